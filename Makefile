@@ -1,0 +1,38 @@
+# eventstore: `make demo` sets everything up and loads the seeds; `make test` is what CI runs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB ?= sqlite:///eventstore.db
+
+.PHONY: demo test lint fmt types pytest clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== migrating $(DEMO_DB)"
+	$(BIN)/eventstore --database-url $(DEMO_DB) db upgrade
+	$(BIN)/eventstore --database-url $(DEMO_DB) db current
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests alembic benchmarks
+	$(BIN)/ruff format --check src tests alembic benchmarks
+
+types: $(STAMP)
+	$(BIN)/mypy --strict src
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+test: lint types pytest
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix src tests alembic benchmarks
+	$(BIN)/ruff format src tests alembic benchmarks
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,52 @@
+"""What every command shares: resolved settings, the engine, and the two consoles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from rich.console import Console
+from sqlalchemy import Engine
+
+from eventstore.config import Settings, load_settings
+from eventstore.db import make_engine
+from eventstore.redact import mask_url
+
+
+@cache
+def out_console() -> Console:
+    """Console for results (stdout)."""
+    return Console(soft_wrap=True)
+
+
+@cache
+def err_console() -> Console:
+    """Console for logs, progress and errors (stderr)."""
+    return Console(stderr=True, soft_wrap=True)
+
+
+@dataclass
+class AppContext:
+    """Per-invocation state, created by the root command and passed to subcommands."""
+
+    database_url: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        """Settings resolved from the flag and the environment (once)."""
+        if self._settings is None:
+            self._settings = load_settings(self.database_url)
+        return self._settings
+
+    @property
+    def masked_url(self) -> str:
+        """The database URL, safe to print."""
+        return mask_url(self.settings.database_url)
+
+    def engine(self, *, immediate: bool = False) -> Engine:
+        """The engine for this invocation's database."""
+        if self._engine is None:
+            self._engine = make_engine(self.settings.url, immediate=immediate)
+        return self._engine

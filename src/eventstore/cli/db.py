@@ -1,0 +1,136 @@
+"""``eventstore db``: migrate, inspect and check the schema."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from eventstore import migrations
+from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.config import libpq_url
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+@click.group()
+def db() -> None:
+    """Manage the database schema (Alembic migrations).
+
+    \b
+    Example:
+        eventstore db upgrade
+        eventstore db check
+    """
+
+
+@db.command()
+@click.argument("revision", default="head")
+@pass_app
+def upgrade(app: AppContext, revision: str) -> None:
+    """Migrate the database up to REVISION (default: head).
+
+    \b
+    Example:
+        eventstore db upgrade
+    """
+    before = migrations.current_revision(app.settings.url)
+    migrations.upgrade(app.settings.url, revision)
+    after = migrations.current_revision(app.settings.url)
+    err_console().print(
+        f"{app.masked_url}: upgraded from {before or 'empty'} to {after}", highlight=False
+    )
+
+
+@db.command()
+@click.argument("revision")
+@pass_app
+def downgrade(app: AppContext, revision: str) -> None:
+    """Migrate the database down to REVISION ('base' removes every table).
+
+    \b
+    Example:
+        eventstore db downgrade base
+    """
+    before = migrations.current_revision(app.settings.url)
+    migrations.downgrade(app.settings.url, revision)
+    after = migrations.current_revision(app.settings.url)
+    err_console().print(
+        f"{app.masked_url}: downgraded from {before or 'empty'} to {after or 'empty'}",
+        highlight=False,
+    )
+
+
+@db.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@pass_app
+def current(app: AppContext, as_json: bool) -> None:
+    """Print the database's revision and the head revision.
+
+    \b
+    Example:
+        eventstore db current --json
+    """
+    revision = migrations.current_revision(app.settings.url)
+    head = migrations.head_revision()
+    if as_json:
+        payload = {"database": app.masked_url, "current": revision, "head": head}
+        click.echo(json.dumps(payload))
+        return
+    out_console().print(f"{revision or 'empty'} (head: {head})", highlight=False)
+
+
+@db.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@pass_app
+def check(app: AppContext, as_json: bool) -> None:
+    """Exit 1 when the database is behind head or the models drift from the migrations.
+
+    \b
+    Example:
+        eventstore db check && echo "schema is current"
+    """
+    status = migrations.check(app.settings.url)
+    if as_json:
+        payload = {
+            "database": app.masked_url,
+            "current": status.current,
+            "head": status.head,
+            "drift": list(status.drift),
+            "ok": status.up_to_date,
+        }
+        click.echo(json.dumps(payload))
+    elif status.up_to_date:
+        out_console().print(f"ok: at head {status.head}, models match", highlight=False)
+    else:
+        out_console().print(_describe_problem(status), highlight=False)
+    if not status.up_to_date:
+        raise click.exceptions.Exit(1)
+
+
+def _describe_problem(status: migrations.SchemaStatus) -> str:
+    if status.current != status.head:
+        return (
+            f"behind: database at {status.current or 'empty'}, head is {status.head}; "
+            "run `eventstore db upgrade`"
+        )
+    return "drift: the models differ from the migrations:\n" + "\n".join(status.drift)
+
+
+@db.command()
+@click.option("--libpq", is_flag=True, help="Print a URL psql accepts (no driver, no password).")
+@pass_app
+def url(app: AppContext, libpq: bool) -> None:
+    """Print the database URL in use, without its password.
+
+    With --libpq the URL is one that psql and other libpq clients accept; the password,
+    if any, comes from PGPASSWORD or ~/.pgpass, never from output.
+
+    \b
+    Example:
+        psql "$(eventstore db url --libpq)"
+    """
+    if libpq:
+        click.echo(libpq_url(app.settings.url))
+    else:
+        click.echo(app.masked_url)

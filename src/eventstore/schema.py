@@ -1,0 +1,538 @@
+"""The database schema: SQLAlchemy models of every table in DESIGN.md's read contract.
+
+These classes describe the tables; Alembic revisions create them (``alembic check`` keeps
+the two in step). Every table and column carries a ``comment``: PostgreSQL stores it with
+``COMMENT ON`` and ``docs/SCHEMA.md`` is generated from it. Only ``load/`` writes these rows
+and only ``repositories/`` reads them; neither lets an ORM object escape.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Computed,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from eventstore import vocabulary as v
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# 64-bit ids; on SQLite the primary key must be spelled INTEGER to alias the rowid.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+# CURRENT_TIMESTAMP is spelled the same on SQLite and PostgreSQL; now() is not.
+_NOW = text("CURRENT_TIMESTAMP")
+
+# Tables keep AUTOINCREMENT on SQLite so that an id is never reused after a delete:
+# services that remember ids (the change feed) must not see one mean two things.
+_SQLITE_TABLE = {"sqlite_autoincrement": True}
+
+
+class Base(DeclarativeBase):
+    """Declarative base carrying the constraint naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
+    allowed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=name)
+
+
+def _offsets() -> CheckConstraint:
+    return CheckConstraint("start_offset >= 0 AND start_offset < end_offset", name="offsets")
+
+
+def _id(what: str) -> Mapped[int]:
+    return mapped_column(BigId, primary_key=True, comment=f"Surrogate key of the {what}.")
+
+
+def _created() -> Mapped[datetime]:
+    return mapped_column(
+        DateTime(timezone=True),
+        server_default=_NOW,
+        comment="When eventstore first wrote this row (UTC).",
+    )
+
+
+class SourceRow(Base):
+    """An outlet that publishes articles, or a source cited by a claim or an event."""
+
+    __tablename__ = "sources"
+    __table_args__ = (
+        _one_of("kind", v.SOURCE_KINDS, "kind"),
+        {"comment": "Outlets and cited sources, one row per normalized name.", **_SQLITE_TABLE},
+    )
+
+    id: Mapped[int] = _id("source")
+    name: Mapped[str] = mapped_column(
+        String(300), comment="Display name as first seen, e.g. 'The New York Times'."
+    )
+    key: Mapped[str] = mapped_column(
+        String(300),
+        unique=True,
+        comment="Normalized name: lower case, no leading 'the', aliases folded ('us' for US).",
+    )
+    kind: Mapped[str] = mapped_column(
+        String(20),
+        comment="outlet | publication | government | intelligence | organization | media | other.",
+    )
+    created_at: Mapped[datetime] = _created()
+
+
+class ExpertRow(Base):
+    """A person whose statements are recorded."""
+
+    __tablename__ = "experts"
+    __table_args__ = (
+        _one_of("kind", v.EXPERT_KINDS, "kind"),
+        {
+            "comment": "People whose statements are recorded, one row per normalized name.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("expert")
+    name: Mapped[str] = mapped_column(String(200), comment="Full name as first seen.")
+    key: Mapped[str] = mapped_column(
+        String(200),
+        unique=True,
+        comment="Normalized name: lower case, hyphens and transliteration variants folded.",
+    )
+    kind: Mapped[str] = mapped_column(String(20), comment="expert | official | politician | other.")
+    role: Mapped[str | None] = mapped_column(
+        Text, comment="Role as written, e.g. 'military expert and editor-in-chief'."
+    )
+    affiliation: Mapped[str | None] = mapped_column(
+        Text, comment="Organization the person speaks for, e.g. 'Defense Express'."
+    )
+    created_at: Mapped[datetime] = _created()
+
+
+class IngestionRunRow(Base):
+    """One invocation of the loader and what it did."""
+
+    __tablename__ = "ingestion_runs"
+    __table_args__ = (
+        _one_of("status", v.RUN_STATUSES, "status"),
+        {
+            "comment": "One row per load: files seen and their fate, status and timings.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("run")
+    started_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=_NOW, comment="When the load began (UTC)."
+    )
+    finished_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="When the load ended; NULL while it runs."
+    )
+    status: Mapped[str] = mapped_column(
+        String(20),
+        comment="running | succeeded | partial (some files rejected) | failed | interrupted.",
+    )
+    files_seen: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Input records considered (files, JSONL lines)."
+    )
+    added: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Articles written for the first time."
+    )
+    updated: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Articles whose content changed and were rewritten."
+    )
+    unchanged: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Articles skipped because their content hash matched."
+    )
+    failed: Mapped[int] = mapped_column(
+        Integer, server_default="0", comment="Records rejected; see ingestion_errors."
+    )
+    paths: Mapped[str | None] = mapped_column(
+        Text, comment="The paths the load was given, as a JSON list."
+    )
+    extractor_version: Mapped[str] = mapped_column(
+        String(32), comment="Version of the extraction rules used by this run."
+    )
+    host: Mapped[str | None] = mapped_column(String(255), comment="Host name of the loader.")
+    pid: Mapped[int | None] = mapped_column(Integer, comment="Process id of the loader.")
+    read_s: Mapped[float] = mapped_column(
+        Float, server_default="0", comment="Seconds spent reading files."
+    )
+    extract_s: Mapped[float] = mapped_column(
+        Float, server_default="0", comment="Seconds spent extracting documents."
+    )
+    resolve_s: Mapped[float] = mapped_column(
+        Float, server_default="0", comment="Seconds spent matching to existing rows."
+    )
+    write_s: Mapped[float] = mapped_column(
+        Float, server_default="0", comment="Seconds spent writing rows."
+    )
+    message: Mapped[str | None] = mapped_column(
+        Text, comment="Why the run failed or was interrupted, when it did."
+    )
+
+
+class ArticleRow(Base):
+    """One news article as read, with its extracted title, lede and metadata."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        Index(None, "published_on"),
+        {"comment": "Articles as read; every mention offset indexes into body.", **_SQLITE_TABLE},
+    )
+
+    id: Mapped[int] = _id("article")
+    external_id: Mapped[str] = mapped_column(
+        String(255), unique=True, comment="Stable id from the input (file stem or metadata)."
+    )
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"),
+        index=True,
+        comment="The outlet that published the article.",
+    )
+    featured_expert_id: Mapped[int | None] = mapped_column(
+        ForeignKey("experts.id", ondelete="SET NULL"),
+        index=True,
+        comment="The expert the article is about (named in the lede), when there is one.",
+    )
+    url: Mapped[str | None] = mapped_column(Text, comment="Canonical URL, from metadata.")
+    title: Mapped[str] = mapped_column(Text, comment="Headline (the first line of a .txt file).")
+    lede: Mapped[str | None] = mapped_column(Text, comment="The opening paragraph after the title.")
+    body: Mapped[str] = mapped_column(
+        Text, comment="Full text as read: UTF-8, newlines normalized to \\n, title included."
+    )
+    category: Mapped[str | None] = mapped_column(
+        String(100), comment="Category tag, e.g. 'News' from a closing '- News' line."
+    )
+    language: Mapped[str | None] = mapped_column(
+        String(16), comment="Language code (from metadata, else 'en')."
+    )
+    published_on: Mapped[date | None] = mapped_column(
+        Date, comment="Publication date, from metadata; anchors years of undated events."
+    )
+    content_hash: Mapped[str] = mapped_column(
+        String(64), comment="SHA-256 of body and metadata; an unchanged article is skipped."
+    )
+    extractor_version: Mapped[str] = mapped_column(
+        String(32), comment="Version of the extraction rules that produced the mentions."
+    )
+    source_path: Mapped[str | None] = mapped_column(
+        Text, comment="Where the article was read from (file, or file:line for JSONL)."
+    )
+    ingested_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=_NOW,
+        comment="When the article was first loaded (UTC).",
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=_NOW,
+        comment="When the article was last written (UTC).",
+    )
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="SET NULL"),
+        index=True,
+        comment="The ingestion run that last wrote the article.",
+    )
+
+
+class ClaimRow(Base):
+    """One distinct statement of one expert."""
+
+    __tablename__ = "claims"
+    __table_args__ = (
+        _one_of("kind", v.CLAIM_KINDS, "kind"),
+        UniqueConstraint("expert_id", "kind", "text_key"),
+        {
+            "comment": "Distinct statements; the same statement in several articles is one row.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("claim")
+    expert_id: Mapped[int] = mapped_column(
+        ForeignKey("experts.id", ondelete="CASCADE"),
+        index=True,
+        comment="Who made the statement.",
+    )
+    kind: Mapped[str] = mapped_column(
+        String(20), comment="quote | paraphrase | summary (the lede's 'X believes that ...')."
+    )
+    text: Mapped[str] = mapped_column(Text, comment="The statement in its representative wording.")
+    text_key: Mapped[str] = mapped_column(
+        String(64), comment="Hash of the normalized wording that first created the claim."
+    )
+    created_at: Mapped[datetime] = _created()
+
+
+class ClaimMentionRow(Base):
+    """Where a claim appears: an article and a character span of its body."""
+
+    __tablename__ = "claim_mentions"
+    __table_args__ = (
+        _offsets(),
+        _one_of("section", v.SECTIONS, "section"),
+        _one_of("match_method", v.MATCH_METHODS, "match_method"),
+        UniqueConstraint("article_id", "start_offset", "end_offset"),
+        UniqueConstraint("id", "claim_id"),
+        {
+            "comment": "Each place a claim is stated: body[start_offset:end_offset] == text.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("claim mention")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True, comment="The claim stated here."
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        index=True,
+        comment="The article that states it.",
+    )
+    start_offset: Mapped[int] = mapped_column(
+        Integer, comment="Start of the span in articles.body (characters, 0-based)."
+    )
+    end_offset: Mapped[int] = mapped_column(
+        Integer, comment="End of the span in articles.body (exclusive)."
+    )
+    text: Mapped[str] = mapped_column(Text, comment="The span's text, exactly as in the body.")
+    section: Mapped[str] = mapped_column(String(20), comment="lede | body | background.")
+    attribution: Mapped[str | None] = mapped_column(
+        Text, comment="The words that attribute the claim, e.g. 'Katkov explained'."
+    )
+    match_method: Mapped[str] = mapped_column(
+        String(10), comment="How the mention was linked to its claim: new | exact | fuzzy."
+    )
+    match_score: Mapped[float | None] = mapped_column(
+        Float, comment="Similarity (0-100) to the claim when matched fuzzily."
+    )
+
+
+class EventRow(Base):
+    """One distinct real-world event, with its date to the precision the text gives."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        _one_of("date_precision", v.DATE_PRECISIONS, "date_precision"),
+        CheckConstraint("month IS NULL OR month BETWEEN 1 AND 12", name="month"),
+        CheckConstraint("day IS NULL OR day BETWEEN 1 AND 31", name="day"),
+        CheckConstraint(
+            "(date_precision = 'day' AND month IS NOT NULL AND day IS NOT NULL)"
+            " OR (date_precision = 'month' AND month IS NOT NULL AND day IS NULL)"
+            " OR (date_precision = 'year' AND year IS NOT NULL AND month IS NULL AND day IS NULL)"
+            " OR (date_precision = 'unknown' AND year IS NULL AND month IS NULL AND day IS NULL)",
+            name="date_parts",
+        ),
+        Index(None, "year", "month", "day"),
+        Index(None, "month", "day"),
+        Index(None, "date_key"),
+        {
+            "comment": "Distinct real-world events; the same event in several articles is one row.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("event")
+    year: Mapped[int | None] = mapped_column(SmallInteger, comment="Year, NULL when unknown.")
+    month: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="Month 1-12, NULL when unknown."
+    )
+    day: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="Day of month, NULL when unknown."
+    )
+    date_precision: Mapped[str] = mapped_column(
+        String(10), comment="day | month | year | unknown: how much of the date the text gives."
+    )
+    date_qualifier: Mapped[str | None] = mapped_column(
+        String(40), comment="Qualifier of the date: early, mid, late, evening, morning, ..."
+    )
+    date_key: Mapped[int | None] = mapped_column(
+        Integer,
+        Computed("year * 10000 + COALESCE(month, 0) * 100 + COALESCE(day, 0)", persisted=True),
+        comment="Sortable date YYYYMMDD, 00 for unknown month or day; NULL when the year is.",
+    )
+    summary: Mapped[str] = mapped_column(
+        Text, comment="The event in its representative wording (one mention's sentence)."
+    )
+    created_at: Mapped[datetime] = _created()
+
+
+class EventMentionRow(Base):
+    """Where an event is reported: an article, a span, and how it was linked to the event."""
+
+    __tablename__ = "event_mentions"
+    __table_args__ = (
+        _offsets(),
+        _one_of("match_method", v.MATCH_METHODS, "match_method"),
+        _one_of("date_precision", v.DATE_PRECISIONS, "date_precision"),
+        UniqueConstraint("article_id", "start_offset", "end_offset"),
+        UniqueConstraint("id", "event_id"),
+        {
+            "comment": "Each report of an event: its wording, its own date reading, and the match.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("event mention")
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), index=True, comment="The event reported."
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        index=True,
+        comment="The article that reports it.",
+    )
+    start_offset: Mapped[int] = mapped_column(
+        Integer, comment="Start of the span in articles.body (characters, 0-based)."
+    )
+    end_offset: Mapped[int] = mapped_column(
+        Integer, comment="End of the span in articles.body (exclusive)."
+    )
+    text: Mapped[str] = mapped_column(Text, comment="The span's text, exactly as in the body.")
+    date_text: Mapped[str | None] = mapped_column(
+        Text, comment="The date phrase as written, e.g. 'On the evening of Friday, September 8'."
+    )
+    year: Mapped[int | None] = mapped_column(
+        SmallInteger, comment="Year this mention gives or implies; NULL when unknown."
+    )
+    month: Mapped[int | None] = mapped_column(SmallInteger, comment="Month this mention gives.")
+    day: Mapped[int | None] = mapped_column(SmallInteger, comment="Day this mention gives.")
+    date_precision: Mapped[str] = mapped_column(
+        String(10), comment="Precision of this mention's date: day | month | year | unknown."
+    )
+    date_qualifier: Mapped[str | None] = mapped_column(
+        String(40), comment="Qualifier in this mention's date phrase (early, evening, ...)."
+    )
+    year_inferred: Mapped[bool] = mapped_column(
+        Boolean,
+        server_default=false(),
+        comment="True when the year is not in the phrase (carried forward or from published_on).",
+    )
+    match_method: Mapped[str] = mapped_column(
+        String(10), comment="How the mention was linked to its event: new | exact | fuzzy."
+    )
+    match_score: Mapped[float | None] = mapped_column(
+        Float, comment="Similarity (0-100) to the event's other wording when matched fuzzily."
+    )
+
+
+class EventSourceRow(Base):
+    """A source that reported, confirmed or is cited for an event, as one mention says."""
+
+    __tablename__ = "event_sources"
+    __table_args__ = (
+        _one_of("role", v.SOURCE_ROLES, "role"),
+        ForeignKeyConstraint(
+            ["mention_id", "event_id"],
+            ["event_mentions.id", "event_mentions.event_id"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+        UniqueConstraint("mention_id", "source_id", "role"),
+        {
+            "comment": "Who reported, confirmed or is cited for an event, per mention.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("event source link")
+    event_id: Mapped[int] = mapped_column(BigInteger, index=True, comment="The event.")
+    mention_id: Mapped[int] = mapped_column(
+        BigInteger, comment="The mention whose sentence names the source."
+    )
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), index=True, comment="The source."
+    )
+    role: Mapped[str] = mapped_column(
+        String(20),
+        comment="reported_by | confirmed_by | cited | stated_by | observed_by.",
+    )
+
+
+class ClaimSourceRow(Base):
+    """A source a claim cites or relies on, as one mention says."""
+
+    __tablename__ = "claim_sources"
+    __table_args__ = (
+        _one_of("role", v.SOURCE_ROLES, "role"),
+        ForeignKeyConstraint(
+            ["mention_id", "claim_id"],
+            ["claim_mentions.id", "claim_mentions.claim_id"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+        UniqueConstraint("mention_id", "source_id", "role"),
+        {
+            "comment": "Sources cited in claims ('according to Military Balance'), per mention.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("claim source link")
+    claim_id: Mapped[int] = mapped_column(BigInteger, index=True, comment="The claim.")
+    mention_id: Mapped[int] = mapped_column(
+        BigInteger, comment="The mention whose sentence names the source."
+    )
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), index=True, comment="The source."
+    )
+    role: Mapped[str] = mapped_column(
+        String(20),
+        comment="reported_by | confirmed_by | cited | stated_by | observed_by.",
+    )
+
+
+class IngestionErrorRow(Base):
+    """One input a run could not load, with the reason."""
+
+    __tablename__ = "ingestion_errors"
+    __table_args__ = (
+        _one_of("code", v.ERROR_CODES, "code"),
+        {
+            "comment": "Files and records a run rejected, each with a one-line reason.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("error")
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="CASCADE"),
+        index=True,
+        comment="The run that met the bad input.",
+    )
+    path: Mapped[str] = mapped_column(Text, comment="The file that was rejected.")
+    line: Mapped[int | None] = mapped_column(
+        Integer, comment="Line number inside a JSONL file; NULL for whole files."
+    )
+    code: Mapped[str] = mapped_column(
+        String(20),
+        comment="empty | not_utf8 | binary | too_large | no_title | not_article | bad_json | ...",
+    )
+    reason: Mapped[str] = mapped_column(Text, comment="One-line, human-readable reason.")
+    created_at: Mapped[datetime] = _created()

@@ -1,0 +1,149 @@
+"""Database fixtures: every database test runs on SQLite (a temp file) and PostgreSQL.
+
+PostgreSQL databases are created on the server named by EVENTSTORE_TEST_POSTGRES_URL
+(default: the local server) and dropped at the end of the session. When that server
+cannot be reached the PostgreSQL half is skipped with the reason, except under CI=true,
+where it fails: CI must never pass on SQLite alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from eventstore import migrations
+from eventstore.config import normalize_url
+from eventstore.db import make_engine
+
+DIALECTS = ("sqlite", "postgresql")
+POSTGRES_URL = os.environ.get(
+    "EVENTSTORE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+UNDER_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+REPO = Path(__file__).resolve().parents[1]
+
+
+class PostgresServer:
+    """Creates throw-away databases on the test server and drops them afterwards."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalize_url(url)
+        self._admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self._prefix = f"es_test_{uuid.uuid4().hex[:8]}"
+        self._count = 0
+        self._created: list[str] = []
+
+    def ping(self) -> None:
+        with self._admin.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    def create_database(self, template: str | None = None) -> str:
+        self._count += 1
+        name = f"{self._prefix}_{self._count}"
+        clause = f" TEMPLATE {template}" if template else ""
+        with self._admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+        self._created.append(name)
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        with self._admin.connect() as connection:
+            for name in reversed(self._created):
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """The PostgreSQL test server, or a skip (a failure under CI) when it is down."""
+    server = PostgresServer(POSTGRES_URL)
+    try:
+        server.ping()
+    except Exception as exc:  # any connection problem means the same: no server
+        reason = f"PostgreSQL not reachable at {make_url(POSTGRES_URL).render_as_string()}: {exc}"
+        if UNDER_CI:
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
+    yield server
+    server.drop_all()
+
+
+def _new_empty_database(request: pytest.FixtureRequest, tmp_path: Path, dialect: str) -> str:
+    if dialect == "sqlite":
+        return f"sqlite:///{tmp_path / 'eventstore.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database()
+
+
+@pytest.fixture(scope="session")
+def _migrated_templates(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
+    """Per dialect, a database migrated to head once, to copy for each test."""
+    return {}
+
+
+def _migrated_database(request: pytest.FixtureRequest, tmp_path: Path, dialect: str) -> str:
+    templates: dict[str, str] = request.getfixturevalue("_migrated_templates")
+    if dialect == "sqlite":
+        if "sqlite" not in templates:
+            folder = request.getfixturevalue("tmp_path_factory").mktemp("template")
+            templates["sqlite"] = str(folder / "template.db")
+            migrations.upgrade(f"sqlite:///{templates['sqlite']}")
+        target = tmp_path / "eventstore.db"
+        shutil.copyfile(templates["sqlite"], target)
+        return f"sqlite:///{target}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    if "postgresql" not in templates:
+        template_url = server.create_database()
+        migrations.upgrade(template_url)
+        templates["postgresql"] = make_url(template_url).database or ""
+    return server.create_database(template=templates["postgresql"])
+
+
+@pytest.fixture(params=DIALECTS)
+def dialect(request: pytest.FixtureRequest) -> str:
+    """The dialect under test: sqlite or postgresql."""
+    return str(request.param)
+
+
+@pytest.fixture
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path, dialect: str) -> str:
+    """URL of a new, empty database (no tables)."""
+    return _new_empty_database(request, tmp_path, dialect)
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, tmp_path: Path, dialect: str) -> str:
+    """URL of a new database migrated to head."""
+    return _migrated_database(request, tmp_path, dialect)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    """An engine on a new database migrated to head."""
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+# pytest-alembic's fixtures, bound to the same two dialects.
+@pytest.fixture
+def alembic_config() -> object:
+    """The project's Alembic configuration."""
+    return migrations.alembic_config()
+
+
+@pytest.fixture
+def alembic_engine(empty_db_url: str) -> Iterator[Engine]:
+    """An empty database for pytest-alembic's tests (foreign keys off, as migrations run)."""
+    engine = make_engine(empty_db_url, foreign_keys=False)
+    yield engine
+    engine.dispose()
