@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@echo "== migrating $(DEMO_DB)"
 	$(BIN)/eventstore --database-url $(DEMO_DB) db upgrade
-	$(BIN)/eventstore --database-url $(DEMO_DB) db current
+	@echo "== loading seeds/"
+	$(BIN)/eventstore --database-url $(DEMO_DB) load seeds/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests alembic benchmarks

@@ -1,6 +1,10 @@
 """Schema v1: sources, articles, experts, claims, events, their mentions and source links,
 ingestion runs and errors, and full-text search on both dialects.
 
+Claims and events exist only through their mentions: triggers on claim_mentions and
+event_mentions delete a claim or event when its last mention goes (an article deleted,
+or rewritten by the loader), on both dialects.
+
 Full-text search is made by hand, not by autogenerate (alembic/env.py hides it):
 SQLite gets FTS5 external-content tables kept in sync by triggers; PostgreSQL gets stored
 generated ``search_vector`` columns with GIN indexes. A later batch migration on SQLite
@@ -512,6 +516,19 @@ def upgrade() -> None:
             comment="Line number inside a JSONL file; NULL for whole files.",
         ),
         sa.Column(
+            "external_id",
+            sa.String(length=255),
+            nullable=True,
+            comment="The article concerned, when the input got as far as an id.",
+        ),
+        sa.Column(
+            "severity",
+            sa.String(length=10),
+            server_default="error",
+            nullable=False,
+            comment="error (the input was not loaded) | warning (loaded, with a part skipped).",
+        ),
+        sa.Column(
             "code",
             sa.String(length=20),
             nullable=False,
@@ -526,8 +543,11 @@ def upgrade() -> None:
             comment="When eventstore first wrote this row (UTC).",
         ),
         sa.CheckConstraint(
-            "code IN ('empty', 'not_utf8', 'binary', 'too_large', 'no_title', 'not_article', 'bad_json', 'bad_metadata', 'unreadable', 'internal')",
+            "code IN ('empty', 'not_utf8', 'binary', 'too_large', 'no_title', 'not_article', 'bad_json', 'bad_metadata', 'unreadable', 'bad_date', 'internal')",
             name=op.f("ck_ingestion_errors_code"),
+        ),
+        sa.CheckConstraint(
+            "severity IN ('error', 'warning')", name=op.f("ck_ingestion_errors_severity")
         ),
         sa.ForeignKeyConstraint(
             ["run_id"],
@@ -536,7 +556,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_ingestion_errors")),
-        comment="Files and records a run rejected, each with a one-line reason.",
+        comment="Inputs a run rejected (errors) or loaded with a problem (warnings).",
         sqlite_autoincrement=True,
     )
     op.create_index(
@@ -874,9 +894,11 @@ def upgrade() -> None:
         op.f("ix_event_sources_source_id"), "event_sources", ["source_id"], unique=False
     )
     _create_full_text_search()
+    _create_orphan_triggers()
 
 
 def downgrade() -> None:
+    _drop_orphan_triggers()
     _drop_full_text_search()
     op.drop_index(op.f("ix_event_sources_source_id"), table_name="event_sources")
     op.drop_index(op.f("ix_event_sources_event_id"), table_name="event_sources")
@@ -969,3 +991,45 @@ def _drop_full_text_search() -> None:
     for table in FTS_COLUMNS:
         op.drop_index(f"ix_{table}_search_vector", table_name=table)
         op.drop_column(table, "search_vector")
+
+
+# mention table -> (parent table, parent column): a parent with no mention left is deleted.
+ORPHAN_PARENTS = {
+    "claim_mentions": ("claims", "claim_id"),
+    "event_mentions": ("events", "event_id"),
+}
+
+
+def _create_orphan_triggers() -> None:
+    sqlite = op.get_context().dialect.name == "sqlite"
+    for mentions, (parent, column) in ORPHAN_PARENTS.items():
+        condition = (
+            f"id = old.{column} AND NOT EXISTS "
+            f"(SELECT 1 FROM {mentions} WHERE {column} = old.{column})"
+        )
+        if sqlite:
+            for event, name in (("DELETE", "ad"), (f"UPDATE OF {column}", "au")):
+                op.execute(
+                    f"CREATE TRIGGER {mentions}_orphan_{name} AFTER {event} ON {mentions} "
+                    f"BEGIN DELETE FROM {parent} WHERE {condition}; END"
+                )
+            continue
+        op.execute(
+            f"CREATE FUNCTION {mentions}_drop_orphan() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            f"BEGIN DELETE FROM {parent} WHERE {condition}; RETURN NULL; END $$"
+        )
+        op.execute(
+            f"CREATE TRIGGER {mentions}_orphan AFTER DELETE OR UPDATE OF {column} "
+            f"ON {mentions} FOR EACH ROW EXECUTE FUNCTION {mentions}_drop_orphan()"
+        )
+
+
+def _drop_orphan_triggers() -> None:
+    sqlite = op.get_context().dialect.name == "sqlite"
+    for mentions in ORPHAN_PARENTS:
+        if sqlite:
+            op.execute(f"DROP TRIGGER IF EXISTS {mentions}_orphan_ad")
+            op.execute(f"DROP TRIGGER IF EXISTS {mentions}_orphan_au")
+        else:
+            op.execute(f"DROP TRIGGER IF EXISTS {mentions}_orphan ON {mentions}")
+            op.execute(f"DROP FUNCTION IF EXISTS {mentions}_drop_orphan()")

@@ -11,41 +11,37 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventstore.config import normalize_url
-from eventstore.errors import translate_db_errors
-from eventstore.redact import mask_url
+from eventstore.errors import Conflict, DatabaseUnavailable
+from eventstore.redact import mask_text, mask_url
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
-def make_engine(
-    url: str | URL,
-    *,
-    foreign_keys: bool = True,
-    immediate: bool = False,
-    **kwargs: Any,
-) -> Engine:
+# Any constant works; it names eventstore's writer lock among the server's advisory locks.
+WRITER_LOCK_KEY = 0x65766E7473  # "evnts"
+
+
+def make_engine(url: str | URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine:
     """Create an engine for ``url``.
 
     ``foreign_keys=False`` is for migrations only (SQLite batch operations rebuild tables,
     and with foreign keys on an ``ON DELETE CASCADE`` child would lose its rows).
-    ``immediate=True`` makes SQLite transactions take the write lock at BEGIN, so that
-    concurrent writers queue on the busy timeout instead of failing to upgrade a lock.
     """
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, **kwargs)
-        _configure_sqlite(engine, foreign_keys=foreign_keys, immediate=immediate)
+        _configure_sqlite(engine, foreign_keys=foreign_keys)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(parsed, **kwargs)
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool, immediate: bool) -> None:
-    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -62,7 +58,10 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, immediate: bool) ->
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql(begin)
+        # Writers ask for IMMEDIATE: the write lock is taken at BEGIN, so concurrent
+        # writers queue on the busy timeout instead of failing to upgrade a read lock.
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -77,6 +76,26 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+@contextmanager
+def writer_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds eventstore's writer lock until it ends.
+
+    Loaders resolve against what is in the database, so two of them must not resolve
+    and insert at the same time: SQLite takes its write lock at BEGIN IMMEDIATE,
+    PostgreSQL a transaction-scoped advisory lock.
+    """
+    sqlite = is_sqlite(engine)
+    options = {"sqlite_begin": "IMMEDIATE"} if sqlite else {}
+    with (
+        translate_db_errors(mask_url(engine.url)),
+        engine.connect().execution_options(**options) as connection,
+        connection.begin(),
+    ):
+        if not sqlite:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
+        yield connection
+
+
 def check_connection(engine: Engine) -> None:
     """Open and close one connection, raising DatabaseUnavailable when that fails."""
     with translate_db_errors(mask_url(engine.url)), engine.connect() as connection:
@@ -86,3 +105,46 @@ def check_connection(engine: Engine) -> None:
 def is_sqlite(engine: Engine) -> bool:
     """True when ``engine`` talks to SQLite."""
     return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def translate_db_errors(masked_url: str) -> Iterator[None]:
+    """Re-raise driver errors as eventstore errors, with no password in the message.
+
+    The one place where database errors become the project's own.
+    """
+    try:
+        yield
+    except sa_exc.IntegrityError as exc:
+        raise Conflict(mask_text(_one_line(exc.orig or exc))) from None
+    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+        if _is_connect_failure(exc):
+            reason = mask_text(_one_line(exc.orig or exc))
+            raise DatabaseUnavailable(
+                f"cannot reach the database at {masked_url}: {reason}"
+            ) from None
+        raise
+
+
+def _is_connect_failure(exc: sa_exc.DBAPIError) -> bool:
+    if exc.connection_invalidated:
+        return True
+    text = str(exc.orig).lower()
+    markers = (
+        "connection refused",
+        "could not connect",
+        "connection failed",
+        "unable to open database",
+        "does not exist",
+        "could not translate host",
+        "timeout expired",
+        "no such host",
+        "password authentication failed",
+        "server closed the connection",
+    )
+    return any(marker in text for marker in markers)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:297] + "..."

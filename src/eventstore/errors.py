@@ -1,16 +1,12 @@
-"""The project's errors, and the one place where database errors are translated into them.
+"""The project's errors, each carrying the exit code the CLI uses for it (DESIGN.md).
 
-Each error carries the process exit code the CLI uses for it (DESIGN.md, Interfaces).
+This module is pure Python so that extraction can raise these without importing the
+database layer; database errors are translated into them by ``db.translate_db_errors``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import exc as sa_exc
-
-from eventstore.redact import mask_text
+from eventstore.vocabulary import ErrorCode
 
 
 class EventstoreError(Exception):
@@ -60,47 +56,7 @@ class InputRejected(EventstoreError):
 
     exit_code = 65
 
-    def __init__(self, code: str, reason: str) -> None:
+    def __init__(self, code: ErrorCode, reason: str) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
-
-
-@contextmanager
-def translate_db_errors(masked_url: str) -> Iterator[None]:
-    """Re-raise driver errors as eventstore errors, with no password in the message."""
-    try:
-        yield
-    except sa_exc.IntegrityError as exc:
-        raise Conflict(mask_text(_one_line(exc.orig or exc))) from None
-    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
-        if _is_connect_failure(exc):
-            reason = mask_text(_one_line(exc.orig or exc))
-            raise DatabaseUnavailable(
-                f"cannot reach the database at {masked_url}: {reason}"
-            ) from None
-        raise
-
-
-def _is_connect_failure(exc: sa_exc.DBAPIError) -> bool:
-    if exc.connection_invalidated:
-        return True
-    text = str(exc.orig).lower()
-    markers = (
-        "connection refused",
-        "could not connect",
-        "connection failed",
-        "unable to open database",
-        "does not exist",
-        "could not translate host",
-        "timeout expired",
-        "no such host",
-        "password authentication failed",
-        "server closed the connection",
-    )
-    return any(marker in text for marker in markers)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= 300 else text[:297] + "..."

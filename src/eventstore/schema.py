@@ -9,6 +9,7 @@ and only ``repositories/`` reads them; neither lets an ORM object escape.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     BigInteger,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -57,6 +59,11 @@ class Base(DeclarativeBase):
     """Declarative base carrying the constraint naming convention."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table behind ``model``, for bulk statements."""
+    return cast(Table, model.__table__)
 
 
 def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -514,8 +521,9 @@ class IngestionErrorRow(Base):
     __tablename__ = "ingestion_errors"
     __table_args__ = (
         _one_of("code", v.ERROR_CODES, "code"),
+        _one_of("severity", v.SEVERITIES, "severity"),
         {
-            "comment": "Files and records a run rejected, each with a one-line reason.",
+            "comment": "Inputs a run rejected (errors) or loaded with a problem (warnings).",
             **_SQLITE_TABLE,
         },
     )
@@ -529,6 +537,14 @@ class IngestionErrorRow(Base):
     path: Mapped[str] = mapped_column(Text, comment="The file that was rejected.")
     line: Mapped[int | None] = mapped_column(
         Integer, comment="Line number inside a JSONL file; NULL for whole files."
+    )
+    external_id: Mapped[str | None] = mapped_column(
+        String(255), comment="The article concerned, when the input got as far as an id."
+    )
+    severity: Mapped[str] = mapped_column(
+        String(10),
+        server_default="error",
+        comment="error (the input was not loaded) | warning (loaded, with a part skipped).",
     )
     code: Mapped[str] = mapped_column(
         String(20),

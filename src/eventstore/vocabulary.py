@@ -28,8 +28,10 @@ ErrorCode = Literal[
     "bad_json",
     "bad_metadata",
     "unreadable",
+    "bad_date",
     "internal",
 ]
+Severity = Literal["error", "warning"]
 
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 EXPERT_KINDS: tuple[str, ...] = get_args(ExpertKind)
@@ -40,3 +42,4 @@ SOURCE_ROLES: tuple[str, ...] = get_args(SourceRole)
 MATCH_METHODS: tuple[str, ...] = get_args(MatchMethod)
 RUN_STATUSES: tuple[str, ...] = get_args(RunStatus)
 ERROR_CODES: tuple[str, ...] = get_args(ErrorCode)
+SEVERITIES: tuple[str, ...] = get_args(Severity)

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from eventstore import __version__
-from eventstore.cli import db
+from eventstore.cli import db, load
 from eventstore.cli.context import AppContext, err_console
 from eventstore.errors import EventstoreError
 from eventstore.redact import mask_text
@@ -52,6 +52,7 @@ def main(ctx: click.Context, database_url: str | None, verbose: int) -> None:
     """
     _configure_logging(verbose)
     ctx.obj = AppContext(database_url=database_url)
+    ctx.call_on_close(ctx.obj.close)
 
 
 def _configure_logging(verbose: int) -> None:
@@ -77,3 +78,5 @@ class _MaskPasswords(logging.Filter):
 
 
 main.add_command(db.db)
+main.add_command(load.load)
+main.add_command(load.runs)

@@ -45,8 +45,14 @@ class AppContext:
         """The database URL, safe to print."""
         return mask_url(self.settings.database_url)
 
-    def engine(self, *, immediate: bool = False) -> Engine:
+    def close(self) -> None:
+        """Release the engine's connections (called when the command ends)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def engine(self) -> Engine:
         """The engine for this invocation's database."""
         if self._engine is None:
-            self._engine = make_engine(self.settings.url, immediate=immediate)
+            self._engine = make_engine(self.settings.url)
         return self._engine

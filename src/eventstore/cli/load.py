@@ -1,0 +1,148 @@
+"""``eventstore load`` and ``eventstore runs``: put articles in, see what loads did."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.output import emit, output_options, resolve_format
+from eventstore.db import make_sessionmaker
+from eventstore.load.loader import DEFAULT_BATCH_SIZE, LoadOptions, LoadReport, load_paths
+from eventstore.repositories import RunRepository
+
+pass_app = click.make_pass_decorator(AppContext)
+PLAIN_PROGRESS_EVERY_S = 5.0
+
+Progress_ = Callable[[int], None]
+_RUN_COLUMNS = ("run", "started", "status", "seen", "added", "updated", "unchanged", "failed")
+_SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", "seconds")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Articles written per transaction.",
+)
+@output_options
+@pass_app
+def load(
+    app: AppContext, paths: tuple[Path, ...], batch_size: int, fmt: str | None, as_json: bool
+) -> None:
+    """Load articles from files and directories (.txt, .jsonl; directories recursively).
+
+    Unchanged articles are skipped; changed ones replace their earlier version. Each
+    rejected file is printed with its reason and recorded in ingestion_errors. Exit
+    status: 0 all loaded, 65 some inputs rejected, 69 database unreachable.
+
+    \b
+    Example:
+        eventstore load seeds/ more/article.txt feed.jsonl
+    """
+    options = LoadOptions(batch_size=batch_size, max_file_bytes=app.settings.max_file_bytes)
+    started = time.perf_counter()
+    with _progress() as advance:
+        report = load_paths(app.engine(), list(paths), options=options, progress=advance)
+    seconds = round(time.perf_counter() - started, 3)
+    for problem in report.totals.problems:
+        label = "rejected" if problem.severity == "error" else "warning"
+        err_console().print(f"{label}: {problem}", highlight=False, markup=False)
+    _print_summary(report, seconds, resolve_format(fmt, as_json))
+    if report.exit_code:
+        raise click.exceptions.Exit(report.exit_code)
+
+
+def _print_summary(report: LoadReport, seconds: float, fmt: str) -> None:
+    totals = report.totals
+    row = {
+        "run": report.run_id,
+        "status": totals.status,
+        "seen": totals.files_seen,
+        "added": totals.added,
+        "updated": totals.updated,
+        "unchanged": totals.unchanged,
+        "failed": totals.failed,
+        "seconds": seconds,
+    }
+    document = {
+        **row,
+        "timings": {k: v for k, v in totals.as_row().items() if k.endswith("_s")},
+        "errors": [_problem(p) for p in report.errors],
+        "warnings": [_problem(p) for p in report.warnings],
+    }
+    emit([row], fmt=fmt, columns=_SUMMARY, title="load", document=document)
+
+
+def _problem(problem: object) -> dict[str, object]:
+    fields = ("path", "line", "external_id", "code", "reason")
+    return {name: getattr(problem, name) for name in fields}
+
+
+@contextmanager
+def _progress() -> Iterator[Progress_]:
+    console = err_console()
+    if console.is_terminal:
+        columns = (SpinnerColumn(), TextColumn("{task.completed} inputs"), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("load", total=None)
+            yield lambda n: progress.advance(task, n)
+        return
+    done, printed = 0, time.monotonic()
+
+    def advance(n: int) -> None:
+        nonlocal done, printed
+        done += n
+        if time.monotonic() - printed >= PLAIN_PROGRESS_EVERY_S:
+            print(f"... {done} inputs", file=sys.stderr, flush=True)
+            printed = time.monotonic()
+
+    yield advance
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@output_options
+@pass_app
+def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
+    """List recent loads, newest first, with the inputs each rejected.
+
+    \b
+    Example:
+        eventstore runs --limit 3
+    """
+    with make_sessionmaker(app.engine())() as session:
+        recent = RunRepository(session).recent(limit=limit)
+    rows = [
+        {
+            "run": run.id,
+            "started": run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
+            "status": run.status,
+            "seen": run.files_seen,
+            "added": run.added,
+            "updated": run.updated,
+            "unchanged": run.unchanged,
+            "failed": run.failed,
+            "errors": [f"{e.path}{f':{e.line}' if e.line else ''}: {e.reason}" for e in run.errors],
+        }
+        for run in recent
+    ]
+    fmt = resolve_format(fmt, as_json)
+    document = [run.model_dump(mode="json") for run in recent]
+    columns = _RUN_COLUMNS if fmt == "table" else (*_RUN_COLUMNS, "errors")
+    emit(rows, fmt=fmt, columns=columns, title="recent runs", document=document)
+    if fmt == "table":
+        for run in recent:
+            for error in run.errors:
+                where = f"{error.path}:{error.line}" if error.line else error.path
+                line = f"run {run.id} {error.severity}: {where}: {error.reason}"
+                out_console().print(line, highlight=False, markup=False)

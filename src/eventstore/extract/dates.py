@@ -1,0 +1,265 @@
+"""Date phrases at the start of a timeline line, and the year rules of DESIGN.md.
+
+"On August 31", "In early August", "Back on July 13, 2022", "On the evening of Friday,
+September 8", "September 15,", "On 13 October", "As early as March", "Earlier,". A year
+comes from the phrase, else from the last explicit year of the same timeline, else from
+the published date (the latest such date not after it), else it stays unknown.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from eventstore.extract.document import DateReading
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20|21)\d{2})"
+_TIME_OF_DAY = r"(?:the\s+(?P<tod>morning|evening|night|afternoon)\s+of\s+)?"
+_LEAD = (
+    r"^(?:(?:but|and|however|meanwhile|then|yet|so)\s*,?\s+)?"
+    r"(?:(?:back|already|even|only|also)\s+)?"
+)
+_PART = r"(?P<part>early|mid|late)[- ]"
+_PART_OF = (
+    r"the\s+(?P<partof>beginning|start|middle|end|first\s+half|second\s+half|"
+    r"first\s+days|last\s+days)\s+of\s+"
+)
+
+_FORMS = [
+    # On the evening of Friday, September 8, 2023 / September 15 / On August 31
+    rf"(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAY}"
+    rf"(?:\s*,\s*{_YEAR})?",
+    # On 13 October / On Tuesday, 14 May 2024
+    rf"(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_DAY}\s+(?:of\s+)?"
+    rf"{_MONTH}(?:\s*,?\s+{_YEAR})?",
+    # As early as March / As early as March 5
+    rf"as\s+early\s+as\s+{_MONTH}(?:\s+{_DAY})?(?:\s*,?\s+{_YEAR})?",
+    # In early August / In the middle of May 2024 / At the end of June
+    rf"(?:(?:in|by|since|during|until)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_MONTH}"
+    rf"(?:\s*,?\s+{_YEAR})?",
+    # In 2022 / In late 2023 / At the end of 2023
+    rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
+    # On Monday / On the evening of Tuesday
+    rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}",
+    # Earlier this month / Last month / This week
+    r"(?P<rel>earlier\s+this\s+(?:month|week|year)|last\s+(?:month|week|year)"
+    r"|this\s+(?:month|week|year)|yesterday|today)",
+    # Earlier, / Subsequently, / Later, ... : a timeline line with no date
+    r"(?P<undated>earlier|later|subsequently|previously|afterwards|after\s+that"
+    r"|since\s+then|before\s+that|prior\s+to\s+that|at\s+the\s+same\s+time)",
+]
+_PATTERNS = [re.compile(_LEAD + form + r"(?=\s*,|\s+[\w\"“'])", re.IGNORECASE) for form in _FORMS]
+_QUALIFIERS = {
+    "beginning": "early",
+    "start": "early",
+    "first days": "early",
+    "middle": "mid",
+    "end": "end",
+    "last days": "end",
+    "first half": "first half",
+    "second half": "second half",
+}
+
+
+# "... said on Wednesday it shot down ...", "Polish farmers on Thursday blocked ...".
+_INSIDE = [
+    re.compile(rf"\bon\s+{_TIME_OF_DAY}{form}\b", re.IGNORECASE)
+    for form in (
+        rf"(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*{_YEAR})?",
+        rf"(?:{_WEEKDAY}\s*,?\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?",
+        _WEEKDAY,
+    )
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """A date phrase found at the start of a line, before the timeline's year rules."""
+
+    length: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+    qualifier: str | None = None
+    undated: bool = False
+    invalid: str | None = None
+
+
+def leading_date(text: str) -> DatePhrase | None:
+    """The date phrase that opens ``text``, or None when the line opens with none."""
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            return _phrase(match)
+    return None
+
+
+def date_inside(text: str) -> DatePhrase | None:
+    """The first "on <weekday>" or "on <month> <day>" inside ``text``, if any."""
+    matches = [match for pattern in _INSIDE if (match := pattern.search(text))]
+    if not matches:
+        return None
+    return _phrase(min(matches, key=lambda match: (match.start(), -match.end())))
+
+
+def _phrase(match: re.Match[str]) -> DatePhrase:
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    text = match.group().strip()
+    if "undated" in groups:
+        return DatePhrase(len(match.group()), text, undated=True)
+    qualifier = groups.get("tod") or groups.get("part")
+    if "partof" in groups:
+        qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
+    phrase = DatePhrase(
+        length=len(match.group()),
+        text=text,
+        year=int(groups["year"]) if "year" in groups else None,
+        month=MONTHS[groups["mon"].lower()] if "mon" in groups else None,
+        day=int(groups["day"]) if "day" in groups else None,
+        weekday=WEEKDAYS[groups["wd"].lower()] if "wd" in groups else None,
+        relative=" ".join(groups["rel"].lower().split()) if "rel" in groups else None,
+        qualifier=qualifier.lower() if qualifier else None,
+    )
+    return replace(phrase, invalid=_invalid(phrase))
+
+
+def _invalid(phrase: DatePhrase) -> str | None:
+    if phrase.month is None or phrase.day is None:
+        return None
+    # With no year, a day is valid if some year has it (February 29 included).
+    last_day = calendar.monthrange(phrase.year or 2000, phrase.month)[1]
+    if not 1 <= phrase.day <= last_day:
+        return f"{phrase.text!r} is not a date"
+    if phrase.weekday is not None and phrase.year is not None:
+        actual = date(phrase.year, phrase.month, phrase.day).weekday()
+        if actual != phrase.weekday:
+            return f"{phrase.text!r}: that day was not a {calendar.day_name[phrase.weekday]}"
+    return None
+
+
+@dataclass
+class Timeline:
+    """The year rules of one timeline: carry the last explicit year forward."""
+
+    published_on: date | None = None
+    last_year: int | None = None
+
+    def read(self, phrase: DatePhrase | None) -> DateReading:
+        """Resolve ``phrase`` into a DateReading, remembering an explicit year."""
+        if phrase is None or phrase.undated:
+            return DateReading(text=phrase.text if phrase else None)
+        if phrase.relative or (phrase.weekday is not None and phrase.month is None):
+            return self._relative(phrase)
+        if phrase.year is not None:
+            self.last_year = phrase.year
+            return _reading(phrase, phrase.year, inferred=False)
+        return _reading(phrase, self._implied_year(phrase), inferred=True)
+
+    def _implied_year(self, phrase: DatePhrase) -> int | None:
+        if phrase.month is None:
+            return None
+        if self.last_year is not None:
+            return self.last_year
+        if self.published_on is not None:
+            return _latest_year_not_after(self.published_on, phrase.month, phrase.day or 1)
+        return None
+
+    def _relative(self, phrase: DatePhrase) -> DateReading:
+        published = self.published_on
+        if published is None:
+            return DateReading(text=phrase.text)
+        if phrase.weekday is not None:
+            back = (published.weekday() - phrase.weekday) % 7
+            return _day_reading(phrase, published - timedelta(days=back))
+        return _relative_period(phrase, published)
+
+
+def _latest_year_not_after(published: date, month: int, day: int) -> int:
+    if (month, day) <= (published.month, published.day):
+        return published.year
+    return published.year - 1
+
+
+def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
+    relative = phrase.relative or ""
+    if relative in {"today", "yesterday"}:
+        return _day_reading(phrase, published - timedelta(days=relative == "yesterday"))
+    if relative.endswith("month"):
+        first = published.replace(day=1)
+        month = (first - timedelta(days=1)) if relative.startswith("last") else first
+        return DateReading(
+            text=phrase.text,
+            year=month.year,
+            month=month.month,
+            precision="month",
+            year_inferred=True,
+        )
+    if relative.endswith("year"):
+        year = published.year - 1 if relative.startswith("last") else published.year
+        return DateReading(text=phrase.text, year=year, precision="year", year_inferred=True)
+    return DateReading(text=phrase.text)
+
+
+def _day_reading(phrase: DatePhrase, day: date) -> DateReading:
+    """A day worked out from the published date ("on Monday", "yesterday")."""
+    return DateReading(
+        text=phrase.text,
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        precision="day",
+        qualifier=phrase.qualifier,
+        year_inferred=True,
+    )
+
+
+def _reading(phrase: DatePhrase, year: int | None, *, inferred: bool) -> DateReading:
+    if phrase.month is None:
+        precision = "year" if year is not None else "unknown"
+    else:
+        precision = "day" if phrase.day is not None else "month"
+    return DateReading(
+        text=phrase.text,
+        year=year,
+        month=phrase.month,
+        day=phrase.day,
+        precision=precision,
+        qualifier=phrase.qualifier,
+        year_inferred=inferred and year is not None,
+    )

@@ -1,0 +1,67 @@
+"""Events: one per timeline line that reports something that happened, with its date.
+
+A line opening with a date phrase ("On August 31, the United States imposed sanctions
+...") is an event; so is an undated background line that is not a person's statement
+("Later, the US State Department said that ..."). The whole line is the mention; the
+summary is the line without its date phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from eventstore.extract.dates import DatePhrase, Timeline, leading_date
+from eventstore.extract.document import EventDoc, Note, Span
+from eventstore.extract.sources import find_sources
+from eventstore.extract.text import Paragraph, capitalize_first
+
+# A stated year this far past the reference date (publication, else the load) is a typo
+# or a forecast, not a timeline entry.
+MAX_YEARS_AHEAD = 1
+_MIN_WORDS = 4
+
+
+@dataclass
+class EventReader:
+    """Reads the events of one timeline, applying its year rules in order."""
+
+    timeline: Timeline
+    reference: date
+    notes: list[Note] = field(default_factory=list)
+
+    def read(
+        self, paragraph: Paragraph, phrase: DatePhrase | None, *, leading: bool = True
+    ) -> EventDoc | None:
+        """The event ``paragraph`` reports, or None (with a note when the date is bad).
+
+        ``phrase`` opens the line when ``leading``; otherwise it stands inside it ("Polish
+        farmers on Thursday blocked ...") and the whole line is the summary.
+        """
+        if phrase is not None and phrase.invalid:
+            self._skip(paragraph, phrase.invalid)
+            return None
+        if phrase is not None and (phrase.year or 0) > self.reference.year + MAX_YEARS_AHEAD:
+            self._skip(paragraph, f"{phrase.text!r} is after {self.reference.isoformat()}")
+            return None
+        summary = event_summary(paragraph.text, phrase.text if phrase and leading else None)
+        if len(summary.split()) < _MIN_WORDS:
+            return None
+        reading = self.timeline.read(phrase)
+        span = Span(start=paragraph.start, end=paragraph.end, text=paragraph.text)
+        return EventDoc(span=span, summary=summary, date=reading, sources=find_sources(summary))
+
+    def _skip(self, paragraph: Paragraph, why: str) -> None:
+        message = f"line {paragraph.line}: {why}; the line was skipped"
+        self.notes.append(Note(code="bad_date", message=message))
+
+
+def event_summary(line: str, date_text: str | None) -> str:
+    """The summary of an event line: the line without its opening date phrase."""
+    rest = line[len(date_text) :] if date_text and line.startswith(date_text) else line
+    return capitalize_first(rest.strip(" ,;:"))
+
+
+def opens_with_date(paragraph: Paragraph) -> DatePhrase | None:
+    """The date phrase that opens ``paragraph``, if any."""
+    return leading_date(paragraph.text)

@@ -1,0 +1,123 @@
+"""People in text: a name with the role and affiliation around it.
+
+"Oleh Katkov, military expert and Defense Express editor-in-chief" gives the name Oleh
+Katkov, the role "military expert and editor-in-chief" and the affiliation Defense
+Express; "Kremlin spokesman Dmitry Peskov" gives Dmitry Peskov, spokesman, Kremlin.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventstore.extract.document import PersonRef
+from eventstore.extract.names import (
+    NAME_WORD,
+    NATIONALITY_WORDS,
+    TITLE_WORDS,
+    expert_kind,
+    looks_like_organization,
+    person_key,
+)
+from eventstore.extract.text import fold
+from eventstore.vocabulary import ExpertKind
+
+_CAP_WORD = r"[A-Z][\w'’.&-]*"
+_CONNECTOR = r"(?:for|of|and|on|de|the|&)"
+_ORG_RUN = rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
+_PREPOSITION_ORG = re.compile(
+    rf"\s*\b(?:at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN})"
+)
+_CAPITAL_RUN = re.compile(_ORG_RUN)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_TOKEN = re.compile(rf"^{NAME_WORD}$")
+
+
+def split_role(text: str) -> tuple[str | None, str | None]:
+    """Split a role phrase into (role, affiliation).
+
+    >>> split_role("chief consultant at the National Institute for Strategic Studies")
+    ('chief consultant', 'National Institute for Strategic Studies')
+    """
+    text = _ARTICLE.sub("", " ".join(text.split())).strip(" ,")
+    if not text:
+        return None, None
+    for match in _PREPOSITION_ORG.finditer(text):
+        org = _trim_org(match.group("org"))
+        if org and _is_employer(org):
+            role = text[: match.start()].strip(" ,") or None
+            return role, org
+    for match in _CAPITAL_RUN.finditer(text):
+        org = _trim_org(match.group())
+        # "Polish Agriculture Minister" is a title, not an employer.
+        if org and _is_employer(org) and not _is_title(org.split()[-1]):
+            role = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+            return role.strip(" ,") or None, org
+    return text, None
+
+
+def _trim_org(org: str) -> str:
+    # A run may end on a connector ("Council of"): cut back to the last capital word.
+    words = org.split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words).rstrip(".,")
+
+
+def _is_employer(org: str) -> bool:
+    words = fold(org).split()
+    return any(word not in TITLE_WORDS and word not in NATIONALITY_WORDS for word in words)
+
+
+def name_at_end(phrase: str) -> tuple[str, str] | None:
+    """Split "Kremlin spokesman Dmitry Peskov" into ("Dmitry Peskov", "Kremlin spokesman").
+
+    The name is the last two to four capitalized words that are not titles.
+    """
+    words = phrase.split()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",.")
+        if not _TOKEN.match(bare) or _is_title(bare) or len(taken) == 4:
+            break
+        taken.append(bare)
+    if len(taken) < 2:
+        return None
+    name = " ".join(reversed(taken))
+    prefix = " ".join(words[: len(words) - len(taken)])
+    return name, prefix
+
+
+def _is_title(word: str) -> bool:
+    # Two-letter acronyms (US, UN) are written in capitals; "Un" of "Kim Jong Un" is a name.
+    parts = fold(word).split()
+    return any(
+        part in TITLE_WORDS or (part in NATIONALITY_WORDS and len(part) > 2) for part in parts
+    )
+
+
+def make_person(
+    name: str, role_text: str | None = None, *, default_kind: ExpertKind = "other"
+) -> PersonRef:
+    """A PersonRef for ``name`` described by ``role_text`` (split into role and affiliation)."""
+    role, affiliation = split_role(role_text) if role_text else (None, None)
+    return PersonRef(
+        name=name,
+        key=person_key(name),
+        kind=expert_kind(role, default=default_kind),
+        role=role,
+        affiliation=affiliation,
+    )
+
+
+def parse_person(phrase: str, *, default_kind: ExpertKind = "other") -> PersonRef | None:
+    """A person from "Name", "Name, role", "role Name" or "role Name, role"."""
+    phrase = " ".join(phrase.split()).strip(" ,.")
+    head, _, appositive = phrase.partition(", ")
+    found = name_at_end(head)
+    if found is None:
+        return None
+    name, prefix = found
+    if looks_like_organization(name):
+        return None
+    role_text = ", ".join(part for part in (prefix, appositive) if part) or None
+    return make_person(name, role_text, default_kind=default_kind)

@@ -1,0 +1,248 @@
+"""Loading: the pipeline of DESIGN.md, read -> extract -> resolve -> write, batch by batch.
+
+The entry point of the CLI, the benchmarks and scheduled jobs alike. Inputs stream: a
+batch is read, checked against stored hashes (unchanged articles are not even
+extracted), extracted, and written in one transaction under the writer lock. When a
+batch cannot be written, its articles are written one by one so that one bad article
+costs only itself. Every load is an ``ingestion_runs`` row; every bad input an
+``ingestion_errors`` row.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventstore import migrations
+from eventstore.db import writer_transaction
+from eventstore.errors import InputRejected
+from eventstore.extract import extract_article
+from eventstore.load.problems import Problem
+from eventstore.load.read import RawArticle, read_inputs
+from eventstore.load.runs import RunTotals, finish_run, record_problems, start_run
+from eventstore.load.write import (
+    BatchOutcome,
+    Extracted,
+    is_current,
+    stored_versions,
+    write_batch,
+)
+from eventstore.redact import mask_text
+from eventstore.vocabulary import ErrorCode, RunStatus, Severity
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 100
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How to load: batch size, the file size limit, and the date loads are checked against."""
+
+    batch_size: int = DEFAULT_BATCH_SIZE
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class LoadReport:
+    """What a load did: its run id and totals, and the problems it met."""
+
+    run_id: int
+    totals: RunTotals
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Inputs that were rejected."""
+        return [p for p in self.totals.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Inputs that loaded with a part skipped."""
+        return [p for p in self.totals.problems if p.severity == "warning"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input loaded, 65 when some were rejected."""
+        return 65 if self.totals.failed else 0
+
+
+Progress = Callable[[int], None]
+
+
+def prepare_schema(engine: Engine) -> None:
+    """Migrate an empty database to head; refuse one that is behind (SchemaOutOfDate)."""
+    url = engine.url
+    if migrations.current_revision(url) is None:
+        log.info("empty database: migrating to %s", migrations.head_revision())
+        migrations.upgrade(url)
+    migrations.require_head(url)
+
+
+def load_paths(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    options: LoadOptions | None = None,
+    progress: Progress | None = None,
+) -> LoadReport:
+    """Load every article under ``paths`` into the database behind ``engine``."""
+    options = options or LoadOptions()
+    prepare_schema(engine)
+    run_id = start_run(engine, [str(path) for path in paths])
+    totals = RunTotals()
+    try:
+        inputs = _timed(read_inputs(paths, max_bytes=options.max_file_bytes), totals)
+        for batch in _batches(inputs, options.batch_size):
+            _load_batch(engine, run_id, batch, totals, options)
+            if progress is not None:
+                progress(len(batch))
+    except BaseException as exc:
+        status: RunStatus = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+        finish_run(engine, run_id, totals, status=status, message=mask_text(str(exc))[:1000])
+        raise
+    finish_run(engine, run_id, totals)
+    return LoadReport(run_id, totals)
+
+
+def _timed(
+    items: Iterator[RawArticle | Problem], totals: RunTotals
+) -> Iterator[RawArticle | Problem]:
+    while True:
+        started = time.perf_counter()
+        item = next(items, None)
+        totals.read_s += time.perf_counter() - started
+        if item is None:
+            return
+        yield item
+
+
+def _batches(
+    items: Iterable[RawArticle | Problem], size: int
+) -> Iterator[list[RawArticle | Problem]]:
+    """Chunks of ``size``; a chunk also ends before an external id it already holds."""
+    batch: list[RawArticle | Problem] = []
+    ids: set[str] = set()
+    for item in items:
+        repeated = isinstance(item, RawArticle) and item.external_id in ids
+        if len(batch) >= size or repeated:
+            yield batch
+            batch, ids = [], set()
+        batch.append(item)
+        if isinstance(item, RawArticle):
+            ids.add(item.external_id)
+    if batch:
+        yield batch
+
+
+def _load_batch(
+    engine: Engine,
+    run_id: int,
+    batch: list[RawArticle | Problem],
+    totals: RunTotals,
+    options: LoadOptions,
+) -> None:
+    problems = [item for item in batch if isinstance(item, Problem)]
+    raws = [item for item in batch if isinstance(item, RawArticle)]
+    totals.files_seen += len(batch)
+    with engine.connect() as connection:
+        stored = stored_versions(connection, [raw.external_id for raw in raws])
+    changed = [raw for raw in raws if not is_current(stored.get(raw.external_id), raw)]
+    totals.unchanged += len(raws) - len(changed)
+    started = time.perf_counter()
+    extracted = [item for raw in changed if (item := _extract(raw, options, problems))]
+    totals.extract_s += time.perf_counter() - started
+    _write(engine, run_id, extracted, problems, totals)
+
+
+def _extract(raw: RawArticle, options: LoadOptions, problems: list[Problem]) -> Extracted | None:
+    try:
+        doc = extract_article(
+            raw.text, external_id=raw.external_id, meta=raw.meta, today=options.today
+        )
+    except InputRejected as exc:
+        problems.append(_problem(raw, exc.code, exc.reason))
+        return None
+    except Exception as exc:
+        log.exception("extraction failed for %s", raw.where)
+        problems.append(_problem(raw, "internal", f"internal error: {type(exc).__name__}: {exc}"))
+        return None
+    problems += [_problem(raw, note.code, note.message, severity="warning") for note in doc.notes]
+    return Extracted(raw, doc)
+
+
+def _problem(
+    raw: RawArticle, code: ErrorCode, reason: str, *, severity: Severity = "error"
+) -> Problem:
+    return Problem(
+        path=raw.path,
+        code=code,
+        reason=" ".join(reason.split())[:500],
+        line=raw.line,
+        external_id=raw.external_id,
+        severity=severity,
+    )
+
+
+def _write(
+    engine: Engine,
+    run_id: int,
+    extracted: list[Extracted],
+    problems: list[Problem],
+    totals: RunTotals,
+) -> None:
+    started = time.perf_counter()
+    try:
+        with writer_transaction(engine) as connection:
+            outcome = write_batch(connection, extracted, run_id)
+            record_problems(connection, run_id, problems)
+        _count(totals, outcome, problems)
+    except SQLAlchemyError:
+        log.warning("batch write failed; writing its %d articles one by one", len(extracted))
+        _write_one_by_one(engine, run_id, extracted, problems, totals)
+    totals.write_s += time.perf_counter() - started
+
+
+def _write_one_by_one(
+    engine: Engine,
+    run_id: int,
+    extracted: list[Extracted],
+    problems: list[Problem],
+    totals: RunTotals,
+) -> None:
+    for item in extracted:
+        try:
+            with writer_transaction(engine) as connection:
+                outcome = write_batch(connection, [item], run_id)
+            _count(totals, outcome, [])
+        except SQLAlchemyError as exc:
+            reason = f"internal error: could not write: {_one_line(exc)}"
+            problems.append(_problem(item.raw, "internal", reason))
+    with writer_transaction(engine) as connection:
+        record_problems(connection, run_id, problems)
+    _count_problems(totals, problems)
+
+
+def _count(totals: RunTotals, outcome: BatchOutcome, problems: list[Problem]) -> None:
+    totals.added += len(outcome.added)
+    totals.updated += len(outcome.updated)
+    totals.unchanged += len(outcome.unchanged)
+    totals.resolve_s += outcome.resolve_s
+    _count_problems(totals, problems)
+
+
+def _count_problems(totals: RunTotals, problems: list[Problem]) -> None:
+    totals.problems += problems
+    totals.failed += sum(1 for problem in problems if problem.severity == "error")
+
+
+def _one_line(exc: BaseException) -> str:
+    return mask_text(" ".join(str(getattr(exc, "orig", None) or exc).split()))[:300]

@@ -1,0 +1,97 @@
+"""When two wordings say the same thing: normal forms and fuzzy similarity (rapidfuzz).
+
+Reports of one event differ in frame ("it became known that" / "media reported that"),
+tense ("was ready" / "is ready"), synonyms ("munitions" / "ammunition") and word order
+("met with his counterpart, among others" / "met, among other things, with ...").
+Different events on one date differ in what they say, and usually in their numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from eventstore.extract.text import fold
+
+_FRAMES = re.compile(
+    r"^(?:(?:earlier|later|subsequently|previously|meanwhile|also|reportedly|then)\s+)*"
+    r"(?:(?:it\s+(?:became|was|has\s+been|is)\s+(?:known|reported|announced|revealed|learned)"
+    r"|(?:local\s+|western\s+|russian\s+|ukrainian\s+)?media\s+(?:reported|wrote|said)"
+    r"|reports\s+(?:said|say)|sources\s+(?:said|say))\s+(?:that\s+)?)?"
+)
+_SYNONYMS = {
+    "munition": "ammunition",
+    "munitions": "ammunition",
+    "ammo": "ammunition",
+    "is": "be",
+    "was": "be",
+    "are": "be",
+    "were": "be",
+    "been": "be",
+    "has": "have",
+    "had": "have",
+    "the": "",
+    "a": "",
+    "an": "",
+    "travelled": "traveled",
+    "defence": "defense",
+    "dprk": "north korea",
+}
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+EVENT_THRESHOLD = 88.0
+CLAIM_THRESHOLD = 90.0
+_MIN_SORT_RATIO = 60.0
+_SUBSET_MIN_WORDS = 8
+
+
+def match_text(text: str) -> str:
+    """The normal form two wordings are compared in."""
+    folded = _FRAMES.sub("", fold(text))
+    folded = folded.replace("united states", "us")
+    words = (_SYNONYMS.get(word, word) for word in folded.split())
+    return " ".join(word for word in words if word)
+
+
+def text_key(text: str) -> str:
+    """A short stable hash of the normal form (for exact matches through an index)."""
+    return hashlib.blake2b(match_text(text).encode(), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate that matched, with how well."""
+
+    index: int
+    score: float
+    exact: bool
+
+
+def best_match(text: str, candidates: list[str], *, threshold: float) -> Match | None:
+    """The candidate (normal forms) saying the same as ``text`` (a normal form), if any."""
+    best: Match | None = None
+    numbers = set(_NUMBER.findall(text))
+    for index, candidate in enumerate(candidates):
+        if candidate == text:
+            return Match(index, 100.0, exact=True)
+        score = _similarity(text, candidate, numbers, threshold)
+        if score is not None and (best is None or score > best.score):
+            best = Match(index, score, exact=False)
+    return best
+
+
+def _similarity(a: str, b: str, numbers_a: set[str], threshold: float) -> float | None:
+    score = fuzz.token_set_ratio(a, b, score_cutoff=threshold)
+    if not score:
+        return None
+    numbers_b = set(_NUMBER.findall(b))
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return None  # "1,000 containers" is not "500 containers"
+    if fuzz.token_sort_ratio(a, b) < _MIN_SORT_RATIO and (
+        min(len(a.split()), len(b.split())) < _SUBSET_MIN_WORDS
+    ):
+        return None  # a short wording inside a long one is not enough
+    return float(score)

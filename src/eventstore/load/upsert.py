@@ -1,0 +1,108 @@
+"""Dialect-specific inserts, in one place: INSERT ... ON CONFLICT on SQLite and PostgreSQL.
+
+Sources and experts are shared by concurrent loaders; their unique keys decide, and a
+second description of a person only replaces the first when it says more (a longer role),
+so the result does not depend on the order articles are loaded in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, case, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import ColumnElement
+
+
+def _insert(connection: Connection, table: Table) -> Any:
+    module = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return module.insert(table)
+
+
+def upsert_preferring(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    *,
+    key: str,
+    longer: Sequence[str] = (),
+    ranked: dict[str, Sequence[str]] | None = None,
+) -> dict[str, int]:
+    """Insert rows by ``key``; on conflict keep, per column, the preferred value.
+
+    Columns in ``longer`` prefer the longer text (ties: the alphabetically first); columns
+    in ``ranked`` prefer the value listed first. Either way the row ends the same whatever
+    order the values arrive in. Returns key -> id for every row.
+    """
+    if not rows:
+        return {}
+    rows = _merged(rows, key, longer, ranked or {})
+    statement = _insert(connection, table)
+    excluded = statement.excluded
+    updates: dict[str, ColumnElement[Any]] = {}
+    for name in longer:
+        condition = _longer(table.c[name], excluded[name])
+        updates[name] = case((condition, excluded[name]), else_=table.c[name])
+    for name, order in (ranked or {}).items():
+        condition = _rank(excluded[name], order) < _rank(table.c[name], order)
+        updates[name] = case((condition, excluded[name]), else_=table.c[name])
+    connection.execute(
+        statement.on_conflict_do_update(index_elements=[key], set_=updates), list(rows)
+    )
+    return ids_by(connection, table, key, [row[key] for row in rows])
+
+
+def _merged(
+    rows: Sequence[dict[str, Any]],
+    key: str,
+    longer: Sequence[str],
+    ranked: dict[str, Sequence[str]],
+) -> list[dict[str, Any]]:
+    """Rows with one per key, merged by the same preferences as the SQL (PostgreSQL
+    refuses to update one row twice in a statement)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        current = merged.setdefault(row[key], dict(row))
+        for name in longer:
+            current[name] = prefer_longer(current[name], row[name])
+        for name, order in ranked.items():
+            current[name] = min(current[name], row[name], key=lambda v: _position(v, order))
+    return list(merged.values())
+
+
+def prefer_longer(current: str | None, incoming: str | None) -> str | None:
+    """The longer of two texts (ties: the alphabetically first); None loses."""
+    if current is None or incoming is None:
+        return current if incoming is None else incoming
+    return incoming if (len(incoming), current) > (len(current), incoming) else current
+
+
+def _position(value: str, order: Sequence[str]) -> int:
+    return order.index(value) if value in order else len(order)
+
+
+def _rank(column: Any, order: Sequence[str]) -> ColumnElement[int]:
+    return case({value: index for index, value in enumerate(order)}, value=column, else_=len(order))
+
+
+def _longer(current: Any, incoming: Any) -> ColumnElement[bool]:
+    return and_(
+        incoming.is_not(None),
+        or_(
+            current.is_(None),
+            func.length(incoming) > func.length(current),
+            and_(func.length(incoming) == func.length(current), incoming < current),
+        ),
+    )
+
+
+def ids_by(connection: Connection, table: Table, key: str, values: Sequence[str]) -> dict[str, int]:
+    """key -> id for the rows of ``table`` whose ``key`` is among ``values``."""
+    found: dict[str, int] = {}
+    unique = sorted(set(values))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        query = select(table.c[key], table.c.id).where(table.c[key].in_(chunk))
+        found.update({row[0]: row[1] for row in connection.execute(query)})
+    return found
