@@ -5,11 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= sqlite:///eventstore.db
 
-.PHONY: demo test lint fmt types pytest clean
+.PHONY: demo test lint fmt types pytest docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -18,6 +17,10 @@ demo: $(STAMP)
 	$(BIN)/eventstore --database-url $(DEMO_DB) db upgrade
 	@echo "== loading seeds/"
 	$(BIN)/eventstore --database-url $(DEMO_DB) load seeds/
+	@echo "== what the store holds"
+	$(BIN)/eventstore --database-url $(DEMO_DB) stats
+	@echo "== the timeline"
+	$(BIN)/eventstore --database-url $(DEMO_DB) timeline
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests alembic benchmarks
@@ -30,6 +33,9 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 test: lint types pytest
+
+docs: $(STAMP)
+	$(BIN)/python -m eventstore.schema_docs --write
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix src tests alembic benchmarks

@@ -221,7 +221,7 @@ class Checker:
             self.problems.append(f"{name}: loaded as a claim, expected an event")
             return
         speaker = item.get("speaker") if is_event else item["expert"]
-        if claim["expert"] != person_key(speaker):
+        if claim["expert"] != person_key(speaker or ""):
             self.problems.append(f"{name}: claim of {claim['expert']!r}, expected {speaker!r}")
         if not is_event and claim["kind"] != item["kind"]:
             self.problems.append(f"{name}: kind {claim['kind']!r}, expected {item['kind']!r}")

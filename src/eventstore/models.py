@@ -6,11 +6,25 @@ these, so callers can keep them as long as they like.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from eventstore.vocabulary import ErrorCode, RunStatus, Severity
+from eventstore.vocabulary import (
+    ClaimKind,
+    DatePrecision,
+    ErrorCode,
+    ExpertKind,
+    MatchMethod,
+    RunStatus,
+    Section,
+    Severity,
+    SourceKind,
+    SourceRole,
+)
+
+T = TypeVar("T")
 
 
 class Model(BaseModel):
@@ -52,3 +66,170 @@ class IngestionRun(Model):
     write_s: float
     message: str | None
     errors: tuple[IngestionError, ...] = ()
+
+
+class Page(Model, Generic[T]):
+    """One page of a long list; pass ``next_after`` back as ``after`` for the next page."""
+
+    items: tuple[T, ...]
+    next_after: str | None = None
+
+
+class SourceLink(Model):
+    """A source as one event or claim names it, with the part it plays."""
+
+    source_id: int
+    name: str
+    kind: SourceKind
+    role: SourceRole
+
+
+class Source(Model):
+    """A source with how far it reaches: articles it published, items that name it."""
+
+    id: int
+    name: str
+    kind: SourceKind
+    article_count: int
+    event_count: int
+    claim_count: int
+    citing_article_count: int
+    role_counts: dict[str, int]
+
+
+class Expert(Model):
+    """A person whose statements are recorded, with their activity."""
+
+    id: int
+    name: str
+    kind: ExpertKind
+    role: str | None
+    affiliation: str | None
+    claim_count: int
+    article_count: int
+    featured_count: int
+    first_seen_at: datetime | None
+    last_seen_at: datetime | None
+
+
+class Claim(Model):
+    """One distinct statement of one person."""
+
+    id: int
+    expert_id: int
+    expert_name: str
+    kind: ClaimKind
+    text: str
+    article_count: int
+    sources: tuple[str, ...] = ()
+
+
+class ClaimHit(Claim):
+    """A claim found by full-text search, with its rank (higher is better)."""
+
+    rank: float
+
+
+class ClaimMention(Model):
+    """Where a claim is stated."""
+
+    id: int
+    article_id: int
+    external_id: str
+    article_title: str
+    section: Section
+    start_offset: int
+    end_offset: int
+    text: str
+    attribution: str | None
+    match_method: MatchMethod
+    match_score: float | None
+
+
+class ClaimDetail(Claim):
+    """A claim with every mention and every source link."""
+
+    mentions: tuple[ClaimMention, ...]
+    source_links: tuple[SourceLink, ...]
+
+
+class TimelineEvent(Model):
+    """An event as a timeline shows it."""
+
+    id: int
+    year: int | None
+    month: int | None
+    day: int | None
+    date_precision: DatePrecision
+    date_qualifier: str | None
+    date_label: str | None
+    summary: str
+    article_count: int
+    mention_count: int
+    sources: tuple[str, ...] = ()
+
+
+class EventMention(Model):
+    """One report of an event: the article, the sentence, and how it was matched."""
+
+    id: int
+    article_id: int
+    external_id: str
+    article_title: str
+    text: str
+    start_offset: int
+    end_offset: int
+    date_text: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    date_precision: DatePrecision
+    year_inferred: bool
+    match_method: MatchMethod
+    match_score: float | None
+
+
+class EventDetail(TimelineEvent):
+    """An event with every mention and every source link."""
+
+    mentions: tuple[EventMention, ...]
+    source_links: tuple[SourceLink, ...]
+
+
+class ArticleSummary(Model):
+    """An article as a list shows it."""
+
+    id: int
+    external_id: str
+    title: str
+    outlet: str | None
+    published_on: date | None
+    category: str | None
+    featured_expert: str | None
+    claim_count: int
+    event_count: int
+    ingested_at: datetime
+
+
+class ArticleDetail(ArticleSummary):
+    """An article with its text and provenance."""
+
+    url: str | None
+    lede: str | None
+    body: str
+    language: str | None
+    content_hash: str
+    extractor_version: str
+    source_path: str | None
+    updated_at: datetime
+    run_id: int | None
+
+
+class Stats(Model):
+    """Row counts of the store and the span of its dated events."""
+
+    counts: dict[str, int]
+    first_event: str | None
+    last_event: str | None
+    runs: int
+    last_run_at: datetime | None

@@ -9,6 +9,7 @@ import sys
 import pytest
 from sqlalchemy import Engine, inspect, text
 
+from eventstore.migrations import head_revision
 from eventstore.schema import Base
 
 CONTRACT_TABLES = {
@@ -145,4 +146,4 @@ def test_alembic_command_reads_eventstore_database_url(empty_db_url: str) -> Non
     for args in (["upgrade", "head"], ["downgrade", "base"], ["upgrade", "head"], ["check"]):
         result = _alembic(empty_db_url, *args)
         assert result.returncode == 0, result.stderr
-    assert "0001" in _alembic(empty_db_url, "current").stdout
+    assert f"{head_revision()} (head)" in _alembic(empty_db_url, "current").stdout

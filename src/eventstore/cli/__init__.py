@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from eventstore import __version__
-from eventstore.cli import db, load
+from eventstore.cli import db, export, load, read
 from eventstore.cli.context import AppContext, err_console
 from eventstore.errors import EventstoreError
 from eventstore.redact import mask_text
@@ -80,3 +80,5 @@ class _MaskPasswords(logging.Filter):
 main.add_command(db.db)
 main.add_command(load.load)
 main.add_command(load.runs)
+for _command in (*read.COMMANDS, *export.COMMANDS):
+    main.add_command(_command)

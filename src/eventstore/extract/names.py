@@ -83,11 +83,13 @@ def source_key(name: str) -> str:
 
 def display_source_name(name: str) -> str:
     """A source name for display: 'the White House' -> 'White House'; 'The New York Times'
-    keeps its article, which is part of the masthead."""
+    keeps its article, which is part of the masthead; 'media' stays lower case."""
     name = " ".join(name.split()).strip(" ,.;:")
     if re.match(r"(?i)the\s", name) and not _is_masthead(name):
         name = name[4:]
-    return name[:1].upper() + name[1:] if name and name[0].islower() else name
+    elif re.match(r"the\s", name):
+        name = "T" + name[1:]  # "the New York Times" -> "The New York Times"
+    return name
 
 
 def _is_masthead(name: str) -> bool:

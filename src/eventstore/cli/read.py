@@ -1,0 +1,384 @@
+"""Read commands: timeline, event, claims, experts, expert, sources, articles, stats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.output import emit, output_options, resolve_format
+from eventstore.db import make_sessionmaker, translate_db_errors
+from eventstore.models import Claim, Model, Page, TimelineEvent
+from eventstore.repositories import (
+    ArticleRepository,
+    ClaimRepository,
+    EventRepository,
+    ExpertRepository,
+    SourceRepository,
+    StatsRepository,
+)
+
+pass_app = click.make_pass_decorator(AppContext)
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@contextmanager
+def reading(app: AppContext) -> Iterator[Session]:
+    """A read-only session on the app's database (rolled back when done)."""
+    engine = app.engine()
+    with translate_db_errors(app.masked_url), make_sessionmaker(engine)() as session:
+        yield session
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+def _dump(model: Model) -> dict[str, Any]:
+    return model.model_dump(mode="json")
+
+
+def _more(page: Page[Any]) -> None:
+    if page.next_after:
+        err_console().print(f"more: --after {page.next_after}", highlight=False)
+
+
+def _event_row(event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "date": event.date_label or "undated",
+        "qualifier": event.date_qualifier,
+        "summary": event.summary,
+        "articles": event.article_count,
+        "sources": event.sources,
+    }
+
+
+_EVENT_COLUMNS = ("id", "date", "qualifier", "summary", "articles", "sources")
+_CLAIM_COLUMNS = ("id", "expert", "kind", "text", "articles", "sources")
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "expert": claim.expert_name,
+        "kind": claim.kind,
+        "text": claim.text,
+        "articles": claim.article_count,
+        "sources": claim.sources,
+    }
+
+
+def _print_models(
+    models: Any, fmt: str, columns: tuple[str, ...], row: Callable[[Any], dict[str, Any]]
+) -> None:
+    items = list(models)
+    emit([row(m) for m in items], fmt=fmt, columns=columns, document=[_dump(m) for m in items])
+
+
+@click.command()
+@click.option("--from", "start", type=DATE, help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", type=DATE, help="Last day (YYYY-MM-DD).")
+@click.option("--search", help="Full-text search over event summaries.")
+@click.option("--source", help="Only events linked to this source.")
+@click.option("--expert", help="Only events reported in articles featuring this expert.")
+@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@click.option("--after", help="Continue after this cursor (printed when there is more).")
+@output_options
+@pass_app
+def timeline(
+    app: AppContext,
+    *,
+    start: datetime | None,
+    end: datetime | None,
+    search: str | None,
+    source: str | None,
+    expert: str | None,
+    min_articles: int,
+    limit: int,
+    after: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Events in date order: dated events, then those whose year is unknown, then undated.
+
+    \b
+    Example:
+        eventstore timeline --from 2023-07-01 --to 2023-09-30 --min-articles 2
+    """
+    with reading(app) as session:
+        page = EventRepository(session).timeline(
+            _day(start),
+            _day(end),
+            search=search,
+            source=source,
+            expert=expert,
+            min_articles=min_articles,
+            limit=limit,
+            after=after,
+        )
+    _print_models(page.items, resolve_format(fmt, as_json), _EVENT_COLUMNS, _event_row)
+    _more(page)
+
+
+@click.command()
+@click.argument("event_id", type=int)
+@output_options
+@pass_app
+def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> None:
+    """One event: its date, every mention (article and sentence) and its sources.
+
+    \b
+    Example:
+        eventstore event 4
+    """
+    with reading(app) as session:
+        detail = EventRepository(session).get(event_id)
+    fmt = resolve_format(fmt, as_json)
+    if fmt != "table":
+        rows = [_dump(mention) for mention in detail.mentions]
+        columns = tuple(rows[0]) if rows else ()
+        emit(rows, fmt=fmt, columns=columns, document=_dump(detail))
+        return
+    console = out_console()
+    label = detail.date_label or "undated"
+    console.print(f"[bold]event {detail.id}[/] {label} ({detail.date_precision})")
+    console.print(detail.summary, highlight=False)
+    links = [f"{link.name} ({link.role})" for link in detail.source_links]
+    console.print(f"sources: {', '.join(links) or '-'}", highlight=False)
+    rows = [
+        {
+            "article": m.external_id,
+            "date as written": m.date_text,
+            "year": f"{m.year}{' (inferred)' if m.year_inferred else ''}" if m.year else "?",
+            "match": f"{m.match_method} {m.match_score:.0f}" if m.match_score else m.match_method,
+            "sentence": m.text,
+            "offsets": f"{m.start_offset}-{m.end_offset}",
+        }
+        for m in detail.mentions
+    ]
+    emit(rows, fmt="table", columns=tuple(rows[0]) if rows else (), title="mentions")
+
+
+@click.command()
+@click.option("--search", help="Full-text search (every word must match; stemmed).")
+@click.option("--expert", help="Only this expert's claims (name, any spelling, or id).")
+@click.option("--article", help="Only the claims of this article (external id or id).")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True)
+@click.option("--after", help="Continue after this cursor.")
+@output_options
+@pass_app
+def claims(
+    app: AppContext,
+    *,
+    search: str | None,
+    expert: str | None,
+    article: str | None,
+    limit: int,
+    after: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Claims: searched, by expert, by article, or all of them.
+
+    \b
+    Example:
+        eventstore claims --search "Military Balance" --json
+    """
+    page: Page[Claim] | None = None
+    with reading(app) as session:
+        repository = ClaimRepository(session)
+        if search is not None:
+            found: list[Claim] = list(repository.search(search, expert=expert, limit=limit))
+        elif article is not None:
+            found = repository.by_article(article)
+        else:
+            if expert is not None:
+                page = repository.by_expert(expert, limit=limit, after=after)
+            else:
+                page = repository.list(limit=limit, after=after)
+            found = list(page.items)
+    _print_models(found, resolve_format(fmt, as_json), _CLAIM_COLUMNS, _claim_row)
+    if page is not None:
+        _more(page)
+
+
+_EXPERT_COLUMNS = ("id", "name", "kind", "role", "affiliation", "claims", "articles", "featured")
+
+
+def _expert_row(expert: Any) -> dict[str, Any]:
+    return {
+        "id": expert.id,
+        "name": expert.name,
+        "kind": expert.kind,
+        "role": expert.role,
+        "affiliation": expert.affiliation,
+        "claims": expert.claim_count,
+        "articles": expert.article_count,
+        "featured": expert.featured_count,
+    }
+
+
+@click.command()
+@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@output_options
+@pass_app
+def experts(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
+    """People whose statements are recorded, the most prolific first.
+
+    \b
+    Example:
+        eventstore experts --json
+    """
+    with reading(app) as session:
+        page = ExpertRepository(session).list(limit=limit)
+    _print_models(page.items, resolve_format(fmt, as_json), _EXPERT_COLUMNS, _expert_row)
+    _more(page)
+
+
+@click.command()
+@click.argument("name")
+@output_options
+@pass_app
+def expert(app: AppContext, name: str, fmt: str | None, as_json: bool) -> None:
+    """One expert (by name in any spelling, a unique surname, or id) and their claims.
+
+    \b
+    Example:
+        eventstore expert "Kim Jong-un"
+    """
+    with reading(app) as session:
+        found = ExpertRepository(session).get(name)
+        said = ClaimRepository(session).by_expert(found.id, limit=100_000).items
+    fmt = resolve_format(fmt, as_json)
+    if fmt == "json":
+        emit([], fmt=fmt, columns=(), document={**_dump(found), "claims": [_dump(c) for c in said]})
+        return
+    if fmt == "table":
+        role = ", ".join(part for part in (found.role, found.affiliation) if part)
+        out_console().print(f"[bold]{found.name}[/] ({found.kind}) {role}", highlight=False)
+    _print_models(said, fmt, _CLAIM_COLUMNS, _claim_row)
+
+
+_SOURCE_COLUMNS = ("id", "name", "kind", "published", "events", "claims", "cited in")
+
+
+@click.command()
+@output_options
+@pass_app
+def sources(app: AppContext, fmt: str | None, as_json: bool) -> None:
+    """Sources and their reach: articles published, events and claims that name them.
+
+    \b
+    Example:
+        eventstore sources --format csv > sources.csv
+    """
+    with reading(app) as session:
+        found = SourceRepository(session).list()
+
+    def row(source: Any) -> dict[str, Any]:
+        return {
+            "id": source.id,
+            "name": source.name,
+            "kind": source.kind,
+            "published": source.article_count,
+            "events": source.event_count,
+            "claims": source.claim_count,
+            "cited in": source.citing_article_count,
+        }
+
+    _print_models(found, resolve_format(fmt, as_json), _SOURCE_COLUMNS, row)
+
+
+_ARTICLE_COLUMNS = ("id", "external_id", "title", "outlet", "published_on", "claims", "events")
+
+
+@click.command()
+@click.option("--search", help="Full-text search over titles and bodies.")
+@click.option("--outlet", help="Only articles of this outlet.")
+@click.option("--from", "start", type=DATE, help="Published on or after (YYYY-MM-DD).")
+@click.option("--to", "end", type=DATE, help="Published on or before (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True)
+@click.option("--after", help="Continue after this cursor.")
+@output_options
+@pass_app
+def articles(
+    app: AppContext,
+    *,
+    search: str | None,
+    outlet: str | None,
+    start: datetime | None,
+    end: datetime | None,
+    limit: int,
+    after: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Articles in load order, or the best matches of a full-text search.
+
+    \b
+    Example:
+        eventstore articles --search "Vostochny Cosmodrome"
+    """
+    page = None
+    with reading(app) as session:
+        repository = ArticleRepository(session)
+        if search is not None:
+            found = list(repository.search(search, limit=limit))
+        else:
+            page = repository.list(
+                outlet=outlet,
+                published_from=_day(start),
+                published_to=_day(end),
+                limit=limit,
+                after=after,
+            )
+            found = list(page.items)
+
+    def row(article: Any) -> dict[str, Any]:
+        return {
+            "id": article.id,
+            "external_id": article.external_id,
+            "title": article.title,
+            "outlet": article.outlet,
+            "published_on": article.published_on,
+            "claims": article.claim_count,
+            "events": article.event_count,
+        }
+
+    _print_models(found, resolve_format(fmt, as_json), _ARTICLE_COLUMNS, row)
+    if page is not None:
+        _more(page)
+
+
+@click.command()
+@output_options
+@pass_app
+def stats(app: AppContext, fmt: str | None, as_json: bool) -> None:
+    """What the store holds: rows per table, the span of dated events, loads so far.
+
+    \b
+    Example:
+        eventstore stats
+    """
+    with reading(app) as session:
+        figures = StatsRepository(session).stats()
+    rows: list[dict[str, Any]] = [
+        {"what": name, "value": count} for name, count in figures.counts.items()
+    ]
+    rows += [
+        {"what": "first dated event", "value": figures.first_event},
+        {"what": "last dated event", "value": figures.last_event},
+        {"what": "loads", "value": figures.runs},
+        {"what": "last load", "value": figures.last_run_at},
+    ]
+    emit(rows, fmt=resolve_format(fmt, as_json), columns=("what", "value"), document=_dump(figures))
+
+
+COMMANDS = (timeline, event, claims, experts, expert, sources, articles, stats)

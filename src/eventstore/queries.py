@@ -1,0 +1,132 @@
+"""Named analyst queries: ``queries/*.sql`` files with a header that declares parameters.
+
+A query file starts with comment lines::
+
+    -- Events reported by at least N distinct articles, most corroborated first.
+    -- param: min_articles int = 2   how many articles must report the event
+    SELECT ... WHERE article_count >= :min_articles
+
+The first comment line is the description; each ``param:`` line gives a name, a type
+(int, text or date) and an optional default. Values are bound as parameters, never
+pasted into the SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Date, Integer, String, bindparam, text
+from sqlalchemy.types import TypeEngine
+
+from eventstore.errors import ConfigurationError, NotFound
+
+_SOURCE_TREE = Path(__file__).resolve().parents[2]
+_PARAM = re.compile(
+    r"^--\s*param:\s*(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>int|text|date)"
+    r"(?:\s*=\s*(?P<default>\S+))?\s*(?P<help>.*)$"
+)
+_SQL_TYPES: dict[str, TypeEngine[Any]] = {"int": Integer(), "text": String(), "date": Date()}
+_CONVERT: dict[str, Callable[[str], Any]] = {
+    "int": int,
+    "text": str,
+    "date": date.fromisoformat,
+}
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a query."""
+
+    name: str
+    type: str
+    default: str | None
+    help: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file: its name, description, parameters and SQL."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    sql: str
+
+    def bind(self, given: Mapping[str, str]) -> dict[str, Any]:
+        """Typed parameter values from strings, defaults filled in; ConfigurationError
+        for unknown, missing or malformed ones."""
+        declared = {param.name: param for param in self.params}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            raise ConfigurationError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}")
+        values: dict[str, Any] = {}
+        for param in self.params:
+            raw = given.get(param.name, param.default)
+            if raw is None:
+                raise ConfigurationError(f"{self.name}: missing --param {param.name}=...")
+            try:
+                values[param.name] = _CONVERT[param.type](raw)
+            except ValueError:
+                raise ConfigurationError(
+                    f"{self.name}: {param.name} must be a {param.type}, not {raw!r}"
+                ) from None
+        return values
+
+
+def queries_dir() -> Path:
+    """Where the named queries live: ./queries in a checkout, else inside the package."""
+    checkout = _SOURCE_TREE / "queries"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("eventstore") / "_queries"))
+
+
+def parse(name: str, source: str) -> NamedQuery:
+    """A NamedQuery from the text of its file."""
+    description = ""
+    params: list[Param] = []
+    body: list[str] = []
+    for line in source.splitlines():
+        stripped = line.strip()
+        match = _PARAM.match(stripped)
+        if match:
+            params.append(Param(match["name"], match["type"], match["default"], match["help"]))
+        elif stripped.startswith("--") and not body:
+            description = description or stripped.lstrip("- ").strip()
+        else:
+            body.append(line)
+    return NamedQuery(name, description, tuple(params), "\n".join(body).strip().rstrip(";"))
+
+
+def all_queries(folder: Path | None = None) -> list[NamedQuery]:
+    """Every named query, by name."""
+    folder = folder or queries_dir()
+    return [
+        parse(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.sql"))
+    ]
+
+
+def get_query(name: str, folder: Path | None = None) -> NamedQuery:
+    """The query called ``name``, or NotFound listing the ones there are."""
+    found = {query.name: query for query in all_queries(folder)}
+    if name not in found:
+        raise NotFound(f"no query named {name!r}; there are: {', '.join(sorted(found))}")
+    return found[name]
+
+
+def run_query(
+    connection: Connection, query: NamedQuery, given: Mapping[str, str]
+) -> Iterator[dict[str, Any]]:
+    """Run ``query`` with ``given`` parameters; yield rows as dicts."""
+    # Typed bind parameters: dates reach each driver as dates, not as strings.
+    types = {param.name: _SQL_TYPES[param.type] for param in query.params}
+    statement = text(query.sql).bindparams(*(bindparam(n, type_=t) for n, t in types.items()))
+    result = connection.execute(statement, query.bind(given))
+    for row in result.mappings():
+        yield dict(row)

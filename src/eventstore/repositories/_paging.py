@@ -1,0 +1,24 @@
+"""Keyset pagination: a cursor is the sort key of the last row a page returned."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventstore.errors import ConfigurationError
+
+
+def encode(key: Sequence[int | str]) -> str:
+    """A cursor for ``key`` (numbers and strings, joined by ':')."""
+    return ":".join(str(part) for part in key)
+
+
+def decode_ints(cursor: str, size: int) -> tuple[int, ...]:
+    """The integer sort key in ``cursor``, or ConfigurationError for a malformed one."""
+    parts = cursor.split(":")
+    try:
+        values = tuple(int(part) for part in parts)
+    except ValueError:
+        values = ()
+    if len(values) != size:
+        raise ConfigurationError(f"not a cursor of this list: {cursor!r}")
+    return values

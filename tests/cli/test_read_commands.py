@@ -1,0 +1,140 @@
+"""The read commands on the seeds, as an analyst runs them (issue 4's acceptance)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventstore.cli import main
+from tests.goldcheck import SEED_GOLD, read_gold
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def seeded(db_url: str) -> str:
+    """A database with the seeds loaded through the CLI."""
+    assert run("--database-url", db_url, "load", str(REPO / "seeds"))[0] == 0
+    return db_url
+
+
+def _json(db_url: str, *args: str) -> object:
+    code, out, err = run("--database-url", db_url, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_timeline_lists_every_gold_event_in_date_order(seeded: str) -> None:
+    events = _json(seeded, "timeline")
+    assert isinstance(events, list)
+    gold = read_gold(SEED_GOLD)["events"]
+    summaries = [event["summary"] for event in events]
+    for item in gold:
+        anchor = item["mentions"][0]["anchor"]
+        found = [s for s in summaries if anchor in s]
+        assert len(found) == 1 or item.get("either"), (item["id"], found)
+
+    def key(event: dict[str, int | None]) -> tuple[int, ...]:
+        group = 2 if event["date_precision"] == "unknown" else (1 if event["year"] is None else 0)
+        return (group, event["year"] or 0, event["month"] or 0, event["day"] or 0)
+
+    assert [key(e) for e in events] == sorted(key(e) for e in events)  # type: ignore[arg-type]
+
+
+def test_claim_search_finds_katkovs_military_balance_claim(seeded: str) -> None:
+    hits = _json(seeded, "claims", "--search", "Military Balance")
+    assert isinstance(hits, list)
+    assert [(h["expert_name"], h["kind"]) for h in hits] == [("Oleh Katkov", "quote")]
+    assert "21,500 artillery systems" in hits[0]["text"]
+
+
+def test_experts_lists_the_five_experts_with_counts(seeded: str) -> None:
+    listed = {e["name"]: e for e in _json(seeded, "experts")}  # type: ignore[union-attr]
+    gold = [e["name"] for e in read_gold(SEED_GOLD)["experts"]]
+    assert set(gold) <= set(listed)
+    assert (listed["Oleh Katkov"]["claim_count"], listed["Oleh Katkov"]["featured_count"]) == (8, 2)
+    assert listed["Oleksandr Kraiev"]["article_count"] == 2
+    assert listed["Alina Hrytsenko"]["claim_count"] == 4
+
+
+def test_event_shows_the_four_mentions_of_the_august_31_sanctions(seeded: str) -> None:
+    events = _json(seeded, "timeline", "--search", "sanctions Russian citizens")
+    assert isinstance(events, list)
+    [sanctions] = [e for e in events if e["month"] == 8 and e["day"] == 31]
+    detail = _json(seeded, "event", str(sanctions["id"]))
+    assert isinstance(detail, dict)
+    assert len(detail["mentions"]) == 4
+    assert sorted(m["external_id"][:3] for m in detail["mentions"]) == ["000", "001", "002", "004"]
+    code, out, _ = run("--database-url", seeded, "event", str(sanctions["id"]))
+    assert code == 0
+    for article in ("000", "001", "002", "004"):
+        assert f"│ {article}_" in out
+    assert "│ 003_" not in out
+
+
+def test_expert_accepts_a_spelling_variant(seeded: str) -> None:
+    code, out, _ = run("--database-url", seeded, "expert", "oleksandr  MUSIENKO", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert found["affiliation"] == "Center for Military Legal Studies"
+    assert len(found["claims"]) == found["claim_count"]
+
+
+def test_unknown_expert_exits_1_with_a_reason(seeded: str) -> None:
+    code, _, err = run("--database-url", seeded, "expert", "Nobody Atall")
+    assert code == 1
+    assert "no expert named 'Nobody Atall'" in err
+
+
+def test_sources_articles_and_stats(seeded: str) -> None:
+    sources = {s["name"]: s for s in _json(seeded, "sources")}  # type: ignore[union-attr]
+    assert sources["Espreso TV"]["article_count"] == 5
+    assert sources["White House"]["event_count"] == 2
+    articles = _json(seeded, "articles", "--search", "Vostochny")
+    assert sorted(a["external_id"][:3] for a in articles) == ["001", "004"]  # type: ignore[union-attr]
+    stats = _json(seeded, "stats")
+    assert stats["counts"]["articles"] == 5  # type: ignore[index]
+
+
+def test_csv_output_has_a_header_and_a_row_per_item(seeded: str) -> None:
+    code, out, _ = run("--database-url", seeded, "experts", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert {"Oleh Katkov", "Alina Hrytsenko"} <= {row["name"] for row in rows}
+
+
+def test_export_streams_every_table(seeded: str, tmp_path: Path) -> None:
+    code, _, err = run("--database-url", seeded, "export", "--output", str(tmp_path / "all.jsonl"))
+    assert code == 0
+    lines = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    assert sum(1 for line in lines if line["table"] == "articles") == 5
+    assert "articles 5" in err
+    code, _, _ = run(
+        "--database-url", seeded, "export", "--format", "csv", "--output", str(tmp_path / "csv")
+    )
+    with (tmp_path / "csv" / "events.csv").open() as handle:
+        assert {"id", "year", "summary"} <= set(next(csv.reader(handle)))
+
+
+def test_export_of_several_tables_as_csv_needs_a_directory(seeded: str) -> None:
+    assert run("--database-url", seeded, "export", "--format", "csv")[0] == 2
+
+
+def test_named_query_runs_with_typed_parameters(seeded: str) -> None:
+    code, out, _ = run("--database-url", seeded, "query", "--list", "--json")
+    assert code == 0
+    names = [q["name"] for q in json.loads(out)]
+    assert len(names) >= 10
+    code, out, err = run("--database-url", seeded, "query", names[0], "--param", "nope=1")
+    assert code == 78
+    assert "unknown parameter" in err
