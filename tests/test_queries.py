@@ -699,14 +699,14 @@ TOPICS = [
     pytest.param(
         "%kim jong%",
         [
-            ("Media", "reported_by", 3),
+            ("media", "reported_by", 3),
             ("The New York Times", "reported_by", 1),
             ("US and allied officials", "cited", 1),
             ("Kremlin", "confirmed_by", 1),
         ],
         id="kim",
     ),
-    pytest.param("%shoigu%", [("Media", "reported_by", 1)], id="shoigu"),
+    pytest.param("%shoigu%", [("media", "reported_by", 1)], id="shoigu"),
     pytest.param("%1,000 containers%", [("White House", "reported_by", 1)], id="containers"),
     pytest.param("%zzz%", [], id="none"),
 ]

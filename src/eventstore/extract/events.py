@@ -49,7 +49,9 @@ class EventReader:
             return None
         reading = self.timeline.read(phrase)
         span = Span(start=paragraph.start, end=paragraph.end, text=paragraph.text)
-        return EventDoc(span=span, summary=summary, date=reading, sources=find_sources(summary))
+        # Sources from the line as written (the summary's first letter is capitalized).
+        sources = find_sources(paragraph.text)
+        return EventDoc(span=span, summary=summary, date=reading, sources=sources)
 
     def _skip(self, paragraph: Paragraph, why: str) -> None:
         message = f"line {paragraph.line}: {why}; the line was skipped"
