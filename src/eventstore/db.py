@@ -7,9 +7,12 @@ SQLAlchemy emits BEGIN itself), so that rollbacks and savepoints behave as on Po
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy import exc as sa_exc
@@ -21,6 +24,9 @@ from eventstore.redact import mask_text, mask_url
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # Any constant works; it names eventstore's writer lock among the server's advisory locks.
 WRITER_LOCK_KEY = 0x65766E7473  # "evnts"
@@ -86,14 +92,40 @@ def writer_transaction(engine: Engine) -> Iterator[Connection]:
     """
     sqlite = is_sqlite(engine)
     options = {"sqlite_begin": "IMMEDIATE"} if sqlite else {}
-    with (
-        translate_db_errors(mask_url(engine.url)),
-        engine.connect().execution_options(**options) as connection,
-        connection.begin(),
-    ):
+    with engine.connect().execution_options(**options) as connection, connection.begin():
         if not sqlite:
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
         yield connection
+
+
+# PostgreSQL's serialization failure and deadlock: the transaction may simply be retried.
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+_RETRYABLE_SQLITE = ("database is locked", "database is busy", "database table is locked")
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True for failures a retry of the whole transaction can cure."""
+    if not isinstance(exc, sa_exc.DBAPIError):
+        return False
+    if getattr(exc.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES:
+        return True
+    return any(marker in str(exc.orig).lower() for marker in _RETRYABLE_SQLITE)
+
+
+def write_with_retry(engine: Engine, work: Callable[[Connection], _T], *, attempts: int = 6) -> _T:
+    """Run ``work`` in a writer transaction, retrying it (bounded, with backoff) when the
+    database reports a serialization failure, a deadlock or a lock it could not get."""
+    for attempt in range(1, attempts):
+        try:
+            with writer_transaction(engine) as connection:
+                return work(connection)
+        except sa_exc.DBAPIError as exc:
+            if not is_retryable(exc):
+                raise
+            log.warning("write failed (%s); retrying, attempt %d", _one_line(exc), attempt)
+            time.sleep(min(0.05 * 2**attempt, 2.0) * (0.5 + random.random()))  # noqa: S311
+    with writer_transaction(engine) as connection:
+        return work(connection)
 
 
 def check_connection(engine: Engine) -> None:

@@ -7,8 +7,11 @@ import json
 import click
 
 from eventstore import migrations
+from eventstore.access import grant_readonly
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.config import libpq_url
+from eventstore.db import translate_db_errors
+from eventstore.verify import verify as run_verify
 
 pass_app = click.make_pass_decorator(AppContext)
 
@@ -134,3 +137,49 @@ def url(app: AppContext, libpq: bool) -> None:
         click.echo(libpq_url(app.settings.url))
     else:
         click.echo(app.masked_url)
+
+
+@db.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object.")
+@pass_app
+def verify(app: AppContext, as_json: bool) -> None:
+    """Check the store's integrity; print each problem and exit 1 when there is one.
+
+    Checks foreign keys, claims and events with no mention, every mention's text against
+    its span of the article body, the full-text indexes, and source links.
+
+    \b
+    Example:
+        eventstore db verify
+    """
+    with translate_db_errors(app.masked_url):
+        result = run_verify(app.engine())
+    if as_json:
+        payload = {"ok": result.ok, "checks": result.checks, "problems": list(result.problems)}
+        click.echo(json.dumps(payload))
+    elif result.ok:
+        out_console().print(f"ok: {result.checks} checks passed", highlight=False)
+    else:
+        for problem in result.problems:
+            out_console().print(f"problem: {problem}", highlight=False, markup=False)
+    if not result.ok:
+        raise click.exceptions.Exit(1)
+
+
+@db.command("grant-readonly")
+@click.argument("role")
+@pass_app
+def grant_readonly_command(app: AppContext, role: str) -> None:
+    """Let ROLE read every table and view (now and added later), and nothing else.
+
+    PostgreSQL only. The role is created (NOLOGIN) when missing; grant it to login users.
+
+    \b
+    Example:
+        eventstore db grant-readonly analysts
+    """
+    with translate_db_errors(app.masked_url):
+        statements = grant_readonly(app.engine(), role)
+    for statement in statements:
+        err_console().print(statement, highlight=False, markup=False)
+    out_console().print(f"ok: {role} can read every table and view", highlight=False)

@@ -34,22 +34,37 @@ _SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", 
     show_default=True,
     help="Articles written per transaction.",
 )
+@click.option(
+    "--exclusive",
+    is_flag=True,
+    help="Take the run lock; exit 75 at once if another exclusive load holds it.",
+)
 @output_options
 @pass_app
 def load(
-    app: AppContext, paths: tuple[Path, ...], batch_size: int, fmt: str | None, as_json: bool
+    app: AppContext,
+    *,
+    paths: tuple[Path, ...],
+    batch_size: int,
+    exclusive: bool,
+    fmt: str | None,
+    as_json: bool,
 ) -> None:
     """Load articles from files and directories (.txt, .jsonl; directories recursively).
 
     Unchanged articles are skipped; changed ones replace their earlier version. Each
-    rejected file is printed with its reason and recorded in ingestion_errors. Exit
-    status: 0 all loaded, 65 some inputs rejected, 69 database unreachable.
+    rejected file is printed with its reason and recorded in ingestion_errors. Several
+    loads may run at once; --exclusive makes a scheduled job refuse to overlap its last
+    run. Exit status: 0 all loaded, 65 some inputs rejected, 69 database unreachable,
+    75 another exclusive load is running.
 
     \b
     Example:
         eventstore load seeds/ more/article.txt feed.jsonl
     """
-    options = LoadOptions(batch_size=batch_size, max_file_bytes=app.settings.max_file_bytes)
+    options = LoadOptions(
+        batch_size=batch_size, max_file_bytes=app.settings.max_file_bytes, exclusive=exclusive
+    )
     started = time.perf_counter()
     with _progress() as advance:
         report = load_paths(app.engine(), list(paths), options=options, progress=advance)

@@ -7,6 +7,7 @@ York Times", "US" and "United States". Keys are what resolution matches on.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from eventstore.extract.text import fold
 from eventstore.vocabulary import ExpertKind, SourceKind
@@ -61,6 +62,7 @@ _SOURCE_ALIASES = (
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """Key of a person's name: case, accents, hyphens and spelling variants folded."""
     tokens = fold(name).split()
@@ -73,6 +75,7 @@ def _fold_transliteration(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", token)
 
 
+@lru_cache(maxsize=65536)
 def source_key(name: str) -> str:
     """Key of a source's name: case and a leading 'the' dropped, aliases folded."""
     key = _LEADING_ARTICLE.sub("", fold(name.replace(".", " ").replace("’s", "").replace("'s", "")))

@@ -62,11 +62,15 @@ def span_of(paragraph: Paragraph, start: int, end: int | None = None) -> Span | 
     return Span(start=paragraph.start + start, end=paragraph.start + end, text=text[start:end])
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w]+", " ", ascii_text.lower().replace("_", " ")).split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def capitalize_first(text: str) -> str:

@@ -13,20 +13,23 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventstore import migrations
-from eventstore.db import writer_transaction
+from eventstore.db import translate_db_errors, write_with_retry
 from eventstore.errors import InputRejected
 from eventstore.extract import extract_article
+from eventstore.load.guard import RunGuard, exclusive_load
 from eventstore.load.problems import Problem
 from eventstore.load.read import RawArticle, read_inputs
-from eventstore.load.runs import RunTotals, finish_run, record_problems, start_run
+from eventstore.load.runs import RunTotals, finish_run, record_problems
 from eventstore.load.write import (
     BatchOutcome,
     Extracted,
@@ -34,7 +37,7 @@ from eventstore.load.write import (
     stored_versions,
     write_batch,
 )
-from eventstore.redact import mask_text
+from eventstore.redact import mask_text, mask_url
 from eventstore.vocabulary import ErrorCode, RunStatus, Severity
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,7 @@ class LoadOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     today: date = field(default_factory=date.today)
+    exclusive: bool = False
 
 
 @dataclass
@@ -94,10 +98,23 @@ def load_paths(
     options: LoadOptions | None = None,
     progress: Progress | None = None,
 ) -> LoadReport:
-    """Load every article under ``paths`` into the database behind ``engine``."""
+    """Load every article under ``paths`` into the database behind ``engine``.
+
+    With ``options.exclusive`` the load first takes the run lock and raises LockHeld at
+    once when another exclusive load holds it.
+    """
     options = options or LoadOptions()
-    prepare_schema(engine)
-    run_id = start_run(engine, [str(path) for path in paths])
+    with translate_db_errors(mask_url(engine.url)):
+        prepare_schema(engine)
+        with exclusive_load(engine) if options.exclusive else nullcontext():
+            return _run(engine, paths, options, progress)
+
+
+def _run(
+    engine: Engine, paths: Sequence[Path], options: LoadOptions, progress: Progress | None
+) -> LoadReport:
+    guard = RunGuard(engine)
+    run_id = guard.start([str(path) for path in paths])
     totals = RunTotals()
     try:
         inputs = _timed(read_inputs(paths, max_bytes=options.max_file_bytes), totals)
@@ -109,6 +126,8 @@ def load_paths(
         status: RunStatus = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         finish_run(engine, run_id, totals, status=status, message=mask_text(str(exc))[:1000])
         raise
+    finally:
+        guard.close()
     finish_run(engine, run_id, totals)
     return LoadReport(run_id, totals)
 
@@ -200,11 +219,14 @@ def _write(
     totals: RunTotals,
 ) -> None:
     started = time.perf_counter()
+
+    def work(connection: Connection) -> BatchOutcome:
+        outcome = write_batch(connection, extracted, run_id)
+        record_problems(connection, run_id, problems)
+        return outcome
+
     try:
-        with writer_transaction(engine) as connection:
-            outcome = write_batch(connection, extracted, run_id)
-            record_problems(connection, run_id, problems)
-        _count(totals, outcome, problems)
+        _count(totals, write_with_retry(engine, work), problems)
     except SQLAlchemyError:
         log.warning("batch write failed; writing its %d articles one by one", len(extracted))
         _write_one_by_one(engine, run_id, extracted, problems, totals)
@@ -220,15 +242,17 @@ def _write_one_by_one(
 ) -> None:
     for item in extracted:
         try:
-            with writer_transaction(engine) as connection:
-                outcome = write_batch(connection, [item], run_id)
+            outcome = write_with_retry(engine, partial(_write_one, item=item, run_id=run_id))
             _count(totals, outcome, [])
         except SQLAlchemyError as exc:
             reason = f"internal error: could not write: {_one_line(exc)}"
             problems.append(_problem(item.raw, "internal", reason))
-    with writer_transaction(engine) as connection:
-        record_problems(connection, run_id, problems)
+    write_with_retry(engine, lambda connection: record_problems(connection, run_id, problems))
     _count_problems(totals, problems)
+
+
+def _write_one(connection: Connection, *, item: Extracted, run_id: int) -> BatchOutcome:
+    return write_batch(connection, [item], run_id)
 
 
 def _count(totals: RunTotals, outcome: BatchOutcome, problems: list[Problem]) -> None:

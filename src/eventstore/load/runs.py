@@ -3,16 +3,12 @@ per rejected input (or per skipped part of a loaded one)."""
 
 from __future__ import annotations
 
-import json
-import os
-import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, insert, update
 
-from eventstore.extract import EXTRACTOR_VERSION
 from eventstore.load.problems import Problem
 from eventstore.schema import IngestionErrorRow, IngestionRunRow, table
 from eventstore.vocabulary import RunStatus
@@ -48,24 +44,6 @@ class RunTotals:
         row: dict[str, object] = {name: getattr(self, name) for name in names}
         row.update({name: round(getattr(self, name), 6) for name in timings})
         return row
-
-
-def start_run(engine: Engine, paths: Sequence[str]) -> int:
-    """Record that a load begins; returns the run id (committed at once)."""
-    with engine.begin() as connection:
-        return int(
-            connection.execute(
-                insert(RUNS).returning(RUNS.c.id),
-                {
-                    "started_at": datetime.now(UTC),
-                    "status": "running",
-                    "paths": json.dumps(list(paths)),
-                    "extractor_version": EXTRACTOR_VERSION,
-                    "host": socket.gethostname()[:255],
-                    "pid": os.getpid(),
-                },
-            ).scalar_one()
-        )
 
 
 def finish_run(
