@@ -543,7 +543,7 @@ def upgrade() -> None:
             comment="When eventstore first wrote this row (UTC).",
         ),
         sa.CheckConstraint(
-            "code IN ('empty', 'not_utf8', 'binary', 'too_large', 'no_title', 'not_article', 'bad_json', 'bad_metadata', 'unreadable', 'bad_date', 'internal')",
+            "code IN ('empty', 'not_utf8', 'binary', 'too_large', 'no_title', 'not_article', 'bad_json', 'bad_metadata', 'unreadable', 'bad_date', 'unbalanced_quote', 'internal')",
             name=op.f("ck_ingestion_errors_code"),
         ),
         sa.CheckConstraint(

@@ -29,6 +29,7 @@ ErrorCode = Literal[
     "bad_metadata",
     "unreadable",
     "bad_date",
+    "unbalanced_quote",
     "internal",
 ]
 Severity = Literal["error", "warning"]

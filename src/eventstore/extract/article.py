@@ -24,6 +24,7 @@ from eventstore.vocabulary import Section
 
 EXTRACTOR_VERSION = "1.0"
 MAX_TITLE_CHARS = 300
+_LONG_GAP = re.compile(r"\s{64}")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|span|script|br)\b[^>]*>", re.I)
 
 
@@ -112,6 +113,8 @@ def _read_line(
     """A line's claim or event: a dated line is an event; else a person's statement is a
     claim; else, in the background, an undated event; elsewhere, an event only when the
     line dates itself ("... said on Thursday ...")."""
+    if _LONG_GAP.search(paragraph.text):
+        return None  # no sentence has such a gap; and it would make the patterns crawl
     phrase = opens_with_date(paragraph)
     if phrase is not None and not phrase.undated:
         return reader.read(paragraph, phrase)
@@ -122,7 +125,18 @@ def _read_line(
     if section == "background":
         return reader.read(paragraph, phrase)
     inside = date_inside(paragraph.text)
-    return reader.read(paragraph, inside, leading=False) if inside else None
+    if inside is not None:
+        return reader.read(paragraph, inside, leading=False)
+    if _unbalanced(paragraph.text):
+        reader.skip(paragraph, "unbalanced quotation mark", code="unbalanced_quote")
+    return None
+
+
+def _unbalanced(text: str) -> bool:
+    """True when a line opens a quotation it never closes."""
+    straight = text.count('"') % 2 == 1
+    curly = text.count("“") != text.count("”")
+    return straight or curly
 
 
 def _after(paragraph: Paragraph, offset: int) -> Paragraph:

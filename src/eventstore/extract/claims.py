@@ -46,7 +46,9 @@ _TIME_TAIL = re.compile(
 )
 
 # "...," the military expert noted.  /  "...," emphasized Hrytsenko.
-_QUOTE_FIRST = re.compile(r"^[\"“«](?P<quote>.+)[\"”»]\s*,?\s*(?P<attr>[^\"“”«»]{2,160}?)\s*\.?$")
+_QUOTE_FIRST = re.compile(
+    r"^[\"“«](?P<quote>.+)[\"”»](?:\s*,)?\s*(?P<attr>[^\"“”«»]{2,160}?)\s*\.?$"
+)
 # Katkov said: "..."
 _QUOTE_AFTER = re.compile(
     rf"^(?P<who>[^\"“«]{{2,120}}?)\s+{_ADVERB}{_VERB}(?:\s+that)?\s*[:,]\s*"
@@ -54,7 +56,7 @@ _QUOTE_AFTER = re.compile(
 )
 # "A," he said. "B."
 _QUOTE_SPLIT = re.compile(
-    r"^[\"“«](?P<q1>[^\"“”«»]+)[\"”»]\s*,?\s*(?P<attr>[^\"“”«»]{2,120}?)\s*[.,]\s*"
+    r"^[\"“«](?P<q1>[^\"“”«»]+)[\"”»](?:\s*,)?\s*(?P<attr>[^\"“”«»]{2,120}?)\s*[.,]\s*"
     r"[\"“«](?P<q2>.+)[\"”»]\s*\.?$"
 )
 # According to her, ...  /  In his opinion, ...

@@ -92,7 +92,7 @@ class EventDoc(_Doc):
 class Note(_Doc):
     """Something extraction skipped, and why (the article itself still loads)."""
 
-    code: Literal["bad_date"]
+    code: Literal["bad_date", "unbalanced_quote"]
     message: str
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from eventstore.extract.dates import DatePhrase, Timeline, leading_date
 from eventstore.extract.document import EventDoc, Note, Span
@@ -54,8 +55,14 @@ class EventReader:
         return EventDoc(span=span, summary=summary, date=reading, sources=sources)
 
     def _skip(self, paragraph: Paragraph, why: str) -> None:
+        self.skip(paragraph, why, code="bad_date")
+
+    def skip(
+        self, paragraph: Paragraph, why: str, *, code: Literal["bad_date", "unbalanced_quote"]
+    ) -> None:
+        """Note that ``paragraph`` was skipped, and why."""
         message = f"line {paragraph.line}: {why}; the line was skipped"
-        self.notes.append(Note(code="bad_date", message=message))
+        self.notes.append(Note(code=code, message=message))
 
 
 def event_summary(line: str, date_text: str | None) -> str:

@@ -50,9 +50,7 @@ _VERB_ROLES: dict[str, SourceRole] = {
 # Verbs are rare and cheap to find; their subject is then looked for just before them
 # (scanning every position of a long text for a noun phrase is what made this slow).
 _VERB = re.compile(rf"\b(?P<verb>{'|'.join(_VERB_ROLES)})\b")
-_SUBJECT_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<src>{_NOUN_PHRASE})\s+(?:has\s+|had\s+|also\s+)?$"
-)
+_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<src>{_NOUN_PHRASE})\s+(?:has\s+|had\s+|also\s+)?$")
 _SUBJECT_WINDOW = 120
 _CITING = re.compile(
     r"\b(?:citing|according\s+to|quoting)\s+(?P<src>[^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)"

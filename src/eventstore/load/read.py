@@ -188,7 +188,10 @@ def _jsonl_record(path: Path, number: int, raw: bytes, *, max_bytes: int) -> Raw
     except UnicodeDecodeError as exc:
         raise InputRejected("not_utf8", f"not UTF-8 at byte {exc.start:,} of the line") from None
     except json.JSONDecodeError as exc:
-        raise InputRejected("bad_json", f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        if exc.pos >= len(raw.rstrip()) - 1:
+            raise InputRejected("bad_json", "invalid JSON: the record is cut off") from None
+        message = exc.msg.removesuffix(" at")
+        raise InputRejected("bad_json", f"invalid JSON: {message} at column {exc.colno}") from None
     if not isinstance(data, dict):
         raise InputRejected("bad_json", "invalid record: expected a JSON object")
     meta = _meta(data, "bad metadata")
