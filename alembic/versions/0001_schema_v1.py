@@ -79,6 +79,24 @@ def upgrade() -> None:
             comment="The event in its representative wording (one mention's sentence).",
         ),
         sa.Column(
+            "match_key",
+            sa.String(length=32),
+            nullable=False,
+            comment="Hash of the normalized summary: exact matches of undated events.",
+        ),
+        sa.Column(
+            "head_key",
+            sa.String(length=32),
+            nullable=False,
+            comment="Hash of the first words of the normalized summary.",
+        ),
+        sa.Column(
+            "tail_key",
+            sa.String(length=32),
+            nullable=False,
+            comment="Hash of the last words of the normalized summary.",
+        ),
+        sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
             server_default=sa.text("CURRENT_TIMESTAMP"),
@@ -100,6 +118,10 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_events_date_key"), "events", ["date_key"], unique=False)
+    for key in ("match_key", "head_key", "tail_key"):
+        op.create_index(
+            op.f(f"ix_events_date_precision_{key}"), "events", ["date_precision", key], unique=False
+        )
     op.create_index(op.f("ix_events_month_day"), "events", ["month", "day"], unique=False)
     op.create_index(
         op.f("ix_events_year_month_day"), "events", ["year", "month", "day"], unique=False
@@ -468,7 +490,19 @@ def upgrade() -> None:
             "text_key",
             sa.String(length=64),
             nullable=False,
-            comment="Hash of the normalized wording that first created the claim.",
+            comment="Hash of the normalized wording of text: exact matches.",
+        ),
+        sa.Column(
+            "head_key",
+            sa.String(length=32),
+            nullable=False,
+            comment="Hash of the first words of the normalized text: fuzzy candidates.",
+        ),
+        sa.Column(
+            "tail_key",
+            sa.String(length=32),
+            nullable=False,
+            comment="Hash of the last words of the normalized text: fuzzy candidates.",
         ),
         sa.Column(
             "created_at",
@@ -494,6 +528,8 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_claims_expert_id"), "claims", ["expert_id"], unique=False)
+    for key in ("text_key", "head_key", "tail_key"):
+        op.create_index(op.f(f"ix_claims_{key}"), "claims", [key], unique=False)
     op.create_table(
         "ingestion_errors",
         sa.Column(
@@ -914,6 +950,8 @@ def downgrade() -> None:
     op.drop_table("claim_mentions")
     op.drop_index(op.f("ix_ingestion_errors_run_id"), table_name="ingestion_errors")
     op.drop_table("ingestion_errors")
+    for key in ("tail_key", "head_key", "text_key"):
+        op.drop_index(op.f(f"ix_claims_{key}"), table_name="claims")
     op.drop_index(op.f("ix_claims_expert_id"), table_name="claims")
     op.drop_table("claims")
     op.drop_index(op.f("ix_articles_source_id"), table_name="articles")
@@ -926,6 +964,8 @@ def downgrade() -> None:
     op.drop_table("experts")
     op.drop_index(op.f("ix_events_year_month_day"), table_name="events")
     op.drop_index(op.f("ix_events_month_day"), table_name="events")
+    for key in ("tail_key", "head_key", "match_key"):
+        op.drop_index(op.f(f"ix_events_date_precision_{key}"), table_name="events")
     op.drop_index(op.f("ix_events_date_key"), table_name="events")
     op.drop_table("events")
 

@@ -275,6 +275,9 @@ class ClaimRow(Base):
     __table_args__ = (
         _one_of("kind", v.CLAIM_KINDS, "kind"),
         UniqueConstraint("expert_id", "kind", "text_key"),
+        Index(None, "text_key"),
+        Index(None, "head_key"),
+        Index(None, "tail_key"),
         {
             "comment": "Distinct statements; the same statement in several articles is one row.",
             **_SQLITE_TABLE,
@@ -292,7 +295,13 @@ class ClaimRow(Base):
     )
     text: Mapped[str] = mapped_column(Text, comment="The statement in its representative wording.")
     text_key: Mapped[str] = mapped_column(
-        String(64), comment="Hash of the normalized wording that first created the claim."
+        String(64), comment="Hash of the normalized wording of text: exact matches."
+    )
+    head_key: Mapped[str] = mapped_column(
+        String(32), comment="Hash of the first words of the normalized text: fuzzy candidates."
+    )
+    tail_key: Mapped[str] = mapped_column(
+        String(32), comment="Hash of the last words of the normalized text: fuzzy candidates."
     )
     created_at: Mapped[datetime] = _created()
 
@@ -359,6 +368,9 @@ class EventRow(Base):
         Index(None, "year", "month", "day"),
         Index(None, "month", "day"),
         Index(None, "date_key"),
+        Index(None, "date_precision", "match_key"),
+        Index(None, "date_precision", "head_key"),
+        Index(None, "date_precision", "tail_key"),
         {
             "comment": "Distinct real-world events; the same event in several articles is one row.",
             **_SQLITE_TABLE,
@@ -386,6 +398,15 @@ class EventRow(Base):
     )
     summary: Mapped[str] = mapped_column(
         Text, comment="The event in its representative wording (one mention's sentence)."
+    )
+    match_key: Mapped[str] = mapped_column(
+        String(32), comment="Hash of the normalized summary: exact matches of undated events."
+    )
+    head_key: Mapped[str] = mapped_column(
+        String(32), comment="Hash of the first words of the normalized summary."
+    )
+    tail_key: Mapped[str] = mapped_column(
+        String(32), comment="Hash of the last words of the normalized summary."
     )
     created_at: Mapped[datetime] = _created()
 

@@ -54,6 +54,7 @@ class LoadOptions:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     today: date = field(default_factory=date.today)
     exclusive: bool = False
+    workers: int = 1
 
 
 @dataclass

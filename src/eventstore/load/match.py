@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -48,6 +49,7 @@ _MIN_SORT_RATIO = 60.0
 _SUBSET_MIN_WORDS = 8
 
 
+@lru_cache(maxsize=262_144)
 def match_text(text: str) -> str:
     """The normal form two wordings are compared in."""
     folded = _FRAMES.sub("", fold(text))
@@ -56,9 +58,36 @@ def match_text(text: str) -> str:
     return " ".join(word for word in words if word)
 
 
+# How many words of the normal form make its head and its tail key.
+KEY_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class MatchKeys:
+    """Indexed hashes of a normal form: the whole (exact matches), its first and its last
+    words (candidates for fuzzy matches: a rewording rarely changes both ends)."""
+
+    full: str
+    head: str
+    tail: str
+
+
+def _hash(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=262_144)
+def match_keys(norm: str) -> MatchKeys:
+    """The keys of a normal form (see ``match_text``)."""
+    words = norm.split()
+    return MatchKeys(
+        _hash(norm), _hash(" ".join(words[:KEY_WORDS])), _hash(" ".join(words[-KEY_WORDS:]))
+    )
+
+
 def text_key(text: str) -> str:
     """A short stable hash of the normal form (for exact matches through an index)."""
-    return hashlib.blake2b(match_text(text).encode(), digest_size=16).hexdigest()
+    return match_keys(match_text(text)).full
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, case, func, or_, select
+from sqlalchemy import Connection, Table, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -106,3 +106,27 @@ def ids_by(connection: Connection, table: Table, key: str, values: Sequence[str]
         query = select(table.c[key], table.c.id).where(table.c[key].in_(chunk))
         found.update({row[0]: row[1] for row in connection.execute(query)})
     return found
+
+
+def allocate_ids(connection: Connection, table: Table, count: int) -> list[int]:
+    """Reserve ``count`` new ids of ``table``, so rows can be inserted in bulk with their
+    ids known (RETURNING in parameter order makes SQLite insert row by row).
+
+    PostgreSQL draws them from the table's sequence. On SQLite the caller holds the
+    write lock (BEGIN IMMEDIATE), so nobody else inserts until it commits; the ids follow
+    both the largest id and AUTOINCREMENT's high-water mark, so none is ever reused.
+    """
+    if count <= 0:
+        return []
+    name = table.name
+    if connection.dialect.name == "postgresql":
+        query = text(
+            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+        )
+        return [int(v) for v in connection.execute(query, {"table": name, "n": count}).scalars()]
+    sequence = connection.execute(
+        text("SELECT seq FROM sqlite_sequence WHERE name = :table"), {"table": name}
+    ).scalar()
+    largest = connection.execute(select(func.max(table.c.id))).scalar()
+    start = max(int(sequence or 0), int(largest or 0)) + 1
+    return list(range(start, start + count))

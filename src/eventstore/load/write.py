@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, ClaimDoc, EventDoc, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.extract.names import source_key
-from eventstore.load.match import text_key
+from eventstore.load.match import MatchKeys, match_keys, match_text
 from eventstore.load.read import RawArticle
 from eventstore.load.resolve import ClaimIndex, EventIndex, KnownClaim, KnownEvent, preferred
-from eventstore.load.upsert import upsert_preferring
+from eventstore.load.upsert import allocate_ids, upsert_preferring
 from eventstore.schema import (
     ArticleRow,
     ClaimMentionRow,
@@ -103,8 +103,8 @@ def write_batch(connection: Connection, items: Sequence[Extracted], run_id: int)
         return outcome
     survivors = _drop_old_mentions(connection, [old for _, old in todo if old is not None])
     writer = _BatchWriter(connection, run_id, [item for item, _ in todo])
+    writer.articles(todo)
     for item, old in todo:
-        writer.article(item, old)
         (outcome.updated if old else outcome.added).append(item.doc.external_id)
     writer.flush()
     _refresh_wording(connection, *survivors)
@@ -142,27 +142,33 @@ class _BatchWriter:
         self.source_ids = _source_ids(connection, docs)
         self.expert_ids = _expert_ids(connection, docs)
         started = time.perf_counter()
-        self.events = EventIndex.load(connection, [e.date for d in docs for e in d.events])
-        self.claims = ClaimIndex.load(connection, self.expert_ids.values())
+        self.events = EventIndex.load(connection, [e for d in docs for e in d.events])
+        self.claims = ClaimIndex.load(connection, [c for d in docs for c in d.claims])
         self.resolve_s = time.perf_counter() - started
         self.event_mentions: list[tuple[KnownEvent, dict[str, Any], tuple[SourceRef, ...]]] = []
         self.claim_mentions: list[tuple[KnownClaim, dict[str, Any], tuple[SourceRef, ...]]] = []
 
-    def article(self, item: Extracted, old_id: int | None) -> None:
-        """Write the article row now; queue its mentions for ``flush``."""
-        doc = item.doc
-        values = self._article_values(item)
-        if old_id is None:
-            article_id = self.connection.execute(
-                insert(ARTICLES).returning(ARTICLES.c.id), values
-            ).scalar_one()
-        else:
-            self.connection.execute(update(ARTICLES).where(ARTICLES.c.id == old_id), values)
-            article_id = old_id
-        for event in doc.events:
-            self._queue_event(article_id, event)
-        for claim in doc.claims:
-            self._queue_claim(article_id, claim)
+    def articles(self, todo: Sequence[tuple[Extracted, int | None]]) -> None:
+        """Write the article rows now (new ones in bulk); queue their mentions for ``flush``."""
+        new = [item for item, old in todo if old is None]
+        ids: dict[str, int] = {}
+        if new:
+            statement = insert(ARTICLES).returning(ARTICLES.c.id, sort_by_parameter_order=True)
+            inserted = self.connection.execute(statement, [self._article_values(i) for i in new])
+            ids = {
+                item.doc.external_id: id_ for item, id_ in zip(new, inserted.scalars(), strict=True)
+            }
+        for item, old in todo:
+            if old is not None:
+                values = self._article_values(item)
+                self.connection.execute(update(ARTICLES).where(ARTICLES.c.id == old), values)
+                ids[item.doc.external_id] = old
+        for item, _ in todo:
+            article_id = ids[item.doc.external_id]
+            for event in item.doc.events:
+                self._queue_event(article_id, event)
+            for claim in item.doc.claims:
+                self._queue_claim(article_id, claim)
 
     def _article_values(self, item: Extracted) -> dict[str, Any]:
         doc = item.doc
@@ -241,9 +247,12 @@ class _BatchWriter:
     ) -> None:
         if not queued:
             return
-        rows = [{**mention, parent: owner.id} for owner, mention, _ in queued]
-        statement = insert(mentions).returning(mentions.c.id, sort_by_parameter_order=True)
-        ids = self.connection.execute(statement, rows).scalars().all()
+        ids = allocate_ids(self.connection, mentions, len(queued))
+        rows = [
+            {**mention, parent: owner.id, "id": mention_id}
+            for (owner, mention, _), mention_id in zip(queued, ids, strict=True)
+        ]
+        self.connection.execute(insert(mentions), rows)
         link_rows = [
             {parent: owner.id, "mention_id": mention_id, "source_id": source_id, "role": role}
             for (owner, _, sources), mention_id in zip(queued, ids, strict=True)
@@ -317,9 +326,13 @@ def _save_events(connection: Connection, events: list[KnownEvent]) -> None:
             "day": e.day,
             "date_precision": e.precision,
             "date_qualifier": e.qualifier,
-            "summary": e.summary,
+            **_event_wording(e.summary, e.keys),
         },
-        changed=lambda e: {"year": e.year, "date_qualifier": e.qualifier, "summary": e.summary},
+        changed=lambda e: {
+            "year": e.year,
+            "date_qualifier": e.qualifier,
+            **_event_wording(e.summary, e.keys),
+        },
     )
 
 
@@ -328,14 +341,24 @@ def _save_claims(connection: Connection, claims: list[KnownClaim]) -> None:
         connection,
         CLAIMS,
         claims,
-        new=lambda c: {
-            "expert_id": c.expert_id,
-            "kind": c.kind,
-            "text": c.text,
-            "text_key": text_key(c.text),
-        },
-        changed=lambda c: {"text": c.text, "text_key": text_key(c.text)},
+        new=lambda c: {"expert_id": c.expert_id, "kind": c.kind, **_claim_wording(c.text, c.keys)},
+        changed=lambda c: _claim_wording(c.text, c.keys),
     )
+
+
+def _event_wording(summary: str, keys: MatchKeys | None = None) -> dict[str, str]:
+    keys = keys or match_keys(match_text(summary))
+    return {
+        "summary": summary,
+        "match_key": keys.full,
+        "head_key": keys.head,
+        "tail_key": keys.tail,
+    }
+
+
+def _claim_wording(text: str, keys: MatchKeys | None = None) -> dict[str, str]:
+    keys = keys or match_keys(match_text(text))
+    return {"text": text, "text_key": keys.full, "head_key": keys.head, "tail_key": keys.tail}
 
 
 def _save(
@@ -349,13 +372,17 @@ def _save(
     """Insert the items that have no id yet (taking their ids), update the changed ones."""
     fresh = _unique([item for item in items if item.id is None])
     if fresh:
-        statement = insert(target).returning(target.c.id, sort_by_parameter_order=True)
-        ids = connection.execute(statement, [new(item) for item in fresh]).scalars()
+        ids = allocate_ids(connection, target, len(fresh))
         for item, item_id in zip(fresh, ids, strict=True):
             item.id, item.dirty = item_id, False
-    for item in _unique([item for item in items if item.dirty]):
-        connection.execute(update(target).where(target.c.id == item.id).values(**changed(item)))
-        item.dirty = False
+        connection.execute(insert(target), [{**new(item), "id": item.id} for item in fresh])
+    dirty = _unique([item for item in items if item.dirty])
+    if dirty:
+        rows = [{"row_id": item.id, **changed(item)} for item in dirty]
+        updating = update(target).where(target.c.id == bindparam("row_id"))
+        connection.execute(updating, rows)
+        for item in dirty:
+            item.dirty = False
 
 
 def _unique(items: list[_T]) -> list[_T]:
@@ -381,14 +408,12 @@ def _refresh_wording(connection: Connection, events: set[int], claims: set[int])
             wordings[event_id] = preferred(wordings.get(event_id, summary), summary)
         for event_id, summary in wordings.items():
             connection.execute(
-                update(EVENTS).where(EVENTS.c.id == event_id).values(summary=summary)
+                update(EVENTS).where(EVENTS.c.id == event_id).values(**_event_wording(summary))
             )
     if claims:
         for claim_id, text in _claim_wordings(connection, claims).items():
             connection.execute(
-                update(CLAIMS)
-                .where(CLAIMS.c.id == claim_id)
-                .values(text=text, text_key=text_key(text))
+                update(CLAIMS).where(CLAIMS.c.id == claim_id).values(**_claim_wording(text))
             )
 
 
