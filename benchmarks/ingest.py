@@ -33,9 +33,11 @@ TABLES = (
     "experts",
     "articles",
     "claims",
+    "claim_keys",
     "claim_mentions",
     "claim_sources",
     "events",
+    "event_keys",
     "event_mentions",
     "event_sources",
 )

@@ -55,9 +55,6 @@ def build(engine: Engine, events: int, seed: int) -> None:
             "day": 1 + i % 28 if precision == "day" else None,
             "date_precision": precision,
             "summary": " ".join(rng.choice(WORDS) for _ in range(12)) + f" {i}",
-            "match_key": f"m{i}",
-            "head_key": f"h{i}",
-            "tail_key": f"t{i}",
         }
 
     def mention(i: int) -> dict[str, Any]:
@@ -82,8 +79,6 @@ def build(engine: Engine, events: int, seed: int) -> None:
             "kind": "quote",
             "text": words,
             "text_key": f"k{i}",
-            "head_key": f"h{i}",
-            "tail_key": f"t{i}",
         }
 
     def claim_mention(i: int) -> dict[str, Any]:

@@ -79,24 +79,6 @@ def upgrade() -> None:
             comment="The event in its representative wording (one mention's sentence).",
         ),
         sa.Column(
-            "match_key",
-            sa.String(length=32),
-            nullable=False,
-            comment="Hash of the normalized summary: exact matches of undated events.",
-        ),
-        sa.Column(
-            "head_key",
-            sa.String(length=32),
-            nullable=False,
-            comment="Hash of the first words of the normalized summary.",
-        ),
-        sa.Column(
-            "tail_key",
-            sa.String(length=32),
-            nullable=False,
-            comment="Hash of the last words of the normalized summary.",
-        ),
-        sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
             server_default=sa.text("CURRENT_TIMESTAMP"),
@@ -118,10 +100,6 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_events_date_key"), "events", ["date_key"], unique=False)
-    for key in ("match_key", "head_key", "tail_key"):
-        op.create_index(
-            op.f(f"ix_events_date_precision_{key}"), "events", ["date_precision", key], unique=False
-        )
     op.create_index(op.f("ix_events_month_day"), "events", ["month", "day"], unique=False)
     op.create_index(
         op.f("ix_events_year_month_day"), "events", ["year", "month", "day"], unique=False
@@ -490,19 +468,7 @@ def upgrade() -> None:
             "text_key",
             sa.String(length=64),
             nullable=False,
-            comment="Hash of the normalized wording of text: exact matches.",
-        ),
-        sa.Column(
-            "head_key",
-            sa.String(length=32),
-            nullable=False,
-            comment="Hash of the first words of the normalized text: fuzzy candidates.",
-        ),
-        sa.Column(
-            "tail_key",
-            sa.String(length=32),
-            nullable=False,
-            comment="Hash of the last words of the normalized text: fuzzy candidates.",
+            comment="Hash of the normalized wording of text.",
         ),
         sa.Column(
             "created_at",
@@ -528,8 +494,6 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     op.create_index(op.f("ix_claims_expert_id"), "claims", ["expert_id"], unique=False)
-    for key in ("text_key", "head_key", "tail_key"):
-        op.create_index(op.f(f"ix_claims_{key}"), "claims", [key], unique=False)
     op.create_table(
         "ingestion_errors",
         sa.Column(
@@ -929,6 +893,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_event_sources_source_id"), "event_sources", ["source_id"], unique=False
     )
+    _create_key_tables()
     _create_full_text_search()
     _create_orphan_triggers()
 
@@ -936,6 +901,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     _drop_orphan_triggers()
     _drop_full_text_search()
+    for parent in ("claim", "event"):
+        op.drop_index(op.f(f"ix_{parent}_keys_key"), table_name=f"{parent}_keys")
+        op.drop_table(f"{parent}_keys")
     op.drop_index(op.f("ix_event_sources_source_id"), table_name="event_sources")
     op.drop_index(op.f("ix_event_sources_event_id"), table_name="event_sources")
     op.drop_table("event_sources")
@@ -950,8 +918,6 @@ def downgrade() -> None:
     op.drop_table("claim_mentions")
     op.drop_index(op.f("ix_ingestion_errors_run_id"), table_name="ingestion_errors")
     op.drop_table("ingestion_errors")
-    for key in ("tail_key", "head_key", "text_key"):
-        op.drop_index(op.f(f"ix_claims_{key}"), table_name="claims")
     op.drop_index(op.f("ix_claims_expert_id"), table_name="claims")
     op.drop_table("claims")
     op.drop_index(op.f("ix_articles_source_id"), table_name="articles")
@@ -964,8 +930,6 @@ def downgrade() -> None:
     op.drop_table("experts")
     op.drop_index(op.f("ix_events_year_month_day"), table_name="events")
     op.drop_index(op.f("ix_events_month_day"), table_name="events")
-    for key in ("tail_key", "head_key", "match_key"):
-        op.drop_index(op.f(f"ix_events_date_precision_{key}"), table_name="events")
     op.drop_index(op.f("ix_events_date_key"), table_name="events")
     op.drop_table("events")
 
@@ -1073,3 +1037,41 @@ def _drop_orphan_triggers() -> None:
         else:
             op.execute(f"DROP TRIGGER IF EXISTS {mentions}_orphan ON {mentions}")
             op.execute(f"DROP FUNCTION IF EXISTS {mentions}_drop_orphan()")
+
+
+def _create_key_tables() -> None:
+    """event_keys and claim_keys: the matching keys of every wording seen."""
+    for parent in ("event", "claim"):
+        table = f"{parent}_keys"
+        op.create_table(
+            table,
+            sa.Column(
+                "id",
+                sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+                nullable=False,
+                comment=f"Surrogate key of the {parent} key.",
+            ),
+            sa.Column(
+                f"{parent}_id",
+                sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+                nullable=False,
+                comment=f"The {parent}.",
+            ),
+            sa.Column(
+                "key",
+                sa.String(length=34),
+                nullable=False,
+                comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
+            ),
+            sa.ForeignKeyConstraint(
+                [f"{parent}_id"],
+                [f"{parent}s.id"],
+                name=op.f(f"fk_{table}_{parent}_id_{parent}s"),
+                ondelete="CASCADE",
+            ),
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+            sa.UniqueConstraint(f"{parent}_id", "key", name=op.f(f"uq_{table}_{parent}_id_key")),
+            comment=f"Matching keys of {parent}s (whole, head and tail of every wording seen).",
+            sqlite_autoincrement=True,
+        )
+        op.create_index(op.f(f"ix_{table}_key"), table, ["key"], unique=False)

@@ -275,9 +275,6 @@ class ClaimRow(Base):
     __table_args__ = (
         _one_of("kind", v.CLAIM_KINDS, "kind"),
         UniqueConstraint("expert_id", "kind", "text_key"),
-        Index(None, "text_key"),
-        Index(None, "head_key"),
-        Index(None, "tail_key"),
         {
             "comment": "Distinct statements; the same statement in several articles is one row.",
             **_SQLITE_TABLE,
@@ -295,14 +292,9 @@ class ClaimRow(Base):
     )
     text: Mapped[str] = mapped_column(Text, comment="The statement in its representative wording.")
     text_key: Mapped[str] = mapped_column(
-        String(64), comment="Hash of the normalized wording of text: exact matches."
+        String(64), comment="Hash of the normalized wording of text."
     )
-    head_key: Mapped[str] = mapped_column(
-        String(32), comment="Hash of the first words of the normalized text: fuzzy candidates."
-    )
-    tail_key: Mapped[str] = mapped_column(
-        String(32), comment="Hash of the last words of the normalized text: fuzzy candidates."
-    )
+
     created_at: Mapped[datetime] = _created()
 
 
@@ -368,9 +360,6 @@ class EventRow(Base):
         Index(None, "year", "month", "day"),
         Index(None, "month", "day"),
         Index(None, "date_key"),
-        Index(None, "date_precision", "match_key"),
-        Index(None, "date_precision", "head_key"),
-        Index(None, "date_precision", "tail_key"),
         {
             "comment": "Distinct real-world events; the same event in several articles is one row.",
             **_SQLITE_TABLE,
@@ -399,15 +388,7 @@ class EventRow(Base):
     summary: Mapped[str] = mapped_column(
         Text, comment="The event in its representative wording (one mention's sentence)."
     )
-    match_key: Mapped[str] = mapped_column(
-        String(32), comment="Hash of the normalized summary: exact matches of undated events."
-    )
-    head_key: Mapped[str] = mapped_column(
-        String(32), comment="Hash of the first words of the normalized summary."
-    )
-    tail_key: Mapped[str] = mapped_column(
-        String(32), comment="Hash of the last words of the normalized summary."
-    )
+
     created_at: Mapped[datetime] = _created()
 
 
@@ -573,3 +554,49 @@ class IngestionErrorRow(Base):
     )
     reason: Mapped[str] = mapped_column(Text, comment="One-line, human-readable reason.")
     created_at: Mapped[datetime] = _created()
+
+
+class EventKeyRow(Base):
+    """A matching key of an event: a hash of one wording it was reported in."""
+
+    __tablename__ = "event_keys"
+    __table_args__ = (
+        UniqueConstraint("event_id", "key"),
+        Index(None, "key"),
+        {
+            "comment": "Matching keys of events (whole, head and tail of every wording seen).",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("event key")
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), comment="The event."
+    )
+    key: Mapped[str] = mapped_column(
+        String(34),
+        comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
+    )
+
+
+class ClaimKeyRow(Base):
+    """A matching key of a claim: a hash of one wording it was stated in."""
+
+    __tablename__ = "claim_keys"
+    __table_args__ = (
+        UniqueConstraint("claim_id", "key"),
+        Index(None, "key"),
+        {
+            "comment": "Matching keys of claims (whole, head and tail of every wording seen).",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("claim key")
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), comment="The claim."
+    )
+    key: Mapped[str] = mapped_column(
+        String(34),
+        comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
+    )

@@ -112,9 +112,8 @@ def test_inserted_claim_is_found_by_full_text_search(engine: Engine) -> None:
         expert_id = connection.execute(text("SELECT id FROM experts")).scalar_one()
         connection.execute(
             text(
-                "INSERT INTO claims (expert_id, kind, text, text_key, head_key, tail_key) "
-                "VALUES (:e, 'quote', 'The DPRK has a huge number of artillery systems', "
-                "'k1', 'h1', 't1')"
+                "INSERT INTO claims (expert_id, kind, text, text_key) "
+                "VALUES (:e, 'quote', 'The DPRK has a huge number of artillery systems', 'k1')"
             ),
             {"e": expert_id},
         )

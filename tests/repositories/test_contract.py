@@ -129,10 +129,8 @@ def _insert_world(engine: Engine) -> None:
         rows.append(
             (
                 "INSERT INTO events (id, year, month, day, date_precision, date_qualifier, "
-                "summary, match_key, head_key, tail_key) "
-                "VALUES (:id, :y, :m, :d, :p, :q, :s, :k, :k, :k)",
+                "summary) VALUES (:id, :y, :m, :d, :p, :q, :s)",
                 {
-                    "k": f"e{event_id}",
                     "id": event_id,
                     "y": year,
                     "m": month,
@@ -184,8 +182,8 @@ def _insert_world(engine: Engine) -> None:
     for claim_id, expert_id, kind, claim_text in claims:
         rows.append(
             (
-                "INSERT INTO claims (id, expert_id, kind, text, text_key, head_key, tail_key) "
-                "VALUES (:id, :x, :k, :t, :key, :key, :key)",
+                "INSERT INTO claims (id, expert_id, kind, text, text_key) "
+                "VALUES (:id, :x, :k, :t, :key)",
                 {"id": claim_id, "x": expert_id, "k": kind, "t": claim_text, "key": f"k{claim_id}"},
             )
         )

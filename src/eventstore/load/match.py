@@ -41,6 +41,18 @@ _SYNONYMS = {
     "defence": "defense",
     "dprk": "north korea",
 }
+_COUNTRY_CODES = {
+    "united states": "us",
+    "united kingdom": "uk",
+    "great britain": "uk",
+    "britain": "uk",
+    "european union": "eu",
+}
+# One pass over the text replaces every phrase above (longest first).
+_REPLACEMENTS = {**_SYNONYMS, **_COUNTRY_CODES}
+_REPLACE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _REPLACEMENTS), key=len, reverse=True)) + r")\b"
+)
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 EVENT_THRESHOLD = 88.0
@@ -52,10 +64,12 @@ _SUBSET_MIN_WORDS = 8
 @lru_cache(maxsize=262_144)
 def match_text(text: str) -> str:
     """The normal form two wordings are compared in."""
-    folded = _FRAMES.sub("", fold(text))
-    folded = folded.replace("united states", "us")
-    words = (_SYNONYMS.get(word, word) for word in folded.split())
-    return " ".join(word for word in words if word)
+    folded = _REPLACE.sub(_replacement, _FRAMES.sub("", fold(text)))
+    return " ".join(folded.split())
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return _REPLACEMENTS[match.group()]
 
 
 # How many words of the normal form make its head and its tail key.
@@ -85,6 +99,13 @@ def match_keys(norm: str) -> MatchKeys:
     )
 
 
+@lru_cache(maxsize=262_144)
+def key_set(norm: str) -> frozenset[str]:
+    """The matching keys of a normal form, as stored in event_keys and claim_keys."""
+    keys = match_keys(norm)
+    return frozenset({f"f:{keys.full}", f"h:{keys.head}", f"t:{keys.tail}"})
+
+
 def text_key(text: str) -> str:
     """A short stable hash of the normal form (for exact matches through an index)."""
     return match_keys(match_text(text)).full
@@ -101,15 +122,22 @@ class Match:
 
 def best_match(text: str, candidates: list[str], *, threshold: float) -> Match | None:
     """The candidate (normal forms) saying the same as ``text`` (a normal form), if any."""
-    best: Match | None = None
+    found = all_matches(text, candidates, threshold=threshold)
+    return max(found, key=lambda match: (match.score, -match.index)) if found else None
+
+
+def all_matches(text: str, candidates: list[str], *, threshold: float) -> list[Match]:
+    """Every candidate (normal forms) saying the same as ``text``, in candidate order."""
+    found: list[Match] = []
     numbers = set(_NUMBER.findall(text))
     for index, candidate in enumerate(candidates):
         if candidate == text:
-            return Match(index, 100.0, exact=True)
+            found.append(Match(index, 100.0, exact=True))
+            continue
         score = _similarity(text, candidate, numbers, threshold)
-        if score is not None and (best is None or score > best.score):
-            best = Match(index, score, exact=False)
-    return best
+        if score is not None:
+            found.append(Match(index, score, exact=False))
+    return found
 
 
 def _similarity(a: str, b: str, numbers_a: set[str], threshold: float) -> float | None:

@@ -1,42 +1,47 @@
 """Resolution: match a batch's events and claims to rows that already exist.
 
-Events are compared within a date block: the same month and day (or month, or year) with
-the same precision, and years equal or one of them unknown. Claims are compared among
-the same expert's claims of the same kind. A match is exact (same normal form) or fuzzy
-(rapidfuzz, above a threshold); otherwise the mention founds a new row. Where wordings
-differ, the row keeps the longest (ties: the alphabetically first), so the result does not
-depend on the order articles arrive in.
-
-Candidates are fetched by index, never by scanning the store: dated events by their date,
-undated events and claims by the hashes of their normal form, its head and its tail
-(``match.MatchKeys``), so the cost of a batch does not grow with the store.
+A dated event is compared with the events of its date block (the same month and day, or
+month, or year, at the same precision; years equal or one unknown). Undated events and
+claims are compared only when they share a matching key: a hash of a normal form
+(``match.match_text``), of its first or of its last words; claims also need the same
+expert and kind. A row keeps the keys of every wording it ever absorbed (``event_keys``,
+``claim_keys``), so a mention finds its row whichever report came first. Candidates are
+fetched by index (a date, a key), so the cost of a batch does not grow with the store;
+a mention matching two rows shows them to be one, and they are merged. A match is exact
+(same normal form) or fuzzy (rapidfuzz, above a threshold); otherwise the mention founds
+a new row. Where wordings differ, the row keeps
+the longest (ties: the alphabetically first), so the result does not depend on order.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any, Generic, Self, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Connection, and_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Row, Table, and_, select, tuple_
 
 from eventstore.extract import ClaimDoc, DateReading, EventDoc
 from eventstore.load.match import (
     CLAIM_THRESHOLD,
     EVENT_THRESHOLD,
-    MatchKeys,
-    best_match,
-    match_keys,
+    Match,
+    all_matches,
+    key_set,
     match_text,
 )
 from eventstore.load.upsert import prefer_longer
-from eventstore.schema import ClaimRow, EventRow, table
+from eventstore.schema import ClaimKeyRow, ClaimRow, EventKeyRow, EventRow, table
 from eventstore.vocabulary import MatchMethod
 
-Block = tuple[object, ...]
 _CHUNK = 400
 EVENTS = table(EventRow)
 CLAIMS = table(ClaimRow)
+EVENT_KEYS = table(EventKeyRow)
+CLAIM_KEYS = table(ClaimKeyRow)
 
 
 def preferred(current: str, incoming: str) -> str:
@@ -44,33 +49,54 @@ def preferred(current: str, incoming: str) -> str:
     return prefer_longer(current, incoming) or current
 
 
-@dataclass(slots=True)
-class _Worded:
-    """A row with a wording and the normal form and keys that go with it."""
+_serials = itertools.count()
+
+
+@dataclass(slots=True, eq=False)
+class Known:
+    """A row as resolution sees it: its wording, every key it has, what is new."""
 
     text: str
     norm: str = ""
-    keys: MatchKeys = field(default_factory=lambda: MatchKeys("", "", ""))
+    keys: set[str] = field(default_factory=set)
+    new_keys: set[str] = field(default_factory=set)
+    id: int | None = None
     dirty: bool = False
+    merged_into: Known | None = None
+    serial: int = field(default_factory=lambda: next(_serials))
 
     def __post_init__(self) -> None:
-        if not self.norm:
-            self.norm = match_text(self.text)
-        self.keys = match_keys(self.norm)
+        self.norm = self.norm or match_text(self.text)
 
-    def reword(self, incoming: str) -> None:
-        """Keep the preferred of the current and the incoming wording."""
+    @property
+    def final(self) -> Self:
+        """The row this one ends up as, after merges (always of the same kind)."""
+        row: Known = self
+        while row.merged_into is not None:
+            row = row.merged_into
+        return cast(Self, row)
+
+    def swallow(self, other: Known) -> None:
+        """Take in a row found to say the same as this one."""
+        self.reword(other.text, other.keys)
+
+    def age(self) -> tuple[int, int]:
+        """Stored rows (by id) before new ones (by creation): the survivor of a merge."""
+        return (0, self.id) if self.id is not None else (1, self.serial)
+
+    def reword(self, incoming: str, keys: AbstractSet[str]) -> None:
+        """Take the incoming wording's keys; keep the preferred of the two wordings."""
+        self.new_keys |= keys - self.keys
+        self.keys |= keys
         better = preferred(self.text, incoming)
         if better != self.text:
             self.text, self.norm, self.dirty = better, match_text(better), True
-            self.keys = match_keys(self.norm)
 
 
-@dataclass(slots=True)
-class KnownEvent(_Worded):
-    """An event row as resolution sees it (``id`` is None until it is inserted)."""
+@dataclass(slots=True, eq=False)
+class KnownEvent(Known):
+    """An event row (``id`` is None until it is inserted)."""
 
-    id: int | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -82,59 +108,212 @@ class KnownEvent(_Worded):
         """The event's representative wording."""
         return self.text
 
-    def absorb(self, reading: DateReading, summary: str) -> None:
-        """Take what a newly matched mention adds: a year, a qualifier, a longer wording."""
-        if self.year is None and reading.year is not None:
-            self.year, self.dirty = reading.year, True
-        if reading.qualifier and (self.qualifier is None or reading.qualifier < self.qualifier):
-            self.qualifier, self.dirty = reading.qualifier, True
-        self.reword(summary)
+    def absorb(self, reading: DateReading, summary: str, keys: AbstractSet[str]) -> None:
+        """Take what a newly matched mention adds: a year, a qualifier, keys, wording."""
+        self._take_date(reading.year, reading.qualifier)
+        self.reword(summary, keys)
+
+    def swallow(self, other: Known) -> None:
+        """Take in an event found to be the same as this one."""
+        if isinstance(other, KnownEvent):
+            self._take_date(other.year, other.qualifier)
+        self.reword(other.text, other.keys)
+
+    def _take_date(self, year: int | None, qualifier: str | None) -> None:
+        if self.year is None and year is not None:
+            self.year, self.dirty = year, True
+        if qualifier and (self.qualifier is None or qualifier < self.qualifier):
+            self.qualifier, self.dirty = qualifier, True
 
 
-def block_of(precision: str, month: int | None, day: int | None) -> Block:
-    """The date block an event is compared in (years are compared within it)."""
-    if precision == "unknown":
-        return ("unknown",)
-    if month is None:
-        return ("year",)
-    return ("md", month, day)
+@dataclass(slots=True, eq=False)
+class KnownClaim(Known):
+    """A claim row (``id`` is None until it is inserted)."""
+
+    expert_id: int = 0
+    kind: str = "quote"
+
+
+K = TypeVar("K", bound=Known)
+
+
+class _ByKey(Generic[K]):
+    """Rows filed under slots (matching keys, or a date block), found by any slot."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, dict[int, K]] = defaultdict(dict)
+        self.filed: dict[int, set[str]] = defaultdict(set)
+
+    def add(self, row: K, slots: Iterable[str]) -> None:
+        for slot in slots:
+            self.rows[slot][id(row)] = row
+            self.filed[id(row)].add(slot)
+
+    def sharing(self, slots: AbstractSet[str]) -> list[K]:
+        found: dict[int, K] = {}
+        for slot in slots:
+            found.update(self.rows.get(slot, {}))
+        return list(found.values())
+
+    def remove(self, row: K) -> None:
+        for slot in self.filed.pop(id(row), set()):
+            self.rows[slot].pop(id(row), None)
+
+
+def _match(
+    norm: str, candidates: list[K], threshold: float, index: _ByKey[K], merged: list[K]
+) -> tuple[K | None, Match | None]:
+    """The candidate ``norm`` matches best, after merging every candidate it matches (a
+    mention saying the same as two rows shows the two are one: the oldest survives)."""
+    found = all_matches(norm, [row.norm for row in candidates], threshold=threshold)
+    if not found:
+        return None, None
+    # The best score wins; of equals, the oldest row (not the order candidates came in).
+    best = min(found, key=lambda match: (-match.score, candidates[match.index].age()))
+    matched = [candidates[match.index] for match in found]
+    survivor = min(matched, key=lambda row: row.age())
+    for loser in matched:
+        if loser is not survivor:
+            survivor.swallow(loser)
+            loser.merged_into = survivor
+            slots = index.filed.get(id(loser), set()).copy()
+            index.remove(loser)
+            index.add(survivor, slots)
+            merged.append(loser)
+    return survivor, best
+
+
+def _load_keyed(
+    connection: Connection, rows: Table, keys_table: Table, parent: str, keys: Iterable[str]
+) -> tuple[list[Row[Any]], dict[int, set[str]]]:
+    """Stored rows having any of ``keys``, and every key of each."""
+    keys_column, parent_column = keys_table.c.key, keys_table.c[parent]
+    ids: set[int] = set()
+    ordered = sorted(set(keys))
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        ids |= set(
+            connection.execute(select(parent_column).where(keys_column.in_(chunk))).scalars()
+        )
+    found: list[Row[Any]] = []
+    all_keys: dict[int, set[str]] = defaultdict(set)
+    listed = sorted(ids)
+    for start in range(0, len(listed), _CHUNK):
+        id_chunk = listed[start : start + _CHUNK]
+        found += connection.execute(select(rows).where(rows.c.id.in_(id_chunk))).all()
+        query = select(parent_column, keys_column).where(parent_column.in_(id_chunk))
+        for row_id, key in connection.execute(query):
+            all_keys[row_id].add(key)
+    return found, all_keys
+
+
+def _block(event: KnownEvent | DateReading) -> str:
+    """The date block of an event or a reading (years are compared within it)."""
+    precision = event.precision
+    return "unknown" if precision == "unknown" else f"{precision}:{event.month}:{event.day}"
 
 
 class EventIndex:
-    """The candidate events of one batch, by date block."""
+    """The candidate events of one batch: dated ones by date block, undated by key."""
 
     def __init__(self, known: Iterable[KnownEvent] = ()) -> None:
-        self.blocks: dict[Block, list[KnownEvent]] = defaultdict(list)
+        self.index: _ByKey[KnownEvent] = _ByKey()
         for event in known:
-            self.blocks[block_of(event.precision, event.month, event.day)].append(event)
+            self.index.add(event, self._slots(event))
+        self.merged: list[KnownEvent] = []
+
+    @staticmethod
+    def _slots(event: KnownEvent, keys: AbstractSet[str] | None = None) -> set[str]:
+        """Where an event is filed: its date block, or (undated) its matching keys."""
+        if event.precision == "unknown":
+            return set(event.keys if keys is None else keys)
+        return {_block(event)}
 
     @classmethod
     def load(cls, connection: Connection, docs: Sequence[EventDoc]) -> EventIndex:
-        """Candidates from the database for every block and key the batch's events have."""
-        return cls(_load_events(connection, docs))
+        """The stored events of the batch's date blocks, and the undated ones sharing a
+        key with one of ``docs``."""
+        undated = [doc for doc in docs if doc.date.precision == "unknown"]
+        keys = {key for doc in undated for key in key_set(match_text(doc.summary))}
+        rows, all_keys = _load_keyed(connection, EVENTS, EVENT_KEYS, "event_id", keys)
+        seen = {row.id for row in rows}
+        rows += [r for r in _load_dated(connection, [d.date for d in docs]) if r.id not in seen]
+        known = [
+            KnownEvent(
+                text=row.summary,
+                id=row.id,
+                keys=all_keys[row.id],
+                year=row.year,
+                month=row.month,
+                day=row.day,
+                precision=row.date_precision,
+                qualifier=row.date_qualifier,
+            )
+            for row in rows
+        ]
+        return cls(known)
 
     def resolve(self, doc: EventDoc) -> tuple[KnownEvent, MatchMethod, float | None]:
         """The event ``doc`` reports: a matched candidate, or a new one added to the index."""
         reading = doc.date
-        block = self.blocks[block_of(reading.precision, reading.month, reading.day)]
-        candidates = [event for event in block if _same_date(event, reading)]
         norm = match_text(doc.summary)
-        found = best_match(norm, [event.norm for event in candidates], threshold=EVENT_THRESHOLD)
-        if found is not None:
-            event = candidates[found.index]
-            event.absorb(reading, doc.summary)
+        keys = key_set(norm)
+        slots = keys if reading.precision == "unknown" else {_block(reading)}
+        candidates = [e for e in self.index.sharing(slots) if _same_date(e, reading)]
+        event, found = _match(norm, candidates, EVENT_THRESHOLD, self.index, self.merged)
+        if event is not None and found is not None:
+            event.absorb(reading, doc.summary, keys)
+            self.index.add(event, self._slots(event, keys))
             return event, ("exact" if found.exact else "fuzzy"), found.score
         event = KnownEvent(
             text=doc.summary,
             norm=norm,
+            keys=set(keys),
+            new_keys=set(keys),
             year=reading.year,
             month=reading.month,
             day=reading.day,
             precision=reading.precision,
             qualifier=reading.qualifier,
         )
-        block.append(event)
+        self.index.add(event, self._slots(event))
         return event, "new", None
+
+
+def _load_dated(connection: Connection, readings: Sequence[DateReading]) -> list[Row[Any]]:
+    """Stored events in the date blocks of ``readings``, fetched by their date index."""
+    c = EVENTS.c
+    found: dict[int, Row[Any]] = {}
+    for condition in _date_conditions(c, readings):
+        for row in connection.execute(select(EVENTS).where(condition)):
+            found.setdefault(row.id, row)
+    return list(found.values())
+
+
+def _date_conditions(c: Any, readings: Sequence[DateReading]) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    dated = [r for r in readings if r.precision != "unknown"]
+    for precision, parts in (("day", ("month", "day")), ("month", ("month",)), ("year", ())):
+        same = [r for r in dated if r.precision == precision]
+        spot = [c.date_precision == precision]
+        known = sorted({(r.year, *(getattr(r, p) for p in parts)) for r in same if r.year})
+        columns = (c.year, *(c[p] for p in parts))
+        for chunk in _slices(known):
+            conditions.append(and_(*spot, tuple_(*columns).in_(chunk)))
+        if parts:
+            # A year still unknown on either side: the same month (and day) any year.
+            any_year = sorted({tuple(getattr(r, p) for p in parts) for r in same})
+            unknown = [r for r in same if r.year is None]
+            for chunk in _slices(any_year):
+                where = tuple_(*(c[p] for p in parts)).in_(chunk)
+                conditions.append(and_(*spot, c.year.is_(None), where))
+                if unknown:
+                    conditions.append(and_(*spot, where))
+    return conditions
+
+
+def _slices(values: list[Any]) -> list[list[Any]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
 def _same_date(event: KnownEvent, reading: DateReading) -> bool:
@@ -146,127 +325,55 @@ def _same_date(event: KnownEvent, reading: DateReading) -> bool:
     )
 
 
-def _chunks(values: Iterable[object]) -> list[list[object]]:
-    ordered = sorted(set(values), key=repr)
-    return [ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)]
-
-
-def _event_conditions(docs: Sequence[EventDoc]) -> list[ColumnElement[bool]]:
-    """Index-friendly conditions selecting every candidate of the batch's events."""
-    c = EVENTS.c
-    readings = [doc.date for doc in docs]
-    days = [r for r in readings if r.precision == "day"]
-    months = [r for r in readings if r.precision == "month"]
-    conditions: list[ColumnElement[bool]] = []
-    # A known year meets its own year and events whose year is still unknown.
-    for chunk in _chunks((r.year, r.month, r.day) for r in days if r.year is not None):
-        conditions.append(tuple_(c.year, c.month, c.day).in_(chunk))
-    for chunk in _chunks((r.month, r.day) for r in days):
-        year_free = [d for d in days if d.year is None and (d.month, d.day) in chunk]
-        conditions.append(and_(c.year.is_(None), tuple_(c.month, c.day).in_(chunk)))
-        if year_free:  # an unknown year meets every year of that day
-            conditions.append(tuple_(c.month, c.day).in_([(d.month, d.day) for d in year_free]))
-    for chunk in _chunks((r.year, r.month) for r in months if r.year is not None):
-        conditions.append(and_(c.day.is_(None), tuple_(c.year, c.month).in_(chunk)))
-    for chunk in _chunks(r.month for r in months):
-        conditions.append(and_(c.day.is_(None), c.year.is_(None), c.month.in_(chunk)))
-        if any(r.year is None and r.month in chunk for r in months):
-            conditions.append(and_(c.day.is_(None), c.month.in_(chunk)))
-    for chunk in _chunks(r.year for r in readings if r.precision == "year"):
-        conditions.append(and_(c.month.is_(None), c.year.in_(chunk)))
-    undated = [match_keys(match_text(d.summary)) for d in docs if d.date.precision == "unknown"]
-    conditions += _key_conditions(
-        undated, (c.match_key, c.head_key, c.tail_key), c.date_precision == "unknown"
-    )
-    return conditions
-
-
-def _key_conditions(
-    keys: Sequence[MatchKeys],
-    columns: tuple[ColumnElement[str], ColumnElement[str], ColumnElement[str]],
-    scope: ColumnElement[bool] | None = None,
-) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    for column, part in zip(columns, ("full", "head", "tail"), strict=True):
-        for chunk in _chunks(getattr(key, part) for key in keys):
-            condition = column.in_(chunk)
-            conditions.append(and_(scope, condition) if scope is not None else condition)
-    return conditions
-
-
-def _load_events(connection: Connection, docs: Sequence[EventDoc]) -> list[KnownEvent]:
-    c = EVENTS.c
-    found: dict[int, KnownEvent] = {}
-    columns = (c.id, c.year, c.month, c.day, c.date_precision, c.date_qualifier, c.summary)
-    for condition in _event_conditions(docs):
-        for row in connection.execute(select(*columns).where(condition)):
-            if row.id not in found:
-                found[row.id] = KnownEvent(
-                    text=row.summary,
-                    id=row.id,
-                    year=row.year,
-                    month=row.month,
-                    day=row.day,
-                    precision=row.date_precision,
-                    qualifier=row.date_qualifier,
-                )
-    return list(found.values())
-
-
-@dataclass(slots=True)
-class KnownClaim(_Worded):
-    """A claim row as resolution sees it (``id`` is None until it is inserted)."""
-
-    id: int | None = None
-    expert_id: int = 0
-    kind: str = "quote"
-
-    def absorb(self, text: str) -> None:
-        """Keep the preferred wording of the claim."""
-        self.reword(text)
-
-
 class ClaimIndex:
-    """The candidate claims of one batch, by expert and kind."""
+    """The candidate claims of one batch, by matching key."""
 
     def __init__(self, known: Iterable[KnownClaim] = ()) -> None:
-        self.groups: dict[tuple[int, str], list[KnownClaim]] = defaultdict(list)
+        self.index: _ByKey[KnownClaim] = _ByKey()
         for claim in known:
-            self.groups[(claim.expert_id, claim.kind)].append(claim)
+            self.index.add(claim, claim.keys)
+        self.merged: list[KnownClaim] = []
 
     @classmethod
     def load(cls, connection: Connection, docs: Sequence[ClaimDoc]) -> ClaimIndex:
-        """The stored claims sharing a key (whole text, head or tail) with one of ``docs``."""
-        c = CLAIMS.c
-        keys = [match_keys(match_text(doc.text)) for doc in docs]
-        found: dict[int, KnownClaim] = {}
-        columns = (c.id, c.expert_id, c.kind, c.text)
-        for condition in _key_conditions(keys, (c.text_key, c.head_key, c.tail_key)):
-            for row in connection.execute(select(*columns).where(condition)):
-                if row.id not in found:
-                    found[row.id] = KnownClaim(
-                        text=row.text, id=row.id, expert_id=row.expert_id, kind=row.kind
-                    )
-        return cls(found.values())
+        """The stored claims sharing a key with one of ``docs``."""
+        keys = {key for doc in docs for key in key_set(match_text(doc.text))}
+        rows, all_keys = _load_keyed(connection, CLAIMS, CLAIM_KEYS, "claim_id", keys)
+        known = [
+            KnownClaim(
+                text=row.text,
+                id=row.id,
+                keys=all_keys[row.id],
+                expert_id=row.expert_id,
+                kind=row.kind,
+            )
+            for row in rows
+        ]
+        return cls(known)
 
     def resolve(
         self, doc: ClaimDoc, expert_id: int
     ) -> tuple[KnownClaim, MatchMethod, float | None]:
         """The claim ``doc`` states: a matched candidate, or a new one added to the index."""
-        group = self.groups[(expert_id, doc.kind)]
         norm = match_text(doc.text)
-        keys = match_keys(norm)
-        # The same blocking as in the database: only claims sharing a key are compared.
-        candidates = [claim for claim in group if _share_a_key(claim.keys, keys)]
-        found = best_match(norm, [claim.norm for claim in candidates], threshold=CLAIM_THRESHOLD)
-        if found is not None:
-            claim = candidates[found.index]
-            claim.absorb(doc.text)
+        keys = key_set(norm)
+        candidates = [
+            claim
+            for claim in self.index.sharing(keys)
+            if claim.expert_id == expert_id and claim.kind == doc.kind
+        ]
+        claim, found = _match(norm, candidates, CLAIM_THRESHOLD, self.index, self.merged)
+        if claim is not None and found is not None:
+            claim.reword(doc.text, keys)
+            self.index.add(claim, keys)
             return claim, ("exact" if found.exact else "fuzzy"), found.score
-        claim = KnownClaim(text=doc.text, norm=norm, expert_id=expert_id, kind=doc.kind)
-        group.append(claim)
+        claim = KnownClaim(
+            text=doc.text,
+            norm=norm,
+            keys=set(keys),
+            new_keys=set(keys),
+            expert_id=expert_id,
+            kind=doc.kind,
+        )
+        self.index.add(claim, keys)
         return claim, "new", None
-
-
-def _share_a_key(a: MatchKeys, b: MatchKeys) -> bool:
-    return a.full == b.full or a.head == b.head or a.tail == b.tail

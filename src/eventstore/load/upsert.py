@@ -20,6 +20,14 @@ def _insert(connection: Connection, table: Table) -> Any:
     return module.insert(table)
 
 
+def insert_ignoring(
+    connection: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert rows, skipping those whose ``keys`` (a unique constraint) already exist."""
+    statement = _insert(connection, table).on_conflict_do_nothing(index_elements=list(keys))
+    connection.execute(statement, list(rows))
+
+
 def upsert_preferring(
     connection: Connection,
     table: Table,

@@ -20,10 +20,19 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select, upd
 from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, ClaimDoc, EventDoc, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.extract.names import source_key
-from eventstore.load.match import MatchKeys, match_keys, match_text
+from eventstore.load.match import text_key
 from eventstore.load.read import RawArticle
-from eventstore.load.resolve import ClaimIndex, EventIndex, KnownClaim, KnownEvent, preferred
-from eventstore.load.upsert import allocate_ids, upsert_preferring
+from eventstore.load.resolve import (
+    CLAIM_KEYS,
+    EVENT_KEYS,
+    ClaimIndex,
+    EventIndex,
+    Known,
+    KnownClaim,
+    KnownEvent,
+    preferred,
+)
+from eventstore.load.upsert import allocate_ids, insert_ignoring, upsert_preferring
 from eventstore.schema import (
     ArticleRow,
     ClaimMentionRow,
@@ -232,9 +241,13 @@ class _BatchWriter:
             self.claim_mentions.append((claim, mention, sources or doc.sources))
 
     def flush(self) -> None:
-        """Insert and update the events and claims of the batch, then their mentions."""
-        _save_events(self.connection, [event for event, _, _ in self.event_mentions])
-        _save_claims(self.connection, [claim for claim, _, _ in self.claim_mentions])
+        """Apply merges, insert and update the batch's events and claims, then mentions."""
+        _repoint(self.connection, EVENT_MENTIONS, "event_id", self.events.merged)
+        _repoint(self.connection, CLAIM_MENTIONS, "claim_id", self.claims.merged)
+        events = [event.final for event, _, _ in self.event_mentions]
+        claims = [claim.final for claim, _, _ in self.claim_mentions]
+        _save_events(self.connection, events)
+        _save_claims(self.connection, claims)
         self._insert_mentions(EVENT_MENTIONS, EVENT_SOURCES, "event_id", self.event_mentions)
         self._insert_mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim_id", self.claim_mentions)
 
@@ -249,12 +262,17 @@ class _BatchWriter:
             return
         ids = allocate_ids(self.connection, mentions, len(queued))
         rows = [
-            {**mention, parent: owner.id, "id": mention_id}
+            {**mention, parent: owner.final.id, "id": mention_id}
             for (owner, mention, _), mention_id in zip(queued, ids, strict=True)
         ]
         self.connection.execute(insert(mentions), rows)
         link_rows = [
-            {parent: owner.id, "mention_id": mention_id, "source_id": source_id, "role": role}
+            {
+                parent: owner.final.id,
+                "mention_id": mention_id,
+                "source_id": source_id,
+                "role": role,
+            }
             for (owner, _, sources), mention_id in zip(queued, ids, strict=True)
             for source_id, role in self._source_links(sources)
         ]
@@ -326,14 +344,13 @@ def _save_events(connection: Connection, events: list[KnownEvent]) -> None:
             "day": e.day,
             "date_precision": e.precision,
             "date_qualifier": e.qualifier,
-            **_event_wording(e.summary, e.keys),
+            "summary": e.summary,
         },
-        changed=lambda e: {
-            "year": e.year,
-            "date_qualifier": e.qualifier,
-            **_event_wording(e.summary, e.keys),
-        },
+        changed=lambda e: {"year": e.year, "date_qualifier": e.qualifier, "summary": e.summary},
     )
+    # Only undated events are found by key; a dated one is found by its date.
+    undated = [event for event in events if event.precision == "unknown"]
+    _save_keys(connection, EVENT_KEYS, "event_id", undated)
 
 
 def _save_claims(connection: Connection, claims: list[KnownClaim]) -> None:
@@ -341,24 +358,38 @@ def _save_claims(connection: Connection, claims: list[KnownClaim]) -> None:
         connection,
         CLAIMS,
         claims,
-        new=lambda c: {"expert_id": c.expert_id, "kind": c.kind, **_claim_wording(c.text, c.keys)},
-        changed=lambda c: _claim_wording(c.text, c.keys),
+        new=lambda c: {"expert_id": c.expert_id, "kind": c.kind, **_claim_wording(c.text)},
+        changed=lambda c: _claim_wording(c.text),
     )
+    _save_keys(connection, CLAIM_KEYS, "claim_id", claims)
 
 
-def _event_wording(summary: str, keys: MatchKeys | None = None) -> dict[str, str]:
-    keys = keys or match_keys(match_text(summary))
-    return {
-        "summary": summary,
-        "match_key": keys.full,
-        "head_key": keys.head,
-        "tail_key": keys.tail,
-    }
+def _repoint(connection: Connection, mentions: Table, parent: str, merged: Sequence[Known]) -> None:
+    """Move the mentions of stored rows merged into others; the emptied rows go (orphan
+    triggers) with their keys, and source links follow their mentions (ON UPDATE CASCADE)."""
+    moves = [{"loser": row.id, "survivor": row.final.id} for row in merged if row.id is not None]
+    if moves:
+        statement = (
+            update(mentions)
+            .where(mentions.c[parent] == bindparam("loser"))
+            .values({parent: bindparam("survivor")})
+        )
+        connection.execute(statement, moves)
 
 
-def _claim_wording(text: str, keys: MatchKeys | None = None) -> dict[str, str]:
-    keys = keys or match_keys(match_text(text))
-    return {"text": text, "text_key": keys.full, "head_key": keys.head, "tail_key": keys.tail}
+def _save_keys(
+    connection: Connection, target: Table, parent: str, items: Sequence[KnownEvent | KnownClaim]
+) -> None:
+    """Store the matching keys the batch's wordings added (ids are known by now)."""
+    rows = [{parent: item.id, "key": key} for item in _unique(list(items)) for key in item.new_keys]
+    if rows:
+        insert_ignoring(connection, target, rows, [parent, "key"])
+    for item in items:
+        item.new_keys.clear()
+
+
+def _claim_wording(text: str) -> dict[str, str]:
+    return {"text": text, "text_key": text_key(text)}
 
 
 def _save(
@@ -408,7 +439,7 @@ def _refresh_wording(connection: Connection, events: set[int], claims: set[int])
             wordings[event_id] = preferred(wordings.get(event_id, summary), summary)
         for event_id, summary in wordings.items():
             connection.execute(
-                update(EVENTS).where(EVENTS.c.id == event_id).values(**_event_wording(summary))
+                update(EVENTS).where(EVENTS.c.id == event_id).values(summary=summary)
             )
     if claims:
         for claim_id, text in _claim_wordings(connection, claims).items():
