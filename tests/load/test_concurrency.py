@@ -17,7 +17,7 @@ from benchmarks.corpus import write_corpus
 from sqlalchemy import Engine, text
 
 from eventstore.db import make_engine
-from eventstore.load.loader import load_paths
+from eventstore.load.loader import LoadOptions, load_paths
 from tests.load.test_loader import content
 
 pytestmark = pytest.mark.slow
@@ -119,4 +119,12 @@ def test_a_killed_loader_leaves_nothing_half_written(
         ]
     assert statuses == ["interrupted", "interrupted", "interrupted", "succeeded"]
     _no_partial_article(engine)
+    assert content(engine) == _reference(tmp_path, corpus)
+
+
+def test_parallel_extraction_loads_the_same_store(
+    engine: Engine, corpus: list[Path], tmp_path: Path
+) -> None:
+    report = load_paths(engine, corpus, options=LoadOptions(batch_size=16, workers=2))
+    assert (report.totals.added, report.totals.failed) == (ARTICLES, 0)
     assert content(engine) == _reference(tmp_path, corpus)

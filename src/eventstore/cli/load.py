@@ -35,6 +35,13 @@ _SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", 
     help="Articles written per transaction.",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes extracting articles in parallel (the writer stays one).",
+)
+@click.option(
     "--exclusive",
     is_flag=True,
     help="Take the run lock; exit 75 at once if another exclusive load holds it.",
@@ -46,6 +53,7 @@ def load(
     *,
     paths: tuple[Path, ...],
     batch_size: int,
+    workers: int,
     exclusive: bool,
     fmt: str | None,
     as_json: bool,
@@ -63,7 +71,10 @@ def load(
         eventstore load seeds/ more/article.txt feed.jsonl
     """
     options = LoadOptions(
-        batch_size=batch_size, max_file_bytes=app.settings.max_file_bytes, exclusive=exclusive
+        batch_size=batch_size,
+        max_file_bytes=app.settings.max_file_bytes,
+        exclusive=exclusive,
+        workers=workers,
     )
     started = time.perf_counter()
     with _progress() as advance:

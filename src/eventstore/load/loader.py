@@ -25,7 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from eventstore import migrations
 from eventstore.db import translate_db_errors, write_with_retry
 from eventstore.errors import InputRejected
-from eventstore.extract import extract_article
+from eventstore.extract import ArticleDoc
+from eventstore.load.extractor import Extractor
 from eventstore.load.guard import RunGuard, exclusive_load
 from eventstore.load.problems import Problem
 from eventstore.load.read import RawArticle, read_inputs
@@ -118,11 +119,7 @@ def _run(
     run_id = guard.start([str(path) for path in paths])
     totals = RunTotals()
     try:
-        inputs = _timed(read_inputs(paths, max_bytes=options.max_file_bytes), totals)
-        for batch in _batches(inputs, options.batch_size):
-            _load_batch(engine, run_id, batch, totals, options)
-            if progress is not None:
-                progress(len(batch))
+        _pipeline(engine, run_id, paths, options, totals=totals, progress=progress)
     except BaseException as exc:
         status: RunStatus = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         finish_run(engine, run_id, totals, status=status, message=mask_text(str(exc))[:1000])
@@ -131,6 +128,74 @@ def _run(
         guard.close()
     finish_run(engine, run_id, totals)
     return LoadReport(run_id, totals)
+
+
+@dataclass
+class _Pending:
+    """A batch read and checked, its extraction under way."""
+
+    size: int
+    problems: list[Problem]
+    changed: list[RawArticle]
+    results: Callable[[], list[ArticleDoc | InputRejected]]
+
+
+def _pipeline(
+    engine: Engine,
+    run_id: int,
+    paths: Sequence[Path],
+    options: LoadOptions,
+    *,
+    totals: RunTotals,
+    progress: Progress | None,
+) -> None:
+    """Read, check and hand each batch to the extractor; while it extracts (in worker
+    processes with ``workers > 1``), write the batch before it."""
+    inputs = _timed(read_inputs(paths, max_bytes=options.max_file_bytes), totals)
+    with Extractor(options.workers, options.today) as extractor:
+        pending: _Pending | None = None
+        for batch in _batches(inputs, options.batch_size):
+            checked = _check(engine, batch, totals)
+            current = _Pending(len(batch), *checked, extractor.submit(checked[1]))
+            if pending is not None:
+                _finish(engine, run_id, pending, totals, progress)
+            pending = current
+        if pending is not None:
+            _finish(engine, run_id, pending, totals, progress)
+
+
+def _check(
+    engine: Engine, batch: list[RawArticle | Problem], totals: RunTotals
+) -> tuple[list[Problem], list[RawArticle]]:
+    """The batch's problems so far, and its articles whose content is new or changed."""
+    problems = [item for item in batch if isinstance(item, Problem)]
+    raws = [item for item in batch if isinstance(item, RawArticle)]
+    totals.files_seen += len(batch)
+    with engine.connect() as connection:
+        stored = stored_versions(connection, [raw.external_id for raw in raws])
+    changed = [raw for raw in raws if not is_current(stored.get(raw.external_id), raw)]
+    totals.unchanged += len(raws) - len(changed)
+    return problems, changed
+
+
+def _finish(
+    engine: Engine, run_id: int, pending: _Pending, totals: RunTotals, progress: Progress | None
+) -> None:
+    started = time.perf_counter()
+    results = pending.results()
+    totals.extract_s += time.perf_counter() - started
+    extracted = []
+    for raw, result in zip(pending.changed, results, strict=True):
+        if isinstance(result, InputRejected):
+            pending.problems.append(_problem(raw, result.code, result.reason))
+            continue
+        pending.problems += [
+            _problem(raw, note.code, note.message, severity="warning") for note in result.notes
+        ]
+        extracted.append(Extracted(raw, result))
+    _write(engine, run_id, extracted, pending.problems, totals)
+    if progress is not None:
+        progress(pending.size)
 
 
 def _timed(
@@ -161,42 +226,6 @@ def _batches(
             ids.add(item.external_id)
     if batch:
         yield batch
-
-
-def _load_batch(
-    engine: Engine,
-    run_id: int,
-    batch: list[RawArticle | Problem],
-    totals: RunTotals,
-    options: LoadOptions,
-) -> None:
-    problems = [item for item in batch if isinstance(item, Problem)]
-    raws = [item for item in batch if isinstance(item, RawArticle)]
-    totals.files_seen += len(batch)
-    with engine.connect() as connection:
-        stored = stored_versions(connection, [raw.external_id for raw in raws])
-    changed = [raw for raw in raws if not is_current(stored.get(raw.external_id), raw)]
-    totals.unchanged += len(raws) - len(changed)
-    started = time.perf_counter()
-    extracted = [item for raw in changed if (item := _extract(raw, options, problems))]
-    totals.extract_s += time.perf_counter() - started
-    _write(engine, run_id, extracted, problems, totals)
-
-
-def _extract(raw: RawArticle, options: LoadOptions, problems: list[Problem]) -> Extracted | None:
-    try:
-        doc = extract_article(
-            raw.text, external_id=raw.external_id, meta=raw.meta, today=options.today
-        )
-    except InputRejected as exc:
-        problems.append(_problem(raw, exc.code, exc.reason))
-        return None
-    except Exception as exc:
-        log.exception("extraction failed for %s", raw.where)
-        problems.append(_problem(raw, "internal", f"internal error: {type(exc).__name__}: {exc}"))
-        return None
-    problems += [_problem(raw, note.code, note.message, severity="warning") for note in doc.notes]
-    return Extracted(raw, doc)
 
 
 def _problem(

@@ -53,19 +53,28 @@ def read_inputs(paths: Iterable[Path], *, max_bytes: int) -> Iterator[RawArticle
     for item in discover(paths):
         if isinstance(item, Problem):
             yield item
-        elif item.suffix.lower() == ".jsonl":
-            yield from read_jsonl(item, max_bytes=max_bytes)
+        elif item.path.lower().endswith(".jsonl"):
+            yield from read_jsonl(Path(item.path), max_bytes=max_bytes)
         else:
-            yield read_txt(item, max_bytes=max_bytes)
+            yield read_txt(item.path, max_bytes=max_bytes, sidecar=item.sidecar)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path | Problem]:
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An article file, and its sidecar when there is one."""
+
+    path: str
+    sidecar: str = ""
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Found | Problem]:
     """Article files named by ``paths``; directories are walked (links followed, loops cut)."""
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, set())
+            yield from _walk(str(path), set())
         elif path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            yield path
+            sidecar = path.with_suffix(".json")
+            yield Found(str(path), str(sidecar) if sidecar.is_file() else "")
         elif path.exists() or path.is_symlink():
             yield _unsupported(path)
         else:
@@ -80,49 +89,62 @@ def _unsupported(path: Path) -> Problem:
     )
 
 
-def _walk(directory: Path, seen: set[str]) -> Iterator[Path | Problem]:
+def _walk(directory: str, seen: set[str]) -> Iterator[Found | Problem]:
     real = os.path.realpath(directory)
     if real in seen:
-        yield Problem(str(directory), "unreadable", "unreadable: symbolic link loop")
+        yield Problem(directory, "unreadable", "unreadable: symbolic link loop")
         return
     seen = seen | {real}
     try:
-        entries = sorted(directory.iterdir())
+        with os.scandir(directory) as listing:
+            entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
     except OSError as exc:
-        yield Problem(str(directory), "unreadable", f"unreadable: {exc.strerror or exc}")
+        yield Problem(directory, "unreadable", f"unreadable: {exc.strerror or exc}")
         return
+    # Sidecars are found in the listing: no stat per article.
+    names = {entry.name for entry in entries}
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         if entry.is_dir():
-            yield from _walk(entry, seen)
-        elif entry.is_symlink() and not entry.exists():
-            yield _unsupported(entry)
-        elif entry.suffix.lower() in ARTICLE_SUFFIXES:
-            yield entry
+            yield from _walk(entry.path, seen)
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            yield _unsupported(Path(entry.path))
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            stem = entry.name.rsplit(".", 1)[0]
+            sidecar = f"{stem}.json" if entry.name.lower().endswith(".txt") else None
+            found = os.path.join(directory, sidecar) if sidecar in names else ""
+            yield Found(entry.path, found)
 
 
-def read_txt(path: Path, *, max_bytes: int) -> RawArticle | Problem:
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def read_txt(
+    path: str | Path, *, max_bytes: int, sidecar: str | None = None
+) -> RawArticle | Problem:
     """One article from a .txt file and its optional .json sidecar."""
+    path = str(path)
     try:
         text = decode(_read_bytes(path, max_bytes=max_bytes))
-        meta = _sidecar(path)
+        meta = _sidecar(sidecar) if sidecar else ArticleMeta()
     except InputRejected as exc:
-        return Problem(str(path), exc.code, exc.reason)
+        return Problem(path, exc.code, exc.reason)
     except OSError as exc:
-        return Problem(str(path), "unreadable", f"unreadable: {exc.strerror or exc}")
-    return RawArticle(meta.external_id or path.stem, text, meta, str(path))
+        return Problem(path, "unreadable", f"unreadable: {exc.strerror or exc}")
+    stem = os.path.basename(path).rsplit(".", 1)[0]
+    return RawArticle(meta.external_id or stem, text, meta, path)
 
 
-def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputRejected(
-            "too_large",
-            f"too large: {size:,} bytes (the limit is {max_bytes:,}; "
-            "set EVENTSTORE_MAX_FILE_BYTES to change it)",
-        )
-    return path.read_bytes()
+def _read_bytes(path: str, *, max_bytes: int) -> bytes:
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise InputRejected(
+                "too_large",
+                f"too large: {size:,} bytes (the limit is {max_bytes:,}; "
+                "set EVENTSTORE_MAX_FILE_BYTES to change it)",
+            )
+        return handle.read()
 
 
 def decode(data: bytes) -> str:
@@ -141,15 +163,14 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _sidecar(path: Path) -> ArticleMeta:
-    sidecar = path.with_suffix(".json")
-    if not sidecar.is_file():
-        return ArticleMeta()
+def _sidecar(sidecar: str) -> ArticleMeta:
+    name = os.path.basename(sidecar)
     try:
-        data = json.loads(sidecar.read_bytes().decode("utf-8-sig"))
+        with open(sidecar, "rb") as handle:
+            data = json.loads(handle.read().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputRejected("bad_metadata", f"bad metadata in {sidecar.name}: {exc}") from None
-    return _meta(data, f"bad metadata in {sidecar.name}")
+        raise InputRejected("bad_metadata", f"bad metadata in {name}: {exc}") from None
+    return _meta(data, f"bad metadata in {name}")
 
 
 def _meta(data: Any, what: str) -> ArticleMeta:

@@ -1,0 +1,81 @@
+"""Extraction for the loader: in this process, or spread over worker processes.
+
+``Extractor.submit`` takes a batch of raw articles and returns a function that waits for
+their documents (or rejections), so the loader can write one batch while the next is
+being extracted. Workers only parse text; they never touch the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import date
+from types import TracebackType
+
+from eventstore.errors import InputRejected
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.load.read import RawArticle
+
+log = logging.getLogger(__name__)
+
+Result = ArticleDoc | InputRejected
+Job = tuple[str, str, ArticleMeta]
+
+
+def extract_all(jobs: Sequence[Job], today: date) -> list[Result]:
+    """Documents of ``jobs`` (text, external id, metadata); a rejection where one fails.
+
+    Any exception is a rejection of that article only: a bug must not stop the load.
+    """
+    results: list[Result] = []
+    for text, external_id, meta in jobs:
+        try:
+            results.append(extract_article(text, external_id=external_id, meta=meta, today=today))
+        except InputRejected as exc:
+            results.append(exc)
+        except Exception as exc:
+            log.exception("extraction failed for %s", external_id)
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+            results.append(InputRejected("internal", reason))
+    return results
+
+
+class Extractor:
+    """Runs ``extract_all`` over batches, with ``workers`` processes when above one."""
+
+    def __init__(self, workers: int, today: date) -> None:
+        self.today = today
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+        if self.workers > 1:
+            # fork: workers start at once and share the parent's loaded modules; they
+            # only parse text, so the parent's database connections are never used there.
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+
+    def submit(self, raws: Sequence[RawArticle]) -> Callable[[], list[Result]]:
+        """Start extracting ``raws``; the returned function waits for the results."""
+        jobs = [(raw.text, raw.external_id, raw.meta) for raw in raws]
+        if self._pool is None or len(jobs) < 2 * self.workers:
+            results = extract_all(jobs, self.today)
+            return lambda: results
+        size = -(-len(jobs) // self.workers)
+        futures: list[Future[list[Result]]] = [
+            self._pool.submit(extract_all, jobs[i : i + size], self.today)
+            for i in range(0, len(jobs), size)
+        ]
+        return lambda: [result for future in futures for result in future.result()]
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=error is None, cancel_futures=True)
