@@ -33,11 +33,11 @@ from eventstore.load.match import (
     key_set,
     match_text,
 )
-from eventstore.load.upsert import prefer_longer
+from eventstore.load.upsert import CHUNK, prefer_longer
 from eventstore.schema import ClaimKeyRow, ClaimRow, EventKeyRow, EventRow, table
 from eventstore.vocabulary import MatchMethod
 
-_CHUNK = 400
+_CHUNK = CHUNK
 EVENTS = table(EventRow)
 CLAIMS = table(ClaimRow)
 EVENT_KEYS = table(EventKeyRow)

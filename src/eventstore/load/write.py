@@ -32,7 +32,12 @@ from eventstore.load.resolve import (
     KnownEvent,
     preferred,
 )
-from eventstore.load.upsert import allocate_ids, insert_ignoring, upsert_preferring
+from eventstore.load.upsert import (
+    CHUNK,
+    allocate_ids,
+    insert_ignoring,
+    upsert_preferring,
+)
 from eventstore.schema import (
     ArticleRow,
     ClaimMentionRow,
@@ -81,13 +86,14 @@ class BatchOutcome:
 def stored_versions(connection: Connection, external_ids: Sequence[str]) -> dict[str, Any]:
     """external_id -> (id, content_hash, extractor_version) of the articles already stored."""
     found: dict[str, Any] = {}
-    for start in range(0, len(external_ids), 500):
+    for start in range(0, len(external_ids), CHUNK):
+        chunk = external_ids[start : start + CHUNK]
         query = select(
             ARTICLES.c.external_id,
             ARTICLES.c.id,
             ARTICLES.c.content_hash,
             ARTICLES.c.extractor_version,
-        ).where(ARTICLES.c.external_id.in_(external_ids[start : start + 500]))
+        ).where(ARTICLES.c.external_id.in_(chunk))
         found.update({row[0]: row[1:] for row in connection.execute(query)})
     return found
 
