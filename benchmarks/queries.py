@@ -224,8 +224,9 @@ def measure(engine: Engine, events: int, runs: int) -> dict[str, Any]:
         return list(session.execute(text(HAND_SQL[name]), params))
 
     def month_keys(i: int) -> dict[str, int]:
-        first, last = _month(i)
-        return {"lo": first.year * 10000 + first.month * 100, "hi": last.year * 10000 + 1231}
+        first, _ = _month(i)
+        low = first.year * 10000 + first.month * 100
+        return {"lo": low, "hi": low + 28}
 
     def event_id(i: int) -> int:
         return 1 + (i * 7919) % events

@@ -1,15 +1,17 @@
 """Full-text search, the one place its SQL differs: FTS5 on SQLite, tsvector on PostgreSQL.
 
-``matches(session, "claims", "Military Balance")`` is a subquery of (id, rank) with every
-word of the query present (stemmed); a higher rank is a better match.
+``matches(dialect, "claims")`` is a subquery of (id, rank) over the rows matching every
+word of the ``fts_query`` parameter (stemmed), which ``fts_query(dialect, text)`` makes
+from free text; a higher rank is a better match. Statements are built once per dialect and
+table, and bound to the query at execution.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sqlalchemy import Float, Integer, Subquery, text
-from sqlalchemy.orm import Session
 
 SEARCHABLE = ("claims", "events", "articles")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -20,23 +22,28 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query)
 
 
-def matches(session: Session, table: str, query: str) -> Subquery:
-    """Ids of ``table`` rows matching every word of ``query``, with a rank."""
+def fts_query(dialect: str, query: str) -> str:
+    """The value of the ``fts_query`` parameter for free text ``query``."""
+    terms = words(query)
+    if dialect == "sqlite":
+        # Each word quoted: FTS5 operators in user input are read as plain words.
+        return " ".join(f'"{term}"' for term in terms) or '""'
+    return " ".join(terms)
+
+
+@lru_cache(maxsize=16)
+def matches(dialect: str, table: str) -> Subquery:
+    """Ids of ``table`` rows matching the ``fts_query`` parameter, with a rank."""
     if table not in SEARCHABLE:
         raise ValueError(f"not searchable: {table}")
-    terms = words(query)
-    if session.get_bind().dialect.name == "sqlite":
-        # Each word quoted: FTS5 operators in user input are read as plain words.
-        fts_query = " ".join(f'"{term}"' for term in terms) or '""'
+    if dialect == "sqlite":
         sql = (
             f"SELECT rowid AS id, -bm25({table}_fts) AS rank "  # noqa: S608 - fixed table names
             f"FROM {table}_fts WHERE {table}_fts MATCH :fts_query"
         )
     else:
-        fts_query = " ".join(terms)
         sql = (
             f"SELECT id, ts_rank(search_vector, q) AS rank "  # noqa: S608 - fixed table names
             f"FROM {table}, plainto_tsquery('english', :fts_query) q WHERE search_vector @@ q"
         )
-    clause = text(sql).bindparams(fts_query=fts_query).columns(id=Integer, rank=Float)
-    return clause.subquery(f"{table}_hits")
+    return text(sql).columns(id=Integer, rank=Float).subquery(f"{table}_hits")

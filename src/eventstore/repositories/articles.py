@@ -13,7 +13,7 @@ from eventstore.errors import NotFound
 from eventstore.extract.names import source_key
 from eventstore.models import ArticleDetail, ArticleSummary, Page
 from eventstore.repositories._paging import decode_ints, encode
-from eventstore.repositories._search import matches
+from eventstore.repositories._search import fts_query, matches
 from eventstore.schema import ArticleRow, ClaimMentionRow, EventMentionRow, ExpertRow, SourceRow
 
 _SUMMARY = ("id", "external_id", "title", "published_on", "category", "ingested_at")
@@ -120,16 +120,19 @@ class ArticleRepository:
 
     def search(self, text: str, *, limit: int = 20) -> builtins.list[ArticleSummary]:
         """Articles whose title or body match every word of ``text``, best first."""
-        hits = matches(self.session, "articles", text)
+        dialect = self.session.get_bind().dialect.name
+        hits = matches(dialect, "articles")
         query = (
             _listing()
             .join(hits, hits.c.id == ArticleRow.id)
             .order_by(hits.c.rank.desc(), ArticleRow.id)
             .limit(limit)
         )
-        return self._summaries(query)
+        return self._summaries(query, {"fts_query": fts_query(dialect, text)})
 
-    def _summaries(self, query: Select[Any]) -> builtins.list[ArticleSummary]:
+    def _summaries(
+        self, query: Select[Any], params: dict[str, Any] | None = None
+    ) -> builtins.list[ArticleSummary]:
         return [
             ArticleSummary.model_validate(
                 _values(
@@ -141,5 +144,5 @@ class ArticleRepository:
                     event_count=events,
                 )
             )
-            for article, outlet, featured, claims, events in self.session.execute(query)
+            for article, outlet, featured, claims, events in self.session.execute(query, params)
         ]

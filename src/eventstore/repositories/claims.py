@@ -13,7 +13,7 @@ from eventstore.errors import NotFound
 from eventstore.models import Claim, ClaimDetail, ClaimHit, ClaimMention, Page
 from eventstore.repositories._links import source_links
 from eventstore.repositories._paging import decode_ints, encode
-from eventstore.repositories._search import matches
+from eventstore.repositories._search import fts_query, matches
 from eventstore.repositories._views import V_CLAIMS
 from eventstore.repositories.articles import article_id_for
 from eventstore.repositories.events import split_names
@@ -21,6 +21,16 @@ from eventstore.repositories.experts import expert_id_for
 from eventstore.schema import ArticleRow, ClaimMentionRow, ClaimSourceRow
 
 v = V_CLAIMS.c
+# The view's columns a Claim needs (the others cost subqueries nobody reads).
+_COLUMNS = (
+    v.claim_id,
+    v.expert_id,
+    v.expert_name,
+    v.kind,
+    v.text,
+    v.article_count,
+    v.source_names,
+)
 
 
 def _claim(row: RowMapping) -> dict[str, Any]:
@@ -46,9 +56,10 @@ class ClaimRepository:
     ) -> builtins.list[ClaimHit]:
         """Claims matching every word of ``text`` (stemmed), best match first; only
         ``expert``'s when given."""
-        hits = matches(self.session, "claims", text)
+        dialect = self.session.get_bind().dialect.name
+        hits = matches(dialect, "claims")
         query = (
-            select(V_CLAIMS, hits.c.rank)
+            select(*_COLUMNS, hits.c.rank)
             .join(hits, hits.c.id == v.claim_id)
             .order_by(hits.c.rank.desc(), v.claim_id)
             .limit(limit)
@@ -56,20 +67,22 @@ class ClaimRepository:
         if expert is not None:
             query = query.where(v.expert_id == expert_id_for(self.session, expert))
         return [
-            ClaimHit.model_validate({**_claim(row), "rank": row["rank"]})
-            for row in self.session.execute(query).mappings()
+            ClaimHit.model_construct(**_claim(row), rank=row["rank"])
+            for row in self.session.execute(
+                query, {"fts_query": fts_query(dialect, text)}
+            ).mappings()
         ]
 
     def list(self, *, limit: int = 100, after: str | None = None) -> Page[Claim]:
         """Every claim, oldest first."""
-        return self._page(select(V_CLAIMS), limit, after)
+        return self._page(select(*_COLUMNS), limit, after)
 
     def by_expert(
         self, expert: str | int, *, limit: int = 50, after: str | None = None
     ) -> Page[Claim]:
         """An expert's claims, oldest first."""
         expert_id = expert_id_for(self.session, expert)
-        return self._page(select(V_CLAIMS).where(v.expert_id == expert_id), limit, after)
+        return self._page(select(*_COLUMNS).where(v.expert_id == expert_id), limit, after)
 
     def _page(self, query: Select[Any], limit: int, after: str | None) -> Page[Claim]:
         if after is not None:
@@ -78,7 +91,8 @@ class ClaimRepository:
         rows = builtins.list(self.session.execute(query).mappings())
         more, rows = len(rows) > limit, rows[:limit]
         cursor = encode([rows[-1]["claim_id"]]) if more else None
-        return Page(items=tuple(Claim.model_validate(_claim(r)) for r in rows), next_after=cursor)
+        claims = tuple(Claim.model_construct(**_claim(row)) for row in rows)
+        return Page(items=claims, next_after=cursor)
 
     def by_article(self, article: str | int) -> builtins.list[Claim]:
         """The claims an article carries, in the order it states them."""
@@ -90,7 +104,7 @@ class ClaimRepository:
             .subquery()
         )
         query = (
-            select(V_CLAIMS)
+            select(*_COLUMNS)
             .join(first, first.c.claim_id == v.claim_id)
             .order_by(first.c.at, v.claim_id)
         )
@@ -98,7 +112,7 @@ class ClaimRepository:
 
     def get(self, claim_id: int) -> ClaimDetail:
         """One claim with every mention and source link."""
-        row = self.session.execute(select(V_CLAIMS).where(v.claim_id == claim_id)).mappings()
+        row = self.session.execute(select(*_COLUMNS).where(v.claim_id == claim_id)).mappings()
         found = row.first()
         if found is None:
             raise NotFound(f"no claim {claim_id}")
@@ -106,9 +120,7 @@ class ClaimRepository:
             {
                 **_claim(found),
                 "mentions": self._mentions(claim_id),
-                "source_links": source_links(
-                    self.session, ClaimSourceRow, ClaimSourceRow.claim_id, claim_id
-                ),
+                "source_links": source_links(self.session, ClaimSourceRow, claim_id),
             }
         )
 
