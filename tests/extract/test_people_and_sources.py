@@ -31,6 +31,11 @@ ROLES = [
         ("expert", "Ukrainian Prism Foreign Policy Council"),
     ),
     ("White House spokesman", ("spokesman", "White House")),
+    (
+        "Institute for Economics and Forecasting political analyst",
+        ("political analyst", "Institute for Economics and Forecasting"),
+    ),
+    ("Kyiv School of Economics analyst", ("analyst", "Kyiv School of Economics")),
     ("Russian Defense Minister", ("Russian Defense Minister", None)),
     ("Polish Agriculture Minister", ("Polish Agriculture Minister", None)),
 ]
@@ -53,8 +58,14 @@ def test_role_and_affiliation(phrase: str, expected: tuple[str | None, str | Non
         ),
         ("North Korean leader Kim Jong Un", "Kim Jong Un", "North Korean leader", None),
         ("US President Joe Biden", "Joe Biden", "US President", None),
+        (
+            "Institute for Economics and Forecasting political analyst Maria Sydorenko",
+            "Maria Sydorenko",
+            "political analyst",
+            "Institute for Economics and Forecasting",
+        ),
     ],
-    ids=["peskov", "ihnat", "kim", "biden"],
+    ids=["peskov", "ihnat", "kim", "biden", "org-before-role"],
 )
 def test_people_from_phrases(phrase: str, name: str, role: str, affiliation: str | None) -> None:
     person = parse_person(phrase)
@@ -64,8 +75,15 @@ def test_people_from_phrases(phrase: str, name: str, role: str, affiliation: str
 
 @pytest.mark.parametrize(
     "phrase",
-    ["the US representative to the UN Security Council", "Ukraine's air force"],
-    ids=["council", "air-force"],
+    [
+        "the US representative to the UN Security Council",
+        "Ukraine's air force",
+        "Center for Economic Strategy",
+        "Naftogaz Energy",
+        "the European Business Association",
+        "Razumkov Research Centre",
+    ],
+    ids=["council", "air-force", "center-for", "energy", "business", "research"],
 )
 def test_organizations_are_not_people(phrase: str) -> None:
     assert parse_person(phrase) is None

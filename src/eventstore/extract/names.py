@@ -38,7 +38,9 @@ _ORG_WORDS = frozenset(
     forces army navy military institute center centre university school foundation fund bank
     group organization organisation union alliance nato un eu iaea coalition party association
     corporation company inc ltd headquarters directorate bureau authority authorities
-    agency court prosecutor police guard""".split()
+    agency court prosecutor police guard association federation chamber academy society
+    forum initiative network project observatory studies research policy strategy business
+    economics energy holding holdings airlines railways consulting analytics""".split()
 )
 _MEDIA_WORDS = frozenset("media press outlets outlet journalists newspapers".split())
 _INTELLIGENCE_WORDS = frozenset("intelligence cia fsb gur sbu mi6 mossad nsa spy".split())

@@ -25,11 +25,12 @@ _CAP_WORD = r"[A-Z][\w'’.&-]*"
 _CONNECTOR = r"(?:for|of|and|on|de|the|&)"
 _ORG_RUN = rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
 _PREPOSITION_ORG = re.compile(
-    rf"\s*\b(?:at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN})"
+    rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN})"
 )
 _CAPITAL_RUN = re.compile(_ORG_RUN)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TOKEN = re.compile(rf"^{NAME_WORD}$")
+_CONNECTOR_END = re.compile(rf"{_CAP_WORD}\s+(?:for|of|and|de|&)$")
 
 
 def split_role(text: str) -> tuple[str | None, str | None]:
@@ -42,6 +43,10 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     for match in _PREPOSITION_ORG.finditer(text):
+        # The "for" of "Institute for Economics and Forecasting political analyst" is
+        # inside the employer's name, not before it.
+        if match.group("prep") in ("for", "of") and _inside_org_name(text[: match.start()]):
+            continue
         org = _trim_org(match.group("org"))
         if org and _is_employer(org):
             role = text[: match.start()].strip(" ,") or None
@@ -53,6 +58,11 @@ def split_role(text: str) -> tuple[str | None, str | None]:
             role = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
             return role.strip(" ,") or None, org
     return text, None
+
+
+def _inside_org_name(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper() and looks_like_organization(words[-1])
 
 
 def _trim_org(org: str) -> str:
@@ -117,7 +127,8 @@ def parse_person(phrase: str, *, default_kind: ExpertKind = "other") -> PersonRe
     if found is None:
         return None
     name, prefix = found
-    if looks_like_organization(name):
+    # "Center for Economic Strategy": the capitalized words end an organization's name.
+    if looks_like_organization(name) or _CONNECTOR_END.search(prefix):
         return None
     role_text = ", ".join(part for part in (prefix, appositive) if part) or None
     return make_person(name, role_text, default_kind=default_kind)
