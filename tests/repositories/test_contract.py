@@ -6,8 +6,9 @@ the code that writes; each answer is checked against what the inserts say.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -382,3 +383,79 @@ def test_results_are_frozen(session: Session) -> None:
     event = EventRepository(session).get(1)
     with pytest.raises(ValidationError):
         event.summary = "changed"  # type: ignore[misc]
+
+
+def _insert_calendar(engine: Engine) -> list[tuple[int, int | None, int | None, int | None]]:
+    """Forty events over 2021-2023 at every precision, with and without a year, shuffled
+    ids; returns (id, year, month, day) of each."""
+    rng = random.Random(7)  # noqa: S311 - test data, not secrets
+    events: list[tuple[int, int | None, int | None, int | None]] = []
+    for event_id in rng.sample(range(1, 200), 40):
+        year = rng.choice([2021, 2022, 2023, None])
+        month = rng.choice([None, *range(1, 13)]) if year else rng.choice([None, 3, 9])
+        day = rng.choice([None, 1, 15, 28]) if month else None
+        events.append((event_id, year, month, day))
+    with engine.begin() as connection:
+        for event_id, year, month, day in events:
+            precision = "day" if day else "month" if month else "year" if year else "unknown"
+            connection.execute(
+                text(
+                    "INSERT INTO events (id, year, month, day, date_precision, summary) "
+                    "VALUES (:id, :y, :m, :d, :p, :s)"
+                ),
+                {"id": event_id, "y": year, "m": month, "d": day, "p": precision, "s": "x"},
+            )
+    return events
+
+
+def _overlaps(
+    event: tuple[int, int | None, int | None, int | None], start: date | None, end: date | None
+) -> bool:
+    _, year, month, day = event
+    if year is None:
+        return False
+    first = date(year, month or 1, day or 1)
+    if day:
+        last = first
+    elif month:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        last = date(year, 12, 31)
+    return (start is None or last >= start) and (end is None or first <= end)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (None, None),
+        (date(2022, 3, 10), None),
+        (None, date(2022, 6, 30)),
+        (date(2022, 1, 1), date(2022, 12, 31)),
+        (date(2021, 7, 15), date(2023, 2, 14)),
+    ],
+    ids=["all", "from", "until", "one-year", "across-years"],
+)
+def test_every_page_size_walks_the_same_timeline(
+    engine: Engine, start: date | None, end: date | None
+) -> None:
+    events = _insert_calendar(engine)
+    ranged = start is not None or end is not None
+    chosen = [e for e in events if not ranged or _overlaps(e, start, end)]
+    expected = [
+        e[0]
+        for e in sorted(
+            chosen,
+            key=lambda e: (0 if e[1] else 1 if e[2] else 2, e[1] or 0, e[2] or 0, e[3] or 0, e[0]),
+        )
+    ]
+    with make_sessionmaker(engine)() as session:
+        repository = EventRepository(session)
+        for limit in (1, 3, 7, 100):
+            walked: list[int] = []
+            page = repository.timeline(start, end, limit=limit)
+            while True:
+                walked += [e.id for e in page.items]
+                if page.next_after is None or len(walked) > len(events):
+                    break
+                page = repository.timeline(start, end, limit=limit, after=page.next_after)
+            assert walked == expected, limit

@@ -35,4 +35,4 @@ def source_links(
 ) -> list[SourceLink]:
     """The distinct (source, role) pairs of the event or claim ``item_id``."""
     rows = session.execute(_statement(links), {"item_id": item_id}).mappings()
-    return [SourceLink.model_construct(**row) for row in rows]
+    return [SourceLink.trusted(**row) for row in rows]

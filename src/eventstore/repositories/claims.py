@@ -67,7 +67,7 @@ class ClaimRepository:
         if expert is not None:
             query = query.where(v.expert_id == expert_id_for(self.session, expert))
         return [
-            ClaimHit.model_construct(**_claim(row), rank=row["rank"])
+            ClaimHit.trusted(**_claim(row), rank=row["rank"])
             for row in self.session.execute(
                 query, {"fts_query": fts_query(dialect, text)}
             ).mappings()
@@ -91,7 +91,7 @@ class ClaimRepository:
         rows = builtins.list(self.session.execute(query).mappings())
         more, rows = len(rows) > limit, rows[:limit]
         cursor = encode([rows[-1]["claim_id"]]) if more else None
-        claims = tuple(Claim.model_construct(**_claim(row)) for row in rows)
+        claims = tuple(Claim.trusted(**_claim(row)) for row in rows)
         return Page(items=claims, next_after=cursor)
 
     def by_article(self, article: str | int) -> builtins.list[Claim]:

@@ -6,7 +6,17 @@ from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
@@ -62,7 +72,7 @@ _COLUMNS = (
 def timeline_event(row: RowMapping) -> TimelineEvent:
     """A TimelineEvent from a v_timeline row (the database's constraints already hold for
     it, so it is constructed, not validated again)."""
-    return TimelineEvent.model_construct(
+    return TimelineEvent.trusted(
         id=row["event_id"],
         year=row["year"],
         month=row["month"],
@@ -103,7 +113,7 @@ class EventRepository:
         events reported in articles featuring that person.
         """
         dialect = self.session.get_bind().dialect.name
-        params: dict[str, Any] = {"limit": limit + 1, "min_articles": min_articles}
+        params: dict[str, Any] = {"min_articles": min_articles}
         params |= _range_params(start, end)
         if search is not None:
             params["fts_query"] = fts_query(dialect, search)
@@ -111,21 +121,32 @@ class EventRepository:
             params["source_key"] = source_key(source)
         if expert is not None:
             params["expert_id"] = expert_id_for(self.session, expert)
-        if after is not None:
-            params |= {f"k{i}": value for i, value in enumerate(decode_ints(after, 5))}
-        shape = _Shape(
+        filters = _Shape(
             start is not None,
             end is not None,
             min_articles > 1,
             dialect if search is not None else None,
             source is not None,
             expert is not None,
-            after is not None,
         )
-        rows = list(self.session.execute(_timeline(shape), params).mappings())
+        # Read segment by segment, each in the order of an index: a page reads its own
+        # rows (and those its filters reject), not every event of the store.
+        position, after_params = -1, dict[str, int]()
+        if after is not None:
+            position, after_params = _resume_at(decode_ints(after, 5), params)
+        rows: list[RowMapping] = []
+        for segment in _segments(start is not None, end is not None):
+            if segment < position:
+                continue
+            resume = segment == position
+            statement = _timeline(filters, segment, resume)
+            wanted = {"limit": limit + 1 - len(rows)} | (after_params if resume else {})
+            rows += self.session.execute(statement, params | wanted).mappings()
+            if len(rows) > limit:
+                break
         more = len(rows) > limit
         rows = rows[:limit]
-        cursor = encode([rows[-1][f"k{i}"] for i in range(len(_ORDER))]) if more else None
+        cursor = encode(_sort_key(rows[-1])) if more else None
         return Page(items=tuple(timeline_event(row) for row in rows), next_after=cursor)
 
     def corroborated(self, min_articles: int = 2, *, limit: int = 100) -> list[TimelineEvent]:
@@ -137,11 +158,20 @@ class EventRepository:
             .having(reports >= min_articles)
             .subquery()
         )
-        query = (
-            select(*_COLUMNS)
+        # The top events are chosen on the count and the date alone; the view's other
+        # columns (counts and names, each a subquery) are computed for those rows only.
+        keys = [expression.label(f"k{i}") for i, expression in enumerate(_ORDER)]
+        top = (
+            select(v.event_id, counted.c.reports, *keys)
             .join(counted, counted.c.event_id == v.event_id)
             .order_by(counted.c.reports.desc(), *_ORDER)
             .limit(limit)
+            .subquery("top")
+        )
+        query = (
+            select(*_COLUMNS)
+            .join(top, top.c.event_id == v.event_id)
+            .order_by(top.c.reports.desc(), *(top.c[key.name] for key in keys))
         )
         return [timeline_event(row) for row in self.session.execute(query).mappings()]
 
@@ -152,9 +182,9 @@ class EventRepository:
         if found is None:
             raise NotFound(f"no event {event_id}")
         mentions = self.session.execute(_EVENT_MENTIONS, params).mappings()
-        return EventDetail.model_construct(
+        return EventDetail.trusted(
             **timeline_event(found).__dict__,
-            mentions=tuple(EventMention.model_construct(**row) for row in mentions),
+            mentions=tuple(EventMention.trusted(**row) for row in mentions),
             source_links=tuple(source_links(self.session, EventSourceRow, event_id)),
         )
 
@@ -190,7 +220,7 @@ _EVENT_MENTIONS = (
 
 
 class _Shape(NamedTuple):
-    """Which filters a timeline query has: one statement is built per shape."""
+    """Which filters a timeline query has: one statement is built per shape and segment."""
 
     start: bool
     end: bool
@@ -198,14 +228,49 @@ class _Shape(NamedTuple):
     search: str | None
     source: bool
     expert: bool
-    after: bool
 
 
-@lru_cache(maxsize=128)
-def _timeline(shape: _Shape) -> Select[Any]:
-    """The timeline statement for one shape of filters, values left as parameters."""
-    keys = [expression.label(f"k{i}") for i, expression in enumerate(_ORDER)]
-    query = select(*_COLUMNS, *keys).where(*_date_conditions(shape.start, shape.end))
+# Segments of the timeline, in its order. With a date range: the year-precision events
+# of the start year (key YYYY0000, below the range's first month), then the range. With
+# none: every dated event, then those whose year is unknown, then the undated.
+YEAR_HEAD, DATED, YEARLESS, UNDATED = range(4)
+
+
+def _segments(start: bool, end: bool) -> tuple[int, ...]:
+    if start:
+        return (YEAR_HEAD, DATED)
+    return (DATED,) if end else (DATED, YEARLESS, UNDATED)
+
+
+def _sort_key(row: RowMapping) -> tuple[int, int, int, int, int]:
+    """A row's place in the timeline: (group, year, month, day, id); the cursor."""
+    group = 0 if row["year"] is not None else 1 if row["month"] is not None else 2
+    return (group, row["year"] or 0, row["month"] or 0, row["day"] or 0, row["event_id"])
+
+
+def _resume_at(key: tuple[int, ...], params: dict[str, Any]) -> tuple[int, dict[str, int]]:
+    """The segment a cursor's row is in, and the parameters that resume after it."""
+    group, year, month, day, event_id = key
+    date_key = year * 10_000 + month * 100 + day
+    if group == 0:
+        segment = YEAR_HEAD if params.get("year_key") == date_key else DATED
+    else:
+        segment = YEARLESS if group == 1 else UNDATED
+    return segment, {"a_key": date_key, "a_month": month, "a_day": day, "a_id": event_id}
+
+
+_SEGMENT_ORDER = {
+    YEAR_HEAD: (v.event_id,),
+    DATED: (v.date_key, v.event_id),
+    YEARLESS: (v.month, func.coalesce(v.day, 0), v.event_id),
+    UNDATED: (v.event_id,),
+}
+
+
+@lru_cache(maxsize=256)
+def _timeline(shape: _Shape, segment: int, resume: bool) -> Select[Any]:
+    """One segment of the timeline for one shape of filters, values left as parameters."""
+    query = select(*_COLUMNS).where(*_segment_conditions(shape, segment, resume))
     if shape.corroborated:
         query = query.where(v.article_count >= bindparam("min_articles"))
     if shape.search is not None:
@@ -224,28 +289,43 @@ def _timeline(shape: _Shape) -> Select[Any]:
             .where(ArticleRow.featured_expert_id == bindparam("expert_id"))
         )
         query = query.where(v.event_id.in_(featuring))
-    if shape.after:
-        after = tuple_(*(bindparam(f"k{i}") for i in range(len(_ORDER))))
-        query = query.where(tuple_(*_ORDER) > after)
-    return query.order_by(*_ORDER).limit(bindparam("limit"))
+    return query.order_by(*_SEGMENT_ORDER[segment]).limit(bindparam("limit"))
 
 
-def _date_conditions(start: bool, end: bool) -> list[ColumnElement[bool]]:
-    """Conditions keeping events whose date, at its own precision, lies in the range.
-
-    The range is given twice: as a plain range on date_key, which the index serves, and
-    at the event's own precision (a month that overlaps the range is in it)."""
-    if not (start or end):
-        return []
-    conditions: list[ColumnElement[bool]] = [
-        # A year-precision event (key YYYY0000) of a year in the range is in it too.
-        or_(
-            v.date_key.between(bindparam("low"), bindparam("high")),
-            v.date_key.in_(bindparam("year_keys", expanding=True)),
+def _segment_conditions(shape: _Shape, segment: int, resume: bool) -> list[ColumnElement[bool]]:
+    after_id = v.event_id > bindparam("a_id")
+    if segment == YEAR_HEAD:
+        conditions = [v.date_key == bindparam("year_key"), *_precision_conditions(shape)]
+        return [*conditions, after_id] if resume else conditions
+    if segment == DATED:
+        ranged = shape.start or shape.end
+        conditions = (
+            [v.date_key.between(bindparam("low"), bindparam("high")), *_precision_conditions(shape)]
+            if ranged
+            else [v.date_key.is_not(None)]
         )
-    ]
+        if resume:
+            key = bindparam("a_key", type_=Integer)
+            # The plain bound lets the index start at the cursor.
+            conditions += [v.date_key >= key, or_(v.date_key > key, after_id)]
+        return conditions
+    if segment == YEARLESS:
+        conditions = [v.year.is_(None), v.month.is_not(None)]
+        if resume:
+            position = tuple_(v.month, func.coalesce(v.day, 0), v.event_id)
+            after = tuple_(bindparam("a_month"), bindparam("a_day"), bindparam("a_id"))
+            conditions += [v.month >= bindparam("a_month"), position > after]
+        return conditions
+    conditions = [v.year.is_(None), v.month.is_(None)]
+    return [*conditions, after_id] if resume else conditions
+
+
+def _precision_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
+    """Conditions keeping events whose date, at its own precision, lies in the range (a
+    month that overlaps the range is in it; so is a year)."""
+    conditions: list[ColumnElement[bool]] = []
     for side, compare in (("start", v.date_key.__ge__), ("end", v.date_key.__le__)):
-        if (side == "start" and start) or (side == "end" and end):
+        if (side == "start" and shape.start) or (side == "end" and shape.end):
             threshold = case(
                 (v.date_precision == "day", bindparam(f"{side}_day")),
                 (v.date_precision == "month", bindparam(f"{side}_month")),
@@ -260,12 +340,10 @@ def _range_params(start: date | None, end: date | None) -> dict[str, Any]:
         return {}
     low = (start.year * 10_000 + start.month * 100) if start else 0
     high = (end.year * 10_000 + end.month * 100 + end.day) if end else 99_999_999
-    years = range(start.year if start else high // 10_000, high // 10_000 + 1)
-    params: dict[str, Any] = {
-        "low": low,
-        "high": high,
-        "year_keys": [year * 10_000 for year in years if year * 10_000 < low] or [-1],
-    }
+    params: dict[str, Any] = {"low": low, "high": high}
+    if start is not None:
+        # The start year's own year-precision events sort before the range's first month.
+        params["year_key"] = start.year * 10_000
     for side, bound in (("start", start), ("end", end)):
         if bound is not None:
             year_key = bound.year * 10_000
