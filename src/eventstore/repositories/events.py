@@ -260,7 +260,9 @@ def _resume_at(key: tuple[int, ...], params: dict[str, Any]) -> tuple[int, dict[
 
 
 _SEGMENT_ORDER = {
-    YEAR_HEAD: (v.event_id,),
+    # date_key is constant in the head, but ordering by it steers PostgreSQL to the
+    # date_key index: "ORDER BY id LIMIT n" walked the primary key over every event.
+    YEAR_HEAD: (v.date_key, v.event_id),
     DATED: (v.date_key, v.event_id),
     YEARLESS: (v.month, func.coalesce(v.day, 0), v.event_id),
     UNDATED: (v.event_id,),
