@@ -44,9 +44,12 @@ TABLES = (
 CHUNK = 5_000
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports kB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory so far, in MB (Linux reports kB).
+
+    RUSAGE_CHILDREN gives the largest finished child: an extraction worker of --workers.
+    """
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
 def counts(engine: Engine) -> dict[str, int]:
@@ -140,6 +143,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "raw_write_s": round(raw_write_s, 2),
         "write_vs_raw": round((totals.write_s - totals.resolve_s) / raw_write_s, 2),
         "peak_rss_mb": rss,
+        "peak_worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
         "reload_seconds": round(reload_s, 2),
         "reload_files_per_s": round(again.totals.files_seen / reload_s, 1),
         "reload_unchanged": again.totals.unchanged,
