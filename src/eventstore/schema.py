@@ -359,7 +359,7 @@ class EventRow(Base):
         ),
         Index(None, "year", "month", "day"),
         Index(None, "month", "day"),
-        Index(None, "date_key"),
+        Index(None, "date_key", "id"),  # timeline order: (date_key, id)
         {
             "comment": "Distinct real-world events; the same event in several articles is one row.",
             **_SQLITE_TABLE,

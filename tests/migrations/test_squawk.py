@@ -6,7 +6,8 @@ Each revision's SQL is what ``alembic upgrade <prev>:<rev> --sql`` prints for Po
 the tests fail (never skip), saying how to install it.
 
 Three rules of ``.squawk.toml`` are off because every revision so far only creates new
-objects; ``test_revisions_only_touch_objects_they_create`` keeps that reason true.
+objects, or builds and drops indexes CONCURRENTLY under its own ``SET lock_timeout``;
+``test_revisions_only_touch_objects_they_create`` keeps that reason true.
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ def test_every_excluded_rule_says_why() -> None:
 
 
 # -- the reason three lock rules are off: revisions only touch what they create ------------
+# (or build and drop indexes CONCURRENTLY, which blocks neither reads nor writes, after
+# setting a lock_timeout, so that waiting for its lock cannot queue everyone behind it)
 
 _CREATED = re.compile(
     r"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:TABLE|VIEW|FUNCTION)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)",
@@ -132,6 +135,11 @@ _TOUCHING = [
         r"^(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)",
     )
 ]
+_CONCURRENT = [
+    re.compile(r"^CREATE\s+INDEX\s+CONCURRENTLY\s+.*?\bON\s+(?:ONLY\s+)?(\w+)", re.I | re.S),
+    re.compile(r"^DROP\s+INDEX\s+CONCURRENTLY\s+(?:IF\s+EXISTS\s+)?(\w+)", re.I),
+]
+_LOCK_TIMEOUT = re.compile(r"^(SET|RESET)\s+lock_timeout\b", re.I)
 # Alembic's own bookkeeping table: one row, locked only by migrations themselves.
 _BOOKKEEPING = {"alembic_version"}
 
@@ -147,9 +155,17 @@ def outside_statements(sql: str) -> list[str]:
     """Statements of ``sql`` that touch an object it did not create (or are unknown)."""
     created: set[str] = set()
     outside: list[str] = []
+    lock_timeout = False
     for statement in statements(sql):
         if match := _CREATED.match(statement):
             created.add(match.group(1).lower())
+            continue
+        if match := _LOCK_TIMEOUT.match(statement):
+            lock_timeout = match.group(1).upper() == "SET"
+            continue
+        if any(p.match(statement) for p in _CONCURRENT):
+            if not lock_timeout:
+                outside.append(f"concurrent index without a lock_timeout: {statement[:120]}")
             continue
         targets = [m.group(1).lower() for p in _TOUCHING if (m := p.match(statement))]
         if not targets:
@@ -174,12 +190,19 @@ def test_touching_an_existing_table_is_noticed() -> None:
     sql = (
         "BEGIN;\n\nCREATE TABLE fresh (id BIGINT);\n\nCOMMENT ON TABLE fresh IS 'new';\n\n"
         "ALTER TABLE articles ADD COLUMN note TEXT;\n\n"
-        "CREATE INDEX CONCURRENTLY ix_events_year ON events (year);\n\n"
-        "UPDATE claims SET kind = 'quote';\n\nVACUUM claims;\n\nCOMMIT;\n"
+        "CREATE INDEX ix_events_year ON events (year);\n\n"
+        "CREATE INDEX CONCURRENTLY ix_events_month ON events (month);\n\n"
+        "UPDATE claims SET kind = 'quote';\n\nVACUUM claims;\n\nCOMMIT;\n\n"
+        "SET lock_timeout = '10s';\n\n"
+        "CREATE INDEX CONCURRENTLY ix_events_day ON events (day);\n\n"
+        "DROP INDEX CONCURRENTLY IF EXISTS ix_events_year;\n\nRESET lock_timeout;\n\n"
+        "DROP INDEX CONCURRENTLY ix_events_month;\n"
     )
     assert [line.split(":")[0] for line in outside_statements(sql)] == [
         "touches existing articles",
         "touches existing events",
+        "concurrent index without a lock_timeout",
         "touches existing claims",
         "unrecognized statement",
+        "concurrent index without a lock_timeout",
     ]
