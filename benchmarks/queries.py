@@ -237,14 +237,22 @@ HAND_SQL = {
     "event_sources": """
         SELECT DISTINCT s.id, s.name, s.kind, l.role FROM event_sources l
         JOIN sources s ON s.id = l.source_id WHERE l.event_id = :e ORDER BY s.name, l.role""",
+    # The repository's order: most reported first, then timeline order (dated by date,
+    # then year unknown, then undated; ties by id).
     "corroborated": """
         SELECT t.event_id, t.year, t.month, t.day, t.date_precision, t.date_qualifier,
                t.date_label, t.summary, t.article_count, t.mention_count, t.source_names
-        FROM (SELECT event_id, count(DISTINCT article_id) AS n FROM event_mentions
-              GROUP BY event_id HAVING count(DISTINCT article_id) >= 3
-              ORDER BY n DESC, event_id LIMIT 100) AS top
+        FROM (SELECT m.event_id, m.n,
+                     CASE WHEN e.date_precision = 'unknown' THEN 2
+                          WHEN e.year IS NULL THEN 1 ELSE 0 END AS g,
+                     coalesce(e.year, 0) AS y, coalesce(e.month, 0) AS mo,
+                     coalesce(e.day, 0) AS d
+              FROM (SELECT event_id, count(DISTINCT article_id) AS n FROM event_mentions
+                    GROUP BY event_id HAVING count(DISTINCT article_id) >= 3) AS m
+              JOIN events e ON e.id = m.event_id
+              ORDER BY m.n DESC, g, y, mo, d, m.event_id LIMIT 100) AS top
         JOIN v_timeline t ON t.event_id = top.event_id
-        ORDER BY top.n DESC, top.event_id""",
+        ORDER BY top.n DESC, top.g, top.y, top.mo, top.d, top.event_id""",
 }
 
 
