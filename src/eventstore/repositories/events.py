@@ -297,7 +297,8 @@ def _timeline(shape: _Shape, segment: int, resume: bool) -> Select[Any]:
 def _segment_conditions(shape: _Shape, segment: int, resume: bool) -> list[ColumnElement[bool]]:
     after_id = v.event_id > bindparam("a_id")
     if segment == YEAR_HEAD:
-        conditions = [v.date_key == bindparam("year_key"), *_precision_conditions(shape)]
+        # Only year-precision events have the key YYYY0000, and their year overlaps.
+        conditions = [v.date_key == bindparam("year_key")]
         return [*conditions, after_id] if resume else conditions
     if segment == DATED:
         ranged = shape.start or shape.end
@@ -323,18 +324,15 @@ def _segment_conditions(shape: _Shape, segment: int, resume: bool) -> list[Colum
 
 
 def _precision_conditions(shape: _Shape) -> list[ColumnElement[bool]]:
-    """Conditions keeping events whose date, at its own precision, lies in the range (a
-    month that overlaps the range is in it; so is a year)."""
-    conditions: list[ColumnElement[bool]] = []
-    for side, compare in (("start", v.date_key.__ge__), ("end", v.date_key.__le__)):
-        if (side == "start" and shape.start) or (side == "end" and shape.end):
-            threshold = case(
-                (v.date_precision == "day", bindparam(f"{side}_day")),
-                (v.date_precision == "month", bindparam(f"{side}_month")),
-                else_=bindparam(f"{side}_year"),
-            )
-            conditions.append(compare(threshold))
-    return conditions
+    """Conditions keeping events whose date, at its own precision, lies in the range.
+
+    Within [low, high] (low is the start's month, YYYYMM00; high the end's day) every
+    month and year overlaps the range, and so does every day but those of the start's
+    month before the start day. Month and year keys end in 00, day keys never do.
+    """
+    if not shape.start:
+        return []
+    return [or_(v.date_key >= bindparam("start_day"), v.date_key % 100 == 0)]
 
 
 def _range_params(start: date | None, end: date | None) -> dict[str, Any]:
@@ -346,10 +344,5 @@ def _range_params(start: date | None, end: date | None) -> dict[str, Any]:
     if start is not None:
         # The start year's own year-precision events sort before the range's first month.
         params["year_key"] = start.year * 10_000
-    for side, bound in (("start", start), ("end", end)):
-        if bound is not None:
-            year_key = bound.year * 10_000
-            params[f"{side}_year"] = year_key
-            params[f"{side}_month"] = year_key + bound.month * 100
-            params[f"{side}_day"] = year_key + bound.month * 100 + bound.day
+        params["start_day"] = low + start.day
     return params
