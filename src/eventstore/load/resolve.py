@@ -4,13 +4,14 @@ A dated event is compared with the events of its date block (the same month and 
 month, or year, at the same precision; years equal or one unknown). Undated events and
 claims are compared only when they share a matching key: a hash of a normal form
 (``match.match_text``), of its first or of its last words; claims also need the same
-expert and kind. A row keeps the keys of every wording it ever absorbed (``event_keys``,
-``claim_keys``), so a mention finds its row whichever report came first. Candidates are
-fetched by index (a date, a key), so the cost of a batch does not grow with the store;
-a mention matching two rows shows them to be one, and they are merged. A match is exact
-(same normal form) or fuzzy (rapidfuzz, above a threshold); otherwise the mention founds
-a new row. Where wordings differ, the row keeps
-the longest (ties: the alphabetically first), so the result does not depend on order.
+expert and kind, and their keys are scoped to both (``match.claim_key_set``). A row keeps
+the keys of every wording it ever absorbed (``event_keys``, ``claim_keys``), so a mention
+finds its row whichever report came first. Candidates are fetched by index (a date, a
+key), so the cost of a batch does not grow with the store; a mention matching two rows
+shows them to be one, and they are merged. A match is exact (same normal form) or fuzzy
+(rapidfuzz, above a threshold); otherwise the mention founds a new row. Where wordings
+differ, the row keeps the longest (ties: the alphabetically first), so the result does
+not depend on order.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from eventstore.load.match import (
     EVENT_THRESHOLD,
     Match,
     all_matches,
+    claim_key_set,
     key_set,
     match_text,
 )
@@ -325,6 +327,12 @@ def _same_date(event: KnownEvent, reading: DateReading) -> bool:
     )
 
 
+def _legacy_keys(norm: str) -> frozenset[str]:
+    """Claim keys as eventstore stored them before they were scoped to an expert and kind:
+    looked up, never written, so that claims of stores loaded earlier still match."""
+    return key_set(norm)
+
+
 class ClaimIndex:
     """The candidate claims of one batch, by matching key."""
 
@@ -335,9 +343,12 @@ class ClaimIndex:
         self.merged: list[KnownClaim] = []
 
     @classmethod
-    def load(cls, connection: Connection, docs: Sequence[ClaimDoc]) -> ClaimIndex:
-        """The stored claims sharing a key with one of ``docs``."""
-        keys = {key for doc in docs for key in key_set(match_text(doc.text))}
+    def load(cls, connection: Connection, claims: Sequence[tuple[ClaimDoc, int]]) -> ClaimIndex:
+        """The stored claims sharing a key with one of ``claims`` (a doc and its expert)."""
+        keys: set[str] = set()
+        for doc, expert_id in claims:
+            norm = match_text(doc.text)
+            keys |= claim_key_set(norm, expert_id, doc.kind) | _legacy_keys(norm)
         rows, all_keys = _load_keyed(connection, CLAIMS, CLAIM_KEYS, "claim_id", keys)
         known = [
             KnownClaim(
@@ -356,10 +367,10 @@ class ClaimIndex:
     ) -> tuple[KnownClaim, MatchMethod, float | None]:
         """The claim ``doc`` states: a matched candidate, or a new one added to the index."""
         norm = match_text(doc.text)
-        keys = key_set(norm)
+        keys = claim_key_set(norm, expert_id, doc.kind)
         candidates = [
             claim
-            for claim in self.index.sharing(keys)
+            for claim in self.index.sharing(keys | _legacy_keys(norm))
             if claim.expert_id == expert_id and claim.kind == doc.kind
         ]
         claim, found = _match(norm, candidates, CLAIM_THRESHOLD, self.index, self.merged)

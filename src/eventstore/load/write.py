@@ -158,7 +158,10 @@ class _BatchWriter:
         self.expert_ids = _expert_ids(connection, docs)
         started = time.perf_counter()
         self.events = EventIndex.load(connection, [e for d in docs for e in d.events])
-        self.claims = ClaimIndex.load(connection, [c for d in docs for c in d.claims])
+        self.claims = ClaimIndex.load(
+            connection,
+            [(c, self.expert_ids[c.speaker.key]) for d in docs for c in d.claims],
+        )
         self.resolve_s = time.perf_counter() - started
         self.event_mentions: list[tuple[KnownEvent, dict[str, Any], tuple[SourceRef, ...]]] = []
         self.claim_mentions: list[tuple[KnownClaim, dict[str, Any], tuple[SourceRef, ...]]] = []
