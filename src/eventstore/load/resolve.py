@@ -7,11 +7,12 @@ claims are compared only when they share a matching key: a hash of a normal form
 expert and kind, and their keys are scoped to both (``match.claim_key_set``). A row keeps
 the keys of every wording it ever absorbed (``event_keys``, ``claim_keys``), so a mention
 finds its row whichever report came first. Candidates are fetched by index (a date, a
-key), so the cost of a batch does not grow with the store; a mention matching two rows
-shows them to be one, and they are merged. A match is exact (same normal form) or fuzzy
-(rapidfuzz, above a threshold); otherwise the mention founds a new row. Where wordings
-differ, the row keeps the longest (ties: the alphabetically first), so the result does
-not depend on order.
+key): a batch reads only rows it could match, though where many claims of one expert
+share a key (statements opened alike) that set grows with the store (README,
+Performance). A mention matching two rows shows them to be one, and they are merged. A
+match is exact (same normal form) or fuzzy (rapidfuzz, above a threshold); otherwise the
+mention founds a new row. Where wordings differ, the row keeps the longest (ties: the
+alphabetically first), so the result does not depend on order.
 """
 
 from __future__ import annotations
