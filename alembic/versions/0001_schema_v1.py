@@ -468,7 +468,7 @@ def upgrade() -> None:
             "text_key",
             sa.String(length=64),
             nullable=False,
-            comment="Hash of the normalized wording of text.",
+            comment="Hash of the normalized wording that first created the claim.",
         ),
         sa.Column(
             "created_at",
@@ -893,7 +893,6 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_event_sources_source_id"), "event_sources", ["source_id"], unique=False
     )
-    _create_key_tables()
     _create_full_text_search()
     _create_orphan_triggers()
 
@@ -901,9 +900,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     _drop_orphan_triggers()
     _drop_full_text_search()
-    for parent in ("claim", "event"):
-        op.drop_index(op.f(f"ix_{parent}_keys_key"), table_name=f"{parent}_keys")
-        op.drop_table(f"{parent}_keys")
     op.drop_index(op.f("ix_event_sources_source_id"), table_name="event_sources")
     op.drop_index(op.f("ix_event_sources_event_id"), table_name="event_sources")
     op.drop_table("event_sources")
@@ -1037,41 +1033,3 @@ def _drop_orphan_triggers() -> None:
         else:
             op.execute(f"DROP TRIGGER IF EXISTS {mentions}_orphan ON {mentions}")
             op.execute(f"DROP FUNCTION IF EXISTS {mentions}_drop_orphan()")
-
-
-def _create_key_tables() -> None:
-    """event_keys and claim_keys: the matching keys of every wording seen."""
-    for parent in ("event", "claim"):
-        table = f"{parent}_keys"
-        op.create_table(
-            table,
-            sa.Column(
-                "id",
-                sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
-                nullable=False,
-                comment=f"Surrogate key of the {parent} key.",
-            ),
-            sa.Column(
-                f"{parent}_id",
-                sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
-                nullable=False,
-                comment=f"The {parent}.",
-            ),
-            sa.Column(
-                "key",
-                sa.String(length=34),
-                nullable=False,
-                comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
-            ),
-            sa.ForeignKeyConstraint(
-                [f"{parent}_id"],
-                [f"{parent}s.id"],
-                name=op.f(f"fk_{table}_{parent}_id_{parent}s"),
-                ondelete="CASCADE",
-            ),
-            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
-            sa.UniqueConstraint(f"{parent}_id", "key", name=op.f(f"uq_{table}_{parent}_id_key")),
-            comment=f"Matching keys of {parent}s (whole, head and tail of every wording seen).",
-            sqlite_autoincrement=True,
-        )
-        op.create_index(op.f(f"ix_{table}_key"), table, ["key"], unique=False)

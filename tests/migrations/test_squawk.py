@@ -116,7 +116,8 @@ def test_every_excluded_rule_says_why() -> None:
 
 
 # -- the reason three lock rules are off: revisions only touch what they create ------------
-# (or build and drop indexes CONCURRENTLY, which blocks neither reads nor writes, after
+# (or build and drop indexes CONCURRENTLY, which blocks neither reads nor writes, or
+# change a comment, a catalog-only change, after
 # setting a lock_timeout, so that waiting for its lock cannot queue everyone behind it)
 
 _CREATED = re.compile(
@@ -135,10 +136,12 @@ _TOUCHING = [
         r"^(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)",
     )
 ]
-_CONCURRENT = [
-    re.compile(r"^CREATE\s+INDEX\s+CONCURRENTLY\s+.*?\bON\s+(?:ONLY\s+)?(\w+)", re.I | re.S),
-    re.compile(r"^DROP\s+INDEX\s+CONCURRENTLY\s+(?:IF\s+EXISTS\s+)?(\w+)", re.I),
-]
+# Statements harmless to an existing table once a lock_timeout bounds their wait.
+_LOCK_BOUNDED = {
+    re.compile(r"^CREATE\s+INDEX\s+CONCURRENTLY\s+", re.I): "concurrent index",
+    re.compile(r"^DROP\s+INDEX\s+CONCURRENTLY\s+", re.I): "concurrent index",
+    re.compile(r"^COMMENT\s+ON\s+", re.I): "comment",
+}
 _LOCK_TIMEOUT = re.compile(r"^(SET|RESET)\s+lock_timeout\b", re.I)
 # Alembic's own bookkeeping table: one row, locked only by migrations themselves.
 _BOOKKEEPING = {"alembic_version"}
@@ -163,14 +166,16 @@ def outside_statements(sql: str) -> list[str]:
         if match := _LOCK_TIMEOUT.match(statement):
             lock_timeout = match.group(1).upper() == "SET"
             continue
-        if any(p.match(statement) for p in _CONCURRENT):
-            if not lock_timeout:
-                outside.append(f"concurrent index without a lock_timeout: {statement[:120]}")
-            continue
         targets = [m.group(1).lower() for p in _TOUCHING if (m := p.match(statement))]
-        if not targets:
+        if targets and targets[0] in created | _BOOKKEEPING:
+            continue
+        bounded = [label for p, label in _LOCK_BOUNDED.items() if p.match(statement)]
+        if bounded:
+            if not lock_timeout:
+                outside.append(f"{bounded[0]} without a lock_timeout: {statement[:120]}")
+        elif not targets:
             outside.append(f"unrecognized statement: {statement[:120]}")
-        elif targets[0] not in created | _BOOKKEEPING:
+        else:
             outside.append(f"touches existing {targets[0]}: {statement[:120]}")
     return outside
 

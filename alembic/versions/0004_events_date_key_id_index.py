@@ -9,8 +9,8 @@ On PostgreSQL the indexes are built and dropped CONCURRENTLY, outside a transact
 reads and loads go on during the build; a lock that cannot be had in 10 s fails the
 migration rather than queueing everyone behind it.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-23
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
