@@ -145,7 +145,7 @@ class ClaimHit(Claim):
 
 
 class ClaimMention(Model):
-    """Where a claim is stated."""
+    """Where a claim is stated, and which extraction step found it with what confidence."""
 
     id: int
     article_id: int
@@ -158,6 +158,8 @@ class ClaimMention(Model):
     attribution: str | None
     match_method: MatchMethod
     match_score: float | None
+    extracted_by: str
+    confidence: float
 
 
 class ClaimDetail(Claim):
@@ -184,7 +186,8 @@ class TimelineEvent(Model):
 
 
 class EventMention(Model):
-    """One report of an event: the article, the sentence, and how it was matched."""
+    """One report of an event: the article, the sentence, how it was matched, and which
+    extraction step found it with what confidence."""
 
     id: int
     article_id: int
@@ -201,6 +204,8 @@ class EventMention(Model):
     year_inferred: bool
     match_method: MatchMethod
     match_score: float | None
+    extracted_by: str
+    confidence: float
 
 
 class EventDetail(TimelineEvent):

@@ -75,6 +75,26 @@ def _offsets() -> CheckConstraint:
     return CheckConstraint("start_offset >= 0 AND start_offset < end_offset", name="offsets")
 
 
+def _confidence_check() -> CheckConstraint:
+    return CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence")
+
+
+def _extracted_by() -> Mapped[str]:
+    # Rows loaded before the column existed say 'legacy' (revision 0005).
+    return mapped_column(
+        String(40),
+        server_default="legacy",
+        comment="The rule or model step that found this mention, e.g. quote.cue_after, "
+        "lede.summary, timeline.dated_line.",
+    )
+
+
+def _confidence() -> Mapped[float]:
+    return mapped_column(
+        Float, server_default=text("1.0"), comment="Confidence of that step in [0, 1]."
+    )
+
+
 def _id(what: str) -> Mapped[int]:
     return mapped_column(BigId, primary_key=True, comment=f"Surrogate key of the {what}.")
 
@@ -131,7 +151,9 @@ class ExpertRow(Base):
         unique=True,
         comment="Normalized name: lower case, hyphens and transliteration variants folded.",
     )
-    kind: Mapped[str] = mapped_column(String(20), comment="expert | official | politician | other.")
+    kind: Mapped[str] = mapped_column(
+        String(20), comment="expert | official | politician | organization | other."
+    )
     role: Mapped[str | None] = mapped_column(
         Text, comment="Role as written, e.g. 'military expert and editor-in-chief'."
     )
@@ -306,6 +328,7 @@ class ClaimMentionRow(Base):
         _offsets(),
         _one_of("section", v.SECTIONS, "section"),
         _one_of("match_method", v.MATCH_METHODS, "match_method"),
+        _confidence_check(),
         UniqueConstraint("article_id", "start_offset", "end_offset"),
         UniqueConstraint("id", "claim_id"),
         {
@@ -340,6 +363,8 @@ class ClaimMentionRow(Base):
     match_score: Mapped[float | None] = mapped_column(
         Float, comment="Similarity (0-100) to the claim when matched fuzzily."
     )
+    extracted_by: Mapped[str] = _extracted_by()
+    confidence: Mapped[float] = _confidence()
 
 
 class EventRow(Base):
@@ -400,6 +425,7 @@ class EventMentionRow(Base):
         _offsets(),
         _one_of("match_method", v.MATCH_METHODS, "match_method"),
         _one_of("date_precision", v.DATE_PRECISIONS, "date_precision"),
+        _confidence_check(),
         UniqueConstraint("article_id", "start_offset", "end_offset"),
         UniqueConstraint("id", "event_id"),
         {
@@ -449,6 +475,8 @@ class EventMentionRow(Base):
     match_score: Mapped[float | None] = mapped_column(
         Float, comment="Similarity (0-100) to the event's other wording when matched fuzzily."
     )
+    extracted_by: Mapped[str] = _extracted_by()
+    confidence: Mapped[float] = _confidence()
 
 
 class EventSourceRow(Base):

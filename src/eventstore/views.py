@@ -22,6 +22,8 @@ class ViewDoc:
 
 _FIRST_SEEN = "Earliest ingested_at of the articles that mention it."
 _FIRST_PUBLISHED = "Earliest published_on of the articles that mention it."
+_EXTRACTED_BY = "Rules or model steps that found its mentions, '; '-separated."
+_CONFIDENCE = "Highest confidence among its mentions (0-1)."
 
 VIEWS: tuple[ViewDoc, ...] = (
     ViewDoc(
@@ -42,6 +44,8 @@ VIEWS: tuple[ViewDoc, ...] = (
             "source_names": "Names of the sources linked to the event, '; '-separated.",
             "first_published_on": _FIRST_PUBLISHED,
             "first_seen_at": _FIRST_SEEN,
+            "extracted_by": _EXTRACTED_BY,
+            "confidence": _CONFIDENCE,
         },
     ),
     ViewDoc(
@@ -59,6 +63,8 @@ VIEWS: tuple[ViewDoc, ...] = (
             "source_names": "Names of the sources the claim cites, '; '-separated.",
             "first_published_on": _FIRST_PUBLISHED,
             "first_seen_at": _FIRST_SEEN,
+            "extracted_by": _EXTRACTED_BY,
+            "confidence": _CONFIDENCE,
         },
     ),
     ViewDoc(
@@ -67,7 +73,7 @@ VIEWS: tuple[ViewDoc, ...] = (
         {
             "expert_id": "The person (experts.id).",
             "name": "Name.",
-            "kind": "expert | official | politician | other.",
+            "kind": "expert | official | politician | organization | other.",
             "role": "Role as written.",
             "affiliation": "Organization they speak for.",
             "claim_count": "Number of distinct claims.",

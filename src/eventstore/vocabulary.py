@@ -11,7 +11,7 @@ from typing import Literal, get_args
 SourceKind = Literal[
     "outlet", "publication", "government", "intelligence", "organization", "media", "other"
 ]
-ExpertKind = Literal["expert", "official", "politician", "other"]
+ExpertKind = Literal["expert", "official", "politician", "organization", "other"]
 ClaimKind = Literal["quote", "paraphrase", "summary"]
 Section = Literal["lede", "body", "background"]
 DatePrecision = Literal["day", "month", "year", "unknown"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import Engine, text
 from eventstore import migrations
 from eventstore.db import make_engine
 from eventstore.errors import SchemaOutOfDate
+from eventstore.extract import extract_article
 from eventstore.load.loader import LoadOptions, load_paths
 from eventstore.load.match import key_set, match_text
 from tests.goldcheck import SEED_GOLD, check, read_gold
@@ -131,6 +133,31 @@ def test_a_changed_article_replaces_its_mentions(engine: Engine, tmp_path: Path)
         ).scalar_one()
     assert containers == 0
     assert sanctions_mentions == 4
+
+
+def test_mentions_record_the_step_that_found_them(engine: Engine) -> None:
+    path = SEEDS / "000_b08e3bd24bb77b56.txt"
+    load_paths(engine, [path])
+    doc = extract_article(path.read_text(encoding="utf-8"), external_id="x", today=date.today())
+    expected = {
+        "claim_mentions": {
+            (span.start, claim.extracted_by, claim.confidence)
+            for claim in doc.claims
+            for span in claim.spans
+        },
+        "event_mentions": {(e.span.start, e.extracted_by, e.confidence) for e in doc.events},
+    }
+    with engine.connect() as connection:
+        stored = {
+            table: set(
+                connection.execute(
+                    text(f"SELECT start_offset, extracted_by, confidence FROM {table}")
+                ).all()
+            )
+            for table in expected
+        }
+    assert stored == expected
+    assert all(rows for rows in stored.values())
 
 
 def test_deleting_an_article_removes_its_mentions_and_orphans(engine: Engine) -> None:

@@ -1,32 +1,144 @@
-"""Migrations on a store that holds data: down to 0001 and up again changes no row."""
+"""Migrations on a store that holds data: down and up again changes no row it kept."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine
+import pytest
+from sqlalchemy import Engine, exc, inspect, text
 
 from eventstore import migrations
 from eventstore.load.loader import load_paths
-from tests.load.test_loader import dump
+from tests.load.test_loader import CONTENT_TABLES, dump
 
 REPO = Path(__file__).resolve().parents[2]
+PROVENANCE = ("extracted_by", "confidence")
+
+
+def columns_now(engine: Engine) -> dict[str, list[str]]:
+    """The columns of every content table at the database's current revision."""
+    inspector = inspect(engine)
+    return {table: [c["name"] for c in inspector.get_columns(table)] for table in CONTENT_TABLES}
+
+
+def rows_of(engine: Engine, columns: dict[str, list[str]]) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of every content table, only ``columns``, in id order."""
+    with engine.connect() as connection:
+        return {
+            table: [
+                tuple(row)
+                for row in connection.execute(
+                    text(f"SELECT {', '.join(names)} FROM {table} ORDER BY id")
+                )
+            ]
+            for table, names in columns.items()
+        }
 
 
 def test_seeds_survive_down_and_up_migrations(engine: Engine) -> None:
     url = engine.url.render_as_string(hide_password=False)
     load_paths(engine, [REPO / "seeds"])
     migrations.downgrade(url, "0001")
+    first_columns = columns_now(engine)
     at_first_revision = dump(engine)
     assert sum(len(rows) for rows in at_first_revision.values()) > 100
 
+    for step in (migrations.upgrade, lambda u: migrations.downgrade(u, "0001")) * 2:
+        step(url)
+        assert rows_of(engine, first_columns) == at_first_revision
     migrations.upgrade(url)
-    assert dump(engine) == at_first_revision
-    migrations.downgrade(url, "0001")
-    assert dump(engine) == at_first_revision
-    migrations.upgrade(url)
-    assert dump(engine) == at_first_revision
     assert migrations.check(url).up_to_date
+
+
+def _provenance(engine: Engine) -> set[tuple[Any, ...]]:
+    with engine.connect() as connection:
+        return {
+            tuple(row)
+            for table in ("claim_mentions", "event_mentions", "v_claims", "v_timeline")
+            for row in connection.execute(text(f"SELECT extracted_by, confidence FROM {table}"))
+        }
+
+
+def test_mentions_loaded_before_0005_say_legacy(engine: Engine) -> None:
+    """Mentions stored before 0005 read extracted_by 'legacy', confidence 1.0, in the
+    tables and in the views; the mention tables keep their orphan triggers."""
+    url = engine.url.render_as_string(hide_password=False)
+    load_paths(engine, [REPO / "seeds"])
+    assert ("legacy", 1.0) not in _provenance(engine)
+    migrations.downgrade(url, "0004")
+    migrations.upgrade(url)
+
+    assert _provenance(engine) == {("legacy", 1.0)}
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM articles"))
+    with engine.connect() as connection:
+        left = [
+            connection.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+            for t in ("claims", "events")
+        ]
+    assert left == [0, 0]
+
+
+@pytest.mark.parametrize("dialect", ["postgresql"], indirect=True)
+def test_an_upgrade_stopped_after_its_commit_runs_again(engine: Engine) -> None:
+    """On PostgreSQL 0005 commits before it validates its CHECKs: stopped there, the
+    store says 0004 with the columns in place, and the upgrade must simply run again."""
+    url = engine.url.render_as_string(hide_password=False)
+    load_paths(engine, [REPO / "seeds"])
+    before = _provenance(engine)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+
+    migrations.upgrade(url)
+
+    assert migrations.check(url).up_to_date
+    assert _provenance(engine) == before
+
+
+def _insert_expert(engine: Engine, key: str, kind: str) -> int:
+    with engine.begin() as connection:
+        return int(
+            connection.execute(
+                text("INSERT INTO experts (name, key, kind) VALUES (:k, :k, :kind) RETURNING id"),
+                {"k": key, "kind": kind},
+            ).scalar_one()
+        )
+
+
+def test_organizations_are_experts_from_0005_and_other_below(engine: Engine) -> None:
+    url = engine.url.render_as_string(hide_password=False)
+    kremlin = _insert_expert(engine, "the kremlin", "organization")
+    with pytest.raises(exc.IntegrityError):
+        _insert_expert(engine, "nobody", "ghost")
+
+    migrations.downgrade(url, "0004")
+    with engine.connect() as connection:
+        kind = connection.execute(text("SELECT kind FROM experts WHERE id = :i"), {"i": kremlin})
+        assert kind.scalar_one() == "other"
+    with pytest.raises(exc.IntegrityError):
+        _insert_expert(engine, "nato", "organization")
+
+    migrations.upgrade(url)
+    _insert_expert(engine, "nato", "organization")
+
+
+def test_confidence_outside_0_to_1_is_refused(engine: Engine) -> None:
+    load_paths(engine, [REPO / "seeds"])
+    for table in ("claim_mentions", "event_mentions"):
+        with pytest.raises(exc.IntegrityError), engine.begin() as connection:
+            connection.execute(text(f"UPDATE {table} SET confidence = 1.5"))
+
+
+def test_expert_ids_are_not_reused_after_the_rebuild(engine: Engine) -> None:
+    """SQLite rebuilds experts in 0005; AUTOINCREMENT's high-water mark survives it."""
+    url = engine.url.render_as_string(hide_password=False)
+    ids = [_insert_expert(engine, f"person {n}", "expert") for n in range(3)]
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM experts WHERE id = :i"), {"i": ids[-1]})
+    migrations.downgrade(url, "0004")
+    migrations.upgrade(url)
+    assert _insert_expert(engine, "person 4", "expert") > ids[-1]
 
 
 def test_rows_stored_before_the_key_tables_still_match(engine: Engine, tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ Each revision's SQL is what ``alembic upgrade <prev>:<rev> --sql`` prints for Po
 the tests fail (never skip), saying how to install it.
 
 Three rules of ``.squawk.toml`` are off because every revision so far only creates new
-objects, or builds and drops indexes CONCURRENTLY under its own ``SET lock_timeout``;
+objects, or changes existing tables only in ways that neither rewrite nor scan them under
+a blocking lock (indexes built CONCURRENTLY, columns with constant defaults, CHECKs added
+NOT VALID and validated after the commit), each under its own ``SET lock_timeout``;
 ``test_revisions_only_touch_objects_they_create`` keeps that reason true.
 """
 
@@ -116,9 +118,11 @@ def test_every_excluded_rule_says_why() -> None:
 
 
 # -- the reason three lock rules are off: revisions only touch what they create ------------
-# (or build and drop indexes CONCURRENTLY, which blocks neither reads nor writes, or
-# change a comment, a catalog-only change, after
-# setting a lock_timeout, so that waiting for its lock cannot queue everyone behind it)
+# (or, after setting a lock_timeout, so that waiting for its lock cannot queue everyone
+# behind it: build and drop indexes CONCURRENTLY, which blocks neither reads nor writes;
+# change a comment, add a column with a constant default, or add or drop a CHECK
+# NOT VALID, catalog-only changes since PostgreSQL 11; validate a constraint, which
+# scans the table under a lock that lets reads and writes go on)
 
 _CREATED = re.compile(
     r"^CREATE\s+(?:OR\s+REPLACE\s+)?(?:TABLE|VIEW|FUNCTION)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)",
@@ -137,10 +141,24 @@ _TOUCHING = [
     )
 ]
 # Statements harmless to an existing table once a lock_timeout bounds their wait.
+_CONSTANT = r"(?:'[^']*'|-?\d+(?:\.\d+)?|true|false)"
 _LOCK_BOUNDED = {
     re.compile(r"^CREATE\s+INDEX\s+CONCURRENTLY\s+", re.I): "concurrent index",
     re.compile(r"^DROP\s+INDEX\s+CONCURRENTLY\s+", re.I): "concurrent index",
     re.compile(r"^COMMENT\s+ON\s+", re.I): "comment",
+    re.compile(
+        r"^ALTER\s+TABLE\s+\w+\s+ADD\s+COLUMN\s+(?:IF\s+NOT\s+EXISTS\s+)?\w+\s+\w+(?:\(\d+\))?"
+        rf"(?:\s+DEFAULT\s+{_CONSTANT})?(?:\s+NOT\s+NULL)?\Z",
+        re.I,
+    ): "catalog-only column",
+    re.compile(
+        r"^ALTER\s+TABLE\s+\w+\s+ADD\s+CONSTRAINT\s+\w+\s+CHECK\s*\(.*\)\s+NOT\s+VALID\Z",
+        re.I | re.S,
+    ): "check added NOT VALID",
+    re.compile(
+        r"^ALTER\s+TABLE\s+\w+\s+DROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?\w+\Z", re.I
+    ): "dropped constraint",
+    re.compile(r"^ALTER\s+TABLE\s+\w+\s+VALIDATE\s+CONSTRAINT\s+\w+\Z", re.I): "validation",
 }
 _LOCK_TIMEOUT = re.compile(r"^(SET|RESET)\s+lock_timeout\b", re.I)
 # Alembic's own bookkeeping table: one row, locked only by migrations themselves.
@@ -200,14 +218,23 @@ def test_touching_an_existing_table_is_noticed() -> None:
         "UPDATE claims SET kind = 'quote';\n\nVACUUM claims;\n\nCOMMIT;\n\n"
         "SET lock_timeout = '10s';\n\n"
         "CREATE INDEX CONCURRENTLY ix_events_day ON events (day);\n\n"
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS note VARCHAR(40) DEFAULT 'x' NOT NULL;\n\n"
+        "ALTER TABLE events ADD COLUMN seen TIMESTAMP DEFAULT now() NOT NULL;\n\n"
+        "ALTER TABLE events ADD CONSTRAINT ck_events_x CHECK (day > 0) NOT VALID;\n\n"
+        "ALTER TABLE events ADD CONSTRAINT ck_events_y CHECK (day > 1);\n\n"
+        "ALTER TABLE events VALIDATE CONSTRAINT ck_events_x;\n\n"
         "DROP INDEX CONCURRENTLY IF EXISTS ix_events_year;\n\nRESET lock_timeout;\n\n"
+        "ALTER TABLE events DROP CONSTRAINT ck_events_x;\n\n"
         "DROP INDEX CONCURRENTLY ix_events_month;\n"
     )
     assert [line.split(":")[0] for line in outside_statements(sql)] == [
-        "touches existing articles",
+        "catalog-only column without a lock_timeout",
         "touches existing events",
         "concurrent index without a lock_timeout",
         "touches existing claims",
         "unrecognized statement",
+        "touches existing events",
+        "touches existing events",
+        "dropped constraint without a lock_timeout",
         "concurrent index without a lock_timeout",
     ]

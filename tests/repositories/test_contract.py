@@ -218,6 +218,17 @@ def _insert_world(engine: Engine) -> None:
             {},
         )
     )
+    # Provenance: the other mentions keep the defaults ('legacy', 1.0).
+    for table, step, confidence in (
+        ("event_mentions", "timeline.dated_line", 0.75),
+        ("claim_mentions", "quote.cue_after", 0.5),
+    ):
+        rows.append(
+            (
+                f"UPDATE {table} SET extracted_by = :step, confidence = :c WHERE id = 2",
+                {"step": step, "c": confidence},
+            )
+        )
     with engine.begin() as connection:
         for sql, params in rows:
             connection.execute(text(sql), params)
@@ -297,6 +308,10 @@ def test_event_detail_has_every_mention_and_source(session: Session) -> None:
     body = BODIES["a1"]
     first = detail.mentions[0]
     assert body[first.start_offset : first.end_offset] == first.text
+    assert [(m.extracted_by, m.confidence) for m in detail.mentions] == [
+        ("legacy", 1.0),
+        ("timeline.dated_line", 0.75),
+    ]
     assert [(s.name, s.role) for s in detail.source_links] == [("White House", "reported_by")]
     _no_orm(detail)
     with pytest.raises(NotFound):
@@ -332,8 +347,28 @@ def test_claim_detail(session: Session) -> None:
     detail = ClaimRepository(session).get(1)
     assert detail.article_count == 2
     assert [(m.external_id, m.section) for m in detail.mentions] == [("a1", "body"), ("a2", "body")]
+    assert [(m.extracted_by, m.confidence) for m in detail.mentions] == [
+        ("legacy", 1.0),
+        ("quote.cue_after", 0.5),
+    ]
     assert [(s.name, s.role) for s in detail.source_links] == [("Military Balance", "cited")]
     _no_orm(detail)
+
+
+@pytest.mark.parametrize(
+    ("view", "key", "expected"),
+    [
+        ("v_claims", "claim_id", {1: ("legacy; quote.cue_after", 1.0), 2: ("legacy", 1.0)}),
+        ("v_timeline", "event_id", {1: ("legacy; timeline.dated_line", 1.0), 2: ("legacy", 1.0)}),
+    ],
+    ids=["v_claims", "v_timeline"],
+)
+def test_views_show_how_mentions_were_found(
+    session: Session, view: str, key: str, expected: dict[int, tuple[str, float]]
+) -> None:
+    query = text(f"SELECT {key}, extracted_by, confidence FROM {view} WHERE {key} IN (1, 2)")
+    found = {row[0]: (row[1], row[2]) for row in session.execute(query)}
+    assert found == expected
 
 
 def test_experts(session: Session) -> None:

@@ -160,6 +160,7 @@ def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> Non
             "match": f"{m.match_method} {m.match_score:.0f}" if m.match_score else m.match_method,
             "sentence": m.text,
             "offsets": f"{m.start_offset}-{m.end_offset}",
+            "found by": f"{m.extracted_by} ({m.confidence:.2f})",
         }
         for m in detail.mentions
     ]

@@ -67,6 +67,9 @@ class SourceRef(_Doc):
 class ClaimDoc(_Doc):
     """One statement of one person, where it stands, and who it cites.
 
+    ``extracted_by`` names the rule or model step that found it (``quote.cue_after``,
+    ``lede.summary``, ...); ``confidence`` is that step's confidence in [0, 1].
+
     A quote interrupted by its attribution ('"A," he said. "B."') is one claim with
     two spans; ``text`` joins them.
     """
@@ -78,15 +81,22 @@ class ClaimDoc(_Doc):
     section: Section
     attribution: str | None = None
     sources: tuple[SourceRef, ...] = ()
+    extracted_by: str = "rule"
+    confidence: float = 1.0
 
 
 class EventDoc(_Doc):
-    """One reported event: the sentence, its date reading, its summary and sources."""
+    """One reported event: the sentence, its date reading, its summary and sources.
+
+    ``extracted_by`` and ``confidence`` as on ``ClaimDoc`` (``timeline.dated_line``, ...).
+    """
 
     span: Span
     summary: str
     date: DateReading
     sources: tuple[SourceRef, ...] = ()
+    extracted_by: str = "rule"
+    confidence: float = 1.0
 
 
 class Note(_Doc):

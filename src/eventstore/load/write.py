@@ -1,9 +1,10 @@
 """Writing: one batch of extracted articles into the database, in the caller's transaction.
 
 The only code that writes articles, claims, events and their links. Unchanged articles
-(same content hash and extractor version) are skipped; a changed article loses its old
-mentions first (the database drops claims and events left with none) and is written
-again. Inserts go in bulk, with ids returned in parameter order.
+(same content hash and extractor version) are skipped; a changed article (or one
+re-extracted from its stored text) loses its old mentions first (the database drops
+claims and events left with none) and is written again. Inserts go in bulk, with ids
+returned in parameter order.
 """
 
 from __future__ import annotations
@@ -103,14 +104,22 @@ def is_current(stored: Any, raw: RawArticle) -> bool:
     return bool(stored) and stored[1] == raw.content_hash and stored[2] == EXTRACTOR_VERSION
 
 
-def write_batch(connection: Connection, items: Sequence[Extracted], run_id: int) -> BatchOutcome:
-    """Write ``items`` (one per external id) in the current transaction."""
+def write_batch(
+    connection: Connection, items: Sequence[Extracted], run_id: int, *, rewrite: bool = False
+) -> BatchOutcome:
+    """Write ``items`` (one per external id) in the current transaction.
+
+    An item whose article is stored with the same content and extractor version is
+    skipped. With ``rewrite`` (re-extraction of stored articles) an item is written only
+    over the very article it was read from, whatever its extractor version, and skipped
+    when that article has changed or gone since.
+    """
     outcome = BatchOutcome()
     stored = stored_versions(connection, [item.doc.external_id for item in items])
     todo = []
     for item in items:
         previous = stored.get(item.doc.external_id)
-        if is_current(previous, item.raw):
+        if _skipped(previous, item.raw, rewrite=rewrite):
             outcome.unchanged.append(item.doc.external_id)
         else:
             todo.append((item, previous[0] if previous else None))
@@ -125,6 +134,12 @@ def write_batch(connection: Connection, items: Sequence[Extracted], run_id: int)
     _refresh_wording(connection, *survivors)
     outcome.resolve_s = writer.resolve_s
     return outcome
+
+
+def _skipped(stored: Any, raw: RawArticle, *, rewrite: bool) -> bool:
+    if rewrite:
+        return not stored or stored[1] != raw.content_hash
+    return is_current(stored, raw)
 
 
 def _drop_old_mentions(connection: Connection, article_ids: list[int]) -> tuple[set[int], set[int]]:
@@ -228,6 +243,8 @@ class _BatchWriter:
             "year_inferred": reading.year_inferred,
             "match_method": method,
             "match_score": score,
+            "extracted_by": doc.extracted_by,
+            "confidence": doc.confidence,
         }
         self.event_mentions.append((event, mention, doc.sources))
 
@@ -245,6 +262,8 @@ class _BatchWriter:
                 "attribution": doc.attribution,
                 "match_method": method,
                 "match_score": score,
+                "extracted_by": doc.extracted_by,
+                "confidence": doc.confidence,
             }
             sources = tuple(s for s in doc.sources if s.name.lower() in span.text.lower())
             self.claim_mentions.append((claim, mention, sources or doc.sources))
@@ -303,7 +322,7 @@ SOURCE_KIND_ORDER = (
     "organization",
     "other",
 )
-EXPERT_KIND_ORDER = ("expert", "official", "politician", "other")
+EXPERT_KIND_ORDER = ("expert", "official", "politician", "organization", "other")
 
 
 def _source_ids(connection: Connection, docs: Sequence[ArticleDoc]) -> dict[str, int]:

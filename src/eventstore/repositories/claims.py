@@ -141,6 +141,8 @@ class ClaimRepository:
             "attribution",
             "match_method",
             "match_score",
+            "extracted_by",
+            "confidence",
         )
         return [
             ClaimMention.model_validate(

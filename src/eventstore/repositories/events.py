@@ -203,6 +203,8 @@ _MENTION_FIELDS = (
     "year_inferred",
     "match_method",
     "match_score",
+    "extracted_by",
+    "confidence",
 )
 
 
