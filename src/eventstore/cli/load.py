@@ -1,10 +1,11 @@
-"""``eventstore load`` and ``eventstore runs``: put articles in, see what loads did."""
+"""``eventstore load``, ``reextract`` and ``runs``: put articles in, bring them up to date
+with the extractor, see what loads did."""
 
 from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.db import make_sessionmaker
 from eventstore.load.loader import DEFAULT_BATCH_SIZE, LoadOptions, LoadReport, load_paths
+from eventstore.load.reextract import Selection
+from eventstore.load.reextract import reextract as reextract_articles
 from eventstore.repositories import RunRepository
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -23,6 +26,7 @@ PLAIN_PROGRESS_EVERY_S = 5.0
 Progress_ = Callable[[int], None]
 _RUN_COLUMNS = ("run", "started", "status", "seen", "added", "updated", "unchanged", "failed")
 _SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", "seconds")
+_REEXTRACT_SUMMARY = ("run", "status", "seen", "reextracted", "skipped", "failed", "seconds")
 
 
 @click.command()
@@ -80,9 +84,7 @@ def load(
     with _progress() as advance:
         report = load_paths(app.engine(), list(paths), options=options, progress=advance)
     seconds = round(time.perf_counter() - started, 3)
-    for problem in report.totals.problems:
-        label = "rejected" if problem.severity == "error" else "warning"
-        err_console().print(f"{label}: {problem}", highlight=False, markup=False)
+    _report_problems(report)
     _print_summary(report, seconds, resolve_format(fmt, as_json))
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
@@ -100,18 +102,124 @@ def _print_summary(report: LoadReport, seconds: float, fmt: str) -> None:
         "failed": totals.failed,
         "seconds": seconds,
     }
-    document = {
+    emit([row], fmt=fmt, columns=_SUMMARY, title="load", document=_document(report, row))
+
+
+def _document(report: LoadReport, row: Mapping[str, object]) -> dict[str, object]:
+    """The JSON summary of a run: ``row``, its timings, errors and warnings."""
+    return {
         **row,
-        "timings": {k: v for k, v in totals.as_row().items() if k.endswith("_s")},
+        "timings": {k: v for k, v in report.totals.as_row().items() if k.endswith("_s")},
         "errors": [_problem(p) for p in report.errors],
         "warnings": [_problem(p) for p in report.warnings],
     }
-    emit([row], fmt=fmt, columns=_SUMMARY, title="load", document=document)
+
+
+def _report_problems(report: LoadReport) -> None:
+    for problem in report.totals.problems:
+        label = "rejected" if problem.severity == "error" else "warning"
+        err_console().print(f"{label}: {problem}", highlight=False, markup=False)
 
 
 def _problem(problem: object) -> dict[str, object]:
     fields = ("path", "line", "external_id", "code", "reason")
     return {name: getattr(problem, name) for name in fields}
+
+
+@click.command()
+@click.option(
+    "--article",
+    "external_ids",
+    multiple=True,
+    metavar="EXTERNAL_ID",
+    help="Re-extract this article, whatever its extractor version (repeatable).",
+)
+@click.option(
+    "--all",
+    "all_articles",
+    is_flag=True,
+    help="Every stored article whose extractor version is not the current one.",
+)
+@click.option("--force", is_flag=True, help="With --all: the current ones too.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Articles written per transaction.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes extracting articles in parallel (the writer stays one).",
+)
+@click.option(
+    "--exclusive",
+    is_flag=True,
+    help="Take the run lock; exit 75 at once if another exclusive load holds it.",
+)
+@output_options
+@pass_app
+def reextract(
+    app: AppContext,
+    *,
+    external_ids: tuple[str, ...],
+    all_articles: bool,
+    force: bool,
+    batch_size: int,
+    workers: int,
+    exclusive: bool,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
+    """Extract stored articles again, from their stored text and metadata, with the
+    current extraction rules; their claims and events are replaced as a load of a
+    changed file would replace them.
+
+    --all takes every article extracted by an earlier version of the rules (--force:
+    every article); --article names articles to redo whatever their version. Articles
+    keep their ids; a claim or event keeps its id only while an article left alone
+    still mentions it. An article the rules now reject keeps its earlier claims and
+    events.
+    Exit status: 0 done, 1 an --article that is not stored, 2 usage error, 65 some
+    articles rejected, 69 database unreachable, 75 another exclusive load is running.
+
+    \b
+    Example:
+        eventstore reextract --all
+        eventstore reextract --article 001_873ae39e16960142 --json
+    """
+    if bool(external_ids) == all_articles:
+        raise click.UsageError("name articles with --article EXTERNAL_ID, or pass --all")
+    if force and not all_articles:
+        raise click.UsageError("--force goes with --all (named articles are always redone)")
+    options = LoadOptions(batch_size=batch_size, exclusive=exclusive, workers=workers)
+    selection = Selection(external_ids=tuple(dict.fromkeys(external_ids)), force=force)
+    started = time.perf_counter()
+    with _progress() as advance:
+        report = reextract_articles(app.engine(), selection, options=options, progress=advance)
+    seconds = round(time.perf_counter() - started, 3)
+    _report_problems(report)
+    _print_reextract_summary(report, seconds, resolve_format(fmt, as_json))
+    if report.exit_code:
+        raise click.exceptions.Exit(report.exit_code)
+
+
+def _print_reextract_summary(report: LoadReport, seconds: float, fmt: str) -> None:
+    totals = report.totals
+    row = {
+        "run": report.run_id,
+        "status": totals.status,
+        "seen": totals.files_seen,
+        "reextracted": totals.updated,
+        "skipped": totals.unchanged,
+        "failed": totals.failed,
+        "seconds": seconds,
+    }
+    document = _document(report, row)
+    emit([row], fmt=fmt, columns=_REEXTRACT_SUMMARY, title="reextract", document=document)
 
 
 @contextmanager

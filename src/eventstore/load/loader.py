@@ -5,7 +5,8 @@ batch is read, checked against stored hashes (unchanged articles are not even
 extracted), extracted, and written in one transaction under the writer lock. When a
 batch cannot be written, its articles are written one by one so that one bad article
 costs only itself. Every load is an ``ingestion_runs`` row; every bad input an
-``ingestion_errors`` row.
+``ingestion_errors`` row. Re-extraction of stored articles (``reextract.py``) runs
+through the same ``recorded_run`` and ``write_extracted``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from eventstore import migrations
 from eventstore.db import translate_db_errors, write_with_retry
 from eventstore.errors import InputRejected
 from eventstore.extract import ArticleDoc
+from eventstore.extract.nlp import load_model
 from eventstore.load.extractor import Extractor
 from eventstore.load.guard import RunGuard, exclusive_load
 from eventstore.load.problems import Problem
@@ -106,6 +108,7 @@ def load_paths(
     once when another exclusive load holds it.
     """
     options = options or LoadOptions()
+    load_model()  # no language model: stop before a run is recorded (exit 78)
     with translate_db_errors(mask_url(engine.url)):
         prepare_schema(engine)
         with exclusive_load(engine) if options.exclusive else nullcontext():
@@ -115,11 +118,23 @@ def load_paths(
 def _run(
     engine: Engine, paths: Sequence[Path], options: LoadOptions, progress: Progress | None
 ) -> LoadReport:
+    def work(run_id: int, totals: RunTotals) -> None:
+        _pipeline(engine, run_id, paths, options, totals=totals, progress=progress)
+
+    return recorded_run(engine, [str(path) for path in paths], work)
+
+
+def recorded_run(
+    engine: Engine, paths: Sequence[str], work: Callable[[int, RunTotals], None]
+) -> LoadReport:
+    """Run ``work(run_id, totals)`` as one ``ingestion_runs`` row: started as running (dead
+    runs marked interrupted first), finished with its totals, or as failed or interrupted
+    when ``work`` raises."""
     guard = RunGuard(engine)
-    run_id = guard.start([str(path) for path in paths])
+    run_id = guard.start(paths)
     totals = RunTotals()
     try:
-        _pipeline(engine, run_id, paths, options, totals=totals, progress=progress)
+        work(run_id, totals)
     except BaseException as exc:
         status: RunStatus = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         finish_run(engine, run_id, totals, status=status, message=mask_text(str(exc))[:1000])
@@ -184,18 +199,29 @@ def _finish(
     started = time.perf_counter()
     results = pending.results()
     totals.extract_s += time.perf_counter() - started
+    extracted = accept(pending.changed, results, pending.problems)
+    write_extracted(engine, run_id, extracted, pending.problems, totals)
+    if progress is not None:
+        progress(pending.size)
+
+
+def accept(
+    raws: Sequence[RawArticle],
+    results: Sequence[ArticleDoc | InputRejected],
+    problems: list[Problem],
+) -> list[Extracted]:
+    """The articles of ``raws`` extracted into documents; each rejection, and each part
+    extraction skipped (a warning), is appended to ``problems``."""
     extracted = []
-    for raw, result in zip(pending.changed, results, strict=True):
+    for raw, result in zip(raws, results, strict=True):
         if isinstance(result, InputRejected):
-            pending.problems.append(_problem(raw, result.code, result.reason))
+            problems.append(_problem(raw, result.code, result.reason))
             continue
-        pending.problems += [
+        problems += [
             _problem(raw, note.code, note.message, severity="warning") for note in result.notes
         ]
         extracted.append(Extracted(raw, result))
-    _write(engine, run_id, extracted, pending.problems, totals)
-    if progress is not None:
-        progress(pending.size)
+    return extracted
 
 
 def _timed(
@@ -241,17 +267,22 @@ def _problem(
     )
 
 
-def _write(
+def write_extracted(
     engine: Engine,
     run_id: int,
     extracted: list[Extracted],
     problems: list[Problem],
     totals: RunTotals,
+    *,
+    rewrite: bool = False,
 ) -> None:
+    """Write one batch and its problems in one transaction under the writer lock; when
+    that fails, write its articles one by one, so that a bad one costs only itself.
+    ``rewrite`` is ``write_batch``'s (re-extraction of stored articles)."""
     started = time.perf_counter()
 
     def work(connection: Connection) -> BatchOutcome:
-        outcome = write_batch(connection, extracted, run_id)
+        outcome = write_batch(connection, extracted, run_id, rewrite=rewrite)
         record_problems(connection, run_id, problems)
         return outcome
 
@@ -259,7 +290,7 @@ def _write(
         _count(totals, write_with_retry(engine, work), problems)
     except SQLAlchemyError:
         log.warning("batch write failed; writing its %d articles one by one", len(extracted))
-        _write_one_by_one(engine, run_id, extracted, problems, totals)
+        _write_one_by_one(engine, run_id, extracted, problems, totals, rewrite=rewrite)
     totals.write_s += time.perf_counter() - started
 
 
@@ -269,10 +300,13 @@ def _write_one_by_one(
     extracted: list[Extracted],
     problems: list[Problem],
     totals: RunTotals,
+    *,
+    rewrite: bool,
 ) -> None:
     for item in extracted:
         try:
-            outcome = write_with_retry(engine, partial(_write_one, item=item, run_id=run_id))
+            write = partial(_write_one, item=item, run_id=run_id, rewrite=rewrite)
+            outcome = write_with_retry(engine, write)
             _count(totals, outcome, [])
         except SQLAlchemyError as exc:
             reason = f"internal error: could not write: {_one_line(exc)}"
@@ -281,8 +315,10 @@ def _write_one_by_one(
     _count_problems(totals, problems)
 
 
-def _write_one(connection: Connection, *, item: Extracted, run_id: int) -> BatchOutcome:
-    return write_batch(connection, [item], run_id)
+def _write_one(
+    connection: Connection, *, item: Extracted, run_id: int, rewrite: bool
+) -> BatchOutcome:
+    return write_batch(connection, [item], run_id, rewrite=rewrite)
 
 
 def _count(totals: RunTotals, outcome: BatchOutcome, problems: list[Problem]) -> None:
