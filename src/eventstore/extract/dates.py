@@ -61,7 +61,7 @@ _PART_OF = (
 _FORMS = [
     # On the evening of Friday, September 8, 2023 / September 15 / On August 31
     rf"(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAY}"
-    rf"(?:\s*,\s*{_YEAR})?",
+    rf"(?:\s*,\s*{_YEAR}|(?P<thisyear>\s+of\s+this\s+year))?",
     # On 13 October / On Tuesday, 14 May 2024
     rf"(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_DAY}\s+(?:of\s+)?"
     rf"{_MONTH}(?:\s*,?\s+{_YEAR})?",
@@ -72,11 +72,13 @@ _FORMS = [
     rf"(?:\s*,?\s+{_YEAR})?",
     # In 2022 / In late 2023 / At the end of 2023
     rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
-    # On Monday / On the evening of Tuesday
-    rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}",
-    # Earlier this month / Last month / This week
-    r"(?P<rel>earlier\s+this\s+(?:month|week|year)|last\s+(?:month|week|year)"
-    r"|this\s+(?:month|week|year)|yesterday|today)",
+    # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
+    rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
+    rf"{_WEEKDAY}(?:\s+(?P<tod>morning|evening|night|afternoon))?",
+    # Earlier this month / Last month / This week / late last year / so far this year
+    r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
+    r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
+    r"|yesterday|today|overnight)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
     r"(?P<undated>earlier|later|subsequently|previously|afterwards|after\s+that"
     r"|since\s+then|before\s+that|prior\s+to\s+that|at\s+the\s+same\s+time)",
@@ -105,6 +107,13 @@ _INSIDE = [
 ]
 
 
+# The same forms anywhere in a sentence ("... blocked the border on 30 December", "Oct. 13").
+_ANYWHERE = [
+    re.compile(r"(?<![\w-])" + form + r"(?=\s*[,.;:)\"”'’]|\s+[\w\"“'(]|$)", re.IGNORECASE)
+    for form in _FORMS[:-1]
+]
+
+
 @dataclass(frozen=True, slots=True)
 class DatePhrase:
     """A date phrase found at the start of a line, before the timeline's year rules."""
@@ -119,6 +128,8 @@ class DatePhrase:
     qualifier: str | None = None
     undated: bool = False
     invalid: str | None = None
+    this_year: bool = False
+    start: int = 0
 
 
 def leading_date(text: str) -> DatePhrase | None:
@@ -128,6 +139,48 @@ def leading_date(text: str) -> DatePhrase | None:
         if match:
             return _phrase(match)
     return None
+
+
+def find_date(text: str) -> DatePhrase | None:
+    """The most specific date phrase anywhere in ``text`` (the earliest of equals).
+
+    Month and weekday names count only when capitalized: "may" and "march" are verbs.
+    """
+    best: tuple[tuple[bool, int, int, int], re.Match[str]] | None = None
+    for pattern in _ANYWHERE:
+        for match in pattern.finditer(text):
+            if not _capitalized(match):
+                continue
+            bound = match.group().lower().startswith(_BOUNDS)
+            rank = (bound, -_specificity(match), match.start(), -len(match.group()))
+            if best is None or rank < best[0]:
+                best = (rank, match)
+    return _phrase(best[1]) if best else None
+
+
+# "since 2014", "until March": the bound of a period, a weaker date than the happening's.
+_BOUNDS = ("since", "until", "by", "from")
+
+
+def is_bound(phrase: DatePhrase) -> bool:
+    """True when ``phrase`` bounds a period ("since 2014") rather than dating a day."""
+    return phrase.text.lower().startswith(_BOUNDS)
+
+
+def _capitalized(match: re.Match[str]) -> bool:
+    return all(
+        match.group(name)[:1].isupper()
+        for name in ("mon", "wd")
+        if name in match.re.groupindex and match.group(name)
+    )
+
+
+def _specificity(match: re.Match[str]) -> int:
+    groups = {key for key, value in match.groupdict().items() if value}
+    # A weekday names a day as surely as a month and day do ("Putin on Tuesday is to speak
+    # in the city where they met in April 2019": the Tuesday dates the sentence).
+    day = "day" in groups or ("wd" in groups and "mon" not in groups)
+    return 3 * day + 2 * ("mon" in groups) + ("year" in groups) + ("wd" in groups)
 
 
 def date_inside(text: str) -> DatePhrase | None:
@@ -143,7 +196,8 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     text = match.group().strip()
     if "undated" in groups:
         return DatePhrase(len(match.group()), text, undated=True)
-    qualifier = groups.get("tod") or groups.get("part")
+    qualifier = groups.get("tod") or groups.get("tod2") or groups.get("part")
+    qualifier = qualifier or groups.get("relpart")
     if "partof" in groups:
         qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
     phrase = DatePhrase(
@@ -155,6 +209,8 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         weekday=WEEKDAYS[groups["wd"].lower()] if "wd" in groups else None,
         relative=" ".join(groups["rel"].lower().split()) if "rel" in groups else None,
         qualifier=qualifier.lower() if qualifier else None,
+        this_year="thisyear" in groups,
+        start=match.start(),
     )
     return replace(phrase, invalid=_invalid(phrase))
 
@@ -180,31 +236,57 @@ class Timeline:
     published_on: date | None = None
     last_year: int | None = None
 
-    def read(self, phrase: DatePhrase | None) -> DateReading:
-        """Resolve ``phrase`` into a DateReading, remembering an explicit year."""
+    def read(
+        self, phrase: DatePhrase | None, *, future: bool = False, carry: bool = True
+    ) -> DateReading:
+        """Resolve ``phrase`` into a DateReading, remembering an explicit year.
+
+        ``future``: the sentence says the date is ahead ("is scheduled for March 3"), so
+        an implied year is the earliest that does not put it before the published date.
+        ``carry``: the phrase stands in a timeline, where the last explicit year carries
+        forward; elsewhere a year comes from the phrase or the published date only.
+        """
         if phrase is None or phrase.undated:
             return DateReading(text=phrase.text if phrase else None)
         if phrase.relative or (phrase.weekday is not None and phrase.month is None):
-            return self._relative(phrase)
+            return self._relative(phrase, future=future)
         if phrase.year is not None:
-            self.last_year = phrase.year
+            if carry:
+                self.last_year = phrase.year
             return _reading(phrase, phrase.year, inferred=False)
-        return _reading(phrase, self._implied_year(phrase), inferred=True)
+        if phrase.this_year and self.published_on is not None:
+            return _reading(phrase, self.published_on.year, inferred=True)
+        implied = self._implied_year(phrase, future=future, carry=carry)
+        return _reading(phrase, implied, inferred=True)
 
-    def _implied_year(self, phrase: DatePhrase) -> int | None:
+    def _implied_year(self, phrase: DatePhrase, *, future: bool, carry: bool) -> int | None:
         if phrase.month is None:
             return None
-        if self.last_year is not None:
+        published = self.published_on
+        if published is not None and future:
+            before = (phrase.month, phrase.day or 31) < (published.month, published.day)
+            return published.year + before
+        if (
+            carry
+            and self.last_year is not None
+            and (
+                published is None
+                or (self.last_year, phrase.month) <= (published.year, published.month)
+            )
+        ):
             return self.last_year
-        if self.published_on is not None:
-            return _latest_year_not_after(self.published_on, phrase.month, phrase.day or 1)
+        if published is not None:
+            return _latest_year_not_after(published, phrase.month, phrase.day or 1)
         return None
 
-    def _relative(self, phrase: DatePhrase) -> DateReading:
+    def _relative(self, phrase: DatePhrase, *, future: bool) -> DateReading:
         published = self.published_on
         if published is None:
             return DateReading(text=phrase.text)
         if phrase.weekday is not None:
+            if future:  # "Putin on Tuesday is scheduled to speak": the coming Tuesday
+                ahead = (phrase.weekday - published.weekday()) % 7
+                return _day_reading(phrase, published + timedelta(days=ahead))
             back = (published.weekday() - phrase.weekday) % 7
             return _day_reading(phrase, published - timedelta(days=back))
         return _relative_period(phrase, published)
@@ -218,11 +300,14 @@ def _latest_year_not_after(published: date, month: int, day: int) -> int:
 
 def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
     relative = phrase.relative or ""
-    if relative in {"today", "yesterday"}:
+    if relative in {"today", "yesterday", "overnight"}:
+        # "overnight" in a story is the night before it was published: dated that day.
         return _day_reading(phrase, published - timedelta(days=relative == "yesterday"))
     if relative.endswith("month"):
         first = published.replace(day=1)
         month = (first - timedelta(days=1)) if relative.startswith("last") else first
+        if relative.startswith("next"):
+            month = (first + timedelta(days=32)).replace(day=1)
         return DateReading(
             text=phrase.text,
             year=month.year,
@@ -231,8 +316,14 @@ def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
             year_inferred=True,
         )
     if relative.endswith("year"):
-        year = published.year - 1 if relative.startswith("last") else published.year
-        return DateReading(text=phrase.text, year=year, precision="year", year_inferred=True)
+        year = published.year + {"last": -1, "next": 1}.get(relative.split()[0], 0)
+        return DateReading(
+            text=phrase.text,
+            year=year,
+            precision="year",
+            qualifier=phrase.qualifier,
+            year_inferred=True,
+        )
     return DateReading(text=phrase.text)
 
 

@@ -32,7 +32,13 @@ class EventReader:
     notes: list[Note] = field(default_factory=list)
 
     def read(
-        self, paragraph: Paragraph, phrase: DatePhrase | None, *, leading: bool = True
+        self,
+        paragraph: Paragraph,
+        phrase: DatePhrase | None,
+        *,
+        leading: bool = True,
+        future: bool = False,
+        carry: bool = True,
     ) -> EventDoc | None:
         """The event ``paragraph`` reports, or None (with a note when the date is bad).
 
@@ -42,13 +48,16 @@ class EventReader:
         if phrase is not None and phrase.invalid:
             self._skip(paragraph, phrase.invalid)
             return None
-        if phrase is not None and (phrase.year or 0) > self.reference.year + MAX_YEARS_AHEAD:
+        if (
+            phrase is not None
+            and (phrase.year or 0) > self.reference.year + MAX_YEARS_AHEAD + future
+        ):
             self._skip(paragraph, f"{phrase.text!r} is after {self.reference.isoformat()}")
             return None
         summary = event_summary(paragraph.text, phrase.text if phrase and leading else None)
         if len(summary.split()) < _MIN_WORDS:
             return None
-        reading = self.timeline.read(phrase)
+        reading = self.timeline.read(phrase, future=future, carry=carry)
         span = Span(start=paragraph.start, end=paragraph.end, text=paragraph.text)
         # Sources from the line as written (the summary's first letter is capitalized).
         sources = find_sources(paragraph.text)

@@ -27,6 +27,9 @@ _TOLD_OUTLET = re.compile(rf"\btold\s+(?:the\s+)?{_OUTLET}{_OUTLET_TAIL}\s+that\
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,30}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s+\((?P<outlet>[^()]{2,40})\)\s*[-–—]+\s*"
+    # MOSCOW, September 14. /TASS/.
+    r"|^[A-Z][A-Z .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s+"
+    r"/(?P<outlet2>[A-Za-z-]{2,20})/\.?\s*"
 )
 _CATEGORY = re.compile(r"^[-–—]\s*(?P<category>[A-Z][\w &/,'-]{0,40})$")
 _SENTENCE_END = '.!?…"”»)'
@@ -45,12 +48,126 @@ class Layout:
     body: list[Paragraph] = field(default_factory=list)
     background: list[Paragraph] = field(default_factory=list)
     category: str | None = None
+    labels: dict[int, str] = field(default_factory=dict)
+    author: str | None = None  # an op-ed's byline
+    author_bio: str | None = None  # "Taras Levchuk is a senior fellow at ...": the role
+
+
+_NOT_TEXT = re.compile(
+    r"^(?:\(END\)|\(?(?:Reporting|Writing|Additional reporting|Editing)\s+by\b.*"
+    r"|(?:Read|See)\s+(?:also|more)\s*:.*|Photo(?:s)?\s*(?:by)?\s*:.*|_{3,}|[*•]{1,3}\s*$|Subscribe\b.*|Follow\s+(?:us|our)\b.*"
+    r"|.*\b[\w.+-]+@[\w-]+\.[\w.]+\s*\)?$"
+    r"|.*\bcontributed\s+(?:reporting\s+)?to\s+th(?:is|e)\s+(?:report|story|article).*"
+    r"|.*\(Photo:.*\)$)$",
+    re.IGNORECASE,
+)
+# Bylines with a time, lines that are only a date or time, author lines and credits,
+# photo captions (a credit in brackets at the end, or "(L)"/"(R)" placements).
+_NOT_TEXT_2 = re.compile(
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b.*\bmin(?:ute)?s?\s+read\b"
+    r"|^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
+    r"\.?\s+\d{1,2}),?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[apAP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+    r"|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}$"
+    r"|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+is\s+(?:the|a|an)\s+.{0,80}"
+    r"(?:correspondent|editor|reporter|writer|journalist|columnist)\.?$"
+    r"|^[A-Z][\w'’ -]{1,30}\s+[•|]\s+[\w'’ -]{2,30}$"
+    r"|[(\[](?:File:|Photo:)?[^()\[\]]*(?:/|Getty|AFP|AP Photo|Reuters|via\s|Pool|EPA|Shutterstock"
+    r"|Photo|Screenshot)[^()\[\]]*[)\]]\s*$"
+    r"|\((?:L|R|C|left|right|center|centre)\)"
+    r"|^This (?:article|story) (?:was|is) (?:originally )?(?:published|reprinted)\b"
+    r"|\bedited for (?:length|clarity|brevity)\b"
+    r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
+)
+_BULLET = re.compile(r"^[•*▪●◦–-]\s+")
+_LABEL = re.compile(
+    r"^(?P<label>Source|Details|Quote|Background|Context|Reminder|Update|Summary|Key points|"
+    r"Also|Earlier|What happened|Analysis)(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
+    # ^ "DetailsAccording to ...": a label whose line break the page lost
+)
+# An interviewer's question: "— How has Russia changed its tactics?", "Q: ...", "NV: ...?"
+_QUESTION = re.compile(r"^(?:[—–-]\s*|Q\s*:\s*|Question\s*:\s*|[A-Z]{1,6}\s*:\s*).*\?[\"”»]?$")
+_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})$")
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
+)
+_TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2})\s+(?=\S)")
+_BACKGROUND_WORDS = re.compile(
+    r"\b(?:details?|background|chronology|timeline|context|preceded|history|earlier|recall|"
+    r"reminder|previously|cooperation)\b",
+    re.IGNORECASE,
+)
+
+
+def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
+    kept: list[Paragraph] = []
+    for paragraph in paras:
+        if not _is_text(paragraph, found, first=not kept):
+            continue
+        kept.append(_labelled(paragraph, found))
+    return kept
+
+
+def _is_text(paragraph: Paragraph, found: Layout, *, first: bool) -> bool:
+    """False for bylines, bios, trailers, captions, and summary bullets above the lede; an
+    op-ed's byline and bio are kept in ``found``."""
+    text = paragraph.text
+    if (byline := _BYLINE.match(text)) and first:
+        found.author = byline.group("name")
+        return False
+    bio = _BIO.match(text) if found.author else None
+    if bio is not None and bio.group("name") == found.author:
+        found.author_bio = bio.group("role")
+        return False
+    if _NOT_TEXT.match(text) or _NOT_TEXT_2.search(text):
+        return False
+    return not (first and _BULLET.match(text))  # bullets above the lede restate the story
+
+
+def _labelled(paragraph: Paragraph, found: Layout) -> Paragraph:
+    """``paragraph`` without its label ("Details:", a live blog's "16:05"), which goes to
+    ``found.labels``; an interviewer's question is labelled whole."""
+    if _QUESTION.match(paragraph.text):
+        found.labels[paragraph.index] = "question"
+        return paragraph
+    if label := _TIME.match(paragraph.text):
+        found.labels[paragraph.index] = f"time:{label.group('time')}"
+        return _cut(paragraph, label.end())
+    if label := _LABEL.match(paragraph.text):
+        found.labels[paragraph.index] = label.group("label").lower()
+        return _cut(paragraph, label.end())
+    return paragraph
+
+
+def _cut(paragraph: Paragraph, offset: int) -> Paragraph:
+    text = paragraph.text[offset:]
+    return Paragraph(paragraph.index, paragraph.start + offset, paragraph.end, text, paragraph.line)
+
+
+def _background_header(rest: list[Paragraph], *, seed_layout: bool) -> int | None:
+    """Where the background section starts: a header that says so ("Background", "More
+    details on ...", "...: chronology"), or in the seed outlet's layout its first header."""
+    for index, paragraph in enumerate(rest):
+        if is_header(paragraph.text) and (seed_layout or _BACKGROUND_WORDS.search(paragraph.text)):
+            return index
+    return None
+
+
+def _is_subhead(paragraph: Paragraph) -> bool:
+    """A header or question header inside the story: not text, and no section change."""
+    text = paragraph.text
+    return is_header(text) or (text.endswith("?") and len(text.split()) <= 20)
 
 
 def layout(paras: list[Paragraph]) -> Layout:
-    """Split an article's paragraphs into its parts (the first paragraph is the title)."""
+    """Split an article's paragraphs into its parts (the first paragraph is the title).
+
+    Lines that are not text (bylines, agency trailers, "Read also" links, photo credits,
+    summary bullets) are dropped; a label ("Details:", "Quote:") is cut off its
+    paragraph and kept in ``labels``; "Source: X" names the speaker of what follows.
+    """
     found = Layout(title=paras[0])
-    rest = list(paras[1:])
+    rest = _text_lines(paras[1:], found)
     if rest and (match := _CATEGORY.match(rest[-1].text)):
         found.category = match.group("category").strip()
         rest.pop()
@@ -58,14 +175,21 @@ def layout(paras: list[Paragraph]) -> Layout:
         return found
     found.lede = rest.pop(0)
     if match := _DATELINE.match(found.lede.text):
-        found.outlet = _clean_outlet(match.group("outlet"))
+        found.outlet = _clean_outlet(match.group("outlet") or match.group("outlet2"))
         found.lede_offset = match.end()
     if rest and (match := _VENUE.match(rest[0].text)) and len(rest[0].text) < 160:
         found.venue = rest.pop(0)
         found.outlet = _clean_outlet(match.group("outlet"))
     elif found.outlet is None and (match := _TOLD_OUTLET.search(found.lede.text)):
         found.outlet = _clean_outlet(match.group("outlet"))
-    header_at = next((i for i, p in enumerate(rest) if is_header(p.text)), None)
+    header_at = _background_header(rest, seed_layout=found.venue is not None)
+    rest = [
+        p
+        for i, p in enumerate(rest)
+        if i == header_at or found.labels.get(p.index) == "question" or not _is_subhead(p)
+    ]
+    if header_at is not None:
+        header_at = next(i for i, p in enumerate(rest) if is_header(p.text))
     if header_at is None:
         found.body = rest
     else:

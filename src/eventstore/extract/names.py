@@ -22,7 +22,8 @@ TITLE_WORDS = frozenset(
     spokesperson general colonel major captain admiral chief head leader chairman director
     ambassador commander senator governor mayor king queen prince pope chancellor envoy
     representative mr mrs ms dr professor lieutenant marshal premier speaker state affairs
-    interior economy finance vice acting former first""".split()
+    interior economy finance vice acting former first gen gov maj lt col sen rep sgt adm
+    capt cmdr brig""".split()
 )
 # Words of nationality: descriptors in a role ("Russian Defense Minister"), not employers.
 NATIONALITY_WORDS = frozenset(
@@ -33,7 +34,7 @@ NATIONALITY_WORDS = frozenset(
 _ORG_WORDS = frozenset(
     """times post journal news agency press reuters bloomberg tv channel radio gazette herald
     telegraph guardian economist magazine review balance house department ministry ministries
-    kremlin pentagon government cabinet office council committee commission parliament
+    kremlin pentagon government cabinet office council committee commission parliament force
     congress senate rada administration embassy service services intelligence command staff
     forces army navy military institute center centre university school foundation fund bank
     group organization organisation union alliance nato un eu iaea coalition party association

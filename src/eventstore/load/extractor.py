@@ -15,8 +15,9 @@ from datetime import date
 from functools import partial
 from types import TracebackType
 
-from eventstore.errors import InputRejected
+from eventstore.errors import ConfigurationError, InputRejected
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.extract.nlp import load_model
 from eventstore.load.read import RawArticle
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ def extract_all(jobs: Sequence[Job], today: date) -> list[Result]:
             results.append(extract_article(text, external_id=external_id, meta=meta, today=today))
         except InputRejected as exc:
             results.append(exc)
+        except ConfigurationError:
+            raise  # no language model: no article can be read, so the load stops
         except Exception as exc:
             log.exception("extraction failed for %s", external_id)
             reason = f"internal error: {type(exc).__name__}: {exc}"
@@ -49,6 +52,9 @@ class Extractor:
     def __init__(self, workers: int, today: date) -> None:
         self.today = today
         self.workers = max(1, workers)
+        # Load the language model once, before any worker starts: a missing model stops
+        # the load with its install command (exit 78), and forked workers share it.
+        load_model()
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
             # fork: workers start at once and share the parent's loaded modules; they

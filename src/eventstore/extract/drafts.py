@@ -1,0 +1,174 @@
+"""What the sentence reader builds: claim drafts, events, and the article's running state.
+
+A ``Draft`` is a claim that later sentences or paragraphs may still extend (a paraphrase
+continued, a quotation running on); it becomes a ``ClaimDoc`` when the article is read.
+Events are built at once, as ``EventDoc``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eventstore.extract.dates import DatePhrase, leading_date
+from eventstore.extract.document import ClaimDoc, EventDoc, PersonRef, SourceRef, Span
+from eventstore.extract.events import EventReader
+from eventstore.extract.sources import find_sources
+from eventstore.extract.speakers import Speakers
+from eventstore.extract.text import Paragraph, span_of
+from eventstore.vocabulary import ClaimKind, Section
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Sentence
+
+# Words that put a date ahead of the published date ("is scheduled for March 3"); not
+# "would", which is reported speech about the past as often as the future.
+FUTURE_WORDS = frozenset("will shall scheduled planned due upcoming set".split())
+_MIN_CLAIM_WORDS = 3
+
+Item = ClaimDoc | EventDoc
+
+
+@dataclass
+class Draft:
+    """A claim being assembled: more sentences or paragraphs may join it."""
+
+    speaker: PersonRef
+    kind: ClaimKind
+    spans: list[Span]
+    section: Section
+    rule: str
+    confidence: float
+    attribution: str | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+    def build(self) -> ClaimDoc | None:
+        """The finished claim, or None when it has too few words to be a statement."""
+        spans = tuple(self.spans)
+        text = " ".join(span.text for span in spans)
+        if len(text.split()) < _MIN_CLAIM_WORDS:
+            return None
+        return ClaimDoc(
+            speaker=self.speaker,
+            kind=self.kind,
+            text=text,
+            spans=spans,
+            section=self.section,
+            attribution=" ".join(self.attribution.split()) if self.attribution else None,
+            sources=unique_sources((*self.sources, *find_sources(text))),
+            extracted_by=self.rule,
+            confidence=self.confidence,
+        )
+
+
+@dataclass
+class ArticleState:
+    """What reading carries from paragraph to paragraph within one article."""
+
+    speakers: Speakers
+    events: EventReader
+    open_quote: Draft | None = None
+    following: PersonRef | None = None
+    pending_quote: list[Span] = field(default_factory=list)
+    answering: PersonRef | None = None  # an interview: whose answer the text is
+    author: PersonRef | None = None  # an op-ed: whose argument the narration is
+    entry_time: str | None = None  # a live blog: the time of the entry being read
+
+
+def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:
+    """Trimmed spans of ``paragraph`` for character ranges of its text."""
+    spans = [span_of(paragraph, start, end) for start, end in ranges]
+    return [span for span in spans if span is not None]
+
+
+def sentence_event(
+    paragraph: Paragraph,
+    unit: Sentence,
+    phrase: DatePhrase | None,
+    state: ArticleState,
+    *,
+    sources: tuple[SourceRef, ...] = (),
+    timeline: bool,
+) -> EventDoc | None:
+    """The event a sentence reports, dated by ``phrase`` (None: undated).
+
+    ``timeline``: the sentence stands in a timeline (the background section, or it opens
+    with its date), so an explicit year carries forward to later dates.
+    """
+    text = unit.text.rstrip()
+    start = paragraph.start + unit.start_char
+    sentence = Paragraph(paragraph.index, start, start + len(text), text, paragraph.line)
+    if phrase is None:
+        phrase = leading_date(text)  # "Earlier, ...": an undated timeline line
+    if state.entry_time is not None and (phrase is None or phrase.month is None):
+        # A live blog's entry happened on the blog's day: "16:05 The death toll rose".
+        phrase = DatePhrase(length=0, text=state.entry_time, relative="today")
+    leading = phrase is not None and phrase.start == 0
+    future = says_future(unit)
+    event = state.events.read(
+        sentence, phrase, leading=leading, future=future, carry=timeline or leading
+    )
+    if event is None:
+        return None
+    dated = phrase is not None and not phrase.undated
+    rule = "event.reported" if sources else "event.dated_sentence" if dated else "event.line"
+    return event.model_copy(
+        update={
+            # The sentence's own words say the role best ("media reported": reported_by).
+            "sources": unique_sources((*event.sources, *sources)),
+            "extracted_by": rule,
+            "confidence": 0.8 if dated else 0.6,
+        }
+    )
+
+
+def says_future(unit: Sentence) -> bool:
+    """True when the sentence puts its happening ahead: "will", "shall", "is scheduled
+    for", "is due to", "upcoming" (not "scheduled power outages", an adjective)."""
+    root = unit.root
+    for token in unit:
+        if root.i not in (token.i, token.head.i):
+            continue  # "..., which pledged aid if either will be attacked": not the main verb
+        word = token.lower_
+        if word in {"will", "shall"} and token.tag_ == "MD":
+            return True
+        if word == "upcoming":
+            return True
+        if word in FUTURE_WORDS and any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+            return True
+    return False
+
+
+def extended_event(event: EventDoc, paragraph: Paragraph, unit: Sentence) -> EventDoc:
+    """``event`` with the next sentence of its paragraph joined to its span."""
+    end = paragraph.start + unit.start_char + len(unit.text.rstrip())
+    text = paragraph.text[event.span.start - paragraph.start : end - paragraph.start]
+    sources = unique_sources((*event.sources, *find_sources(unit.text)))
+    span = Span(start=event.span.start, end=end, text=text)
+    return event.model_copy(update={"span": span, "sources": sources})
+
+
+def unique_sources(sources: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
+    """Each source once, in the role it was first found in."""
+    seen: dict[str, SourceRef] = {}
+    for source in sources:
+        seen.setdefault(source.key, source)
+    return tuple(seen.values())
+
+
+def finished(found: list[Item | Draft]) -> tuple[list[ClaimDoc], list[EventDoc]]:
+    """Claims and events in reading order; drafts (which later text may extend) built last."""
+    claims: list[ClaimDoc] = []
+    events: list[EventDoc] = []
+    seen: set[int] = set()
+    for item in found:
+        if isinstance(item, EventDoc):
+            events.append(item)
+        elif isinstance(item, ClaimDoc):
+            claims.append(item)
+        elif id(item) not in seen:
+            seen.add(id(item))
+            built = item.build()
+            if built is not None:
+                claims.append(built)
+    return claims, events

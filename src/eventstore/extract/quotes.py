@@ -1,0 +1,68 @@
+"""Quotations in a paragraph: where each opens and closes, and which run on.
+
+Straight and curly double quotes and guillemets are read with a stack, so a quote
+nested inside another ('"He told me 'no'," she said') stays inside its outer quote.
+A quote still open at the end of a paragraph is ``unclosed``: in news style it either
+runs on into the next paragraph (which opens with a quotation mark again) or was never
+closed at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_STRAIGHT = '"'
+# A straight quote opens after a space, a bracket or a dash, or at the start; elsewhere
+# (after a letter or punctuation) it closes.
+_OPENING_CONTEXT = " \t([{—–-:"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``text[start:end]`` is its content, without the marks."""
+
+    start: int
+    end: int
+    closed: bool
+
+    def contains(self, position: int) -> bool:
+        """True when ``position`` lies inside the quotation marks."""
+        return self.start <= position < self.end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """The outermost quotations of ``text``, in order (nested ones are inside them)."""
+    found: list[Quote] = []
+    stack: list[tuple[str, int]] = []  # (closing mark, content start)
+    for index, char in enumerate(text):
+        if stack and char == stack[-1][0] and _closes(text, index, char):
+            _, start = stack.pop()
+            if not stack:
+                found.append(Quote(start, index, closed=True))
+        elif char in _PAIRS:
+            stack.append((_PAIRS[char], index + 1))
+        elif char == _STRAIGHT and (not stack or stack[-1][0] != _STRAIGHT) and _opens(text, index):
+            stack.append((_STRAIGHT, index + 1))
+    if stack:
+        found.append(Quote(stack[0][1], len(text), closed=False))
+    return [quote for quote in found if quote.end - quote.start > 1]
+
+
+def _opens(text: str, index: int) -> bool:
+    return index == 0 or text[index - 1] in _OPENING_CONTEXT
+
+
+def _closes(text: str, index: int, char: str) -> bool:
+    if char != _STRAIGHT:
+        return True
+    # '"' right after a space and before a word opens a new quote rather than closing
+    # (a missing closing mark); at the end or before punctuation or a space it closes.
+    return not (
+        index > 0 and text[index - 1] == " " and index + 1 < len(text) and text[index + 1].isalnum()
+    )
+
+
+def opens_with_quote(text: str) -> bool:
+    """True when the paragraph starts with a quotation mark (a quote or its run-on)."""
+    return bool(text) and (text[0] in _PAIRS or text[0] == _STRAIGHT)

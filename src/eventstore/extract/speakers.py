@@ -1,0 +1,406 @@
+"""Speakers: who an attribution's subject refers to, resolved within one article.
+
+A subject is a named person ("Ukrainian Prime Minister Denys Shmyhal", "Mr Peskov"), an
+institution ("the Kremlin", "Ukraine's air force"), a reference to someone already named
+(surname, "the diplomat", "he"), or an anonymous or collective source ("officials",
+"European sources", "the media"). People and institutions become experts rows; anonymous
+speakers become sources of what they said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from eventstore.extract.document import PersonRef, SourceRef
+from eventstore.extract.frames import speaker_span
+from eventstore.extract.names import (
+    TITLE_WORDS,
+    display_source_name,
+    looks_like_organization,
+    person_key,
+    source_key,
+    source_kind,
+)
+from eventstore.extract.people import make_person, name_at_end
+from eventstore.extract.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ROLE_NOUNS = frozenset(
+    """expert analyst observer scientist consultant editor specialist researcher economist
+    diplomat official spokesman spokeswoman spokesperson head director professor journalist
+    historian strategist colonel general officer politician lawmaker deputy interlocutor
+    guest commentator minister chief ambassador representative president author premier
+    chancellor secretary envoy leader commander governor mayor adviser advisor columnist
+    founder fellow reporter correspondent lieutenant senator prosecutor""".split()
+)
+# Role nouns a writer uses for whoever the text is following ("the expert noted").
+_GENERIC_ROLES = frozenset(
+    """expert analyst observer specialist interlocutor guest commentator author diplomat
+    official politician researcher scientist economist historian strategist""".split()
+)
+COLLECTIVE_NOUNS = frozenset(
+    """official officials source sources media outlets analysts experts diplomats observers
+    authorities residents people witnesses reports report insiders critics lawmakers
+    officers commanders investigators intelligence agencies""".split()
+)
+_INSTITUTION_HEADS = frozenset(
+    """kremlin ministry office force forces army navy command government service department
+    agency committee council administration embassy staff directorate headquarters pentagon
+    house parliament rada cabinet court police guard bureau company corporation group
+    alliance nato organization organisation union commission presidency mission operator
+    energoatom ukrenergo gazprom military""".split()
+)
+_INSTITUTION_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]+\s+){1,5}(?:Agency|Ministry|Office|Council|Service|Directorate|"
+    r"Department|Committee|Command|Staff|Forces|Force|Administration|Bureau|Commission)\b"
+)
+_PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
+_PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+_PRONOUN_INSTITUTION = frozenset({"it"})
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Anonymous:
+    """A speaker who is not named: recorded as the cited source of the statement."""
+
+    source: SourceRef
+
+
+Speaker = PersonRef | Anonymous
+
+
+@dataclass
+class Speakers:
+    """The people and institutions of one article, for resolving later references."""
+
+    featured: PersonRef | None = None
+    known: dict[str, PersonRef] = field(default_factory=dict)
+    last: PersonRef | None = None
+    mentioned: dict[str, PersonRef] = field(default_factory=dict)
+    # Institutions named so far, each with the words it can be referred back by: its own
+    # and its descriptor's ("state energy company Naftogaz" is "the company").
+    institutions: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+    def name_institution(self, name: str, descriptor: str = "") -> None:
+        """Remember an institution the article names, for "the agency said" later."""
+        words = frozenset(fold(f"{name} {descriptor}").split())
+        self.institutions.append((name, words))
+
+    def institution(self, head_word: str) -> PersonRef | None:
+        """The institution last named with ``head_word`` ("the agency" after "the Defense
+        Intelligence Agency said", "the company" after "state energy company Naftogaz")."""
+        for name, words in reversed(self.institutions):
+            if head_word in words:
+                return _institution(name)
+        return None
+
+    def mention(self, person: PersonRef) -> None:
+        """Remember a person the article names anywhere, so "Kirby said" later finds
+        "White House spokesperson John Kirby" even where he was named in passing."""
+        self.mentioned.setdefault(person.key, person)
+
+    def add(self, person: PersonRef) -> PersonRef:
+        """Remember ``person`` (a fuller description of a known name is kept)."""
+        kept = self.known.get(person.key) or self._same_person(person)
+        if kept is None:
+            kept = self.known[person.key] = person
+        elif (kept.role is None and person.role) or (
+            kept.affiliation is None and person.affiliation
+        ):
+            kept = kept.model_copy(
+                update={
+                    "role": kept.role or person.role,
+                    "affiliation": kept.affiliation or person.affiliation,
+                }
+            )
+            self.known[kept.key] = kept
+        if kept.kind != "organization":
+            self.last = kept
+        else:
+            self.name_institution(kept.name)
+        return kept
+
+    def by_surname(self, who: str) -> PersonRef | None:
+        """The known person ``who`` (a surname, or a full name spelt another way) names."""
+        key = person_key(who)
+        if not key:
+            return None
+        if key in self.known:
+            return self.known[key]
+        found = self._same_person(PersonRef(name=who, key=key))
+        if found is None and len(key.split()) == 1:
+            found = self._one_named(key)
+        return found
+
+    def _one_named(self, word: str) -> PersonRef | None:
+        """The one person named in full whose surname (or, as in "Shin Won-sik", whose
+        family name written first) is ``word``."""
+        people = [*self.known.values(), *self.mentioned.values()]
+        for position in (-1, 0):
+            named = {
+                p.key: p
+                for p in people
+                if p.kind != "organization"
+                and len(p.key.split()) > 1
+                and p.key.split()[position] == word
+            }
+            if len(named) == 1:
+                return next(iter(named.values()))
+        return None
+
+    def _same_person(self, person: PersonRef) -> PersonRef | None:
+        words = person.key.split()
+        if not words:
+            return None
+        surname = words[-1]
+        people = [p for p in self.known.values() if p.kind != "organization"]
+        exact = [p for p in people if p.key.split()[-1] == surname]
+        if len(exact) == 1 and (len(words) == 1 or _first_names_agree(exact[0].key, words)):
+            return exact[0]
+        # "Zinoviev" / "Zinovyev": one person spelt two ways in one article.
+        close = [
+            p
+            for p in people
+            if len(surname) > 4
+            and p.key.split()[-1][:2] == surname[:2]
+            and fuzz.ratio(p.key.split()[-1], surname) >= 80
+            and (len(words) == 1 or _first_names_agree(p.key, words))
+        ]
+        return close[0] if len(close) == 1 else None
+
+    def by_role(self, role_word: str) -> PersonRef | None:
+        """The person last described with ``role_word`` ("the diplomat"), else the last."""
+        if self.last is not None and role_word in fold(self.last.role or "").split():
+            return self.last
+        for people in (self.known, self.mentioned):
+            for person in reversed(list(people.values())):
+                role = fold(person.role or "")
+                if role_word in role.split() and person.kind != "organization":
+                    return person
+        return None
+
+
+def mention_people(doc: Doc, speakers: Speakers) -> None:
+    """Register every person ``doc`` names in full, with the words around the name, and
+    every organization it names (for "the agency said" later)."""
+    # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
+    for match in _INSTITUTION_NAME.finditer(doc.text):
+        speakers.name_institution(match.group())
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            before = doc[ent.start - 1] if ent.start else None
+            descriptor = before.text if before is not None and before.pos_ == "NOUN" else ""
+            speakers.name_institution(display_source_name(ent.text), descriptor)
+        if ent.label_ != "PERSON":
+            continue
+        name = _person_name(ent.text)
+        if name is None or len(name.split()) < 2:
+            continue
+        phrase = _clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
+        speakers.mention(make_person(name, _role_text(phrase, name), default_kind="other"))
+
+
+def _first_names_agree(known_key: str, words: list[str]) -> bool:
+    known = known_key.split()
+    return len(known) == 1 or known[0][:1] == words[0][:1]
+
+
+def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
+    """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
+    head = subject.root
+    word = head.lower_
+    if head.pos_ == "PRON":
+        if word in _PRONOUN_PERSON:
+            return speakers.last or speakers.featured
+        if word in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
+            return _last_institution(speakers)
+        return None
+    words = _HONORIFIC.sub("", _clean_phrase(subject.text)).split()
+    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words):
+        known = speakers.by_surname(" ".join(words))  # the tagger may call "Shvets" a noun
+        if known is not None:
+            return speakers.add(known)
+    person = _named_person(subject, speakers)
+    if person is not None:
+        return speakers.add(person)
+    return _unnamed(subject, head, speakers)
+
+
+def _last_institution(speakers: Speakers) -> PersonRef | None:
+    institutions = [p for p in speakers.known.values() if p.kind == "organization"]
+    return institutions[-1] if institutions else None
+
+
+def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
+    """The person a subject names: by the entity recognizer, else by the shape of the name.
+
+    The small model often calls Ukrainian names ORG ("Oleksandr Musienko"), so a run of
+    two to four capitalized words at the subject's head is a name unless it reads as an
+    organization or a place.
+    """
+    text = _clean_phrase(subject.text)
+    name = _name_of(subject)
+    if name is None:
+        return None
+    if len(name.split()) == 1:
+        return speakers.by_surname(name) or _single_name(name, text, subject)
+    known = speakers.by_surname(name)
+    if known is not None:
+        return _described(known, name, text)
+    return make_person(name, _role_text(text, name), default_kind="other")
+
+
+def _name_of(subject: Span) -> str | None:
+    root = subject.root
+    people = [ent for ent in subject.ents if ent.label_ == "PERSON"]
+    holding = next((e for e in people if e.start <= root.i < e.end), None)
+    core = _name_core(root) if root.pos_ == "PROPN" else None
+    if holding is not None:
+        name = _person_name(holding.text)
+        # "Ivanna Prokopenko" where the recognizer took only "Prokopenko".
+        return core if core and name and core.endswith(name) and len(core) > len(name) else name
+    if root.pos_ == "PROPN" and (root.ent_type_ not in _PLACES or _described_as_person(root)):
+        if core is not None:
+            return core
+        core_words = [t for t in root.lefts if t.dep_ in {"compound", "flat"}]
+        if not core_words and not looks_like_organization(root.text) and root.ent_type_ != "ORG":
+            return root.text
+    # "Germany's Bild reporter Julian Roepcke", "The Foreign Minister of Ukraine, Dmytro
+    # Kuleba": a title phrase whose person stands beside it; but "Kim's office" is not Kim.
+    named = [e for e in people if not (e.end < len(e.doc) and e.doc[e.end].tag_ == "POS")]
+    return _person_name(named[0].text) if named else None
+
+
+def _name_core(root: Token) -> str | None:
+    """The name a proper noun heads with its compounds ("Ivanna Prokopenko"), if it reads
+    as a person's name and not an organization's."""
+    core = [t for t in root.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
+    words = " ".join(t.text for t in [*core, root] if t.i >= (core[0].i if core else root.i))
+    found = name_at_end(_HONORIFIC.sub("", words))
+    if found is None or looks_like_organization(found[0]):
+        return None
+    return found[0]
+
+
+def _described_as_person(root: Token) -> bool:
+    """ "Marta Bilous, a sanctions expert at ...": a role beside the name makes it a person
+    whatever the entity recognizer thought (it often reads Ukrainian names as places)."""
+    return any(
+        (child.dep_ in {"appos", "compound"}) and child.lemma_.lower() in ROLE_NOUNS
+        for child in root.children
+    )
+
+
+def _single_name(name: str, text: str, subject: Span) -> PersonRef | None:
+    """A lone surname nobody introduced ("Mr Peskov said"): a person only if the entity
+    recognizer says so or an honorific does."""
+    if subject.root.ent_type_ == "PERSON" or _HONORIFIC.match(text):
+        return make_person(name, _role_text(text, name), default_kind="other")
+    return None
+
+
+def _described(known: PersonRef, name: str, text: str) -> PersonRef:
+    fresh = make_person(known.name, _role_text(text, name), default_kind=known.kind)
+    return fresh.model_copy(update={"key": known.key})
+
+
+def _person_name(entity: str) -> str | None:
+    entity = _POSSESSIVE.sub("", _HONORIFIC.sub("", entity.strip(" ,.")))
+    found = name_at_end(entity)
+    if found is not None:
+        return found[0]
+    words = [w for w in entity.split() if fold(w) not in TITLE_WORDS]
+    if len(words) == 1 and words[0][:1].isupper():
+        return words[0]
+    return None
+
+
+def _role_text(phrase: str, name: str) -> str | None:
+    before, _, after = phrase.partition(name)
+    before = _POSSESSIVE.sub("", before.strip(" ,"))
+    role = ", ".join(part for part in (before, after.strip(" ,")) if part)
+    return role or None
+
+
+def _clean_phrase(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.;:—–-")
+
+
+def _is_institution(subject: Span) -> bool:
+    root = subject.root
+    if fold(root.text) in _INSTITUTION_HEADS:
+        return True
+    return any(ent.label_ in {"ORG", *_PLACES} and ent.root == root for ent in subject.ents)
+
+
+def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
+    text = _clean_phrase(subject.text)
+    bare = _LEADING_THE.sub("", text)
+    lemma = head.lemma_.lower() or head.lower_
+    if _is_institution(subject) or (
+        head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare))
+    ):
+        named = speakers.institution(head.lower_) if _refers_back(subject) else None
+        return speakers.add(named or _institution(bare))
+    if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
+        return _anonymous(bare)
+    if lemma in ROLE_NOUNS and _refers_back(subject):
+        known = speakers.by_role(lemma)
+        if known is None and lemma in _GENERIC_ROLES:
+            known = speakers.last or speakers.featured
+        return known or _anonymous(bare)
+    if lemma in ROLE_NOUNS:
+        return _anonymous(bare)
+    return None
+
+
+def _refers_back(subject: Span) -> bool:
+    """ "the diplomat", "the military expert", "the note's author": someone named before;
+    "the US representative to the UN Security Council" describes someone new."""
+    words = subject.text.split()  # "editor-in-chief" is one word
+    hyphened = {t.i for t in subject if "-" in (t.nbor(-1).text if t.i else "") or t.text == "-"}
+    return (
+        words[0].lower() in {"the", "this", "that", "our"}
+        and len(words) <= 4
+        and not any(
+            (t.pos_ == "PROPN" and fold(t.text) not in TITLE_WORDS)
+            or (t.pos_ == "ADP" and t.i not in hyphened)
+            for t in subject
+        )
+    )
+
+
+# News outlets and agencies: what they report is an event with them as its source.
+_OUTLET_WORDS = frozenset(
+    """yonhap tass interfax ria novosti ukrinform reuters bloomberg afp ap wsj nyt bbc cnn
+    politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv
+    espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
+    nikkei newspaper outlet broadcaster channel tv radio""".split()
+)
+
+
+def is_outlet(name: str) -> bool:
+    """True when ``name`` is a news outlet or agency ("Yonhap", "The Wall Street Journal")."""
+    words = set(fold(name).split())
+    return bool(words & _OUTLET_WORDS) or "news agency" in fold(name)
+
+
+def _institution(name: str) -> PersonRef:
+    display = display_source_name(name)
+    return PersonRef(name=display, key=person_key(display), kind="organization")
+
+
+def _anonymous(name: str) -> Anonymous:
+    display = display_source_name(name)
+    return Anonymous(
+        SourceRef(name=display, key=source_key(display), kind=source_kind(display), role="cited")
+    )

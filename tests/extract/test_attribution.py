@@ -1,0 +1,167 @@
+"""Attribution by sentence (pure): cue verbs in any position, speakers, quotes, events.
+
+Each case is a short article of our own; the test states who said what (or which event
+with which date) a reader would take from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+
+PUBLISHED = date(2024, 6, 5)  # a Wednesday
+
+
+def extract(*lines: str, published: date | None = PUBLISHED) -> ArticleDoc:
+    text = "A headline of our own\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=published)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def said(doc: ArticleDoc) -> list[tuple[str, str]]:
+    return [(claim.speaker.name, claim.text) for claim in doc.claims]
+
+
+CLAIMS = [
+    (
+        ['"We will respond to any provocation," Kremlin spokesman Dmitry Peskov told '
+         "reporters on Tuesday."],
+        ("Dmitry Peskov", "We will respond to any provocation"),
+    ),
+    (
+        ["The sanctions will not work, said Matthew Bryza, a former US ambassador."],
+        ("Matthew Bryza", "The sanctions will not work"),
+    ),
+    (
+        ["According to Ukrainian Prime Minister Denys Shmyhal, the country needs more "
+         "air defence systems."],
+        ("Denys Shmyhal", "the country needs more air defence systems"),
+    ),
+    (
+        ["Speaking to Radio NV, political analyst Volodymyr Fesenko said the West would "
+         "not abandon Kyiv."],
+        ("Volodymyr Fesenko", "the West would not abandon Kyiv"),
+    ),
+    (
+        ["Matthew Bryza, a former US ambassador to Azerbaijan, is sure that the sanctions "
+         "will bite."],
+        ("Matthew Bryza", "the sanctions will bite"),
+    ),
+    (
+        ["Germany's Bild reporter Julian Roepcke wrote that Russia had lost 40 tanks "
+         "near the town."],
+        ("Julian Roepcke", "Russia had lost 40 tanks near the town"),
+    ),
+    (
+        ["The Foreign Minister of Ukraine, Dmytro Kuleba, said that Ukraine is ready to "
+         "share the evidence."],
+        ("Dmytro Kuleba", "Ukraine is ready to share the evidence"),
+    ),
+    (
+        ["“The front is holding, but we need shells,” Oleksandr Musienko, head of the "
+         "Center for Military Legal Studies, said."],
+        ("Oleksandr Musienko", "The front is holding, but we need shells"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), CLAIMS, ids=[c[1][0] for c in CLAIMS])
+def test_cue_verbs_in_any_position(lines: list[str], expected: tuple[str, str]) -> None:
+    assert said(extract(*lines)) == [expected]
+
+
+def test_later_references_resolve_to_the_named_speaker() -> None:
+    doc = extract(
+        "Ukrainian diplomat Olena Zinovieva said Kyiv expects a decision by the summit.",
+        "The diplomat added that the partners had promised two more batteries.",
+        "Zinovyeva also noted that the talks would resume next week.",
+        '"We are not in a hurry," she said.',
+    )
+    assert {claim.speaker.name for claim in doc.claims} == {"Olena Zinovieva"}
+    assert len(doc.claims) == 4
+
+
+def test_a_quote_paragraph_without_a_cue_belongs_to_the_speaker_followed() -> None:
+    doc = extract(
+        "Russia struck power plants in four regions overnight.",
+        "Energy Minister Herman Halushchenko said the grid had survived the night.",
+        '"Repairs are under way in every region. We expect power back by the evening."',
+    )
+    assert [(c.speaker.name, c.kind) for c in doc.claims] == [
+        ("Herman Halushchenko", "paraphrase"),
+        ("Herman Halushchenko", "quote"),
+    ]
+
+
+def test_a_quote_over_several_paragraphs_is_one_claim() -> None:
+    doc = extract(
+        "North Korean shells reach the front unevenly.",
+        'Analyst Mykola Bielieskov said: "The shells arrive in waves.',
+        '"Each wave lasts about a month.',
+        '"Then the front quiets down again."',
+    )
+    assert len(doc.claims) == 1
+    assert [span.text for span in doc.claims[0].spans] == [
+        "The shells arrive in waves",
+        "Each wave lasts about a month",
+        "Then the front quiets down again",
+    ]
+
+
+def test_a_quote_attributed_at_its_end_over_two_paragraphs() -> None:
+    doc = extract(
+        "Convoys with fuel are moving towards the front.",
+        '"The first convoy crossed the border at dawn.',
+        '"The second is expected tomorrow," said Colonel Yurii Ihnat.',
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Yurii Ihnat"]
+    assert len(doc.claims[0].spans) == 2
+
+
+def test_institutions_speak_and_anonymous_sources_are_sources() -> None:
+    doc = extract(
+        "Talks are not expected soon.",
+        "The Kremlin said the talks were not on the agenda.",
+        "Officials said on Monday that a missile struck a warehouse in the port.",
+    )
+    assert [(c.speaker.name, c.speaker.kind) for c in doc.claims] == [
+        ("Kremlin", "organization")
+    ]
+    assert [[s.name for s in e.sources] for e in doc.events] == [["Officials"]]
+    assert (doc.events[0].date.month, doc.events[0].date.day) == (6, 3)
+
+
+def test_an_institution_reporting_a_dated_happening_gives_an_event() -> None:
+    doc = extract(
+        "Ukraine's air force said on Wednesday it shot down 24 of 29 drones overnight."
+    )
+    assert doc.claims == ()
+    (event,) = doc.events
+    assert (event.date.year, event.date.month, event.date.day) == (2024, 6, 5)
+    assert event.extracted_by == "event.reported"
+
+
+def test_a_persons_dated_statement_is_a_claim_not_an_event() -> None:
+    doc = extract(
+        "Moscow is not preparing a new wave of mobilisation.",
+        "Dmitry Peskov said on Oct. 19 that the Kremlin had no plans to mobilise.",
+    )
+    assert doc.events == ()
+    assert [c.text for c in doc.claims] == ["the Kremlin had no plans to mobilise"]
+
+
+def test_every_mention_says_how_it_was_found() -> None:
+    doc = extract(
+        "The plant lost power for an hour.",
+        '"It is a reckless attack," said Rafael Grossi, head of the IAEA.',
+        "Drones struck the plant's dome on Sunday, the agency said.",
+    )
+    found = [(m.extracted_by, 0 < m.confidence <= 1) for m in (*doc.claims, *doc.events)]
+    assert found == [
+        ("quote.cue_after", True),
+        ("event.line", True),  # a narrated happening with no date
+        ("event.reported", True),
+    ]
