@@ -164,3 +164,47 @@ def _similarity(a: str, b: str, numbers_a: set[str], threshold: float) -> float 
     ):
         return None  # a short wording inside a long one is not enough
     return float(score)
+
+
+# Capitalized words that say nothing about which happening it was.
+_COMMON_NAMES = frozenset(
+    """russia russian russians ukraine ukrainian ukrainians us u.s usa america american north
+    south korea korean koreans kyiv moscow washington the on in at a an it this that he she
+    they but and after before earlier later january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday
+    sunday president minister ministry defense defence foreign west western europe european
+    eu nato un""".split()
+)
+_CAPITALIZED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
+RELATED_NAMES_RATIO = 55.0
+RELATED_NUMBERS_RATIO = 50.0
+
+
+def names_of(text: str) -> frozenset[str]:
+    """The distinctive names of a wording: capitalized words inside a sentence that are not
+    countries, capitals, months or titles ("Vostochny", "Kharkiv", "Patriot")."""
+    words = (fold(word) for word in _CAPITALIZED.findall(text))
+    return frozenset(word for word in words if word not in _COMMON_NAMES and len(word) > 2)
+
+
+def same_day_related(
+    a: str, b: str, names_a: frozenset[str], names_b: frozenset[str]
+) -> float | None:
+    """How alike two same-day reports worded apart are, when they share what identifies a
+    happening: a distinctive name ("met at the Vostochny Cosmodrome" / "held talks at the
+    Vostochny space launch centre") or all their numbers ("delivered more than 1,000
+    containers" / "handed over more than 1,000 containers"). None when they do not."""
+    numbers_a, numbers_b = _quantities(a), _quantities(b)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return None
+    score = fuzz.token_set_ratio(a, b)
+    if names_a & names_b and score >= RELATED_NAMES_RATIO:
+        return float(score)
+    if numbers_a and numbers_a == numbers_b and score >= RELATED_NUMBERS_RATIO:
+        return float(score)
+    return None
+
+
+def _quantities(text: str) -> set[str]:
+    """The numbers that count something ("1,000 containers"), not a day ("Oct. 13")."""
+    return {n for n in _NUMBER.findall(text) if len(n.strip(".,")) > 2}

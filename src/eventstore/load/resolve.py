@@ -35,6 +35,8 @@ from eventstore.load.match import (
     claim_key_set,
     key_set,
     match_text,
+    names_of,
+    same_day_related,
 )
 from eventstore.load.upsert import CHUNK, prefer_longer
 from eventstore.schema import ClaimKeyRow, ClaimRow, EventKeyRow, EventRow, table
@@ -268,6 +270,12 @@ class EventIndex:
             event.absorb(reading, doc.summary, keys)
             self.index.add(event, self._slots(event, keys))
             return event, ("exact" if found.exact else "fuzzy"), found.score
+        related = _related(doc.summary, norm, candidates) if reading.precision == "day" else None
+        if related is not None:
+            event, score = related
+            event.absorb(reading, doc.summary, keys)
+            self.index.add(event, self._slots(event, keys))
+            return event, "fuzzy", score
         event = KnownEvent(
             text=doc.summary,
             norm=norm,
@@ -281,6 +289,23 @@ class EventIndex:
         )
         self.index.add(event, self._slots(event))
         return event, "new", None
+
+
+def _related(
+    summary: str, norm: str, candidates: list[KnownEvent]
+) -> tuple[KnownEvent, float] | None:
+    """The same-day candidate worded apart that shares a distinctive name or all numbers
+    with ``summary`` (the best, then the oldest), if any."""
+    names = names_of(summary)
+    scored = [
+        (score, event)
+        for event in candidates
+        if (score := same_day_related(norm, event.norm, names, names_of(event.text))) is not None
+    ]
+    if not scored:
+        return None
+    score, event = min(scored, key=lambda pair: (-pair[0], pair[1].age()))
+    return event, score
 
 
 def _load_dated(connection: Connection, readings: Sequence[DateReading]) -> list[Row[Any]]:
