@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from eventstore.evaluate import evaluate
 from eventstore.load.loader import load_paths
 from tests.goldcheck import EXTRA_GOLD, FIXTURES, SEED_GOLD, check, read_gold
 
@@ -24,6 +25,38 @@ def test_our_eight_articles_load_as_expected(engine: Engine) -> None:
     report = load_paths(engine, [FIXTURES / "articles"])
     assert (report.totals.added, report.totals.failed) == (8, 0)
     assert check(read_gold(EXTRA_GOLD), engine) == []
+
+
+def test_seeds_score_one_on_every_figure_of_eventstore_evaluate(engine: Engine) -> None:
+    """The same acceptance through the shipped evaluator (GOLD.md's figures)."""
+    load_paths(engine, [SEEDS])
+    scores = evaluate(engine, [SEED_GOLD])
+    misses = [f"{figure.name}: {miss}" for figure in scores.figures for miss in figure.misses]
+    assert set(scores.values.values()) == {1.0}, misses
+
+
+NEWS = FIXTURES / "news"
+# Every figure of GOLD.md must reach this on our own articles in many outlets' styles...
+NEWS_FLOOR = 0.95
+# ...but one: 309 (an op-ed) sums the 29 December barrage as "158 missiles and drones",
+# which 304 and 310 report as "122 missiles and 36 drones"; the resolver does not add up
+# numbers, so that report stays a row of its own (2 of 24 pairs).
+NEWS_KNOWN_SHORT = {"merge_recall": 0.9}
+
+
+def test_our_news_articles_score_on_every_figure(engine: Engine) -> None:
+    """Twenty-two articles of our own in eight outlet styles (tests/fixtures/news), scored
+    by the shipped evaluator against their gold file."""
+    report = load_paths(engine, [NEWS])
+    assert (report.totals.added, report.totals.failed) == (22, 0)
+    scores = evaluate(engine, [NEWS / "gold.yaml"])
+    short = {
+        figure.name: (figure.value, figure.misses)
+        for figure in scores.figures
+        if figure.value is not None
+        and figure.value < NEWS_KNOWN_SHORT.get(figure.name, NEWS_FLOOR)
+    }
+    assert short == {}
 
 
 @pytest.mark.parametrize("dialect", ["sqlite"], indirect=True)
