@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from eventstore.cli import main
-from eventstore.errors import NotFound
+from eventstore.errors import ConfigurationError, NotFound
 from eventstore.extract import EXTRACTOR_VERSION, extract_article
 from eventstore.load.loader import LoadOptions, load_paths
 from eventstore.load.reextract import Selection, reextract, stored_batches
@@ -125,6 +125,16 @@ def test_an_unknown_article_is_refused_before_any_run(engine: Engine) -> None:
     load_paths(engine, [SEEDS])
     with pytest.raises(NotFound, match="no stored article with external id 'nope'"):
         reextract(engine, Selection(external_ids=(_external_ids(engine)[0], "nope")))
+    assert count(engine, "ingestion_runs") == 1
+
+
+def test_without_the_language_model_no_run_starts(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_paths(engine, [SEEDS])
+    monkeypatch.setenv("EVENTSTORE_NLP_MODEL", "no_such_pipeline")
+    with pytest.raises(ConfigurationError, match="'no_such_pipeline' is not installed"):
+        reextract(engine, Selection(force=True))
     assert count(engine, "ingestion_runs") == 1
 
 

@@ -23,6 +23,7 @@ from eventstore import migrations
 from eventstore.db import translate_db_errors
 from eventstore.errors import NotFound
 from eventstore.extract import EXTRACTOR_VERSION, ArticleMeta
+from eventstore.extract.nlp import load_model
 from eventstore.load.extractor import Extractor
 from eventstore.load.guard import exclusive_load
 from eventstore.load.loader import (
@@ -84,8 +85,8 @@ def reextract(
     The report counts articles re-extracted (``totals.updated``), skipped (``unchanged``:
     already at the current version, or changed by another load meanwhile) and failed
     (rejected by the extractor: they keep their earlier mentions and version). Raises
-    SchemaOutOfDate unless the database is at head, and NotFound, before anything is
-    written, when a named article is not stored.
+    SchemaOutOfDate unless the database is at head, NotFound when a named article is not
+    stored, and ConfigurationError without the language model, all before a run starts.
     """
     chosen = options or LoadOptions()
 
@@ -95,6 +96,7 @@ def reextract(
     with translate_db_errors(mask_url(engine.url)):
         migrations.require_head(engine.url)
         _require_stored(engine, selection.external_ids)
+        load_model()  # no language model: stop before a run is recorded (exit 78)
         with exclusive_load(engine) if chosen.exclusive else nullcontext():
             return recorded_run(engine, selection.describe(), work)
 
