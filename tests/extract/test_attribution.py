@@ -27,8 +27,10 @@ def said(doc: ArticleDoc) -> list[tuple[str, str]]:
 
 CLAIMS = [
     (
-        ['"We will respond to any provocation," Kremlin spokesman Dmitry Peskov told '
-         "reporters on Tuesday."],
+        [
+            '"We will respond to any provocation," Kremlin spokesman Dmitry Peskov told '
+            "reporters on Tuesday."
+        ],
         ("Dmitry Peskov", "We will respond to any provocation"),
     ),
     (
@@ -36,33 +38,45 @@ CLAIMS = [
         ("Matthew Bryza", "The sanctions will not work"),
     ),
     (
-        ["According to Ukrainian Prime Minister Denys Shmyhal, the country needs more "
-         "air defence systems."],
+        [
+            "According to Ukrainian Prime Minister Denys Shmyhal, the country needs more "
+            "air defence systems."
+        ],
         ("Denys Shmyhal", "the country needs more air defence systems"),
     ),
     (
-        ["Speaking to Radio NV, political analyst Volodymyr Fesenko said the West would "
-         "not abandon Kyiv."],
+        [
+            "Speaking to Radio NV, political analyst Volodymyr Fesenko said the West would "
+            "not abandon Kyiv."
+        ],
         ("Volodymyr Fesenko", "the West would not abandon Kyiv"),
     ),
     (
-        ["Matthew Bryza, a former US ambassador to Azerbaijan, is sure that the sanctions "
-         "will bite."],
+        [
+            "Matthew Bryza, a former US ambassador to Azerbaijan, is sure that the sanctions "
+            "will bite."
+        ],
         ("Matthew Bryza", "the sanctions will bite"),
     ),
     (
-        ["Germany's Bild reporter Julian Roepcke wrote that Russia had lost 40 tanks "
-         "near the town."],
+        [
+            "Germany's Bild reporter Julian Roepcke wrote that Russia had lost 40 tanks "
+            "near the town."
+        ],
         ("Julian Roepcke", "Russia had lost 40 tanks near the town"),
     ),
     (
-        ["The Foreign Minister of Ukraine, Dmytro Kuleba, said that Ukraine is ready to "
-         "share the evidence."],
+        [
+            "The Foreign Minister of Ukraine, Dmytro Kuleba, said that Ukraine is ready to "
+            "share the evidence."
+        ],
         ("Dmytro Kuleba", "Ukraine is ready to share the evidence"),
     ),
     (
-        ["“The front is holding, but we need shells,” Oleksandr Musienko, head of the "
-         "Center for Military Legal Studies, said."],
+        [
+            "“The front is holding, but we need shells,” Oleksandr Musienko, head of the "
+            "Center for Military Legal Studies, said."
+        ],
         ("Oleksandr Musienko", "The front is holding, but we need shells"),
     ),
 ]
@@ -127,17 +141,13 @@ def test_institutions_speak_and_anonymous_sources_are_sources() -> None:
         "The Kremlin said the talks were not on the agenda.",
         "Officials said on Monday that a missile struck a warehouse in the port.",
     )
-    assert [(c.speaker.name, c.speaker.kind) for c in doc.claims] == [
-        ("Kremlin", "organization")
-    ]
+    assert [(c.speaker.name, c.speaker.kind) for c in doc.claims] == [("Kremlin", "organization")]
     assert [[s.name for s in e.sources] for e in doc.events] == [["Officials"]]
     assert (doc.events[0].date.month, doc.events[0].date.day) == (6, 3)
 
 
 def test_an_institution_reporting_a_dated_happening_gives_an_event() -> None:
-    doc = extract(
-        "Ukraine's air force said on Wednesday it shot down 24 of 29 drones overnight."
-    )
+    doc = extract("Ukraine's air force said on Wednesday it shot down 24 of 29 drones overnight.")
     assert doc.claims == ()
     (event,) = doc.events
     assert (event.date.year, event.date.month, event.date.day) == (2024, 6, 5)

@@ -53,8 +53,7 @@ def test_our_news_articles_score_on_every_figure(engine: Engine) -> None:
     short = {
         figure.name: (figure.value, figure.misses)
         for figure in scores.figures
-        if figure.value is not None
-        and figure.value < NEWS_KNOWN_SHORT.get(figure.name, NEWS_FLOOR)
+        if figure.value is not None and figure.value < NEWS_KNOWN_SHORT.get(figure.name, NEWS_FLOOR)
     }
     assert short == {}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from eventstore.vocabulary import (
     ClaimKind,
@@ -81,8 +81,8 @@ class ClaimDoc(_Doc):
     section: Section
     attribution: str | None = None
     sources: tuple[SourceRef, ...] = ()
-    extracted_by: str = "rule"
-    confidence: float = 1.0
+    extracted_by: str = Field(default="rule", max_length=40)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
 class EventDoc(_Doc):
@@ -95,8 +95,8 @@ class EventDoc(_Doc):
     summary: str
     date: DateReading
     sources: tuple[SourceRef, ...] = ()
-    extracted_by: str = "rule"
-    confidence: float = 1.0
+    extracted_by: str = Field(default="rule", max_length=40)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
 class Note(_Doc):

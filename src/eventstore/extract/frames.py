@@ -34,6 +34,12 @@ _WEAK_CUES = frozenset(
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# "..., saying that ...", "..., adding ...": a participle that speaks for the main subject
+# ("leaving Ukrainians fearing a return of blackouts" does not).
+_SPEECH_PARTICIPLES = frozenset(
+    "say add note warn stress claim insist explain argue emphasize emphasise tell state"
+    " point".split()
+)
 # How long a cue's object or modifier may be and still belong to the frame ("told
 # reporters", "in an interview with Radio NV on Tuesday") rather than to the content.
 _FRAME_PART_LIMIT = {"dobj": 3, "dative": 3, "prep": 9, "npadvmod": 4, "advmod": 3, "advcl": 80}
@@ -106,6 +112,10 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         return None  # "a claim Ukraine denies": a relative clause attributes nothing new
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         lemma = "say"  # "Tkachenko put it bluntly: ..."
+    if lemma in {"call", "describe"} and any(
+        c.dep_ in {"oprd", "xcomp"} or c.lower_ == "as" for c in token.children
+    ):
+        lemma = "say"  # "Peskov called the new list absurd", "described it as wicked"
     if lemma not in CUE_LEMMAS:
         return None
     subject = _subject(token)
@@ -139,7 +149,9 @@ def _subject(verb: Token) -> Token | None:
             return child
     # "He said X and added Y", "Tehran continues to insist that ...", "He answered,
     # saying that ...": the cue shares the subject of the verb it depends on.
-    shares = verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    shares = verb.dep_ in {"conj", "xcomp"} or (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _SPEECH_PARTICIPLES
+    )
     if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
         return _subject(verb.head)
     return None

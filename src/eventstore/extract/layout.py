@@ -75,7 +75,8 @@ _NOT_TEXT_2 = re.compile(
     r"|Photo|Screenshot)[^()\[\]]*[)\]]\s*$"
     r"|\((?:L|R|C|left|right|center|centre)\)"
     r"|^This (?:article|story) (?:was|is) (?:originally )?(?:published|reprinted)\b"
-    r"|\bedited for (?:length|clarity|brevity)\b"
+    r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
+    r"|\d{4},?\s+\d{1,2}:\d{2}$"
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
 )
@@ -174,6 +175,7 @@ def layout(paras: list[Paragraph]) -> Layout:
     if not rest:
         return found
     found.lede = rest.pop(0)
+    standfirst = _dateline_lede(found, rest)
     if match := _DATELINE.match(found.lede.text):
         found.outlet = _clean_outlet(match.group("outlet") or match.group("outlet2"))
         found.lede_offset = match.end()
@@ -191,14 +193,30 @@ def layout(paras: list[Paragraph]) -> Layout:
     if header_at is not None:
         header_at = next(i for i, p in enumerate(rest) if is_header(p.text))
     if header_at is None:
-        found.body = rest
+        found.body = [*standfirst, *rest]
     else:
         found.body, found.header, found.background = (
-            rest[:header_at],
+            [*standfirst, *rest[:header_at]],
             rest[header_at],
             rest[header_at + 1 :],
         )
     return found
+
+
+def _dateline_lede(found: Layout, rest: list[Paragraph]) -> list[Paragraph]:
+    """A wire story's lede is the paragraph with the dateline, after any standfirst lines
+    ("Dmitry Peskov refused to say ...", then "MOSCOW, September 14. /TASS/. ..."); the
+    standfirst lines are returned, to be read as body text."""
+    lede = found.lede
+    if lede is None or _DATELINE.match(lede.text):
+        return []
+    at = next((i for i, p in enumerate(rest[:2]) if _DATELINE.match(p.text)), None)
+    if at is None:
+        return []
+    standfirst = [lede, *rest[:at]]
+    found.lede = rest.pop(at)
+    del rest[:at]
+    return standfirst
 
 
 def _clean_outlet(name: str) -> str:

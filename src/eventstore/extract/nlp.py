@@ -30,12 +30,15 @@ def model_name() -> str:
     return os.environ.get("EVENTSTORE_NLP_MODEL", "").strip() or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=2)
 def load_model(name: str | None = None) -> Language:
     """The spaCy pipeline ``name`` (default: ``model_name()``), loaded once per process."""
+    return _load(name or model_name())
+
+
+@lru_cache(maxsize=4)
+def _load(wanted: str) -> Language:
     import spacy  # noqa: PLC0415 (a process that never extracts never pays for it)
 
-    wanted = name or model_name()
     candidates = [wanted] if wanted != DEFAULT_MODEL else [DEFAULT_MODEL, FALLBACK_MODEL]
     for candidate in candidates:
         try:

@@ -25,15 +25,17 @@ from eventstore.extract.drafts import (
 )
 from eventstore.extract.frames import CUE_LEMMAS, Frame, find_frame
 from eventstore.extract.names import display_source_name, source_key
+from eventstore.extract.people import make_person
 from eventstore.extract.quotes import Quote, find_quotes
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as Sentence
 
+_CLOSING = ('"', "”", "»")
 _ANAPHORIC = frozenset("the this these that those it they such".split())
 # "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
 _ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
@@ -253,6 +255,9 @@ class _ParagraphReader:
             len(doc),
         )
         speaker = resolve_subject(doc[0:end], self.state.speakers) if end else None
+        name = doc[0:end].text.strip()
+        if speaker is None and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
+            speaker = self.state.speakers.add(make_person(name))  # the label names a speaker
         if isinstance(speaker, PersonRef):
             self.state.following = speaker
 
@@ -295,7 +300,15 @@ class _ParagraphReader:
     def _continues_quote(self) -> bool:
         """A paragraph that carries on the previous paragraph's unclosed quotation."""
         draft, self.state.open_quote = self.state.open_quote, None
-        if draft is None or not self.quotes or self.quotes[0].start != 1:
+        if draft is None:
+            return False
+        text = self.paragraph.text
+        if not self.quotes and text[-1:] in _CLOSING:
+            # The run-on paragraph with no opening mark that closes it: "... partners.\""
+            draft.spans.extend(spans_of(self.paragraph, [(0, len(text) - 1)]))
+            self.items.append(draft)
+            return True
+        if not self.quotes or self.quotes[0].start != 1:
             return False
         first = self.quotes[0]
         draft.spans.extend(spans_of(self.paragraph, [(first.start, first.end)]))
@@ -382,21 +395,31 @@ def _continues_event(unit: Sentence, phrase: DatePhrase | None) -> bool:
 
 
 def _happening(frame: Frame) -> bool:
-    """Reported content that tells of something done ("said it shot down 24 drones"), not
-    a position ("said on Tuesday that the cooperation was a sovereign matter")."""
+    """Reported content whose main verb tells of something done ("said it shot down 24
+    drones"), not a position ("said the cooperation was a sovereign matter"), a denial, a
+    forecast, or an action only in a subordinate phrase ("are monitoring missiles being
+    sent")."""
     if frame.kind == "quote" or not frame.content:
         return False
     if (frame.cue.lemma_.lower() or frame.cue.lower_) in _OPINION_CUES:
         return False
     start, end = frame.content[0]
-    doc = frame.cue.doc
-    verbs = [t for t in doc if start <= t.idx < end and t.pos_ in {"VERB", "AUX"}]
-    actions = [t for t in verbs if t.pos_ == "VERB" and t.lemma_.lower() not in _NOT_HAPPENINGS]
-    negated = any(c.dep_ == "neg" for t in verbs for c in t.children)  # a denial is a claim
-    return (
-        any(t.tag_ in {"VBD", "VBN"} for t in actions)
-        and not negated
-        and not any(t.lower_ in FUTURE_WORDS or t.tag_ == "MD" for t in verbs)
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    mains = [*heads, *(c for t in heads for c in t.children if c.dep_ == "conj")]
+    return any(_past_action(t) for t in mains) and not any(t.tag_ == "MD" for t in inside)
+
+
+def _past_action(verb: Token) -> bool:
+    """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() or verb.lower_) in _NOT_HAPPENINGS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in FUTURE_WORDS for c in children):
+        return False  # a denial or a forecast is a claim
+    auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
     )
 
 
@@ -405,16 +428,10 @@ def _happening_sentence(unit: Sentence) -> bool:
     ("North Korea has delivered more than a million shells to Russia")."""
     root = unit.root
     words = [t for t in unit if not t.is_punct]
-    if len(words) < _MIN_HAPPENING_WORDS or root.pos_ != "VERB":
+    if len(words) < _MIN_HAPPENING_WORDS or not _past_action(root):
         return False
-    if (root.lemma_.lower() or root.lower_) in _NOT_HAPPENINGS:
-        return False
-    past = root.tag_ == "VBD" or (
-        root.tag_ == "VBN"
-        and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in root.children)
-    )
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if not past or subject is None or subject.pos_ == "PRON":
+    if subject is None or subject.pos_ == "PRON":
         return False
     return not any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in unit)
 
