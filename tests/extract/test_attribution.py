@@ -175,3 +175,34 @@ def test_every_mention_says_how_it_was_found() -> None:
         ("event.line", True),  # a narrated happening with no date
         ("event.reported", True),
     ]
+
+
+def test_a_wire_storys_undated_happenings_take_the_day_it_tells() -> None:
+    doc = extract(
+        "Russian missiles struck the port of Odesa on Monday night.",
+        "The strikes damaged two grain terminals and a warehouse of the port authority.",
+        "Kyiv has asked its partners for more air defence many times.",
+    )
+    days = [(e.date.month, e.date.day, e.date.text) for e in doc.events]
+    assert days[:2] == [(6, 3, "on Monday night"), (6, 3, None)]
+    assert len(days) == 2, "a paragraph with no happening ends the story's day"
+
+
+def test_a_possessive_employer_is_the_affiliation() -> None:
+    doc = extract(
+        "The attack lasted all night.",
+        "Ukraine’s air force commander Mykola Oleshchuk said it was the largest attack yet.",
+    )
+    (claim,) = doc.claims
+    assert (claim.speaker.role, claim.speaker.affiliation) == ("commander", "Ukraine’s air force")
+
+
+def test_summary_bullets_above_a_wire_story_are_not_read() -> None:
+    text = (
+        "A headline of our own\nSummary\n* Drones hit gas sites\n* Output suspended\n"
+        "KYIV, June 5 (Reuters) - Russian drones struck gas production sites on Tuesday,"
+        " the company said.\n"
+    )
+    doc = extract_article(text, external_id="t", meta=ArticleMeta(), today=PUBLISHED)
+    assert doc.outlet == "Reuters"
+    assert [e.span.text[:20] for e in doc.events] == ["Russian drones struc"]

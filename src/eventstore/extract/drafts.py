@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventstore.extract.dates import DatePhrase, leading_date
-from eventstore.extract.document import ClaimDoc, EventDoc, PersonRef, SourceRef, Span
+from eventstore.extract.document import (
+    ClaimDoc,
+    DateReading,
+    EventDoc,
+    PersonRef,
+    SourceRef,
+    Span,
+)
 from eventstore.extract.events import EventReader
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Speakers
@@ -73,6 +80,7 @@ class ArticleState:
     answering: PersonRef | None = None  # an interview: whose answer the text is
     author: PersonRef | None = None  # an op-ed: whose argument the narration is
     entry_time: str | None = None  # a live blog: the time of the entry being read
+    story_day: DateReading | None = None  # the day the story's last dated happening took
 
 
 def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:
@@ -112,12 +120,21 @@ def sentence_event(
         return None
     dated = phrase is not None and not phrase.undated
     rule = "event.reported" if sources else "event.dated_sentence" if dated else "event.line"
+    reading, confidence = event.date, 0.8 if dated else 0.6
+    if not timeline and reading.precision == "day":
+        state.story_day = reading
+    elif not timeline and not dated and state.story_day is not None:
+        # A news story's undated happenings are of the day it is telling ("Russia struck
+        # on Monday ... The strikes damaged ..."): the day of its last dated happening.
+        reading = state.story_day.model_copy(update={"text": None, "year_inferred": True})
+        confidence = 0.5
     return event.model_copy(
         update={
             # The sentence's own words say the role best ("media reported": reported_by).
             "sources": unique_sources((*event.sources, *sources)),
             "extracted_by": rule,
-            "confidence": 0.8 if dated else 0.6,
+            "confidence": confidence,
+            "date": reading,
         }
     )
 

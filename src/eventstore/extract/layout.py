@@ -80,6 +80,7 @@ _NOT_TEXT_2 = re.compile(
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
 )
+_SUMMARY_HEADER = re.compile(r"^(?:Summary|Key points|Highlights|In brief|Main points):?$", re.I)
 _BULLET = re.compile(r"^[•*▪●◦–-]\s+")
 _LABEL = re.compile(
     r"^(?P<label>Source|Details|Quote|Background|Context|Reminder|Update|Summary|Key points|"
@@ -103,6 +104,8 @@ _BACKGROUND_WORDS = re.compile(
 def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
     kept: list[Paragraph] = []
     for paragraph in paras:
+        if not kept and _SUMMARY_HEADER.match(paragraph.text):
+            continue  # "Summary" above a wire story's bullets
         if not _is_text(paragraph, found, first=not kept):
             continue
         kept.append(_labelled(paragraph, found))
@@ -210,7 +213,7 @@ def _dateline_lede(found: Layout, rest: list[Paragraph]) -> list[Paragraph]:
     lede = found.lede
     if lede is None or _DATELINE.match(lede.text):
         return []
-    at = next((i for i, p in enumerate(rest[:2]) if _DATELINE.match(p.text)), None)
+    at = next((i for i, p in enumerate(rest[:3]) if _DATELINE.match(p.text)), None)
     if at is None:
         return []
     standfirst = [lede, *rest[:at]]

@@ -42,6 +42,9 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     text = _ARTICLE.sub("", " ".join(text.split())).strip(" ,")
     if not text:
         return None, None
+    owned = _POSSESSIVE_ORG.match(text)
+    if owned is not None:  # "Ukraine's air force commander": the air force employs him
+        return owned.group("role"), owned.group("org")
     for match in _PREPOSITION_ORG.finditer(text):
         # The "for" of "Institute for Economics and Forecasting political analyst" is
         # inside the employer's name, not before it.
@@ -60,6 +63,13 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     return text, None
 
 
+_POSSESSIVE_ORG = re.compile(
+    r"^(?P<org>[A-Z][\w.'’-]*['’]s(?:\s+[a-z][\w-]*){1,3})\s+(?P<role>(?:[a-z][\w-]*\s+)?"
+    r"(?:commander|head|chief|spokesman|spokeswoman|spokesperson|director|minister|adviser"
+    r"|advisor|representative|secretary|official|analyst|expert))$"
+)
+
+
 def _inside_org_name(before: str) -> bool:
     words = before.split()
     return bool(words) and words[-1][:1].isupper() and looks_like_organization(words[-1])
@@ -70,7 +80,9 @@ def _trim_org(org: str) -> str:
     words = org.split()
     while words and not words[-1][:1].isupper():
         words.pop()
-    return " ".join(words).rstrip(".,")
+    org = " ".join(words).rstrip(",")
+    # "U.N." keeps the dot of its last initial; "Studies." loses a sentence's full stop.
+    return org if re.search(r"(?:^|\.)[A-Z]\.$", org) else org.rstrip(".")
 
 
 def _is_employer(org: str) -> bool:

@@ -94,6 +94,8 @@ class _ParagraphReader:
             self._read_unit(unit)
         self._track_open_quote()
         self._settle_pending()
+        if not any(isinstance(item, EventDoc) for item in self.items):
+            self.state.story_day = None  # the story has moved on from that day's happenings
         return self.items
 
     # -- sentences ---------------------------------------------------------------------
