@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -29,27 +30,38 @@ _SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", 
 _REEXTRACT_SUMMARY = ("run", "status", "seen", "reextracted", "skipped", "failed", "seconds")
 
 
+def write_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--batch-size, --workers and --exclusive: how a load or a re-extraction writes."""
+    for option in reversed(
+        (
+            click.option(
+                "--batch-size",
+                type=click.IntRange(1, 10_000),
+                default=DEFAULT_BATCH_SIZE,
+                show_default=True,
+                help="Articles written per transaction.",
+            ),
+            click.option(
+                "--workers",
+                type=click.IntRange(1, 64),
+                default=1,
+                show_default=True,
+                help="Processes extracting articles in parallel (the writer stays one).",
+            ),
+            click.option(
+                "--exclusive",
+                is_flag=True,
+                help="Take the run lock; exit 75 at once if another exclusive load holds it.",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, 10_000),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Articles written per transaction.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes extracting articles in parallel (the writer stays one).",
-)
-@click.option(
-    "--exclusive",
-    is_flag=True,
-    help="Take the run lock; exit 75 at once if another exclusive load holds it.",
-)
+@write_options
 @output_options
 @pass_app
 def load(
@@ -141,25 +153,7 @@ def _problem(problem: object) -> dict[str, object]:
     help="Every stored article whose extractor version is not the current one.",
 )
 @click.option("--force", is_flag=True, help="With --all: the current ones too.")
-@click.option(
-    "--batch-size",
-    type=click.IntRange(1, 10_000),
-    default=DEFAULT_BATCH_SIZE,
-    show_default=True,
-    help="Articles written per transaction.",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes extracting articles in parallel (the writer stays one).",
-)
-@click.option(
-    "--exclusive",
-    is_flag=True,
-    help="Take the run lock; exit 75 at once if another exclusive load holds it.",
-)
+@write_options
 @output_options
 @pass_app
 def reextract(
