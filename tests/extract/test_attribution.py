@@ -206,3 +206,17 @@ def test_summary_bullets_above_a_wire_story_are_not_read() -> None:
     doc = extract_article(text, external_id="t", meta=ArticleMeta(), today=PUBLISHED)
     assert doc.outlet == "Reuters"
     assert [e.span.text[:20] for e in doc.events] == ["Russian drones struc"]
+
+
+def test_a_name_after_an_organization_is_a_person_the_text_can_follow() -> None:
+    doc = extract(
+        "The air force commented on the report on Tuesday.",
+        "The representative of the Air Force Command Yurii Ihnat spoke on television.",
+        "“We are very cautious about such claims. The shortage is real, but production grows",
+        "Ihnat stressed that Ukraine depends on Western supplies.",
+    )
+    assert [(c.speaker.name, c.extracted_by) for c in doc.claims] == [
+        ("Yurii Ihnat", "quote.following"),
+        ("Yurii Ihnat", "paraphrase.cue_before"),
+    ]
+    assert doc.notes == (), "the unclosed quotation was attributed, not skipped"

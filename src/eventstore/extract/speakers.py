@@ -106,7 +106,9 @@ class Speakers:
     def mention(self, person: PersonRef) -> None:
         """Remember a person the article names anywhere, so "Kirby said" later finds
         "White House spokesperson John Kirby" even where he was named in passing."""
-        self.mentioned.setdefault(person.key, person)
+        known = self.mentioned.get(person.key)
+        if known is None or (known.role is None and person.role is not None):
+            self.mentioned[person.key] = person
 
     def add(self, person: PersonRef) -> PersonRef:
         """Remember ``person`` (a fuller description of a known name is kept)."""
@@ -195,6 +197,11 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
     for match in _INSTITUTION_NAME.finditer(doc.text):
         speakers.name_institution(match.group())
+    for token in doc:
+        if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
+            core = _name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
+            if core is not None and len(core.split()) > 1 and token.ent_type_ not in _PLACES:
+                speakers.mention(make_person(core))
     for ent in doc.ents:
         if ent.label_ == "ORG":
             before = doc[ent.start - 1] if ent.start else None
@@ -284,7 +291,12 @@ def _name_core(root: Token) -> str | None:
     """The name a proper noun heads with its compounds ("Ivanna Prokopenko"), if it reads
     as a person's name and not an organization's."""
     core = [t for t in root.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
-    words = " ".join(t.text for t in [*core, root] if t.i >= (core[0].i if core else root.i))
+    tokens = [t for t in [*core, root] if t.i >= (core[0].i if core else root.i)]
+    # "the Air Force Command Yurii Ihnat": the name starts after the organization's words.
+    last_org = max((i for i, t in enumerate(tokens) if looks_like_organization(t.text)), default=-1)
+    words = " ".join(t.text for t in tokens[last_org + 1 :])
+    if not words:
+        return None
     found = name_at_end(_HONORIFIC.sub("", words))
     if found is None or looks_like_organization(found[0]):
         return None
