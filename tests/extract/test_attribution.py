@@ -220,3 +220,14 @@ def test_a_name_after_an_organization_is_a_person_the_text_can_follow() -> None:
         ("Yurii Ihnat", "paraphrase.cue_before"),
     ]
     assert doc.notes == (), "the unclosed quotation was attributed, not skipped"
+
+
+def test_a_title_before_a_name_the_recognizer_calls_an_organization() -> None:
+    doc = extract(
+        "Air defence was on the agenda.",
+        "President of Ukraine Volodymyr Zelenskyy met the defence minister, stating that"
+        " air defence remains the top priority.",
+    )
+    assert [(c.speaker.name, c.speaker.role) for c in doc.claims] == [
+        ("Volodymyr Zelenskyy", "President")
+    ]

@@ -279,12 +279,33 @@ def _name_of(subject: Span) -> str | None:
         if core is not None:
             return core
         core_words = [t for t in root.lefts if t.dep_ in {"compound", "flat"}]
-        if not core_words and not looks_like_organization(root.text) and root.ent_type_ != "ORG":
+        lone = not core_words and fold(root.text) not in TITLE_WORDS
+        if lone and not looks_like_organization(root.text) and root.ent_type_ != "ORG":
             return root.text
     # "Germany's Bild reporter Julian Roepcke", "The Foreign Minister of Ukraine, Dmytro
     # Kuleba": a title phrase whose person stands beside it; but "Kim's office" is not Kim.
     named = [e for e in people if not (e.end < len(e.doc) and e.doc[e.end].tag_ == "POS")]
-    return _person_name(named[0].text) if named else None
+    if named:
+        return _person_name(named[0].text)
+    return _name_after_title(subject) if fold(root.text) in TITLE_WORDS else None
+
+
+def _name_after_title(subject: Span) -> str | None:
+    """ "President of Ukraine Volodymyr Zelenskyy" (tagged an organization): the name is
+    what follows the title, its "of" and its country."""
+    words = [t.text for t in subject if not t.is_punct]
+    cut = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if fold(w) in TITLE_WORDS or looks_like_organization(w) or w.islower()
+        ),
+        default=-1,
+    )
+    tail = words[cut + 1 :]
+    if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() for w in tail):
+        return None
+    return " ".join(tail)
 
 
 def _name_core(root: Token) -> str | None:
