@@ -231,3 +231,24 @@ def test_a_title_before_a_name_the_recognizer_calls_an_organization() -> None:
     assert [(c.speaker.name, c.speaker.role) for c in doc.claims] == [
         ("Volodymyr Zelenskyy", "President")
     ]
+
+
+def test_outlets_that_carry_the_words_are_their_sources() -> None:
+    doc = extract(
+        "Shells keep arriving at the front.",
+        '"The Russians have imported a million shells," Maj. Gen. Vadym Skibitskyi told'
+        " news outlet Interfax-Ukraine.",
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Vadym Skibitskyi"
+    assert [(s.name, s.role) for s in claim.sources] == [("Interfax-Ukraine", "reported_by")]
+
+
+def test_a_source_label_naming_an_outlet_sources_what_follows() -> None:
+    doc = extract(
+        "The EU agreed new sanctions on Wednesday.",
+        "Source: European Pravda, referring to a European diplomat",
+        "Details: On Wednesday, the ambassadors approved sanctions against three companies.",
+    )
+    (event,) = [e for e in doc.events if "ambassadors" in e.span.text]
+    assert ("European Pravda", "reported_by") in [(s.name, s.role) for s in event.sources]

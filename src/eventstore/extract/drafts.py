@@ -81,6 +81,7 @@ class ArticleState:
     author: PersonRef | None = None  # an op-ed: whose argument the narration is
     entry_time: str | None = None  # a live blog: the time of the entry being read
     story_day: DateReading | None = None  # the day the story's last dated happening took
+    label_source: SourceRef | None = None  # "Source: European Pravda": reports what follows
 
 
 def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:

@@ -228,7 +228,10 @@ def _frame_range(verb: Token, speaker: Span) -> tuple[int, int]:
         if child.dep_ == "advcl" and (child.i < verb.i or _is_cue(child)):
             continue  # a leading clause may be content; "..., saying ..." is a frame of its own
         subtree = list(child.subtree)
-        if len(subtree) > _FRAME_PART_LIMIT.get(child.dep_, 12):
+        limit = _FRAME_PART_LIMIT.get(child.dep_, 12)
+        if child.dep_ == "dobj" and any(t.pos_ == "PROPN" for t in subtree):
+            limit = 6  # "told news outlet Interfax-Ukraine", "told the Financial Times"
+        if len(subtree) > limit:
             continue  # "emphasized his desire to strengthen ...": that object is content
         tokens.extend(subtree)
     start = min(t.idx for t in tokens)

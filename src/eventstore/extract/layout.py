@@ -191,7 +191,7 @@ def layout(paras: list[Paragraph]) -> Layout:
     rest = [
         p
         for i, p in enumerate(rest)
-        if i == header_at or found.labels.get(p.index) == "question" or not _is_subhead(p)
+        if i == header_at or p.index in found.labels or not _is_subhead(p)
     ]
     if header_at is not None:
         header_at = next(i for i, p in enumerate(rest) if is_header(p.text))

@@ -22,6 +22,7 @@ from eventstore.extract.drafts import (
     extended_event,
     sentence_event,
     spans_of,
+    unique_sources,
 )
 from eventstore.extract.frames import CUE_LEMMAS, Frame, find_frame
 from eventstore.extract.names import display_source_name, source_key
@@ -40,7 +41,9 @@ _ANAPHORIC = frozenset("the this these that those it they such".split())
 # "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
 _ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
 _VENUE = re.compile(
-    r"\b(?:told|to|with|by|on)\s+(?P<name>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+    r"\b(?:told|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
+    r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
 )
 # Cues of opinion or dispute: what follows is a claim even from an institution.
 _OPINION_CUES = frozenset("insist deny claim allege believe think warn argue fear doubt".split())
@@ -114,6 +117,11 @@ class _ParagraphReader:
         last = self.items[-1] if self.items else None
         if item is None or item is last:
             return
+        source = self.state.label_source
+        if source is not None and isinstance(item, EventDoc):
+            item = item.model_copy(update={"sources": unique_sources((*item.sources, source))})
+        elif source is not None and isinstance(item, Draft):
+            item.sources = unique_sources((*item.sources, source))
         if isinstance(item, Draft):
             self.told = []
         if (
@@ -260,7 +268,13 @@ class _ParagraphReader:
         name = doc[0:end].text.strip()
         if speaker is None and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
             speaker = self.state.speakers.add(make_person(name))  # the label names a speaker
-        if isinstance(speaker, PersonRef):
+        if isinstance(speaker, PersonRef) and is_outlet(speaker.name):
+            # "Source: European Pravda, referring to ...": the outlet reports what follows.
+            role: SourceRole = "reported_by"
+            self.state.label_source = SourceRef(
+                name=speaker.name, key=source_key(speaker.name), kind="publication", role=role
+            )
+        elif isinstance(speaker, PersonRef):
             self.state.following = speaker
 
     def _labelled_quote(self) -> bool:
