@@ -219,7 +219,10 @@ def test_a_name_after_an_organization_is_a_person_the_text_can_follow() -> None:
         ("Yurii Ihnat", "quote.following"),
         ("Yurii Ihnat", "paraphrase.cue_before"),
     ]
-    assert doc.notes == (), "the unclosed quotation was attributed, not skipped"
+    # The unclosed quotation is attributed, and the line still says what was wrong with it.
+    assert [n.message for n in doc.notes] == [
+        "line 4: unbalanced quotation mark; the quotation was read to the end of its paragraph"
+    ]
 
 
 def test_a_title_before_a_name_the_recognizer_calls_an_organization() -> None:

@@ -125,7 +125,12 @@ def _read_parts(
     for (paragraph, section), doc in zip(todo, docs, strict=True):
         mention_people(doc, speakers)  # names so far, for "Kirby said" and "the agency"
         items = read_paragraph(paragraph, doc, section, state, parts.labels.get(paragraph.index))
-        if not items and not state.pending_quote and _unbalanced(paragraph.text):
+        if _unbalanced(paragraph.text) and state.pending_quote:
+            outcome = "the quotation was read to the end of its paragraph"
+            reader.skip(
+                paragraph, "unbalanced quotation mark", code="unbalanced_quote", outcome=outcome
+            )
+        elif not items and _unbalanced(paragraph.text):
             reader.skip(paragraph, "unbalanced quotation mark", code="unbalanced_quote")
         found += items
     return finished(found)

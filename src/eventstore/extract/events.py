@@ -67,10 +67,15 @@ class EventReader:
         self.skip(paragraph, why, code="bad_date")
 
     def skip(
-        self, paragraph: Paragraph, why: str, *, code: Literal["bad_date", "unbalanced_quote"]
+        self,
+        paragraph: Paragraph,
+        why: str,
+        *,
+        code: Literal["bad_date", "unbalanced_quote"],
+        outcome: str = "the line was skipped",
     ) -> None:
-        """Note that ``paragraph`` was skipped, and why."""
-        message = f"line {paragraph.line}: {why}; the line was skipped"
+        """Note that ``paragraph`` was skipped (or what was made of it), and why."""
+        message = f"line {paragraph.line}: {why}; {outcome}"
         self.notes.append(Note(code=code, message=message))
 
 
