@@ -255,3 +255,13 @@ def test_a_source_label_naming_an_outlet_sources_what_follows() -> None:
     )
     (event,) = [e for e in doc.events if "ambassadors" in e.span.text]
     assert ("European Pravda", "reported_by") in [(s.name, s.role) for s in event.sources]
+
+
+def test_calling_something_names_a_claim() -> None:
+    doc = extract(
+        "The EU adopted new sanctions.",
+        "Kremlin spokesman Dmitry Peskov called the European Union’s new sanctions list absurd.",
+    )
+    assert [(c.speaker.name, c.text) for c in doc.claims] == [
+        ("Dmitry Peskov", "the European Union’s new sanctions list absurd")
+    ]

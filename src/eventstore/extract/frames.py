@@ -113,7 +113,7 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         lemma = "say"  # "Tkachenko put it bluntly: ..."
     if lemma in {"call", "describe"} and any(
-        c.dep_ in {"oprd", "xcomp"} or c.lower_ == "as" for c in token.children
+        c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children
     ):
         lemma = "say"  # "Peskov called the new list absurd", "described it as wicked"
     if lemma not in CUE_LEMMAS:
