@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.extract.people import split_role
 
 PUBLISHED = date(2024, 6, 5)  # a Wednesday
 
@@ -265,3 +266,17 @@ def test_calling_something_names_a_claim() -> None:
     assert [(c.speaker.name, c.text) for c in doc.claims] == [
         ("Dmitry Peskov", "the European Union’s new sanctions list absurd")
     ]
+
+
+@pytest.mark.parametrize(
+    ("role_text", "expected"),
+    [
+        ("the commander of Ukraine’s air force", ("commander", "Ukraine’s air force")),
+        ("head of Ukraine’s presidential office", ("head", "Ukraine’s presidential office")),
+        ("Ukraine’s air force commander", ("commander", "Ukraine’s air force")),
+        ("U.N. spokesman", ("spokesman", "U.N.")),
+    ],
+    ids=["of-possessive", "head-of-possessive", "possessive-before", "initials"],
+)
+def test_employers_named_with_a_possessive(role_text: str, expected: tuple[str, str]) -> None:
+    assert split_role(role_text) == expected

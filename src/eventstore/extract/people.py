@@ -25,7 +25,9 @@ _CAP_WORD = r"[A-Z][\w'’.&-]*"
 _CONNECTOR = r"(?:for|of|and|on|de|the|&)"
 _ORG_RUN = rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
 _PREPOSITION_ORG = re.compile(
-    rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN})"
+    rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN}"
+    # "commander of Ukraine's air force": a possessive's lower-case words are the employer
+    r"(?:(?<=['’]s)(?:\s+[a-z][\w-]*){1,3}(?=\s*(?:,|$)))?)"
 )
 _CAPITAL_RUN = re.compile(_ORG_RUN)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -77,6 +79,8 @@ def _inside_org_name(before: str) -> bool:
 
 def _trim_org(org: str) -> str:
     # A run may end on a connector ("Council of"): cut back to the last capital word.
+    if re.search(r"['’]s\s+[a-z]", org):
+        return org.rstrip(" ,.")  # "Ukraine's air force": the possessive's words are its name
     words = org.split()
     while words and not words[-1][:1].isupper():
         words.pop()
