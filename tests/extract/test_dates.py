@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventstore.extract.dates import Timeline, date_inside, leading_date
+from eventstore.extract.dates import Timeline, find_date, leading_date
 
 PHRASES = [
     ("On August 31, the United States", (None, 8, 31, "day", None)),
@@ -81,7 +81,7 @@ def test_without_any_year_the_year_stays_unknown() -> None:
 def test_weekday_resolves_against_the_published_date() -> None:
     timeline = Timeline(published_on=date(2024, 6, 5))  # a Wednesday
     monday = timeline.read(leading_date("On Monday, a strike"))
-    wednesday = timeline.read(date_inside("the air force said on Wednesday it shot"))
+    wednesday = timeline.read(find_date("the air force said on Wednesday it shot"))
     assert (monday.month, monday.day) == (6, 3)
     assert (wednesday.month, wednesday.day, wednesday.precision) == (6, 5, "day")
 

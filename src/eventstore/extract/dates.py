@@ -96,17 +96,6 @@ _QUALIFIERS = {
 }
 
 
-# "... said on Wednesday it shot down ...", "Polish farmers on Thursday blocked ...".
-_INSIDE = [
-    re.compile(rf"\bon\s+{_TIME_OF_DAY}{form}\b", re.IGNORECASE)
-    for form in (
-        rf"(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*{_YEAR})?",
-        rf"(?:{_WEEKDAY}\s*,?\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?",
-        _WEEKDAY,
-    )
-]
-
-
 # The same forms anywhere in a sentence ("... blocked the border on 30 December", "Oct. 13").
 _ANYWHERE = [
     re.compile(r"(?<![\w-])" + form + r"(?=\s*[,.;:)\"”'’]|\s+[\w\"“'(]|$)", re.IGNORECASE)
@@ -181,14 +170,6 @@ def _specificity(match: re.Match[str]) -> int:
     # in the city where they met in April 2019": the Tuesday dates the sentence).
     day = "day" in groups or ("wd" in groups and "mon" not in groups)
     return 3 * day + 2 * ("mon" in groups) + ("year" in groups) + ("wd" in groups)
-
-
-def date_inside(text: str) -> DatePhrase | None:
-    """The first "on <weekday>" or "on <month> <day>" inside ``text``, if any."""
-    matches = [match for pattern in _INSIDE if (match := pattern.search(text))]
-    if not matches:
-        return None
-    return _phrase(min(matches, key=lambda match: (match.start(), -match.end())))
 
 
 def _phrase(match: re.Match[str]) -> DatePhrase:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from eventstore.extract.dates import DatePhrase, Timeline, leading_date
+from eventstore.extract.dates import DatePhrase, Timeline
 from eventstore.extract.document import EventDoc, Note, Span
 from eventstore.extract.sources import find_sources
 from eventstore.extract.text import Paragraph, capitalize_first
@@ -83,8 +83,3 @@ def event_summary(line: str, date_text: str | None) -> str:
     """The summary of an event line: the line without its opening date phrase."""
     rest = line[len(date_text) :] if date_text and line.startswith(date_text) else line
     return capitalize_first(rest.strip(" ,;:"))
-
-
-def opens_with_date(paragraph: Paragraph) -> DatePhrase | None:
-    """The date phrase that opens ``paragraph``, if any."""
-    return leading_date(paragraph.text)
