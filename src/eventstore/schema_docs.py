@@ -1,7 +1,7 @@
 """docs/SCHEMA.md, generated from the models' comments and the views' descriptions.
 
 ``python -m eventstore.schema_docs --write`` (``make docs``) writes it and the diagram in
-README.md (between the ``schema-diagram`` markers); tests fail when either is stale.
+docs/architecture.md (between the ``schema-diagram`` markers); tests fail when either is stale.
 """
 
 from __future__ import annotations
@@ -131,18 +131,18 @@ def render() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-README_START = "<!-- schema-diagram:start -->"
-README_END = "<!-- schema-diagram:end -->"
+DIAGRAM_START = "<!-- schema-diagram:start -->"
+DIAGRAM_END = "<!-- schema-diagram:end -->"
 
 
 def write(root: Path) -> None:
-    """Rewrite docs/SCHEMA.md and the README's diagram under ``root``."""
+    """Rewrite docs/SCHEMA.md and the diagram of docs/architecture.md under ``root``."""
     (root / "docs" / "SCHEMA.md").write_text(render(), encoding="utf-8")
-    readme = root / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    start, end = text.index(README_START), text.index(README_END)
-    diagram = f"{README_START}\n```mermaid\n{mermaid()}\n```\n"
-    readme.write_text(text[:start] + diagram + text[end:], encoding="utf-8")
+    page = root / "docs" / "architecture.md"
+    text = page.read_text(encoding="utf-8")
+    start, end = text.index(DIAGRAM_START), text.index(DIAGRAM_END)
+    diagram = f"{DIAGRAM_START}\n```mermaid\n{mermaid()}\n```\n"
+    page.write_text(text[:start] + diagram + text[end:], encoding="utf-8")
 
 
 if __name__ == "__main__":
