@@ -3,17 +3,27 @@
 ``.txt`` is one article, title on the first line, with an optional ``<stem>.json``
 sidecar of metadata; ``.jsonl`` is one article per line. Text is decoded as UTF-8 (a BOM
 is allowed) with CRLF and CR made LF, and nothing else changed. Nothing is parsed here.
+
+An article's ``external_id`` is its metadata's, else the ``.txt`` file's stem. A JSONL
+record without one gets an id from what it says, never from its line number, so adding
+or removing lines leaves the other records' ids alone: ``<stem>-<16 hex>``, the first 16
+hex digits of the SHA-256 of its ``url`` (normalized, see ``normal_url``) or, without a
+url, of its text as stored (title, newline, body). To update a record in place give it an
+``external_id`` or a ``url``; without both, an edited record is a new article and the old
+one stays. Two records of one file with the same id: the later replaces the earlier.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
@@ -23,6 +33,8 @@ from eventstore.extract.text import normalize_newlines
 from eventstore.load.problems import Problem
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,20 +197,43 @@ def _meta(data: Any, what: str) -> ArticleMeta:
 
 
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | Problem]:
-    """One article per line of a JSONL file; a bad line is one error, the rest still load."""
+    """One article per line of a JSONL file; a bad line is one error, the rest still load.
+
+    A record whose id a later line repeats is skipped with a logged warning: the later
+    line replaces it. Loading both would not do that on a reload, where each batch is
+    checked against the store before the batch ahead of it is written, so the earlier
+    record would win every second load.
+    """
     try:
+        with path.open("rb") as handle:
+            records = _records(path, handle, max_bytes)
+            last = {r.external_id: r.line for r in records if isinstance(r, RawArticle)}
         handle = path.open("rb")
     except OSError as exc:
         yield Problem(str(path), "unreadable", f"unreadable: {exc.strerror or exc}")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
+        for item in _records(path, handle, max_bytes):
+            if isinstance(item, RawArticle) and last.get(item.external_id, item.line) != item.line:
+                log.warning(
+                    "%s: skipped: line %s has the same id (%s) and replaces it",
+                    item.where,
+                    last[item.external_id],
+                    item.external_id,
+                )
                 continue
-            try:
-                yield _jsonl_record(path, number, raw, max_bytes=max_bytes)
-            except InputRejected as exc:
-                yield Problem(str(path), exc.code, exc.reason, line=number)
+            yield item
+
+
+def _records(path: Path, handle: BinaryIO, max_bytes: int) -> Iterator[RawArticle | Problem]:
+    """Every line of an open JSONL file: a record, or why it is not one."""
+    for number, raw in enumerate(handle, start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield _jsonl_record(path, number, raw, max_bytes=max_bytes)
+        except InputRejected as exc:
+            yield Problem(str(path), exc.code, exc.reason, line=number)
 
 
 def _jsonl_record(path: Path, number: int, raw: bytes, *, max_bytes: int) -> RawArticle:
@@ -217,7 +252,39 @@ def _jsonl_record(path: Path, number: int, raw: bytes, *, max_bytes: int) -> Raw
         raise InputRejected("bad_json", "invalid record: expected a JSON object")
     meta = _meta(data, "bad metadata")
     text = _record_text(data)
-    return RawArticle(meta.external_id or f"{path.stem}-{number}", text, meta, str(path), number)
+    external_id = meta.external_id or record_id(path.stem, url=meta.url, text=text)
+    return RawArticle(external_id, text, meta, str(path), number)
+
+
+# Stored ids depend on these rules: changing them renames every JSONL article without
+# an external_id (a reload then adds each one again under its new id).
+ID_HEX_DIGITS = 16
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def record_id(stem: str, *, url: str | None, text: str) -> str:
+    """The id of a JSONL record that gives none: from its url, else from its text."""
+    key = normal_url(url) if url else text
+    return f"{stem}-{hashlib.sha256(key.encode()).hexdigest()[:ID_HEX_DIGITS]}"
+
+
+def normal_url(url: str) -> str:
+    """``url`` with the scheme and host lower-cased, a default port and the fragment
+    dropped, and an empty path made ``/``; anything not an absolute URL only stripped."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # an unparseable URL (bad port, bad IPv6 host) is kept as it is
+        return url
+    if not parts.scheme or not parts.netloc:
+        return url
+    scheme = parts.scheme.lower()
+    userinfo, at, host = parts.netloc.rpartition("@")
+    host = host.lower()
+    if port is not None and port == _DEFAULT_PORTS.get(scheme):
+        host = host.rsplit(":", 1)[0]
+    return urlunsplit((scheme, f"{userinfo}{at}{host}", parts.path or "/", parts.query, ""))
 
 
 def _record_text(data: dict[str, Any]) -> str:
