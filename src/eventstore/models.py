@@ -167,6 +167,7 @@ class ClaimDetail(Claim):
 
     mentions: tuple[ClaimMention, ...]
     source_links: tuple[SourceLink, ...]
+    forwarded_from: int | None = None  # the id asked for, when it was merged into this one
 
 
 class TimelineEvent(Model):
@@ -213,6 +214,7 @@ class EventDetail(TimelineEvent):
 
     mentions: tuple[EventMention, ...]
     source_links: tuple[SourceLink, ...]
+    forwarded_from: int | None = None  # the id asked for, when it was merged into this one
 
 
 class ArticleSummary(Model):
@@ -252,3 +254,26 @@ class Stats(Model):
     last_event: str | None
     runs: int
     last_run_at: datetime | None
+
+
+class Change(Model):
+    """One row of the change feed: what happened to which row, in commit order."""
+
+    seq: int
+    entity: str
+    entity_id: int
+    op: str
+    survivor_id: int | None
+    run_id: int | None
+    changed_at: datetime
+
+
+class Forward(Model):
+    """Where a retired id leads: the row it was merged into (followed to the end), or
+    nowhere (removed)."""
+
+    entity: str
+    id: int
+    merged_into: int | None
+    run_id: int | None
+    retired_at: datetime

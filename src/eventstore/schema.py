@@ -95,6 +95,15 @@ def _confidence() -> Mapped[float]:
     )
 
 
+def _updated() -> Mapped[datetime | None]:
+    # Nullable: added by revision 0006 without a default, not filled in for older rows.
+    return mapped_column(
+        DateTime(timezone=True),
+        comment="When eventstore last inserted or changed this row (UTC); NULL: not changed "
+        "since created_at (rows stored before revision 0006).",
+    )
+
+
 def _id(what: str) -> Mapped[int]:
     return mapped_column(BigId, primary_key=True, comment=f"Surrogate key of the {what}.")
 
@@ -130,6 +139,7 @@ class SourceRow(Base):
         comment="outlet | publication | government | intelligence | organization | media | other.",
     )
     created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime | None] = _updated()
 
 
 class ExpertRow(Base):
@@ -161,6 +171,7 @@ class ExpertRow(Base):
         Text, comment="Organization the person speaks for, e.g. 'Defense Express'."
     )
     created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime | None] = _updated()
 
 
 class IngestionRunRow(Base):
@@ -318,6 +329,7 @@ class ClaimRow(Base):
     )
 
     created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime | None] = _updated()
 
 
 class ClaimMentionRow(Base):
@@ -415,6 +427,7 @@ class EventRow(Base):
     )
 
     created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime | None] = _updated()
 
 
 class EventMentionRow(Base):
@@ -627,4 +640,79 @@ class ClaimKeyRow(Base):
     key: Mapped[str] = mapped_column(
         String(34),
         comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
+    )
+
+
+ENTITY_CHECK = "entity IN ('article', 'source', 'expert', 'claim', 'event')"
+
+
+class ChangeRow(Base):
+    """One write of the loader, in the order writes committed."""
+
+    __tablename__ = "changes"
+    __table_args__ = (
+        CheckConstraint(ENTITY_CHECK, name="entity"),
+        CheckConstraint("op IN ('insert', 'update', 'merge', 'delete')", name="op"),
+        Index(None, "entity", "entity_id"),
+        {
+            "comment": "The change feed: every write of the loader, in order "
+            "(read with --since SEQ).",
+        },
+    )
+
+    seq: Mapped[int] = mapped_column(
+        BigId,
+        primary_key=True,
+        autoincrement=False,
+        comment="Position in the feed: gap-free and increasing in commit order.",
+    )
+    entity: Mapped[str] = mapped_column(
+        String(10), comment="article | source | expert | claim | event."
+    )
+    entity_id: Mapped[int] = mapped_column(BigInteger, comment="The row's id.")
+    op: Mapped[str] = mapped_column(String(10), comment="insert | update | merge | delete.")
+    survivor_id: Mapped[int | None] = mapped_column(
+        BigInteger, comment="For a merge: the id of the row this one was merged into."
+    )
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="SET NULL"),
+        comment="The ingestion run that made the change (NULL: the migration's backfill).",
+    )
+    changed_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=_NOW,
+        comment="When the change was written (UTC).",
+    )
+
+
+class RetiredIdRow(Base):
+    """An id that no longer names a row, and why."""
+
+    __tablename__ = "retired_ids"
+    __table_args__ = (
+        CheckConstraint(ENTITY_CHECK, name="entity"),
+        {
+            "comment": "Forwarding addresses: ids merged into another row, and tombstones "
+            "of removed ones.",
+        },
+    )
+
+    entity: Mapped[str] = mapped_column(
+        String(10), primary_key=True, comment="source | expert | claim | ..."
+    )
+    id: Mapped[int] = mapped_column(
+        BigInteger, primary_key=True, autoincrement=False, comment="The id no longer in use."
+    )
+    merged_into: Mapped[int | None] = mapped_column(
+        BigInteger,
+        comment="The row it was merged into (follow on); NULL when it was removed.",
+    )
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="SET NULL"),
+        comment="The ingestion run that retired it.",
+    )
+    retired_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=_NOW,
+        comment="When it was retired (UTC).",
     )

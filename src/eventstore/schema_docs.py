@@ -37,9 +37,9 @@ Not in the models (migrations create them; `alembic check` ignores them):
 - PostgreSQL: generated `search_vector tsvector` columns on `claims`, `events` and
   `articles` with GIN indexes. Query:
   `SELECT id FROM claims WHERE search_vector @@ plainto_tsquery('english', 'ammunition')`.
-- Both: deleting a claim's or an event's last mention deletes the claim or event
-  (triggers `claim_mentions_orphan*`, `event_mentions_orphan*`), so deleting an article
-  takes its mentions and every claim and event only it reported.
+- Both: deleting an article deletes its mentions and every claim and event only it
+  reported (trigger `articles_drop_orphans`). The loader removes claims and events left
+  with no mention itself, and records each removal in `changes` and `retired_ids`.
 """
 
 

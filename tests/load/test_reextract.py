@@ -14,9 +14,9 @@ from sqlalchemy import Engine, text
 from eventstore.cli import main
 from eventstore.errors import ConfigurationError, NotFound
 from eventstore.extract import EXTRACTOR_VERSION, extract_article
-from eventstore.load.loader import LoadOptions, load_paths
+from eventstore.load.loader import LoadOptions, load_paths, write_batch
+from eventstore.load.plan import Extracted
 from eventstore.load.reextract import Selection, reextract, stored_batches
-from eventstore.load.write import Extracted, write_batch
 from tests.load.test_loader import CONTENT_TABLES, content, count, dump
 
 REPO = Path(__file__).resolve().parents[2]

@@ -62,7 +62,8 @@ def _provenance(engine: Engine) -> set[tuple[Any, ...]]:
 
 def test_mentions_loaded_before_0005_say_legacy(engine: Engine) -> None:
     """Mentions stored before 0005 read extracted_by 'legacy', confidence 1.0, in the
-    tables and in the views; the mention tables keep their orphan triggers."""
+    tables and in the views; deleting articles still takes the claims and events only
+    they mention."""
     url = engine.url.render_as_string(hide_password=False)
     load_paths(engine, [REPO / "seeds"])
     assert ("legacy", 1.0) not in _provenance(engine)
@@ -87,6 +88,7 @@ def test_an_upgrade_stopped_after_its_commit_runs_again(engine: Engine) -> None:
     url = engine.url.render_as_string(hide_password=False)
     load_paths(engine, [REPO / "seeds"])
     before = _provenance(engine)
+    migrations.downgrade(url, "0005")
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
 

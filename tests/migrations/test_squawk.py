@@ -147,7 +147,8 @@ _LOCK_BOUNDED = {
     re.compile(r"^DROP\s+INDEX\s+CONCURRENTLY\s+", re.I): "concurrent index",
     re.compile(r"^COMMENT\s+ON\s+", re.I): "comment",
     re.compile(
-        r"^ALTER\s+TABLE\s+\w+\s+ADD\s+COLUMN\s+(?:IF\s+NOT\s+EXISTS\s+)?\w+\s+\w+(?:\(\d+\))?"
+        r"^ALTER\s+TABLE\s+\w+\s+ADD\s+COLUMN\s+(?:IF\s+NOT\s+EXISTS\s+)?\w+\s+\w+"
+        r"(?:\s+WITH(?:OUT)?\s+TIME\s+ZONE)?(?:\(\d+\))?"
         rf"(?:\s+DEFAULT\s+{_CONSTANT})?(?:\s+NOT\s+NULL)?\Z",
         re.I,
     ): "catalog-only column",
@@ -159,6 +160,10 @@ _LOCK_BOUNDED = {
         r"^ALTER\s+TABLE\s+\w+\s+DROP\s+CONSTRAINT\s+(?:IF\s+EXISTS\s+)?\w+\Z", re.I
     ): "dropped constraint",
     re.compile(r"^ALTER\s+TABLE\s+\w+\s+VALIDATE\s+CONSTRAINT\s+\w+\Z", re.I): "validation",
+    # A trigger is a catalog change (a brief SHARE ROW EXCLUSIVE lock, no scan).
+    re.compile(r"^CREATE\s+TRIGGER\s+\w+\s+.*?\bON\s+\w+", re.I | re.S): "trigger",
+    re.compile(r"^DROP\s+TRIGGER\s+IF\s+EXISTS\s+\w+\s+ON\s+\w+\Z", re.I): "trigger",
+    re.compile(r"^DROP\s+FUNCTION\s+IF\s+EXISTS\s+\w+\(\)\Z", re.I): "trigger function",
 }
 _LOCK_TIMEOUT = re.compile(r"^(SET|RESET)\s+lock_timeout\b", re.I)
 # Alembic's own bookkeeping table: one row, locked only by migrations themselves.

@@ -1,4 +1,4 @@
-"""Read commands: timeline, event, claims, experts, expert, sources, articles, stats."""
+"""Read commands: timeline, event, claim, claims, experts, expert, sources, articles, stats."""
 
 from __future__ import annotations
 
@@ -148,6 +148,8 @@ def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> Non
         return
     console = out_console()
     label = detail.date_label or "undated"
+    if detail.forwarded_from is not None:
+        console.print(f"event {detail.forwarded_from} was merged into event {detail.id}")
     console.print(f"[bold]event {detail.id}[/] {label} ({detail.date_precision})")
     console.print(detail.summary, highlight=False)
     links = [f"{link.name} ({link.role})" for link in detail.source_links]
@@ -160,6 +162,42 @@ def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> Non
             "match": f"{m.match_method} {m.match_score:.0f}" if m.match_score else m.match_method,
             "sentence": m.text,
             "offsets": f"{m.start_offset}-{m.end_offset}",
+            "found by": f"{m.extracted_by} ({m.confidence:.2f})",
+        }
+        for m in detail.mentions
+    ]
+    emit(rows, fmt="table", columns=tuple(rows[0]) if rows else (), title="mentions")
+
+
+@click.command()
+@click.argument("claim_id", type=int)
+@output_options
+@pass_app
+def claim(app: AppContext, claim_id: int, fmt: str | None, as_json: bool) -> None:
+    """One claim: who said it, every mention (article and sentence) and its sources.
+
+    \b
+    Example:
+        eventstore claim 12
+    """
+    with reading(app) as session:
+        detail = ClaimRepository(session).get(claim_id)
+    fmt = resolve_format(fmt, as_json)
+    if fmt != "table":
+        rows = [_dump(mention) for mention in detail.mentions]
+        emit(rows, fmt=fmt, columns=tuple(rows[0]) if rows else (), document=_dump(detail))
+        return
+    console = out_console()
+    if detail.forwarded_from is not None:
+        console.print(f"claim {detail.forwarded_from} was merged into claim {detail.id}")
+    console.print(f"[bold]claim {detail.id}[/] {detail.expert_name} ({detail.kind})")
+    console.print(detail.text, highlight=False)
+    rows = [
+        {
+            "article": m.external_id,
+            "section": m.section,
+            "attribution": m.attribution or "",
+            "sentence": m.text,
             "found by": f"{m.extracted_by} ({m.confidence:.2f})",
         }
         for m in detail.mentions
@@ -382,4 +420,4 @@ def stats(app: AppContext, fmt: str | None, as_json: bool) -> None:
     emit(rows, fmt=resolve_format(fmt, as_json), columns=("what", "value"), document=_dump(figures))
 
 
-COMMANDS = (timeline, event, claims, experts, expert, sources, articles, stats)
+COMMANDS = (timeline, event, claim, claims, experts, expert, sources, articles, stats)

@@ -1,4 +1,4 @@
-"""Resolution: match a batch's events and claims to rows that already exist.
+"""Rows as resolution sees them, and the indexes a batch's mentions are matched in.
 
 A dated event is compared with the events of its date block (the same month and day, or
 month, or year, at the same precision; years equal or one unknown). Undated events and
@@ -6,25 +6,23 @@ claims are compared only when they share a matching key: a hash of a normal form
 (``match.match_text``), of its first or of its last words; claims also need the same
 expert and kind, and their keys are scoped to both (``match.claim_key_set``). A row keeps
 the keys of every wording it ever absorbed (``event_keys``, ``claim_keys``), so a mention
-finds its row whichever report came first. Candidates are fetched by index (a date, a
-key): a batch reads only rows it could match, though where many claims of one expert
-share a key (statements opened alike) that set grows with the store (README,
-Performance). A mention matching two rows shows them to be one, and they are merged. A
-match is exact (same normal form) or fuzzy (rapidfuzz, above a threshold); otherwise the
-mention founds a new row. Where wordings differ, the row keeps the longest (ties: the
-alphabetically first), so the result does not depend on order.
+finds its row whichever report came first. A mention matching two rows shows them to be
+one, and they are merged. A match is exact (same normal form) or fuzzy (rapidfuzz, above
+a threshold); otherwise the mention founds a new row. Where wordings differ, the row keeps
+the longest (ties: the alphabetically first), so the result does not depend on order.
+
+These objects change while one batch is resolved; ``resolve.resolve_batch`` turns them
+into an immutable ``plan.Plan`` before anything is written.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any, Generic, Self, TypeVar, cast
-
-from sqlalchemy import ColumnElement, Connection, Row, Table, and_, select, tuple_
+from typing import Generic, Self, TypeVar, cast
 
 from eventstore.extract import ClaimDoc, DateReading, EventDoc
 from eventstore.load.match import (
@@ -38,15 +36,8 @@ from eventstore.load.match import (
     names_of,
     same_day_related,
 )
-from eventstore.load.upsert import CHUNK, prefer_longer
-from eventstore.schema import ClaimKeyRow, ClaimRow, EventKeyRow, EventRow, table
+from eventstore.load.upsert import prefer_longer
 from eventstore.vocabulary import MatchMethod
-
-_CHUNK = CHUNK
-EVENTS = table(EventRow)
-CLAIMS = table(ClaimRow)
-EVENT_KEYS = table(EventKeyRow)
-CLAIM_KEYS = table(ClaimKeyRow)
 
 
 def preferred(current: str, incoming: str) -> str:
@@ -65,8 +56,10 @@ class Known:
     norm: str = ""
     keys: set[str] = field(default_factory=set)
     new_keys: set[str] = field(default_factory=set)
+    new_norms: set[str] = field(default_factory=set)
     id: int | None = None
     dirty: bool = False
+    adopted: bool = False  # a new row taking over the id of a stored one (reworded)
     merged_into: Known | None = None
     serial: int = field(default_factory=lambda: next(_serials))
 
@@ -83,7 +76,15 @@ class Known:
 
     def swallow(self, other: Known) -> None:
         """Take in a row found to say the same as this one."""
-        self.reword(other.text, other.keys)
+        self._take_keys(other)
+        self.reword(other.text, frozenset())
+
+    def _take_keys(self, other: Known) -> None:
+        # A stored row's keys are final; a new one's wordings are keyed when written.
+        if other.id is not None:
+            self.new_keys |= other.keys - self.keys
+            self.keys |= other.keys
+        self.new_norms |= other.new_norms
 
     def age(self) -> tuple[int, int]:
         """Stored rows (by id) before new ones (by creation): the survivor of a merge."""
@@ -91,7 +92,8 @@ class Known:
 
     def reword(self, incoming: str, keys: AbstractSet[str]) -> None:
         """Take the incoming wording's keys; keep the preferred of the two wordings."""
-        self.new_keys |= keys - self.keys
+        if keys - self.keys:
+            self.new_norms.add(match_text(incoming))
         self.keys |= keys
         better = preferred(self.text, incoming)
         if better != self.text:
@@ -122,7 +124,8 @@ class KnownEvent(Known):
         """Take in an event found to be the same as this one."""
         if isinstance(other, KnownEvent):
             self._take_date(other.year, other.qualifier)
-        self.reword(other.text, other.keys)
+        self._take_keys(other)
+        self.reword(other.text, frozenset())
 
     def _take_date(self, year: int | None, qualifier: str | None) -> None:
         if self.year is None and year is not None:
@@ -135,7 +138,8 @@ class KnownEvent(Known):
 class KnownClaim(Known):
     """A claim row (``id`` is None until it is inserted)."""
 
-    expert_id: int = 0
+    expert: str = ""  # the expert's key
+    scope: int = 0  # the expert's id, or a stand-in while the expert is not stored
     kind: str = "quote"
 
 
@@ -188,30 +192,6 @@ def _match(
     return survivor, best
 
 
-def _load_keyed(
-    connection: Connection, rows: Table, keys_table: Table, parent: str, keys: Iterable[str]
-) -> tuple[list[Row[Any]], dict[int, set[str]]]:
-    """Stored rows having any of ``keys``, and every key of each."""
-    keys_column, parent_column = keys_table.c.key, keys_table.c[parent]
-    ids: set[int] = set()
-    ordered = sorted(set(keys))
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
-        ids |= set(
-            connection.execute(select(parent_column).where(keys_column.in_(chunk))).scalars()
-        )
-    found: list[Row[Any]] = []
-    all_keys: dict[int, set[str]] = defaultdict(set)
-    listed = sorted(ids)
-    for start in range(0, len(listed), _CHUNK):
-        id_chunk = listed[start : start + _CHUNK]
-        found += connection.execute(select(rows).where(rows.c.id.in_(id_chunk))).all()
-        query = select(parent_column, keys_column).where(parent_column.in_(id_chunk))
-        for row_id, key in connection.execute(query):
-            all_keys[row_id].add(key)
-    return found, all_keys
-
-
 def _block(event: KnownEvent | DateReading) -> str:
     """The date block of an event or a reading (years are compared within it)."""
     precision = event.precision
@@ -233,30 +213,6 @@ class EventIndex:
         if event.precision == "unknown":
             return set(event.keys if keys is None else keys)
         return {_block(event)}
-
-    @classmethod
-    def load(cls, connection: Connection, docs: Sequence[EventDoc]) -> EventIndex:
-        """The stored events of the batch's date blocks, and the undated ones sharing a
-        key with one of ``docs``."""
-        undated = [doc for doc in docs if doc.date.precision == "unknown"]
-        keys = {key for doc in undated for key in key_set(match_text(doc.summary))}
-        rows, all_keys = _load_keyed(connection, EVENTS, EVENT_KEYS, "event_id", keys)
-        seen = {row.id for row in rows}
-        rows += [r for r in _load_dated(connection, [d.date for d in docs]) if r.id not in seen]
-        known = [
-            KnownEvent(
-                text=row.summary,
-                id=row.id,
-                keys=all_keys[row.id],
-                year=row.year,
-                month=row.month,
-                day=row.day,
-                precision=row.date_precision,
-                qualifier=row.date_qualifier,
-            )
-            for row in rows
-        ]
-        return cls(known)
 
     def resolve(self, doc: EventDoc) -> tuple[KnownEvent, MatchMethod, float | None]:
         """The event ``doc`` reports: a matched candidate, or a new one added to the index."""
@@ -280,7 +236,7 @@ class EventIndex:
             text=doc.summary,
             norm=norm,
             keys=set(keys),
-            new_keys=set(keys),
+            new_norms={norm},
             year=reading.year,
             month=reading.month,
             day=reading.day,
@@ -308,42 +264,6 @@ def _related(
     return event, score
 
 
-def _load_dated(connection: Connection, readings: Sequence[DateReading]) -> list[Row[Any]]:
-    """Stored events in the date blocks of ``readings``, fetched by their date index."""
-    c = EVENTS.c
-    found: dict[int, Row[Any]] = {}
-    for condition in _date_conditions(c, readings):
-        for row in connection.execute(select(EVENTS).where(condition)):
-            found.setdefault(row.id, row)
-    return list(found.values())
-
-
-def _date_conditions(c: Any, readings: Sequence[DateReading]) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    dated = [r for r in readings if r.precision != "unknown"]
-    for precision, parts in (("day", ("month", "day")), ("month", ("month",)), ("year", ())):
-        same = [r for r in dated if r.precision == precision]
-        spot = [c.date_precision == precision]
-        known = sorted({(r.year, *(getattr(r, p) for p in parts)) for r in same if r.year})
-        columns = (c.year, *(c[p] for p in parts))
-        for chunk in _slices(known):
-            conditions.append(and_(*spot, tuple_(*columns).in_(chunk)))
-        if parts:
-            # A year still unknown on either side: the same month (and day) any year.
-            any_year = sorted({tuple(getattr(r, p) for p in parts) for r in same})
-            unknown = [r for r in same if r.year is None]
-            for chunk in _slices(any_year):
-                where = tuple_(*(c[p] for p in parts)).in_(chunk)
-                conditions.append(and_(*spot, c.year.is_(None), where))
-                if unknown:
-                    conditions.append(and_(*spot, where))
-    return conditions
-
-
-def _slices(values: list[Any]) -> list[list[Any]]:
-    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
-
-
 def _same_date(event: KnownEvent, reading: DateReading) -> bool:
     return (
         event.precision == reading.precision
@@ -368,36 +288,16 @@ class ClaimIndex:
             self.index.add(claim, claim.keys)
         self.merged: list[KnownClaim] = []
 
-    @classmethod
-    def load(cls, connection: Connection, claims: Sequence[tuple[ClaimDoc, int]]) -> ClaimIndex:
-        """The stored claims sharing a key with one of ``claims`` (a doc and its expert)."""
-        keys: set[str] = set()
-        for doc, expert_id in claims:
-            norm = match_text(doc.text)
-            keys |= claim_key_set(norm, expert_id, doc.kind) | _legacy_keys(norm)
-        rows, all_keys = _load_keyed(connection, CLAIMS, CLAIM_KEYS, "claim_id", keys)
-        known = [
-            KnownClaim(
-                text=row.text,
-                id=row.id,
-                keys=all_keys[row.id],
-                expert_id=row.expert_id,
-                kind=row.kind,
-            )
-            for row in rows
-        ]
-        return cls(known)
-
-    def resolve(
-        self, doc: ClaimDoc, expert_id: int
-    ) -> tuple[KnownClaim, MatchMethod, float | None]:
-        """The claim ``doc`` states: a matched candidate, or a new one added to the index."""
+    def resolve(self, doc: ClaimDoc, scope: int) -> tuple[KnownClaim, MatchMethod, float | None]:
+        """The claim ``doc`` states: a matched candidate, or a new one added to the index.
+        ``scope`` is its expert's id (a negative stand-in for an expert not yet stored)."""
         norm = match_text(doc.text)
-        keys = claim_key_set(norm, expert_id, doc.kind)
+        keys = claim_key_set(norm, scope, doc.kind)
+        expert = doc.speaker.key
         candidates = [
             claim
             for claim in self.index.sharing(keys | _legacy_keys(norm))
-            if claim.expert_id == expert_id and claim.kind == doc.kind
+            if claim.expert == expert and claim.kind == doc.kind
         ]
         claim, found = _match(norm, candidates, CLAIM_THRESHOLD, self.index, self.merged)
         if claim is not None and found is not None:
@@ -408,8 +308,9 @@ class ClaimIndex:
             text=doc.text,
             norm=norm,
             keys=set(keys),
-            new_keys=set(keys),
-            expert_id=expert_id,
+            new_norms={norm},
+            expert=expert,
+            scope=scope,
             kind=doc.kind,
         )
         self.index.add(claim, keys)

@@ -28,18 +28,15 @@ from eventstore.db import translate_db_errors, write_with_retry
 from eventstore.errors import InputRejected
 from eventstore.extract import ArticleDoc
 from eventstore.extract.nlp import load_model
+from eventstore.load.candidates import fetch_candidates, is_current, stored_versions
 from eventstore.load.extractor import Extractor
 from eventstore.load.guard import RunGuard, exclusive_load
+from eventstore.load.plan import Extracted
 from eventstore.load.problems import Problem
 from eventstore.load.read import RawArticle, read_inputs
+from eventstore.load.resolve import resolve_batch
 from eventstore.load.runs import RunTotals, finish_run, record_problems
-from eventstore.load.write import (
-    BatchOutcome,
-    Extracted,
-    is_current,
-    stored_versions,
-    write_batch,
-)
+from eventstore.load.write import BatchOutcome, apply_plan
 from eventstore.redact import mask_text, mask_url
 from eventstore.vocabulary import ErrorCode, RunStatus, Severity
 
@@ -319,6 +316,27 @@ def _write_one(
     connection: Connection, *, item: Extracted, run_id: int, rewrite: bool
 ) -> BatchOutcome:
     return write_batch(connection, [item], run_id, rewrite=rewrite)
+
+
+def write_batch(
+    connection: Connection, items: Sequence[Extracted], run_id: int, *, rewrite: bool = False
+) -> BatchOutcome:
+    """Resolve ``items`` (one per external id) against the store and write them, in the
+    current transaction under the writers' lock: candidates -> plan -> write.
+
+    An item whose article is stored with the same content and extractor version is
+    skipped. With ``rewrite`` (re-extraction of stored articles) an item is written only
+    over the very article it was read from, whatever its extractor version, and skipped
+    when that article has changed or gone since.
+    """
+    started = time.perf_counter()
+    plan = resolve_batch(
+        items, fetch_candidates(connection, items, rewrite=rewrite), rewrite=rewrite
+    )
+    resolve_s = time.perf_counter() - started
+    outcome = apply_plan(connection, plan, run_id)
+    outcome.resolve_s = resolve_s
+    return outcome
 
 
 def _count(totals: RunTotals, outcome: BatchOutcome, problems: list[Problem]) -> None:

@@ -24,6 +24,7 @@ from eventstore.db import translate_db_errors
 from eventstore.errors import NotFound
 from eventstore.extract import EXTRACTOR_VERSION, ArticleMeta
 from eventstore.extract.nlp import load_model
+from eventstore.load.entities import SOURCES
 from eventstore.load.extractor import Extractor
 from eventstore.load.guard import exclusive_load
 from eventstore.load.loader import (
@@ -38,7 +39,7 @@ from eventstore.load.problems import Problem
 from eventstore.load.read import RawArticle
 from eventstore.load.runs import RunTotals
 from eventstore.load.upsert import CHUNK
-from eventstore.load.write import ARTICLES, SOURCES
+from eventstore.load.write import ARTICLES
 from eventstore.redact import mask_url
 
 

@@ -1,77 +1,56 @@
-"""Writing: one batch of extracted articles into the database, in the caller's transaction.
+"""Writing: apply one batch's plan (``plan.Plan``) in the caller's transaction.
 
-The only code that writes articles, claims, events and their links. Unchanged articles
-(same content hash and extractor version) are skipped; a changed article (or one
-re-extracted from its stored text) loses its old mentions first (the database drops
-claims and events left with none) and is written again. Inserts go in bulk, with ids
-returned in parameter order.
+The only code that writes articles, claims, events and their links, in this order:
+sources and experts (upserted by key); articles (new ones inserted, changed ones updated
+in place, their old mentions deleted); new events and claims (ids drawn in bulk) and the
+changed ones; merges (the absorbed row's mentions move to the survivor, its id forwards);
+mentions and their source links; released rows (removed when no mention is left, else
+given the preferred wording of the mentions they keep); matching keys. Every insert,
+update, merge and delete goes to the change feed (``changes.ChangeLog``). The plan is
+never changed.
 """
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
-from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, ClaimDoc, EventDoc, SourceRef
+from eventstore.extract import EXTRACTOR_VERSION, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.extract.names import source_key
-from eventstore.load.match import text_key
-from eventstore.load.read import RawArticle
-from eventstore.load.resolve import (
-    CLAIM_KEYS,
-    EVENT_KEYS,
-    ClaimIndex,
-    EventIndex,
-    Known,
-    KnownClaim,
-    KnownEvent,
-    preferred,
-)
-from eventstore.load.upsert import (
-    CHUNK,
-    allocate_ids,
-    insert_ignoring,
-    upsert_preferring,
-)
+from eventstore.load.changes import ChangeLog, Entity
+from eventstore.load.entities import expert_ids, source_ids
+from eventstore.load.known import preferred
+from eventstore.load.match import claim_key_set, text_key
+from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
+from eventstore.load.upsert import CHUNK, allocate_ids, insert_ignoring
 from eventstore.schema import (
     ArticleRow,
+    ClaimKeyRow,
     ClaimMentionRow,
     ClaimRow,
     ClaimSourceRow,
+    EventKeyRow,
     EventMentionRow,
     EventRow,
     EventSourceRow,
-    ExpertRow,
-    SourceRow,
     table,
 )
 
-_T = TypeVar("_T")
-_Known = TypeVar("_Known", KnownEvent, KnownClaim)
-
 ARTICLES = table(ArticleRow)
-SOURCES = table(SourceRow)
-EXPERTS = table(ExpertRow)
 EVENTS = table(EventRow)
 EVENT_MENTIONS = table(EventMentionRow)
 EVENT_SOURCES = table(EventSourceRow)
+EVENT_KEYS = table(EventKeyRow)
 CLAIMS = table(ClaimRow)
 CLAIM_MENTIONS = table(ClaimMentionRow)
 CLAIM_SOURCES = table(ClaimSourceRow)
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """An article read and extracted, ready to be written."""
-
-    raw: RawArticle
-    doc: ArticleDoc
+CLAIM_KEYS = table(ClaimKeyRow)
 
 
 @dataclass
@@ -82,134 +61,76 @@ class BatchOutcome:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     resolve_s: float = 0.0
+    last_seq: int | None = None
 
 
-def stored_versions(connection: Connection, external_ids: Sequence[str]) -> dict[str, Any]:
-    """external_id -> (id, content_hash, extractor_version) of the articles already stored."""
-    found: dict[str, Any] = {}
-    for start in range(0, len(external_ids), CHUNK):
-        chunk = external_ids[start : start + CHUNK]
-        query = select(
-            ARTICLES.c.external_id,
-            ARTICLES.c.id,
-            ARTICLES.c.content_hash,
-            ARTICLES.c.extractor_version,
-        ).where(ARTICLES.c.external_id.in_(chunk))
-        found.update({row[0]: row[1:] for row in connection.execute(query)})
-    return found
-
-
-def is_current(stored: Any, raw: RawArticle) -> bool:
-    """True when the stored article has this content and this extractor's mentions."""
-    return bool(stored) and stored[1] == raw.content_hash and stored[2] == EXTRACTOR_VERSION
-
-
-def write_batch(
-    connection: Connection, items: Sequence[Extracted], run_id: int, *, rewrite: bool = False
-) -> BatchOutcome:
-    """Write ``items`` (one per external id) in the current transaction.
-
-    An item whose article is stored with the same content and extractor version is
-    skipped. With ``rewrite`` (re-extraction of stored articles) an item is written only
-    over the very article it was read from, whatever its extractor version, and skipped
-    when that article has changed or gone since.
-    """
-    outcome = BatchOutcome()
-    stored = stored_versions(connection, [item.doc.external_id for item in items])
-    todo = []
-    for item in items:
-        previous = stored.get(item.doc.external_id)
-        if _skipped(previous, item.raw, rewrite=rewrite):
-            outcome.unchanged.append(item.doc.external_id)
-        else:
-            todo.append((item, previous[0] if previous else None))
-    if not todo:
+def apply_plan(connection: Connection, plan: Plan, run_id: int) -> BatchOutcome:
+    """Write ``plan`` in the current transaction (the caller holds the writers' lock)."""
+    outcome = BatchOutcome(unchanged=list(plan.unchanged))
+    if plan.empty:
         return outcome
-    survivors = _drop_old_mentions(connection, [old for _, old in todo if old is not None])
-    writer = _BatchWriter(connection, run_id, [item for item, _ in todo])
-    writer.articles(todo)
-    for item, old in todo:
-        (outcome.updated if old else outcome.added).append(item.doc.external_id)
-    writer.flush()
-    _refresh_wording(connection, *survivors)
-    outcome.resolve_s = writer.resolve_s
+    _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC))).write(outcome)
     return outcome
 
 
-def _skipped(stored: Any, raw: RawArticle, *, rewrite: bool) -> bool:
-    if rewrite:
-        return not stored or stored[1] != raw.content_hash
-    return is_current(stored, raw)
-
-
-def _drop_old_mentions(connection: Connection, article_ids: list[int]) -> tuple[set[int], set[int]]:
-    """Delete the mentions of changed articles; return the events and claims they touched."""
-    if not article_ids:
-        return set(), set()
-    events = set(
-        connection.execute(
-            select(EVENT_MENTIONS.c.event_id).where(EVENT_MENTIONS.c.article_id.in_(article_ids))
-        ).scalars()
-    )
-    claims = set(
-        connection.execute(
-            select(CLAIM_MENTIONS.c.claim_id).where(CLAIM_MENTIONS.c.article_id.in_(article_ids))
-        ).scalars()
-    )
-    connection.execute(delete(EVENT_MENTIONS).where(EVENT_MENTIONS.c.article_id.in_(article_ids)))
-    connection.execute(delete(CLAIM_MENTIONS).where(CLAIM_MENTIONS.c.article_id.in_(article_ids)))
-    return events, claims
-
-
-class _BatchWriter:
-    """Resolves and writes the articles of one batch, collecting rows to insert in bulk."""
-
-    def __init__(self, connection: Connection, run_id: int, items: list[Extracted]) -> None:
+class _Writer:
+    def __init__(self, connection: Connection, plan: Plan, log: ChangeLog) -> None:
         self.connection = connection
-        self.run_id = run_id
-        self.now = datetime.now(UTC)
-        docs = [item.doc for item in items]
-        self.source_ids = _source_ids(connection, docs)
-        self.expert_ids = _expert_ids(connection, docs)
-        started = time.perf_counter()
-        self.events = EventIndex.load(connection, [e for d in docs for e in d.events])
-        self.claims = ClaimIndex.load(
-            connection,
-            [(c, self.expert_ids[c.speaker.key]) for d in docs for c in d.claims],
-        )
-        self.resolve_s = time.perf_counter() - started
-        self.event_mentions: list[tuple[KnownEvent, dict[str, Any], tuple[SourceRef, ...]]] = []
-        self.claim_mentions: list[tuple[KnownClaim, dict[str, Any], tuple[SourceRef, ...]]] = []
+        self.plan = plan
+        self.log = log
+        self.ids: dict[tuple[Entity, int], int] = {}  # (entity, ref) -> id
 
-    def articles(self, todo: Sequence[tuple[Extracted, int | None]]) -> None:
-        """Write the article rows now (new ones in bulk); queue their mentions for ``flush``."""
-        new = [item for item, old in todo if old is None]
+    def write(self, outcome: BatchOutcome) -> None:
+        plan = self.plan
+        docs = [article.item.doc for article in plan.articles]
+        self.sources = source_ids(self.connection, docs, self.log)
+        self.experts = expert_ids(self.connection, docs, self.log)
+        articles = self._articles(outcome)
+        self._rows(EVENTS, "event", plan.events, self._event_values)
+        self._rows(CLAIMS, "claim", plan.claims, self._claim_values)
+        self._merge(EVENT_MENTIONS, EVENTS, "event", plan.event_merges)
+        self._merge(CLAIM_MENTIONS, CLAIMS, "claim", plan.claim_merges)
+        self._mentions(EVENT_MENTIONS, EVENT_SOURCES, "event", plan.event_mentions, articles)
+        self._mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim", plan.claim_mentions, articles)
+        self._release()
+        self._keys()
+        outcome.last_seq = self.log.write(self.connection)
+
+    # -- articles -----------------------------------------------------------------------
+
+    def _articles(self, outcome: BatchOutcome) -> dict[str, int]:
+        """Insert new articles, update changed ones (their old mentions go); external id
+        -> article id."""
+        new = [a for a in self.plan.articles if a.old_id is None]
         ids: dict[str, int] = {}
         if new:
             statement = insert(ARTICLES).returning(ARTICLES.c.id, sort_by_parameter_order=True)
-            inserted = self.connection.execute(statement, [self._article_values(i) for i in new])
-            ids = {
-                item.doc.external_id: id_ for item, id_ in zip(new, inserted.scalars(), strict=True)
-            }
-        for item, old in todo:
-            if old is not None:
-                values = self._article_values(item)
-                self.connection.execute(update(ARTICLES).where(ARTICLES.c.id == old), values)
-                ids[item.doc.external_id] = old
-        for item, _ in todo:
-            article_id = ids[item.doc.external_id]
-            for event in item.doc.events:
-                self._queue_event(article_id, event)
-            for claim in item.doc.claims:
-                self._queue_claim(article_id, claim)
+            inserted = self.connection.execute(statement, [self._article_values(a) for a in new])
+            for article, article_id in zip(new, inserted.scalars(), strict=True):
+                ids[article.item.doc.external_id] = article_id
+                outcome.added.append(article.item.doc.external_id)
+        old = [a for a in self.plan.articles if a.old_id is not None]
+        for article in old:
+            values = self._article_values(article)
+            self.connection.execute(update(ARTICLES).where(ARTICLES.c.id == article.old_id), values)
+            ids[article.item.doc.external_id] = article.old_id  # type: ignore[assignment]
+            outcome.updated.append(article.item.doc.external_id)
+        old_ids = [a.old_id for a in old if a.old_id is not None]
+        for mentions in (EVENT_MENTIONS, CLAIM_MENTIONS):
+            for start in range(0, len(old_ids), CHUNK):
+                chunk = old_ids[start : start + CHUNK]
+                self.connection.execute(delete(mentions).where(mentions.c.article_id.in_(chunk)))
+        self.log.inserted("article", [ids[a.item.doc.external_id] for a in new])
+        self.log.updated("article", old_ids)
+        return ids
 
-    def _article_values(self, item: Extracted) -> dict[str, Any]:
-        doc = item.doc
+    def _article_values(self, article: ArticleWrite) -> dict[str, Any]:
+        doc, raw = article.item.doc, article.item.raw
         featured = doc.featured_expert
         return {
             "external_id": doc.external_id,
-            "source_id": self.source_ids.get(source_key(doc.outlet)) if doc.outlet else None,
-            "featured_expert_id": self.expert_ids[featured.key] if featured else None,
+            "source_id": self.sources.get(source_key(doc.outlet)) if doc.outlet else None,
+            "featured_expert_id": self.experts[featured.key] if featured else None,
             "url": doc.url,
             "title": doc.title,
             "lede": doc.lede,
@@ -217,266 +138,190 @@ class _BatchWriter:
             "category": doc.category,
             "language": doc.language,
             "published_on": doc.published_on,
-            "content_hash": item.raw.content_hash,
+            "content_hash": raw.content_hash,
             "extractor_version": EXTRACTOR_VERSION,
-            "source_path": item.raw.where,
-            "updated_at": self.now,
-            "run_id": self.run_id,
+            "source_path": raw.where,
+            "updated_at": self.log.now,
+            "run_id": self.log.run_id,
         }
 
-    def _queue_event(self, article_id: int, doc: EventDoc) -> None:
-        started = time.perf_counter()
-        event, method, score = self.events.resolve(doc)
-        self.resolve_s += time.perf_counter() - started
-        reading = doc.date
-        mention = {
-            "article_id": article_id,
-            "start_offset": doc.span.start,
-            "end_offset": doc.span.end,
-            "text": doc.span.text,
-            "date_text": reading.text,
-            "year": reading.year,
-            "month": reading.month,
-            "day": reading.day,
-            "date_precision": reading.precision,
-            "date_qualifier": reading.qualifier,
-            "year_inferred": reading.year_inferred,
-            "match_method": method,
-            "match_score": score,
-            "extracted_by": doc.extracted_by,
-            "confidence": doc.confidence,
-        }
-        self.event_mentions.append((event, mention, doc.sources))
+    # -- events and claims ----------------------------------------------------------------
 
-    def _queue_claim(self, article_id: int, doc: ClaimDoc) -> None:
-        started = time.perf_counter()
-        claim, method, score = self.claims.resolve(doc, self.expert_ids[doc.speaker.key])
-        self.resolve_s += time.perf_counter() - started
-        for span in doc.spans:
-            mention = {
-                "article_id": article_id,
-                "start_offset": span.start,
-                "end_offset": span.end,
-                "text": span.text,
-                "section": doc.section,
-                "attribution": doc.attribution,
-                "match_method": method,
-                "match_score": score,
-                "extracted_by": doc.extracted_by,
-                "confidence": doc.confidence,
-            }
-            sources = tuple(s for s in doc.sources if s.name.lower() in span.text.lower())
-            self.claim_mentions.append((claim, mention, sources or doc.sources))
+    def _event_values(self, row: RowWrite) -> dict[str, Any]:
+        return dict(row.values)
 
-    def flush(self) -> None:
-        """Apply merges, insert and update the batch's events and claims, then mentions."""
-        _repoint(self.connection, EVENT_MENTIONS, "event_id", self.events.merged)
-        _repoint(self.connection, CLAIM_MENTIONS, "claim_id", self.claims.merged)
-        events = [event.final for event, _, _ in self.event_mentions]
-        claims = [claim.final for claim, _, _ in self.claim_mentions]
-        _save_events(self.connection, events)
-        _save_claims(self.connection, claims)
-        self._insert_mentions(EVENT_MENTIONS, EVENT_SOURCES, "event_id", self.event_mentions)
-        self._insert_mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim_id", self.claim_mentions)
+    def _claim_values(self, row: RowWrite) -> dict[str, Any]:
+        values = dict(row.values)
+        if "text" in values:
+            values["text_key"] = text_key(values["text"])
+        if row.id is None:
+            values["expert_id"] = self.experts[row.expert or ""]
+        return values
 
-    def _insert_mentions(
-        self,
-        mentions: Table,
-        links: Table,
-        parent: str,
-        queued: Sequence[tuple[KnownEvent | KnownClaim, dict[str, Any], tuple[SourceRef, ...]]],
+    def _rows(self, target: Table, entity: Entity, rows: Sequence[RowWrite], values: Any) -> None:
+        fresh = [row for row in rows if row.id is None]
+        new_ids = allocate_ids(self.connection, target, len(fresh))
+        for row, row_id in zip(fresh, new_ids, strict=True):
+            self.ids[(entity, row.ref)] = row_id
+        for row in rows:
+            if row.id is not None:
+                self.ids[(entity, row.ref)] = row.id
+        now = self.log.now
+        if fresh:
+            inserts = [
+                {**values(row), "id": row_id, "updated_at": now}
+                for row, row_id in zip(fresh, new_ids, strict=True)
+            ]
+            self.connection.execute(insert(target), inserts)
+            self.log.inserted(entity, new_ids)
+        changed = [row for row in rows if row.id is not None and row.values]
+        if changed:
+            updates = [{"row_id": row.id, **values(row), "updated_at": now} for row in changed]
+            statement = update(target).where(target.c.id == bindparam("row_id"))
+            self.connection.execute(statement, updates)
+            self.log.updated(entity, [row.id for row in changed if row.id is not None])
+
+    def _merge(
+        self, mentions: Table, target: Table, entity: Entity, merges: Sequence[Merge]
     ) -> None:
-        if not queued:
+        """Move the mentions of stored rows merged into others, delete them, forward their
+        ids (source links follow their mentions: ON UPDATE CASCADE)."""
+        if not merges:
             return
-        ids = allocate_ids(self.connection, mentions, len(queued))
-        rows = [
-            {**mention, parent: owner.final.id, "id": mention_id}
-            for (owner, mention, _), mention_id in zip(queued, ids, strict=True)
-        ]
-        self.connection.execute(insert(mentions), rows)
-        link_rows = [
-            {
-                parent: owner.final.id,
-                "mention_id": mention_id,
-                "source_id": source_id,
-                "role": role,
-            }
-            for (owner, _, sources), mention_id in zip(queued, ids, strict=True)
-            for source_id, role in self._source_links(sources)
-        ]
-        if link_rows:
-            self.connection.execute(insert(links), link_rows)
-
-    def _source_links(self, sources: tuple[SourceRef, ...]) -> list[tuple[int, str]]:
-        unique = {(self.source_ids[source.key], source.role) for source in sources}
-        return sorted(unique)
-
-
-# When two descriptions of one source or person disagree, which one the row keeps.
-SOURCE_KIND_ORDER = (
-    "outlet",
-    "intelligence",
-    "government",
-    "publication",
-    "media",
-    "organization",
-    "other",
-)
-EXPERT_KIND_ORDER = ("expert", "official", "politician", "organization", "other")
-
-
-def _source_ids(connection: Connection, docs: Sequence[ArticleDoc]) -> dict[str, int]:
-    rows = []
-    for doc in docs:
-        if doc.outlet:
-            rows.append({"name": doc.outlet, "key": source_key(doc.outlet), "kind": "outlet"})
-        sources = [s for c in doc.claims for s in c.sources]
-        sources += [s for e in doc.events for s in e.sources]
-        rows += [{"name": s.name, "key": s.key, "kind": s.kind} for s in sources]
-    return upsert_preferring(
-        connection, SOURCES, rows, key="key", longer=["name"], ranked={"kind": SOURCE_KIND_ORDER}
-    )
-
-
-def _expert_ids(connection: Connection, docs: Sequence[ArticleDoc]) -> dict[str, int]:
-    people = [claim.speaker for doc in docs for claim in doc.claims]
-    people += [doc.featured_expert for doc in docs if doc.featured_expert]
-    rows = [
-        {
-            "name": person.name,
-            "key": person.key,
-            "kind": person.kind,
-            "role": person.role,
-            "affiliation": person.affiliation,
-        }
-        for person in people
-    ]
-    return upsert_preferring(
-        connection,
-        EXPERTS,
-        rows,
-        key="key",
-        longer=["name", "role", "affiliation"],
-        ranked={"kind": EXPERT_KIND_ORDER},
-    )
-
-
-def _save_events(connection: Connection, events: list[KnownEvent]) -> None:
-    _save(
-        connection,
-        EVENTS,
-        events,
-        new=lambda e: {
-            "year": e.year,
-            "month": e.month,
-            "day": e.day,
-            "date_precision": e.precision,
-            "date_qualifier": e.qualifier,
-            "summary": e.summary,
-        },
-        changed=lambda e: {"year": e.year, "date_qualifier": e.qualifier, "summary": e.summary},
-    )
-    # Only undated events are found by key; a dated one is found by its date.
-    undated = [event for event in events if event.precision == "unknown"]
-    _save_keys(connection, EVENT_KEYS, "event_id", undated)
-
-
-def _save_claims(connection: Connection, claims: list[KnownClaim]) -> None:
-    _save(
-        connection,
-        CLAIMS,
-        claims,
-        new=lambda c: {"expert_id": c.expert_id, "kind": c.kind, **_claim_wording(c.text)},
-        changed=lambda c: _claim_wording(c.text),
-    )
-    _save_keys(connection, CLAIM_KEYS, "claim_id", claims)
-
-
-def _repoint(connection: Connection, mentions: Table, parent: str, merged: Sequence[Known]) -> None:
-    """Move the mentions of stored rows merged into others; the emptied rows go (orphan
-    triggers) with their keys, and source links follow their mentions (ON UPDATE CASCADE)."""
-    moves = [{"loser": row.id, "survivor": row.final.id} for row in merged if row.id is not None]
-    if moves:
+        parent = f"{entity}_id"
+        moves = [{"loser": m.loser, "survivor": self.ids[(entity, m.survivor)]} for m in merges]
         statement = (
             update(mentions)
             .where(mentions.c[parent] == bindparam("loser"))
             .values({parent: bindparam("survivor")})
         )
-        connection.execute(statement, moves)
+        self.connection.execute(statement, moves)
+        losers = [m.loser for m in merges]
+        self.connection.execute(delete(target).where(target.c.id.in_(losers)))
+        for move in moves:
+            self.log.merged(entity, move["loser"], move["survivor"])
+
+    def _mentions(
+        self,
+        mentions: Table,
+        links: Table,
+        entity: Entity,
+        queued: Sequence[MentionWrite],
+        articles: dict[str, int],
+    ) -> None:
+        if not queued:
+            return
+        parent = f"{entity}_id"
+        ids = allocate_ids(self.connection, mentions, len(queued))
+        rows = [
+            {
+                **mention.values,
+                "article_id": articles[mention.article],
+                parent: self.ids[(entity, mention.owner)],
+                "id": mention_id,
+            }
+            for mention, mention_id in zip(queued, ids, strict=True)
+        ]
+        self.connection.execute(insert(mentions), rows)
+        link_rows = [
+            {
+                parent: self.ids[(entity, mention.owner)],
+                "mention_id": mention_id,
+                "source_id": source_id,
+                "role": role,
+            }
+            for mention, mention_id in zip(queued, ids, strict=True)
+            for source_id, role in self._source_links(mention.sources)
+        ]
+        if link_rows:
+            self.connection.execute(insert(links), link_rows)
+
+    def _source_links(self, sources: tuple[SourceRef, ...]) -> list[tuple[int, str]]:
+        return sorted({(self.sources[source.key], source.role) for source in sources})
+
+    # -- what the changed articles left behind ----------------------------------------------
+
+    def _release(self) -> None:
+        """Remove released rows left with no mention; one whose wording no longer occurs
+        in any mention takes the preferred wording of those it keeps."""
+        merged = {m.loser for m in self.plan.event_merges} | {
+            m.loser for m in self.plan.claim_merges
+        }
+        passes: tuple[tuple[Table, Entity, str, frozenset[int], _Wordings], ...] = (
+            (EVENTS, "event", "summary", self.plan.released_events, _event_wordings),
+            (CLAIMS, "claim", "text", self.plan.released_claims, _claim_wordings),
+        )
+        for target, entity, column, released, wordings in passes:
+            ids = set(released) - merged
+            if not ids:
+                continue
+            found = wordings(self.connection, ids)
+            gone = ids - set(found)
+            if gone:
+                self.connection.execute(delete(target).where(target.c.id.in_(sorted(gone))))
+                self.log.deleted(entity, sorted(gone))
+            self._reword(target, entity, column, found)
+
+    def _reword(
+        self, target: Table, entity: Entity, column: str, found: dict[int, list[str]]
+    ) -> None:
+        query = select(target.c.id, target.c[column]).where(target.c.id.in_(sorted(found)))
+        stale = {
+            row_id: _preferred(found[row_id])
+            for row_id, wording in self.connection.execute(query)
+            if not any(wording in text for text in found[row_id])
+        }
+        for row_id, wording in stale.items():
+            values: dict[str, Any] = {column: wording, "updated_at": self.log.now}
+            if entity == "claim":
+                values["text_key"] = text_key(wording)
+            self.connection.execute(update(target).where(target.c.id == row_id).values(values))
+        self.log.updated(entity, sorted(stale))
+
+    def _keys(self) -> None:
+        """Store the matching keys the batch's wordings added (ids are known by now)."""
+        event_rows = [
+            {"event_id": self.ids[("event", row.ref)], "key": key}
+            for row in self.plan.events
+            for key in sorted(row.keys)
+        ]
+        claim_rows = []
+        for row in self.plan.claims:
+            claim_id = self.ids[("claim", row.ref)]
+            keys = set(row.keys)
+            if row.norms:
+                expert_id = row.scope if row.scope >= 0 else self.experts[row.expert or ""]
+                keys |= {k for n in row.norms for k in claim_key_set(n, expert_id, row.kind)}
+            claim_rows += [{"claim_id": claim_id, "key": key} for key in sorted(keys)]
+        if event_rows:
+            insert_ignoring(self.connection, EVENT_KEYS, event_rows, ["event_id", "key"])
+        if claim_rows:
+            insert_ignoring(self.connection, CLAIM_KEYS, claim_rows, ["claim_id", "key"])
 
 
-def _save_keys(
-    connection: Connection, target: Table, parent: str, items: Sequence[KnownEvent | KnownClaim]
-) -> None:
-    """Store the matching keys the batch's wordings added (ids are known by now)."""
-    rows = [{parent: item.id, "key": key} for item in _unique(list(items)) for key in item.new_keys]
-    if rows:
-        insert_ignoring(connection, target, rows, [parent, "key"])
-    for item in items:
-        item.new_keys.clear()
+_Wordings = Callable[[Connection, set[int]], dict[int, list[str]]]
 
 
-def _claim_wording(text: str) -> dict[str, str]:
-    return {"text": text, "text_key": text_key(text)}
+def _preferred(wordings: list[str]) -> str:
+    best = wordings[0]
+    for wording in wordings[1:]:
+        best = preferred(best, wording)
+    return best
 
 
-def _save(
-    connection: Connection,
-    target: Table,
-    items: list[_Known],
-    *,
-    new: Callable[[_Known], dict[str, Any]],
-    changed: Callable[[_Known], dict[str, Any]],
-) -> None:
-    """Insert the items that have no id yet (taking their ids), update the changed ones."""
-    fresh = _unique([item for item in items if item.id is None])
-    if fresh:
-        ids = allocate_ids(connection, target, len(fresh))
-        for item, item_id in zip(fresh, ids, strict=True):
-            item.id, item.dirty = item_id, False
-        connection.execute(insert(target), [{**new(item), "id": item.id} for item in fresh])
-    dirty = _unique([item for item in items if item.dirty])
-    if dirty:
-        rows = [{"row_id": item.id, **changed(item)} for item in dirty]
-        updating = update(target).where(target.c.id == bindparam("row_id"))
-        connection.execute(updating, rows)
-        for item in dirty:
-            item.dirty = False
+def _event_wordings(connection: Connection, events: set[int]) -> dict[int, list[str]]:
+    """event id -> the wordings of its mentions (events with none are absent)."""
+    query = select(
+        EVENT_MENTIONS.c.event_id, EVENT_MENTIONS.c.text, EVENT_MENTIONS.c.date_text
+    ).where(EVENT_MENTIONS.c.event_id.in_(sorted(events)))
+    wordings: dict[int, list[str]] = defaultdict(list)
+    for event_id, text, date_text in connection.execute(query):
+        wordings[event_id].append(event_summary(text, date_text))
+    return wordings
 
 
-def _unique(items: list[_T]) -> list[_T]:
-    """``items`` without repeats of the same object, in order."""
-    seen: set[int] = set()
-    result: list[_T] = []
-    for item in items:
-        if id(item) not in seen:
-            seen.add(id(item))
-            result.append(item)
-    return result
-
-
-def _refresh_wording(connection: Connection, events: set[int], claims: set[int]) -> None:
-    """Events and claims that lost mentions take the preferred wording of those left."""
-    if events:
-        query = select(
-            EVENT_MENTIONS.c.event_id, EVENT_MENTIONS.c.text, EVENT_MENTIONS.c.date_text
-        ).where(EVENT_MENTIONS.c.event_id.in_(sorted(events)))
-        wordings: dict[int, str] = {}
-        for event_id, text, date_text in connection.execute(query):
-            summary = event_summary(text, date_text)
-            wordings[event_id] = preferred(wordings.get(event_id, summary), summary)
-        for event_id, summary in wordings.items():
-            connection.execute(
-                update(EVENTS).where(EVENTS.c.id == event_id).values(summary=summary)
-            )
-    if claims:
-        for claim_id, text in _claim_wordings(connection, claims).items():
-            connection.execute(
-                update(CLAIMS).where(CLAIMS.c.id == claim_id).values(**_claim_wording(text))
-            )
-
-
-def _claim_wordings(connection: Connection, claims: set[int]) -> dict[int, str]:
+def _claim_wordings(connection: Connection, claims: set[int]) -> dict[int, list[str]]:
+    """claim id -> the wordings of its mentions (one per article; none: absent)."""
     query = (
         select(CLAIM_MENTIONS.c.claim_id, CLAIM_MENTIONS.c.article_id, CLAIM_MENTIONS.c.text)
         .where(CLAIM_MENTIONS.c.claim_id.in_(sorted(claims)))
@@ -485,8 +330,7 @@ def _claim_wordings(connection: Connection, claims: set[int]) -> dict[int, str]:
     per_article: dict[tuple[int, int], list[str]] = defaultdict(list)
     for claim_id, article_id, text in connection.execute(query):
         per_article[(claim_id, article_id)].append(text)
-    wordings: dict[int, str] = {}
+    wordings: dict[int, list[str]] = defaultdict(list)
     for (claim_id, _), parts in per_article.items():
-        text = " ".join(parts)
-        wordings[claim_id] = preferred(wordings.get(claim_id, text), text)
+        wordings[claim_id].append(" ".join(parts))
     return wordings

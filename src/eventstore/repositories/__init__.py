@@ -5,6 +5,7 @@ Select or Result leaves this package, and none of them commits or closes the Ses
 """
 
 from eventstore.repositories.articles import ArticleRepository
+from eventstore.repositories.changes import ChangeRepository
 from eventstore.repositories.claims import ClaimRepository
 from eventstore.repositories.events import EventRepository
 from eventstore.repositories.experts import ExpertRepository
@@ -14,6 +15,7 @@ from eventstore.repositories.stats import StatsRepository
 
 __all__ = [
     "ArticleRepository",
+    "ChangeRepository",
     "ClaimRepository",
     "EventRepository",
     "ExpertRepository",

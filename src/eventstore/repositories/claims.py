@@ -9,13 +9,13 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
-from eventstore.errors import NotFound
 from eventstore.models import Claim, ClaimDetail, ClaimHit, ClaimMention, Page
 from eventstore.repositories._links import source_links
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._search import fts_query, matches
 from eventstore.repositories._views import V_CLAIMS
 from eventstore.repositories.articles import article_id_for
+from eventstore.repositories.changes import ChangeRepository
 from eventstore.repositories.events import split_names
 from eventstore.repositories.experts import expert_id_for
 from eventstore.schema import ArticleRow, ClaimMentionRow, ClaimSourceRow
@@ -115,7 +115,8 @@ class ClaimRepository:
         row = self.session.execute(select(*_COLUMNS).where(v.claim_id == claim_id)).mappings()
         found = row.first()
         if found is None:
-            raise NotFound(f"no claim {claim_id}")
+            live = ChangeRepository(self.session).live_id("claim", claim_id)
+            return self.get(live).model_copy(update={"forwarded_from": claim_id})
         return ClaimDetail.model_validate(
             {
                 **_claim(found),

@@ -20,13 +20,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
-from eventstore.errors import NotFound
 from eventstore.extract.names import source_key
 from eventstore.models import EventDetail, EventMention, Page, TimelineEvent
 from eventstore.repositories._links import source_links
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._search import fts_query, matches
 from eventstore.repositories._views import V_TIMELINE
+from eventstore.repositories.changes import ChangeRepository
 from eventstore.repositories.experts import expert_id_for
 from eventstore.schema import (
     ArticleRow,
@@ -180,12 +180,14 @@ class EventRepository:
         params = {"event_id": event_id}
         found = self.session.execute(_EVENT, params).mappings().first()
         if found is None:
-            raise NotFound(f"no event {event_id}")
+            live = ChangeRepository(self.session).live_id("event", event_id)
+            return self.get(live).model_copy(update={"forwarded_from": event_id})
         mentions = self.session.execute(_EVENT_MENTIONS, params).mappings()
         return EventDetail.trusted(
             **timeline_event(found).__dict__,
             mentions=tuple(EventMention.trusted(**row) for row in mentions),
             source_links=tuple(source_links(self.session, EventSourceRow, event_id)),
+            forwarded_from=None,
         )
 
 

@@ -1,0 +1,257 @@
+"""Candidates: the stored rows one batch could touch, read (never written) in its transaction.
+
+For a batch of extracted articles: their stored versions; the stored experts they name;
+the stored events of their date blocks and the undated ones sharing a matching key; the
+stored claims sharing a key; and, for articles stored before, the events and claims they
+mention now (so that their new mentions are resolved against the rows they belonged to
+before anything is deleted) and which of those are also mentioned elsewhere. Everything
+is fetched by index (a key, a date, an id); ``resolve.resolve_batch`` does the rest.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Row, Table, and_, select, tuple_
+
+from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, DateReading
+from eventstore.load.match import claim_key_set, key_set, match_text
+from eventstore.load.plan import Extracted
+from eventstore.load.read import RawArticle
+from eventstore.load.upsert import CHUNK, ids_by
+from eventstore.schema import (
+    ArticleRow,
+    ClaimKeyRow,
+    ClaimMentionRow,
+    ClaimRow,
+    EventKeyRow,
+    EventMentionRow,
+    EventRow,
+    ExpertRow,
+    table,
+)
+
+ARTICLES = table(ArticleRow)
+EXPERTS = table(ExpertRow)
+EVENTS = table(EventRow)
+CLAIMS = table(ClaimRow)
+EVENT_KEYS = table(EventKeyRow)
+CLAIM_KEYS = table(ClaimKeyRow)
+EVENT_MENTIONS = table(EventMentionRow)
+CLAIM_MENTIONS = table(ClaimMentionRow)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An article as stored: its id, content hash and extractor version."""
+
+    id: int
+    content_hash: str
+    extractor_version: str
+
+
+@dataclass
+class Candidates:
+    """What resolution may match a batch against (see the module docstring)."""
+
+    stored: dict[str, Stored] = field(default_factory=dict)
+    expert_ids: dict[str, int] = field(default_factory=dict)
+    events: list[Row[Any]] = field(default_factory=list)
+    event_keys: dict[int, set[str]] = field(default_factory=dict)
+    claims: list[Row[Any]] = field(default_factory=list)
+    claim_keys: dict[int, set[str]] = field(default_factory=dict)
+    # external id -> ids of the events / claims that article mentions now
+    prior_events: dict[str, set[int]] = field(default_factory=dict)
+    prior_claims: dict[str, set[int]] = field(default_factory=dict)
+    # prior rows that are mentioned by an article outside the batch's changed ones too
+    kept_events: set[int] = field(default_factory=set)
+    kept_claims: set[int] = field(default_factory=set)
+
+
+def stored_versions(connection: Connection, external_ids: Sequence[str]) -> dict[str, Stored]:
+    """external_id -> the stored version of the articles already stored."""
+    found: dict[str, Stored] = {}
+    for start in range(0, len(external_ids), CHUNK):
+        chunk = external_ids[start : start + CHUNK]
+        query = select(
+            ARTICLES.c.external_id,
+            ARTICLES.c.id,
+            ARTICLES.c.content_hash,
+            ARTICLES.c.extractor_version,
+        ).where(ARTICLES.c.external_id.in_(chunk))
+        found.update({row[0]: Stored(*row[1:]) for row in connection.execute(query)})
+    return found
+
+
+def is_current(stored: Stored | None, raw: RawArticle) -> bool:
+    """True when the stored article has this content and this extractor's mentions."""
+    return (
+        stored is not None
+        and stored.content_hash == raw.content_hash
+        and stored.extractor_version == EXTRACTOR_VERSION
+    )
+
+
+def skipped(stored: Stored | None, raw: RawArticle, *, rewrite: bool) -> bool:
+    """True when ``raw`` need not be written: it is current, or (``rewrite``, re-extraction
+    of stored articles) the article it was read from has changed or gone since."""
+    if rewrite:
+        return stored is None or stored.content_hash != raw.content_hash
+    return is_current(stored, raw)
+
+
+def fetch_candidates(
+    connection: Connection, items: Sequence[Extracted], *, rewrite: bool = False
+) -> Candidates:
+    """The candidates of ``items`` (one per external id) in the current transaction."""
+    found = Candidates(stored=stored_versions(connection, [i.doc.external_id for i in items]))
+    todo = [
+        i for i in items if not skipped(found.stored.get(i.doc.external_id), i.raw, rewrite=rewrite)
+    ]
+    docs = [item.doc for item in todo]
+    found.expert_ids = ids_by(connection, EXPERTS, "key", _people(docs))
+    changed = {
+        found.stored[doc.external_id].id: doc.external_id
+        for doc in docs
+        if doc.external_id in found.stored
+    }
+    _fetch_prior(connection, found, changed)
+    _fetch_events(connection, found, docs)
+    _fetch_claims(connection, found, docs)
+    return found
+
+
+def _people(docs: Sequence[ArticleDoc]) -> list[str]:
+    keys = [claim.speaker.key for doc in docs for claim in doc.claims]
+    return keys + [doc.featured_expert.key for doc in docs if doc.featured_expert]
+
+
+def _fetch_prior(connection: Connection, found: Candidates, changed: dict[int, str]) -> None:
+    """The rows the changed articles mention now, and which are mentioned elsewhere too."""
+    if not changed:
+        return
+    for mentions, parent, prior, kept in (
+        (EVENT_MENTIONS, "event_id", found.prior_events, found.kept_events),
+        (CLAIM_MENTIONS, "claim_id", found.prior_claims, found.kept_claims),
+    ):
+        ids: set[int] = set()
+        for chunk in _slices(sorted(changed)):
+            query = select(mentions.c.article_id, mentions.c[parent]).where(
+                mentions.c.article_id.in_(chunk)
+            )
+            for article_id, row_id in connection.execute(query):
+                prior.setdefault(changed[article_id], set()).add(row_id)
+                ids.add(row_id)
+        for chunk in _slices(sorted(ids)):
+            query = (
+                select(mentions.c[parent])
+                .where(mentions.c[parent].in_(chunk), mentions.c.article_id.not_in(sorted(changed)))
+                .distinct()
+            )
+            kept |= set(connection.execute(query).scalars())
+
+
+def _fetch_events(connection: Connection, found: Candidates, docs: Sequence[ArticleDoc]) -> None:
+    """Stored events of the batch's date blocks, undated ones sharing a key, prior ones."""
+    events = [event for doc in docs for event in doc.events]
+    keys = {
+        key
+        for event in events
+        if event.date.precision == "unknown"
+        for key in key_set(match_text(event.summary))
+    }
+    prior = {row_id for ids in found.prior_events.values() for row_id in ids}
+    rows = _rows_by_key(connection, EVENTS, EVENT_KEYS, "event_id", keys, also=prior)
+    seen = {row.id for row in rows}
+    rows += [r for r in _dated(connection, [e.date for e in events]) if r.id not in seen]
+    found.events = rows
+    found.event_keys = _keys_of(connection, EVENT_KEYS, "event_id", [row.id for row in rows])
+
+
+def _fetch_claims(connection: Connection, found: Candidates, docs: Sequence[ArticleDoc]) -> None:
+    """Stored claims sharing a key with one of the batch's (scoped to a stored expert, or
+    unscoped as stores loaded before the scoping have them), and prior ones."""
+    keys: set[str] = set()
+    for doc in docs:
+        for claim in doc.claims:
+            norm = match_text(claim.text)
+            keys |= key_set(norm)  # unscoped: looked up, never written
+            expert_id = found.expert_ids.get(claim.speaker.key)
+            if expert_id is not None:
+                keys |= claim_key_set(norm, expert_id, claim.kind)
+    prior = {row_id for ids in found.prior_claims.values() for row_id in ids}
+    found.claims = _rows_by_key(connection, CLAIMS, CLAIM_KEYS, "claim_id", keys, also=prior)
+    found.claim_keys = _keys_of(
+        connection, CLAIM_KEYS, "claim_id", [row.id for row in found.claims]
+    )
+
+
+def _rows_by_key(
+    connection: Connection,
+    rows: Table,
+    keys_table: Table,
+    parent: str,
+    keys: Iterable[str],
+    *,
+    also: set[int],
+) -> list[Row[Any]]:
+    """Stored rows having any of ``keys``, and those whose ids are in ``also``."""
+    ids = set(also)
+    for chunk in _slices(sorted(set(keys))):
+        query = select(keys_table.c[parent]).where(keys_table.c.key.in_(chunk))
+        ids |= set(connection.execute(query).scalars())
+    found: list[Row[Any]] = []
+    for chunk in _slices(sorted(ids)):
+        found += connection.execute(select(rows).where(rows.c.id.in_(chunk))).all()
+    return found
+
+
+def _keys_of(
+    connection: Connection, keys_table: Table, parent: str, ids: Sequence[int]
+) -> dict[int, set[str]]:
+    keys: dict[int, set[str]] = defaultdict(set)
+    for chunk in _slices(sorted(set(ids))):
+        query = select(keys_table.c[parent], keys_table.c.key).where(
+            keys_table.c[parent].in_(chunk)
+        )
+        for row_id, key in connection.execute(query):
+            keys[row_id].add(key)
+    return keys
+
+
+def _dated(connection: Connection, readings: Sequence[DateReading]) -> list[Row[Any]]:
+    """Stored events in the date blocks of ``readings``, fetched by their date index."""
+    found: dict[int, Row[Any]] = {}
+    for condition in _date_conditions(EVENTS.c, readings):
+        for row in connection.execute(select(EVENTS).where(condition)):
+            found.setdefault(row.id, row)
+    return list(found.values())
+
+
+def _date_conditions(c: Any, readings: Sequence[DateReading]) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    dated = [r for r in readings if r.precision != "unknown"]
+    for precision, parts in (("day", ("month", "day")), ("month", ("month",)), ("year", ())):
+        same = [r for r in dated if r.precision == precision]
+        spot = [c.date_precision == precision]
+        known = sorted({(r.year, *(getattr(r, p) for p in parts)) for r in same if r.year})
+        columns = (c.year, *(c[p] for p in parts))
+        for chunk in _slices(known):
+            conditions.append(and_(*spot, tuple_(*columns).in_(chunk)))
+        if parts:
+            # A year still unknown on either side: the same month (and day) any year.
+            any_year = sorted({tuple(getattr(r, p) for p in parts) for r in same})
+            unknown = [r for r in same if r.year is None]
+            for chunk in _slices(any_year):
+                where = tuple_(*(c[p] for p in parts)).in_(chunk)
+                conditions.append(and_(*spot, c.year.is_(None), where))
+                if unknown:
+                    conditions.append(and_(*spot, where))
+    return conditions
+
+
+def _slices(values: list[Any]) -> list[list[Any]]:
+    return [values[i : i + CHUNK] for i in range(0, len(values), CHUNK)]
