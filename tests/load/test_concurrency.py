@@ -32,9 +32,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return sorted(folder.glob("*.txt"))
 
 
-def _loader(url: str, files: list[Path], batch: int) -> subprocess.Popen[bytes]:
+def _loader(
+    url: str, files: list[Path], batch: int, *, workers: int = 1
+) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "eventstore", "--database-url", url, "load"]
-    command += ["--batch-size", str(batch), *map(str, files)]
+    command += ["--batch-size", str(batch), "--workers", str(workers), *map(str, files)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -127,4 +129,54 @@ def test_parallel_extraction_loads_the_same_store(
 ) -> None:
     report = load_paths(engine, corpus, options=LoadOptions(batch_size=16, workers=2))
     assert (report.totals.added, report.totals.failed) == (ARTICLES, 0)
+    assert content(engine) == _reference(tmp_path, corpus)
+
+
+def _descendants(pid: int) -> list[int]:
+    """Processes whose parent chain leads to ``pid`` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def test_a_killed_loader_with_workers_leaves_no_worker_and_no_hang(
+    engine: Engine, corpus: list[Path], tmp_path: Path
+) -> None:
+    """kill -9 of a loader with extraction workers (as the OOM killer does): its workers
+    end with it and hold none of its connections, so the next load neither hangs nor
+    finds the writers' lock taken, and it marks the dead run interrupted."""
+    url = engine.url.render_as_string(hide_password=False)
+    loader = _loader(url, corpus, batch=8, workers=2)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and _count(engine, "SELECT count(*) FROM articles") < 16:
+        time.sleep(0.05)
+    workers = _descendants(loader.pid)
+    assert workers, "the loader started no worker processes"
+    _kill_when(engine, loader, 16)
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
+        time.sleep(0.1)
+    alive = [p for p in workers if Path(f"/proc/{p}").exists()]
+    assert alive == [], f"workers outlived the loader: {alive}"
+    final = _loader(url, corpus, batch=8)
+    _, err = final.communicate(timeout=300)  # a hang fails here
+    assert final.returncode == 0, err.decode()
+    with engine.connect() as connection:
+        statuses = [
+            row[0]
+            for row in connection.execute(text("SELECT status FROM ingestion_runs ORDER BY id"))
+        ]
+    assert statuses == ["interrupted", "succeeded"]
     assert content(engine) == _reference(tmp_path, corpus)

@@ -3,12 +3,21 @@
 ``Extractor.submit`` takes a batch of raw articles and returns a function that waits for
 their documents (or rejections), so the loader can write one batch while the next is
 being extracted. Workers only parse text; they never touch the database.
+
+Workers are spawned (a fresh interpreter each, which loads the language model once), so
+they inherit none of the loader's database connections: a forked worker that outlived a
+killed loader kept its writer transaction (and the writers' lock) open on PostgreSQL,
+and every later load waited for it forever. Each worker also asks the kernel to end it
+when the loader goes (Linux ``PR_SET_PDEATHSIG``), as after the OOM killer's kill -9.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import signal
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
@@ -46,21 +55,33 @@ def extract_all(jobs: Sequence[Job], today: date) -> list[Result]:
     return results
 
 
+# prctl(2) option: the signal the kernel sends this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_worker() -> None:
+    """In each worker: end with the parent, and load the language model once."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    load_model()
+
+
 class Extractor:
     """Runs ``extract_all`` over batches, with ``workers`` processes when above one."""
 
     def __init__(self, workers: int, today: date) -> None:
         self.today = today
         self.workers = max(1, workers)
-        # Load the language model once, before any worker starts: a missing model stops
-        # the load with its install command (exit 78), and forked workers share it.
+        # Load the language model before any worker starts: a missing model stops the
+        # load with its install command (exit 78).
         load_model()
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
-            # fork: workers start at once and share the parent's loaded modules; they
-            # only parse text, so the parent's database connections are never used there.
-            context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=_start_worker
+            )
 
     def submit(self, raws: Sequence[RawArticle]) -> Callable[[], list[Result]]:
         """Start extracting ``raws``; the returned function waits for the results."""
