@@ -1,4 +1,5 @@
-"""Passwords out of everything eventstore prints: URLs, log lines, error messages."""
+"""Making what eventstore prints safe: passwords out of URLs, log lines and error messages;
+control characters of file names and stored text escaped."""
 
 from __future__ import annotations
 
@@ -27,3 +28,30 @@ def mask_text(text: str, *secrets: str | None) -> str:
             text = text.replace(secret, "***")
     text = _USERINFO_PASSWORD.sub(r"\g<head>***", text)
     return _KEYWORD_PASSWORD.sub(r"\g<head>***", text)
+
+
+# C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional marks,
+# embeddings, overrides and isolates (they reorder what a terminal shows), and unpaired
+# surrogates (a file name that is not UTF-8 decodes to U+DC80..U+DCFF).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_controls(text: str, *, keep: str = "") -> str:
+    """``text`` safe to print: control characters (but those in ``keep``) as ``\\n``,
+    ``\\x1b``, ``\\u202e``; a byte of a non-UTF-8 file name as ``\\xe9``."""
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        if char in _NAMED:
+            return _NAMED[char]
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's escape of a byte that is not UTF-8
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(escaped, text)

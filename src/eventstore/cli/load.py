@@ -19,6 +19,7 @@ from eventstore.db import make_sessionmaker
 from eventstore.load.loader import DEFAULT_BATCH_SIZE, LoadOptions, LoadReport, load_paths
 from eventstore.load.reextract import Selection
 from eventstore.load.reextract import reextract as reextract_articles
+from eventstore.redact import escape_controls
 from eventstore.repositories import RunRepository
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -130,7 +131,7 @@ def _document(report: LoadReport, row: Mapping[str, object]) -> dict[str, object
 def _report_problems(report: LoadReport) -> None:
     for problem in report.totals.problems:
         label = "rejected" if problem.severity == "error" else "warning"
-        err_console().print(f"{label}: {problem}", highlight=False, markup=False)
+        err_console().print(escape_controls(f"{label}: {problem}"), highlight=False, markup=False)
 
 
 def _problem(problem: object) -> dict[str, object]:
@@ -260,7 +261,7 @@ def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
             "updated": run.updated,
             "unchanged": run.unchanged,
             "failed": run.failed,
-            "errors": [f"{e.path}{f':{e.line}' if e.line else ''}: {e.reason}" for e in run.errors],
+            "errors": [_error_line(e.path, e.line, e.reason) for e in run.errors],
         }
         for run in recent
     ]
@@ -271,6 +272,13 @@ def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
     if fmt == "table":
         for run in recent:
             for error in run.errors:
-                where = f"{error.path}:{error.line}" if error.line else error.path
-                line = f"run {run.id} {error.severity}: {where}: {error.reason}"
-                out_console().print(line, highlight=False, markup=False)
+                line = _error_line(error.path, error.line, error.reason)
+                out_console().print(
+                    f"run {run.id} {error.severity}: {line}", highlight=False, markup=False
+                )
+
+
+def _error_line(path: str, line: int | None, reason: str) -> str:
+    """One rejected input as one printable line: control characters of its path (stored
+    as they were) escaped, so that a file name cannot forge a line or a colour."""
+    return escape_controls(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")

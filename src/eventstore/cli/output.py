@@ -1,13 +1,16 @@
 """How commands print results: a rich table on a terminal, JSON, JSON lines or CSV.
 
 Every command that prints data takes the same ``--json`` / ``--format`` options (the
-``output_options`` decorator) and hands its rows to ``emit``.
+``output_options`` decorator) and hands its rows to ``emit``. Stored text (a file name,
+an article's body) may hold control characters: a table or CSV cell shows them escaped
+(``\x1b``; a newline or tab stays), JSON escapes every one (its strings stay the same).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
@@ -16,9 +19,14 @@ import click
 from rich.table import Table
 
 from eventstore.cli.context import out_console
+from eventstore.redact import escape_controls
 
 FORMATS = ("table", "json", "jsonl", "csv")
 F = TypeVar("F", bound=Callable[..., Any])
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal acts on: DEL, C1
+# controls (U+009B is CSI), line separators, bidirectional controls, lone surrogates.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_CELL_KEEPS = "\n\t"
 
 
 def output_options(command: F) -> F:
@@ -49,10 +57,10 @@ def emit(
     """Print ``rows`` in ``fmt``. For json, ``document`` (if given) is printed instead."""
     if fmt == "json":
         payload = document if document is not None else list(rows)
-        click.echo(json.dumps(payload, default=str, ensure_ascii=False, indent=2))
+        click.echo(_json(payload, indent=2))
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+            click.echo(_json(row))
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
@@ -67,9 +75,14 @@ def emit(
         out_console().print(table)
 
 
+def _json(value: Any, *, indent: int | None = None) -> str:
+    text = json.dumps(value, default=str, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple | set):
-        return "; ".join(str(item) for item in value)
-    return str(value)
+        return escape_controls("; ".join(str(item) for item in value), keep=_CELL_KEEPS)
+    return escape_controls(str(value), keep=_CELL_KEEPS)

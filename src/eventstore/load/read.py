@@ -11,6 +11,10 @@ hex digits of the SHA-256 of its ``url`` (normalized, see ``normal_url``) or, wi
 url, of its text as stored (title, newline, body). To update a record in place give it an
 ``external_id`` or a ``url``; without both, an edited record is a new article and the old
 one stays. Two records of one file with the same id: the later replaces the earlier.
+
+Only regular files are read, never more than the size limit (``files.py``), and every
+value is held to the limits of ``limits.py`` before it goes further, so a bad input is
+rejected here, alike on SQLite and PostgreSQL, and costs only itself.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import hashlib
 import json
 import logging
 import os
+import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +36,16 @@ from pydantic import ValidationError
 from eventstore.errors import InputRejected
 from eventstore.extract import ArticleMeta
 from eventstore.extract.text import normalize_newlines
+from eventstore.load.files import (
+    bounded_lines,
+    discover,
+    open_regular,
+    read_regular,
+    stem,
+)
+from eventstore.load.limits import check_external_id, check_meta, check_text
 from eventstore.load.problems import Problem
-
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+from eventstore.redact import escape_controls
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +73,12 @@ class RawArticle:
         return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
-def read_inputs(paths: Iterable[Path], *, max_bytes: int) -> Iterator[RawArticle | Problem]:
-    """Every article under ``paths`` (files, or directories walked recursively), in order."""
-    for item in discover(paths):
+def read_inputs(
+    paths: Iterable[Path], *, max_bytes: int, skipped: Counter[str] | None = None
+) -> Iterator[RawArticle | Problem]:
+    """Every article under ``paths`` (files, or directories walked recursively), in order.
+    ``skipped`` counts, by reason, the directory entries that are not inputs."""
+    for item in discover(paths, skipped):
         if isinstance(item, Problem):
             yield item
         elif item.path.lower().endswith(".jsonl"):
@@ -71,92 +87,22 @@ def read_inputs(paths: Iterable[Path], *, max_bytes: int) -> Iterator[RawArticle
             yield read_txt(item.path, max_bytes=max_bytes, sidecar=item.sidecar)
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """An article file, and its sidecar when there is one."""
-
-    path: str
-    sidecar: str = ""
-
-
-def discover(paths: Iterable[Path]) -> Iterator[Found | Problem]:
-    """Article files named by ``paths``; directories are walked (links followed, loops cut)."""
-    for path in paths:
-        if path.is_dir():
-            yield from _walk(str(path), set())
-        elif path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            sidecar = path.with_suffix(".json")
-            yield Found(str(path), str(sidecar) if sidecar.is_file() else "")
-        elif path.exists() or path.is_symlink():
-            yield _unsupported(path)
-        else:
-            yield Problem(str(path), "unreadable", "unreadable: no such file or directory")
-
-
-def _unsupported(path: Path) -> Problem:
-    if path.is_symlink() and not path.exists():
-        return Problem(str(path), "unreadable", "unreadable: broken or looping symbolic link")
-    return Problem(
-        str(path), "not_article", f"not an article: unsupported file type {path.suffix!r}"
-    )
-
-
-def _walk(directory: str, seen: set[str]) -> Iterator[Found | Problem]:
-    real = os.path.realpath(directory)
-    if real in seen:
-        yield Problem(directory, "unreadable", "unreadable: symbolic link loop")
-        return
-    seen = seen | {real}
-    try:
-        with os.scandir(directory) as listing:
-            entries = sorted((e for e in listing if not e.name.startswith(".")), key=_name)
-    except OSError as exc:
-        yield Problem(directory, "unreadable", f"unreadable: {exc.strerror or exc}")
-        return
-    # Sidecars are found in the listing: no stat per article.
-    names = {entry.name for entry in entries}
-    for entry in entries:
-        if entry.is_dir():
-            yield from _walk(entry.path, seen)
-        elif entry.is_symlink() and not os.path.exists(entry.path):
-            yield _unsupported(Path(entry.path))
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
-            stem = entry.name.rsplit(".", 1)[0]
-            sidecar = f"{stem}.json" if entry.name.lower().endswith(".txt") else None
-            found = os.path.join(directory, sidecar) if sidecar in names else ""
-            yield Found(entry.path, found)
-
-
-def _name(entry: os.DirEntry[str]) -> str:
-    return entry.name
-
-
 def read_txt(
     path: str | Path, *, max_bytes: int, sidecar: str | None = None
 ) -> RawArticle | Problem:
     """One article from a .txt file and its optional .json sidecar."""
     path = str(path)
     try:
-        text = decode(_read_bytes(path, max_bytes=max_bytes))
-        meta = _sidecar(sidecar) if sidecar else ArticleMeta()
+        text = decode(read_regular(path, max_bytes=max_bytes))
+        meta = _sidecar(sidecar, max_bytes=max_bytes) if sidecar else ArticleMeta()
+        external_id = meta.external_id or stem(os.path.basename(path))
+        if not meta.external_id:
+            check_external_id(external_id, "bad metadata")
     except InputRejected as exc:
         return Problem(path, exc.code, exc.reason)
     except OSError as exc:
         return Problem(path, "unreadable", f"unreadable: {exc.strerror or exc}")
-    stem = os.path.basename(path).rsplit(".", 1)[0]
-    return RawArticle(meta.external_id or stem, text, meta, path)
-
-
-def _read_bytes(path: str, *, max_bytes: int) -> bytes:
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > max_bytes:
-            raise InputRejected(
-                "too_large",
-                f"too large: {size:,} bytes (the limit is {max_bytes:,}; "
-                "set EVENTSTORE_MAX_FILE_BYTES to change it)",
-            )
-        return handle.read()
+    return RawArticle(external_id, text, meta, path)
 
 
 def decode(data: bytes) -> str:
@@ -175,25 +121,47 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _sidecar(sidecar: str) -> ArticleMeta:
+def _sidecar(sidecar: str, *, max_bytes: int) -> ArticleMeta:
     name = os.path.basename(sidecar)
     try:
-        with open(sidecar, "rb") as handle:
-            data = json.loads(handle.read().decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = _json(read_regular(sidecar, max_bytes=max_bytes, name=name).decode("utf-8-sig"))
+    except OSError as exc:
+        raise InputRejected("unreadable", f"unreadable: {name}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # not UTF-8, not JSON, or JSON Python will not take
         raise InputRejected("bad_metadata", f"bad metadata in {name}: {exc}") from None
     return _meta(data, f"bad metadata in {name}")
+
+
+class _TooComplex(ValueError):
+    """JSON that is well formed but that Python will not parse."""
+
+
+def _json(text: str) -> Any:
+    """``json.loads(text)``; JSON nested too deeply or with too long a number is a
+    _TooComplex, not a RecursionError or a bare ValueError that would stop the load."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise _TooComplex("nested too deeply") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # sys.int_info's limit on the digits of an int
+        digits = sys.get_int_max_str_digits()
+        raise _TooComplex(f"a number of more than {digits:,} digits") from None
 
 
 def _meta(data: Any, what: str) -> ArticleMeta:
     if not isinstance(data, dict):
         raise InputRejected("bad_metadata", f"{what}: expected a JSON object")
     try:
-        return ArticleMeta.model_validate(data)
+        meta = ArticleMeta.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
-        raise InputRejected("bad_metadata", f"{what}: {field}: {first['msg']}") from None
+        message = "unpaired surrogate" if first["type"] == "string_unicode" else first["msg"]
+        raise InputRejected("bad_metadata", f"{what}: {field}: {message}") from None
+    check_meta(meta, what)
+    return meta
 
 
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | Problem]:
@@ -205,10 +173,13 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | Problem]:
     record would win every second load.
     """
     try:
-        with path.open("rb") as handle:
+        with open_regular(str(path)) as handle:
             records = _records(path, handle, max_bytes)
             last = {r.external_id: r.line for r in records if isinstance(r, RawArticle)}
-        handle = path.open("rb")
+        handle = open_regular(str(path))
+    except InputRejected as exc:
+        yield Problem(str(path), exc.code, exc.reason)
+        return
     except OSError as exc:
         yield Problem(str(path), "unreadable", f"unreadable: {exc.strerror or exc}")
         return
@@ -217,7 +188,7 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | Problem]:
             if isinstance(item, RawArticle) and last.get(item.external_id, item.line) != item.line:
                 log.warning(
                     "%s: skipped: line %s has the same id (%s) and replaces it",
-                    item.where,
+                    escape_controls(item.where),
                     last[item.external_id],
                     item.external_id,
                 )
@@ -227,20 +198,20 @@ def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | Problem]:
 
 def _records(path: Path, handle: BinaryIO, max_bytes: int) -> Iterator[RawArticle | Problem]:
     """Every line of an open JSONL file: a record, or why it is not one."""
-    for number, raw in enumerate(handle, start=1):
-        if not raw.strip():
-            continue
-        try:
-            yield _jsonl_record(path, number, raw, max_bytes=max_bytes)
-        except InputRejected as exc:
-            yield Problem(str(path), exc.code, exc.reason, line=number)
+    for number, raw in bounded_lines(handle, max_bytes):
+        if isinstance(raw, int):
+            reason = f"too large: line of {raw:,} bytes"
+            yield Problem(str(path), "too_large", reason, line=number)
+        elif raw.strip():
+            try:
+                yield _jsonl_record(path, number, raw)
+            except InputRejected as exc:
+                yield Problem(str(path), exc.code, exc.reason, line=number)
 
 
-def _jsonl_record(path: Path, number: int, raw: bytes, *, max_bytes: int) -> RawArticle:
-    if len(raw) > max_bytes:
-        raise InputRejected("too_large", f"too large: line of {len(raw):,} bytes")
+def _jsonl_record(path: Path, number: int, raw: bytes) -> RawArticle:
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = _json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputRejected("not_utf8", f"not UTF-8 at byte {exc.start:,} of the line") from None
     except json.JSONDecodeError as exc:
@@ -248,11 +219,16 @@ def _jsonl_record(path: Path, number: int, raw: bytes, *, max_bytes: int) -> Raw
             raise InputRejected("bad_json", "invalid JSON: the record is cut off") from None
         message = exc.msg.removesuffix(" at")
         raise InputRejected("bad_json", f"invalid JSON: {message} at column {exc.colno}") from None
+    except _TooComplex as exc:
+        raise InputRejected("bad_json", f"invalid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise InputRejected("bad_json", "invalid record: expected a JSON object")
     meta = _meta(data, "bad metadata")
     text = _record_text(data)
+    check_text(text)
     external_id = meta.external_id or record_id(path.stem, url=meta.url, text=text)
+    if not meta.external_id:
+        check_external_id(external_id, "bad metadata")
     return RawArticle(external_id, text, meta, str(path), number)
 
 
