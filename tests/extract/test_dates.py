@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from eventstore.extract.dates import Timeline, find_date, leading_date
+from eventstore.extract.dates import find_date, leading_date
+from eventstore.extract.years import Timeline
 
 PHRASES = [
     ("On August 31, the United States", (None, 8, 31, "day", None)),

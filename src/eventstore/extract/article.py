@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict
 
 from eventstore.errors import InputRejected
 from eventstore.extract.claims import lede_claim
-from eventstore.extract.dates import Timeline
 from eventstore.extract.document import ArticleDoc, ClaimDoc, EventDoc
 from eventstore.extract.drafts import ArticleState, Draft, finished
 from eventstore.extract.events import EventReader
@@ -25,9 +24,10 @@ from eventstore.extract.people import make_person
 from eventstore.extract.reader import read_paragraph
 from eventstore.extract.speakers import Speakers, mention_people
 from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
+from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "2.0"
+EXTRACTOR_VERSION = "2.1"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
 _OPINION = re.compile(
@@ -115,7 +115,7 @@ def _read_parts(
         summary = lede_claim(parts.lede, parts.lede_offset, speakers)
         if summary is not None:
             found.append(summary)
-            state.following = speakers.featured
+            state.following, state.last_item = speakers.featured, summary
         else:
             todo.append((_after(parts.lede, parts.lede_offset), "lede"))
     todo += [(paragraph, "body") for paragraph in parts.body]
@@ -132,7 +132,10 @@ def _read_parts(
             )
         elif not items and _unbalanced(paragraph.text):
             reader.skip(paragraph, "unbalanced quotation mark", code="unbalanced_quote")
+        if found and state.last_item is not None and state.last_item is not found[-1]:
+            found[-1] = state.last_item  # a source line ("This is according to X") added X
         found += items
+        state.last_item = found[-1] if found else None
     return finished(found)
 
 

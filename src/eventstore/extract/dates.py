@@ -1,9 +1,6 @@
-"""Date phrases at the start of a timeline line, and the year rules of DESIGN.md.
-
-"On August 31", "In early August", "Back on July 13, 2022", "On the evening of Friday,
-September 8", "September 15,", "On 13 October", "As early as March", "Earlier,". A year
-comes from the phrase, else from the last explicit year of the same timeline, else from
-the published date (the latest such date not after it), else it stays unknown.
+"""Date phrases anywhere in a line: "On August 31", "In early August", "Back on July 13,
+2022", "On the evening of Friday, September 8", "September 15,", "On 13 October", "As
+early as March", "Earlier,", "last Wednesday". What year each one means is ``years``'s.
 """
 
 from __future__ import annotations
@@ -11,9 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
-
-from eventstore.extract.document import DateReading
+from datetime import date
 
 MONTHS = {
     name: number
@@ -74,7 +69,7 @@ _FORMS = [
     rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
     # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
     rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
-    rf"{_WEEKDAY}(?:\s+(?P<tod>morning|evening|night|afternoon))?",
+    rf"(?:(?P<last>last)\s+)?{_WEEKDAY}(?:\s+(?P<tod>morning|evening|night|afternoon))?",
     # Earlier this month / Last month / This week / late last year / so far this year
     r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
@@ -119,6 +114,8 @@ class DatePhrase:
     invalid: str | None = None
     this_year: bool = False
     start: int = 0
+    last: bool = False  # "last Wednesday": never the published day itself
+    bound: bool = False  # inside "since the start of ...": the bound of a period
 
 
 def leading_date(text: str) -> DatePhrase | None:
@@ -140,20 +137,32 @@ def find_date(text: str) -> DatePhrase | None:
         for match in pattern.finditer(text):
             if not _capitalized(match):
                 continue
-            bound = match.group().lower().startswith(_BOUNDS)
+            bound = match.group().lower().startswith(_BOUNDS) or _in_bound(text, match.start())
             rank = (bound, -_specificity(match), match.start(), -len(match.group()))
             if best is None or rank < best[0]:
                 best = (rank, match)
-    return _phrase(best[1]) if best else None
+    if best is None:
+        return None
+    return replace(_phrase(best[1]), bound=_in_bound(text, best[1].start()))
 
 
 # "since 2014", "until March": the bound of a period, a weaker date than the happening's.
 _BOUNDS = ("since", "until", "by", "from")
 
 
+# "since the start of the large-scale war in February 2022": a date inside a bound phrase.
+_BOUND_BEFORE = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+[^,.;]{0,40}$", re.I
+)
+
+
+def _in_bound(text: str, start: int) -> bool:
+    return _BOUND_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def is_bound(phrase: DatePhrase) -> bool:
     """True when ``phrase`` bounds a period ("since 2014") rather than dating a day."""
-    return phrase.text.lower().startswith(_BOUNDS)
+    return phrase.text.lower().startswith(_BOUNDS) or phrase.bound
 
 
 def _capitalized(match: re.Match[str]) -> bool:
@@ -191,6 +200,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         relative=" ".join(groups["rel"].lower().split()) if "rel" in groups else None,
         qualifier=qualifier.lower() if qualifier else None,
         this_year="thisyear" in groups,
+        last="last" in groups,
         start=match.start(),
     )
     return replace(phrase, invalid=_invalid(phrase))
@@ -208,130 +218,3 @@ def _invalid(phrase: DatePhrase) -> str | None:
         if actual != phrase.weekday:
             return f"{phrase.text!r}: that day was not a {calendar.day_name[phrase.weekday]}"
     return None
-
-
-@dataclass
-class Timeline:
-    """The year rules of one timeline: carry the last explicit year forward."""
-
-    published_on: date | None = None
-    last_year: int | None = None
-
-    def read(
-        self, phrase: DatePhrase | None, *, future: bool = False, carry: bool = True
-    ) -> DateReading:
-        """Resolve ``phrase`` into a DateReading, remembering an explicit year.
-
-        ``future``: the sentence says the date is ahead ("is scheduled for March 3"), so
-        an implied year is the earliest that does not put it before the published date.
-        ``carry``: the phrase stands in a timeline, where the last explicit year carries
-        forward; elsewhere a year comes from the phrase or the published date only.
-        """
-        if phrase is None or phrase.undated:
-            return DateReading(text=phrase.text if phrase else None)
-        if phrase.relative or (phrase.weekday is not None and phrase.month is None):
-            return self._relative(phrase, future=future)
-        if phrase.year is not None:
-            if carry:
-                self.last_year = phrase.year
-            return _reading(phrase, phrase.year, inferred=False)
-        if phrase.this_year and self.published_on is not None:
-            return _reading(phrase, self.published_on.year, inferred=True)
-        implied = self._implied_year(phrase, future=future, carry=carry)
-        return _reading(phrase, implied, inferred=True)
-
-    def _implied_year(self, phrase: DatePhrase, *, future: bool, carry: bool) -> int | None:
-        if phrase.month is None:
-            return None
-        published = self.published_on
-        if published is not None and future:
-            before = (phrase.month, phrase.day or 31) < (published.month, published.day)
-            return published.year + before
-        if (
-            carry
-            and self.last_year is not None
-            and (
-                published is None
-                or (self.last_year, phrase.month) <= (published.year, published.month)
-            )
-        ):
-            return self.last_year
-        if published is not None:
-            return _latest_year_not_after(published, phrase.month, phrase.day or 1)
-        return None
-
-    def _relative(self, phrase: DatePhrase, *, future: bool) -> DateReading:
-        published = self.published_on
-        if published is None:
-            return DateReading(text=phrase.text)
-        if phrase.weekday is not None:
-            if future:  # "Putin on Tuesday is scheduled to speak": the coming Tuesday
-                ahead = (phrase.weekday - published.weekday()) % 7
-                return _day_reading(phrase, published + timedelta(days=ahead))
-            back = (published.weekday() - phrase.weekday) % 7
-            return _day_reading(phrase, published - timedelta(days=back))
-        return _relative_period(phrase, published)
-
-
-def _latest_year_not_after(published: date, month: int, day: int) -> int:
-    if (month, day) <= (published.month, published.day):
-        return published.year
-    return published.year - 1
-
-
-def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
-    relative = phrase.relative or ""
-    if relative in {"today", "yesterday", "overnight"}:
-        # "overnight" in a story is the night before it was published: dated that day.
-        return _day_reading(phrase, published - timedelta(days=relative == "yesterday"))
-    if relative.endswith("month"):
-        first = published.replace(day=1)
-        month = (first - timedelta(days=1)) if relative.startswith("last") else first
-        if relative.startswith("next"):
-            month = (first + timedelta(days=32)).replace(day=1)
-        return DateReading(
-            text=phrase.text,
-            year=month.year,
-            month=month.month,
-            precision="month",
-            year_inferred=True,
-        )
-    if relative.endswith("year"):
-        year = published.year + {"last": -1, "next": 1}.get(relative.split()[0], 0)
-        return DateReading(
-            text=phrase.text,
-            year=year,
-            precision="year",
-            qualifier=phrase.qualifier,
-            year_inferred=True,
-        )
-    return DateReading(text=phrase.text)
-
-
-def _day_reading(phrase: DatePhrase, day: date) -> DateReading:
-    """A day worked out from the published date ("on Monday", "yesterday")."""
-    return DateReading(
-        text=phrase.text,
-        year=day.year,
-        month=day.month,
-        day=day.day,
-        precision="day",
-        qualifier=phrase.qualifier,
-        year_inferred=True,
-    )
-
-
-def _reading(phrase: DatePhrase, year: int | None, *, inferred: bool) -> DateReading:
-    if phrase.month is None:
-        precision = "year" if year is not None else "unknown"
-    else:
-        precision = "day" if phrase.day is not None else "month"
-    return DateReading(
-        text=phrase.text,
-        year=year,
-        month=phrase.month,
-        day=phrase.day,
-        precision=precision,
-        qualifier=phrase.qualifier,
-        year_inferred=inferred and year is not None,
-    )

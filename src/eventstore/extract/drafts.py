@@ -48,6 +48,10 @@ class Draft:
     confidence: float
     attribution: str | None = None
     sources: tuple[SourceRef, ...] = ()
+    # A lede's speaker named later ("..., a top US official said"): the role noun that
+    # the person named next must fit, and what the line is if nobody does.
+    pending_role: str | None = None
+    fallback: EventDoc | None = None
 
     def build(self) -> ClaimDoc | None:
         """The finished claim, or None when it has too few words to be a statement."""
@@ -82,6 +86,9 @@ class ArticleState:
     entry_time: str | None = None  # a live blog: the time of the entry being read
     story_day: DateReading | None = None  # the day the story's last dated happening took
     label_source: SourceRef | None = None  # "Source: European Pravda": reports what follows
+    last_item: Item | Draft | None = None  # the last item of the paragraphs before
+    deferred: Draft | None = None  # a lede claim whose speaker is named later
+    deferred_left: int = 0  # paragraphs left to name them in
 
 
 def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:
@@ -186,6 +193,10 @@ def finished(found: list[Item | Draft]) -> tuple[list[ClaimDoc], list[EventDoc]]
             claims.append(item)
         elif id(item) not in seen:
             seen.add(id(item))
+            if item.pending_role is not None and not item.speaker.key:
+                if item.fallback is not None:  # nobody was named: the unnamed source's event
+                    events.append(item.fallback)
+                continue
             built = item.build()
             if built is not None:
                 claims.append(built)

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from eventstore.extract.dates import DatePhrase, Timeline
+from eventstore.extract.dates import DatePhrase
 from eventstore.extract.document import EventDoc, Note, Span
 from eventstore.extract.sources import find_sources
 from eventstore.extract.text import Paragraph, capitalize_first
+from eventstore.extract.years import Timeline
 
 # A stated year this far past the reference date (publication, else the load) is a typo
 # or a forecast, not a timeline entry.

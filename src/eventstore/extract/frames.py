@@ -10,60 +10,36 @@ sentence around the parenthetical frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventstore.extract.frame_parts import (
+    CUE_LEMMAS,
+    SUBJECTS,
+    Frame,
+    adjacent_quotes,
+    agent_of,
+    around,
+    clause_of,
+    frame_span_of,
+    inside,
+    rest_after,
+    speaker_span,
+    subject_of,
+)
 from eventstore.extract.quotes import Quote
-from eventstore.vocabulary import ClaimKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-CUE_LEMMAS = frozenset(
-    """say tell add note explain believe think warn caution urge stress emphasize emphasise
-    state write announce argue claim insist suggest predict acknowledge admit recall conclude
-    comment assert reiterate reply answer confirm deny remark underline clarify report
-    estimate contend maintain declare complain promise pledge vow hint specify elaborate
-    summarize summarise observe point assume consider expect fear doubt ask tweet post
-    reckon allege quote""".split()
-)
 # Cues that also name ordinary actions: a frame only with a clause or a quote.
 _WEAK_CUES = frozenset(
-    "report confirm announce promise pledge vow expect consider ask post add".split()
+    "report confirm announce promise pledge vow expect consider ask post add agree inform".split()
 )
+# Verbs of a stance taken towards something, whose object is the statement.
+_ACCUSING = frozenset({"accuse"})
+OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# "..., saying that ...", "..., adding ...": a participle that speaks for the main subject
-# ("leaving Ukrainians fearing a return of blackouts" does not).
-_SPEECH_PARTICIPLES = frozenset(
-    "say add note warn stress claim insist explain argue emphasize emphasise tell state"
-    " point".split()
-)
-# How long a cue's object or modifier may be and still belong to the frame ("told
-# reporters", "in an interview with Radio NV on Tuesday") rather than to the content.
-_FRAME_PART_LIMIT = {"dobj": 3, "dative": 3, "prep": 9, "npadvmod": 4, "advmod": 3, "advcl": 80}
-_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "advcl", "prep", "conj", "oprd", "attr"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One attribution: speaker phrase, cue token, content character ranges, and how."""
-
-    speaker: Span
-    cue: Token
-    content: tuple[tuple[int, int], ...]
-    kind: ClaimKind
-    rule: str
-    confidence: float
-    frame_range: tuple[int, int]
-
-    @property
-    def attribution(self) -> str:
-        """The words that attribute the content ("Peskov told reporters on Tuesday")."""
-        start, end = self.frame_range
-        doc = self.cue.doc
-        return " ".join(doc.text[start:end].split()).strip(' ,:;—–-"“”')
 
 
 def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
@@ -73,7 +49,16 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
         return None
     # A named person's frame wins ("This was reported by Budanov ..., reports UNN"); then
     # the frame closest to the root of the parse governs the others ("X said Y told him").
-    return min(frames, key=lambda f: (not _names_person(f.speaker), _depth(f.cue), f.cue.i))
+    # "The NIS believes ..., according to deputy Yoo Sang-bum": the deputy relays it.
+    return min(
+        frames,
+        key=lambda f: (
+            f.rule == "paraphrase.according_to" and len(frames) > 1,
+            not _names_person(f.speaker),
+            _depth(f.cue),
+            f.cue.i,
+        ),
+    )
 
 
 def _names_person(speaker: Span) -> bool:
@@ -87,12 +72,8 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _inside(token: Token, quotes: list[Quote]) -> bool:
-    return any(quote.contains(token.idx) for quote in quotes)
-
-
 def _frame_at(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
-    if _inside(token, quotes):
+    if inside(token, quotes):
         return None
     lower = token.lower_
     if lower == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
@@ -107,29 +88,97 @@ def _frame_at(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
 def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """A cue verb's frame: "X said", "said X", "X was quoted as saying", "This was
     stated by X"."""
-    lemma = token.lemma_.lower() or token.lower_
-    if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "relcl":
-        return None  # "a claim Ukraine denies": a relative clause attributes nothing new
-    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
-        lemma = "say"  # "Tkachenko put it bluntly: ..."
-    if lemma in {"call", "describe"} and any(
-        c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children
+    # "a claim Ukraine denies": a relative clause attributes nothing new, unless it is a
+    # frame the parser hung on the content ("..., a top US official said").
+    if token.pos_ not in {"VERB", "AUX"} or (
+        token.dep_ == "relcl" and not _trailing_frame(token, unit)
     ):
-        lemma = "say"  # "Peskov called the new list absurd", "described it as wicked"
-    if lemma not in CUE_LEMMAS:
         return None
-    subject = _subject(token)
-    if subject is None or _inside(subject, quotes):
+    lemma = _cue_lemma(token)
+    if lemma in OBJECT_CUES:
+        return _object_frame(token, lemma, unit, quotes)
+    return _subject_frame(token, lemma, unit, quotes) if lemma in CUE_LEMMAS else None
+
+
+def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """The frame of a cue verb by the shape of its subject: none ("as stated by X"),
+    passive ("This was stated by X"), or the speaker ("X said")."""
+    subject = subject_of(token)
+    if subject is None:
+        return _as_stated(token, unit, quotes)
+    if inside(subject, quotes):
         return None
     if subject.dep_ == "nsubjpass":
         return _passive(token, subject, unit, quotes)
     return _verb_frame(token, subject, unit, quotes, weak=lemma in _WEAK_CUES)
 
 
+def _cue_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower() or token.lower_
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return "say"  # "Tkachenko put it bluntly: ..."
+    if lemma in {"call", "describe"} and any(
+        c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children
+    ):
+        return "say"  # "Peskov called the new list absurd", "described it as wicked"
+    return lemma
+
+
+def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "The White House accused North Korea of ...", "He also expressed gratitude for
+    ...", "He also discussed efforts to ...": the words from the verb on are the claim.
+    Verbs that also tell of doing count only with a pronoun that points at a speaker."""
+    subject = subject_of(verb)
+    if subject is None or inside(subject, quotes) or subject.dep_ == "nsubjpass":
+        return None
+    if lemma not in _ACCUSING and subject.lower_ not in {"he", "she"}:
+        return None
+    if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
+        return None  # "The US, Ukraine and six allies accused ...": no one speaker
+    if not any(c.dep_ in {"dobj", "prep"} and c.i > verb.i for c in verb.children):
+        return None
+    speaker = speaker_span(subject)
+    frame = (speaker.start_char, speaker.end_char)
+    content = (verb.idx, unit.end_char)
+    return Frame(speaker, verb, (content,), "paraphrase", "paraphrase.cue_object", 0.6, frame)
+
+
+def _as_stated(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "..., as stated by spokesperson John Kirby during a briefing": the words before."""
+    agent = agent_of(verb)
+    marker = next((c for c in verb.children if c.lower_ == "as"), None)
+    if agent is None or marker is None or verb.i < marker.i:
+        return None
+    speaker = speaker_span(agent)
+    start, end = frame_span_of(verb, speaker)
+    frame = (min(start, marker.idx), end)
+    direct = adjacent_quotes(unit, quotes, frame)
+    if direct:
+        return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.85, frame)
+    before = (unit.start_char, frame[0])
+    if len(unit.doc.text[before[0] : before[1]].strip(" ,")) < 10:
+        return None
+    return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
+
+
+def _trailing_frame(verb: Token, unit: Span) -> bool:
+    """ "..., a top US official said on Wednesday.": a frame the parser hung on a noun of
+    the content as a relative clause; after a comma, with a subject that is no relative
+    pronoun, and nothing after it but its own words."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
+        return False
+    first = min(t.i for t in subject.subtree)
+    if first == 0 or verb.doc[first - 1].text != ",":
+        return False
+    last = max(t.i for t in verb.subtree)
+    return all(t.is_punct for t in verb.doc[last + 1 : unit.end])
+
+
 def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """ "This was reported by X" (the content is what came before) and "X was quoted as
     saying ..." (the subject is the speaker)."""
-    agent = _agent(verb)
+    agent = agent_of(verb)
     if agent is not None and subject.lower_ in {"this", "that", "it"}:
         speaker = speaker_span(agent)
         frame = (unit.start_char, unit.end_char)
@@ -139,69 +188,31 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
     return None
 
 
-def _is_cue(token: Token) -> bool:
-    return (token.lemma_.lower() or token.lower_) in CUE_LEMMAS
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    # "He said X and added Y", "Tehran continues to insist that ...", "He answered,
-    # saying that ...": the cue shares the subject of the verb it depends on.
-    shares = verb.dep_ in {"conj", "xcomp"} or (
-        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _SPEECH_PARTICIPLES
-    )
-    if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    """The speaker of a passive cue: "This was stated by Defense Minister Rustem Umerov"."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def speaker_span(subject: Token) -> Span:
-    """The subject's phrase, without relative clauses ("X, who ..., said")."""
-    doc = subject.doc
-    tokens = [subject]
-    for child in subject.children:
-        if child.dep_ in {"relcl", "acl"}:
-            continue
-        tokens.extend(child.subtree)
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
-    while end > start + 1 and doc[end - 1].is_punct:
-        end -= 1
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
 def _verb_frame(
     verb: Token, subject: Token, unit: Span, quotes: list[Quote], *, weak: bool
 ) -> Frame | None:
     speaker = speaker_span(subject)
-    frame = _frame_range(verb, speaker)
-    clause = _clause(verb)
-    if weak and clause is None:
-        return None  # "confirmed Kim's visit": an action with an object, not speech
-    direct = _adjacent_quotes(unit, quotes, frame)
+    frame = frame_span_of(verb, speaker)
+    clause = clause_of(verb)
+    # "confirmed Kim's visit": an action with an object, not speech; "NATO cannot confirm
+    # that ...": what cannot be said is no attribution.
+    if weak and (clause is None or any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)):
+        return None
+    direct = adjacent_quotes(unit, quotes, frame)
     if direct:
         rule = "quote.cue_after" if direct[0][0] < frame[0] else "quote.cue_before"
         return Frame(speaker, verb, tuple(direct), "quote", rule, 0.9, frame)
+    if verb.dep_ == "relcl":  # a trailing frame: the content is all before its comma
+        before = (unit.start_char, speaker.start_char - 1)
+        return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
-        content = _around(verb.head, verb, unit)
+        content = around(verb.head, verb, unit)
         if content:
             return Frame(
                 speaker, verb, content, "paraphrase", "paraphrase.parenthetical", 0.8, frame
             )
     if clause is None:
-        clause = _rest_after(verb, frame, unit)
+        clause = rest_after(verb, frame, unit)
         if clause is None:
             return None
         rule, confidence = "paraphrase.cue_object", 0.6
@@ -219,80 +230,6 @@ def _verb_frame(
     return Frame(speaker, verb, (clause,), "paraphrase", rule, confidence, frame)
 
 
-def _frame_range(verb: Token, speaker: Span) -> tuple[int, int]:
-    """Characters of the frame: speaker, cue and the cue's non-clausal modifiers."""
-    tokens = [verb, *speaker]
-    for child in verb.children:
-        if child.dep_ in {"ccomp", "parataxis", "xcomp", "punct", "mark", "cc", "conj"}:
-            continue
-        if child.dep_ == "advcl" and (child.i < verb.i or _is_cue(child)):
-            continue  # a leading clause may be content; "..., saying ..." is a frame of its own
-        subtree = list(child.subtree)
-        limit = _FRAME_PART_LIMIT.get(child.dep_, 12)
-        if child.dep_ == "dobj" and any(t.pos_ == "PROPN" for t in subtree):
-            limit = 6  # "told news outlet Interfax-Ukraine", "told the Financial Times"
-        if len(subtree) > limit:
-            continue  # "emphasized his desire to strengthen ...": that object is content
-        tokens.extend(subtree)
-    start = min(t.idx for t in tokens)
-    last = max(tokens, key=lambda t: t.idx)
-    return start, last.idx + len(last.text)
-
-
-def _adjacent_quotes(
-    unit: Span, quotes: list[Quote], frame: tuple[int, int]
-) -> list[tuple[int, int]]:
-    """Quotes of ``unit`` that stand for its content: nothing but the frame is outside."""
-    inside = [q for q in quotes if unit.start_char <= q.start and q.end <= unit.end_char + 1]
-    if not inside:
-        return []
-    outside = unit.doc.text[unit.start_char : unit.end_char]
-    shift = unit.start_char
-    covered = [(q.start - 1, q.end + 1) for q in inside] + [frame]
-    rest = "".join(
-        ch for i, ch in enumerate(outside) if not any(a <= i + shift < b for a, b in covered)
-    )
-    if sum(ch.isalnum() for ch in rest) > 12:
-        return []  # words of the narrator's own beside the quote: a paraphrase with a quote
-    return [(q.start, q.end) for q in inside]
-
-
-def _clause(verb: Token) -> tuple[int, int] | None:
-    """The reported clause: the cue's complement, else a clause before it that is not a
-    participle of the frame ("Speaking to Radio NV, X said ...")."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or [
-        c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ != "VBG"
-    ]
-    if not clauses:
-        return None
-    child = clauses[0]
-    tokens = [
-        t
-        for t in child.subtree
-        if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")
-    ]
-    return _chars(tokens)
-
-
-def _rest_after(verb: Token, frame: tuple[int, int], unit: Span) -> tuple[int, int] | None:
-    """Content of a cue with an object or prepositional clause ("urged the West to ...")."""
-    if verb.i < verb.sent.start or not any(
-        c.dep_ in _CONTENT and c.i > verb.i for c in verb.children
-    ):
-        return None
-    start = frame[1]
-    end = unit.end_char
-    return (start, end) if end - start > 10 else None
-
-
-def _around(head: Token, cue: Token, unit: Span) -> tuple[tuple[int, int], ...]:
-    outside = {t.i for t in cue.subtree}
-    tokens = [t for t in head.subtree if t.i not in outside]
-    before = [t for t in tokens if t.i < cue.i]
-    after = [t for t in tokens if t.i > cue.i]
-    return tuple(_chars(part) for part in (before, after) if part)
-
-
 def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     to = token.nbor()
     objects = [c for c in to.children if c.dep_ == "pobj"] or [
@@ -300,8 +237,13 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     ]
     if not objects:
         return None
-    speaker = speaker_span(objects[0])
-    prep = [token, to, *speaker]
+    owner = next((c for c in objects[0].children if c.dep_ == "poss"), None)
+    if objects[0].lower_ in OPINION_NOUNS and owner is not None:
+        speaker = owner.doc[owner.i : owner.i + 1]  # "According to his words, ...": him
+        prep = [token, to, *objects[0].subtree]
+    else:
+        speaker = speaker_span(objects[0])
+        prep = [token, to, *speaker]
     frame = (min(t.idx for t in prep), max(t.idx + len(t.text) for t in prep))
     doc = unit.doc
     before = (unit.start_char, frame[0])
@@ -318,12 +260,12 @@ def _certain(adjective: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     verb = adjective.head
     near = [*adjective.children]
     near += [g for c in adjective.children if c.dep_ in {"aux", "auxpass"} for g in c.children]
-    subject = next((c for c in near if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in near if c.dep_ in SUBJECTS), None)
     if subject is None and adjective.dep_ == "acomp":
-        subject = _subject(verb)
+        subject = subject_of(verb)
     if subject is None:
         return None
-    clause = _clause(adjective)
+    clause = clause_of(adjective)
     if clause is None:
         return None
     clause = (clause[0], max(clause[1], unit.end_char))  # to the end, as for a cue verb
@@ -350,9 +292,3 @@ def _opinion(noun: Token, unit: Span) -> Frame | None:
         return None
     speaker = doc[owner.i : owner.i + 1] if owner.pos_ == "PRON" else speaker_span(owner)
     return Frame(speaker, noun, tuple(parts), "paraphrase", "paraphrase.opinion", 0.8, frame)
-
-
-def _chars(tokens: list[Token]) -> tuple[int, int]:
-    first = min(tokens, key=lambda t: t.idx)
-    last = max(tokens, key=lambda t: t.idx)
-    return first.idx, last.idx + len(last.text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.text import QUOTE_OPEN, Paragraph
 
@@ -30,6 +31,8 @@ _DATELINE = re.compile(
     # MOSCOW, September 14. /TASS/.
     r"|^[A-Z][A-Z .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s+"
     r"/(?P<outlet2>[A-Za-z-]{2,20})/\.?\s*"
+    # (MENAFN- UkrinForm) US Secretary of State ...: a syndicator's bracket, no dash
+    r"|^\((?:MENAFN\s*-\s*)?(?P<outlet3>[A-Z][\w .'’&-]{1,30})\)\s+(?=[A-Z])"
 )
 _CATEGORY = re.compile(r"^[-–—]\s*(?P<category>[A-Z][\w &/,'-]{0,40})$")
 _SENTENCE_END = '.!?…"”»)'
@@ -77,6 +80,9 @@ _NOT_TEXT_2 = re.compile(
     r"|^This (?:article|story) (?:was|is) (?:originally )?(?:published|reprinted)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
     r"|\d{4},?\s+\d{1,2}:\d{2}$"
+    # "• updated: Nov 02 2022, 22:01 ist": a page's time stamp, with its zone
+    r"|^[•*]?\s*(?:(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ll]ast updated)\s*:?\s*)?"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+\d{1,2}:\d{2}(?:\s*[A-Za-z]{2,4})?$"
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
 )
@@ -178,9 +184,12 @@ def layout(paras: list[Paragraph]) -> Layout:
     if not rest:
         return found
     found.lede = rest.pop(0)
+    if _is_deck(found.lede.text) and len(rest) > 2 and not _VENUE.match(rest[0].text):
+        found.lede = rest.pop(0)  # a deck under the title, not a sentence of the story
     standfirst = _dateline_lede(found, rest)
     if match := _DATELINE.match(found.lede.text):
-        found.outlet = _clean_outlet(match.group("outlet") or match.group("outlet2"))
+        outlet = match.group("outlet") or match.group("outlet2") or match.group("outlet3")
+        found.outlet = _clean_outlet(outlet)
         found.lede_offset = match.end()
     if rest and (match := _VENUE.match(rest[0].text)) and len(rest[0].text) < 160:
         found.venue = rest.pop(0)
@@ -204,6 +213,17 @@ def layout(paras: list[Paragraph]) -> Layout:
             rest[header_at + 1 :],
         )
     return found
+
+
+_SPEECH = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|according\s+to|convinced|sure|confident|certain|believe)\b"
+)
+
+
+def _is_deck(text: str) -> bool:
+    """A summary line under the title with no full stop and nobody speaking in it ("Russia's
+    heavy use of artillery has reportedly strained its supply, leading to ...")."""
+    return not text.endswith(tuple(_SENTENCE_END)) and not _SPEECH.search(text)
 
 
 def _dateline_lede(found: Layout, rest: list[Paragraph]) -> list[Paragraph]:

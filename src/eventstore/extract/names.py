@@ -91,6 +91,8 @@ def display_source_name(name: str) -> str:
     """A source name for display: 'the White House' -> 'White House'; 'The New York Times'
     keeps its article, which is part of the masthead; 'media' stays lower case."""
     name = " ".join(name.split()).strip(" ,.;:")
+    if re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", name):
+        name += "."  # "U.S." keeps the dot of its last initial
     if re.match(r"(?i)the\s", name) and not _is_masthead(name):
         name = name[4:]
     elif re.match(r"the\s", name):

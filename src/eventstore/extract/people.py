@@ -27,7 +27,12 @@ _ORG_RUN = rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
 _PREPOSITION_ORG = re.compile(
     rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN}"
     # "commander of Ukraine's air force": a possessive's lower-case words are the employer
-    r"(?:(?<=['’]s)(?:\s+[a-z][\w-]*){1,3}(?=\s*(?:,|$)))?)"
+    r"(?:(?<=['’]s)(?:\s+[a-z][\w-]*){1,3}(?=\s*(?:,|$))"
+    # "of the Kharkiv region police": a place's service, named in lower case
+    r"|(?:\s+(?:region|regional|oblast|city|district))?\s+(?:police|prosecutor['’]s\s+office"
+    r"|military\s+administration|administration)\b)?)"
+    # "with the Asia-Pacific programme at Chatham House": a unit; the employer comes next
+    r"(?![\w'’-])(?!\s+(?:programme|program|project|unit|desk|team|initiative)\b)"
 )
 _CAPITAL_RUN = re.compile(_ORG_RUN)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -81,6 +86,8 @@ def _trim_org(org: str) -> str:
     # A run may end on a connector ("Council of"): cut back to the last capital word.
     if re.search(r"['’]s\s+[a-z]", org):
         return org.rstrip(" ,.")  # "Ukraine's air force": the possessive's words are its name
+    if re.search(r"\b(?:police|office|administration)$", org):
+        return org  # "Kharkiv region police"
     words = org.split()
     while words and not words[-1][:1].isupper():
         words.pop()

@@ -10,6 +10,11 @@ closed at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as Sentence
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
@@ -66,3 +71,19 @@ def _closes(text: str, index: int, char: str) -> bool:
 def opens_with_quote(text: str) -> bool:
     """True when the paragraph starts with a quotation mark (a quote or its run-on)."""
     return bool(text) and (text[0] in _PAIRS or text[0] == _STRAIGHT)
+
+
+def units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
+    """Sentences, joined where a quotation runs across a sentence boundary."""
+    units: list[Sentence] = []
+    for sentence in doc.sents:
+        joined = units and (
+            any(q.start < sentence.start_char < q.end for q in quotes)
+            or sentence.text[:1].islower()
+            or sentence.text[:1] in ",;:”»"
+        )
+        if joined:
+            units[-1] = doc[units[-1].start : sentence.end]
+        else:
+            units.append(sentence)
+    return units

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_date
+from eventstore.extract.dates import DatePhrase, is_bound
+from eventstore.extract.deferred import PARAGRAPHS, fits
 from eventstore.extract.document import EventDoc, PersonRef, SourceRef, Span
 from eventstore.extract.drafts import (
-    FUTURE_WORDS,
     ArticleState,
     Draft,
     Item,
@@ -24,31 +24,38 @@ from eventstore.extract.drafts import (
     spans_of,
     unique_sources,
 )
-from eventstore.extract.frames import CUE_LEMMAS, Frame, find_frame
-from eventstore.extract.names import display_source_name, source_key
-from eventstore.extract.people import make_person
-from eventstore.extract.quotes import Quote, find_quotes
+from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.frames import find_frame
+from eventstore.extract.happenings import (
+    conditional,
+    continues_event,
+    date_of,
+    framed_date,
+    happening,
+    happening_sentence,
+)
+from eventstore.extract.labelled import LayoutReading
+from eventstore.extract.names import display_source_name, person_key, source_key
+from eventstore.extract.naming import ROLE_NOUNS
+from eventstore.extract.quotes import Quote, find_quotes, units
+from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as Sentence
 
-_CLOSING = ('"', "”", "»")
-_ANAPHORIC = frozenset("the this these that those it they such".split())
-# "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
-_ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
 _VENUE = re.compile(
-    r"\b(?:told|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
+    r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
     r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
 )
-# Cues of opinion or dispute: what follows is a claim even from an institution.
-_OPINION_CUES = frozenset("insist deny claim allege believe think warn argue fear doubt".split())
-_NOT_HAPPENINGS = frozenset("be have seem appear remain continue".split()) | CUE_LEMMAS
-_MIN_HAPPENING_WORDS = 6
+_SOURCE_LINE = re.compile(
+    r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*[,.]"
+)
 
 
 def read_paragraph(
@@ -66,7 +73,7 @@ def read_paragraph(
     return _ParagraphReader(paragraph, doc, section, state).read(label)
 
 
-class _ParagraphReader:
+class _ParagraphReader(LayoutReading):
     """One paragraph's sentences, read in order against the article's state."""
 
     def __init__(self, paragraph: Paragraph, doc: Doc, section: Section, state: ArticleState):
@@ -80,6 +87,10 @@ class _ParagraphReader:
 
     def read(self, label: str | None) -> list[Item | Draft]:
         """Every item of the paragraph."""
+        if self.state.deferred is not None:
+            self.state.deferred_left -= 1
+            if self.state.deferred_left <= 0:
+                self.state.deferred = None  # nobody named in time: the line stays as it was
         if label == "source":
             self._follow_source()
             return []
@@ -93,7 +104,7 @@ class _ParagraphReader:
             return self.items
         if self.state.answering is not None and self._interview_answer():
             return self.items
-        for unit in _units(self.doc, self.quotes):
+        for unit in units(self.doc, self.quotes):
             self._read_unit(unit)
         self._track_open_quote()
         self._settle_pending()
@@ -104,14 +115,40 @@ class _ParagraphReader:
     # -- sentences ---------------------------------------------------------------------
 
     def _read_unit(self, unit: Sentence) -> None:
+        if self._source_line(unit):
+            return
         frame = find_frame(unit, self.quotes)
         if frame is not None and not frame.content:
             if self.told and self._stated_by(frame):
                 return
             frame = None
+        if frame is not None and frame.rule == "paraphrase.cue_after" and self.told:
+            # "A happened. This includes B, states X.": the sentences before are X's too.
+            points_back = unit[0].lower_ in {"this", "that", "these", "it"}
+            if points_back and self._stated_by(frame, end=frame.content[-1][1]):
+                return
         self.told.append((unit.start_char, unit.end_char))
         item = self._framed(unit, frame) if frame is not None else None
         self._add(item if item is not None else self._unframed(unit))
+
+    def _source_line(self, unit: Sentence) -> bool:
+        """ "This is according to The Washington Post, seen by Ukrinform.": the source of
+        the claim or event before it, not an item of its own."""
+        match = _SOURCE_LINE.match(unit.text)
+        last = self.items[-1] if self.items else self.state.last_item
+        if match is None or last is None:
+            return False
+        name = display_source_name(match.group("name"))
+        source = SourceRef(name=name, key=source_key(name), kind="publication", role="cited")
+        if isinstance(last, Draft):
+            last.sources = unique_sources((*last.sources, source))
+            return True
+        sourced = last.model_copy(update={"sources": unique_sources((*last.sources, source))})
+        if self.items:
+            self.items[-1] = sourced
+        else:
+            self.state.last_item = sourced  # the article puts it in place of the old one
+        return True
 
     def _add(self, item: Item | Draft | None) -> None:
         last = self.items[-1] if self.items else None
@@ -124,6 +161,7 @@ class _ParagraphReader:
             item.sources = unique_sources((*item.sources, source))
         if isinstance(item, Draft):
             self.told = []
+            self._name_deferred(item)
         if (
             isinstance(item, EventDoc)
             and isinstance(last, EventDoc)
@@ -138,10 +176,13 @@ class _ParagraphReader:
         self.items.append(item)
 
     def _framed(self, unit: Sentence, frame: Frame) -> Item | Draft | None:
+        if frame.speaker.root.lower_ in {"he", "she"}:
+            introduced = self._introduced(unit)
+            self.state.speakers.last = introduced or self.state.speakers.last
         speaker = resolve_subject(frame.speaker, self.state.speakers)
         if speaker is None:
             return None
-        phrase = _date_of(unit)
+        phrase = framed_date(unit, frame)
         opens_dated = phrase is not None and phrase.start == 0
         if self.section == "background" and opens_dated:
             # A dated timeline entry is an event, whoever speaks in it ("On June 12, Kim
@@ -149,20 +190,78 @@ class _ParagraphReader:
             cited = (speaker.source,) if isinstance(speaker, Anonymous) else ()
             return self._event(unit, phrase, cited)
         if isinstance(speaker, Anonymous):
-            if phrase is None and self.section != "background" and not _happening(frame):
-                return None
-            return self._event(unit, phrase, (speaker.source,))
+            event = None
+            # "according to his office": a source only the pronoun's antecedent could name
+            owned = speaker.source.name.split()[0].lower() in {"his", "her", "their", "its"}
+            cited = () if owned else (speaker.source,)
+            if phrase is not None or self.section == "background" or happening(frame, True):
+                event = self._event(unit, phrase, cited)
+            return self._deferred(unit, frame, speaker, event) or event
         if speaker.kind == "organization":
             role: SourceRole = "reported_by" if is_outlet(speaker.name) else "stated_by"
-            if (
-                role == "reported_by"
-                or self.section == "background"
-                or opens_dated
-                or _happening(frame)
-            ):
+            timeline = self.section == "background" and not conditional(frame)
+            if role == "reported_by" or timeline or opens_dated or happening(frame):
                 source = SourceRef(name=speaker.name, key=speaker.key, kind="other", role=role)
                 return self._event(unit, phrase, (source, *venues(frame)))
+            return self._claim(speaker, frame)
         return self._claim(speaker, frame)
+
+    def _introduced(self, unit: Sentence) -> PersonRef | None:
+        """ "..., including Yevgeny Prigozhin, ..., who complained about ... . He claimed
+        ...": the one person the sentence before introduced as speaking ("who said")."""
+        before = [s for s in self.doc.sents if s.end_char <= unit.start_char]
+        if not before:
+            return None
+        sentence = before[-1]
+        people = {e.text for e in sentence.ents if e.label_ == "PERSON" and " " in e.text}
+        speaking = any(
+            t.lower_ == "who" and t.head.dep_ == "relcl" and t.head.lemma_ in CUE_LEMMAS
+            for t in sentence
+        )
+        if len(people) != 1 or not speaking:
+            return None
+        return self.state.speakers.mentioned.get(person_key(people.pop()))
+
+    def _deferred(
+        self, unit: Sentence, frame: Frame, speaker: Anonymous, fallback: EventDoc | None
+    ) -> Draft | None:
+        """The words of an unnamed speaker ("..., a top US official said") before anyone
+        is named: held for the person the next paragraphs name in that role."""
+        state = self.state
+        if state.deferred is not None or state.following is not None or state.author:
+            return None
+        root = frame.speaker.root
+        role = root.lemma_.lower()
+        if state.speakers.featured is not None or root.tag_ != "NN" or role not in ROLE_NOUNS:
+            return None
+        placeholder = PersonRef(name=speaker.source.name, key="", kind="other")
+        # The whole sentence: its unnamed speaker is part of what the lede says.
+        spans = spans_of(self.paragraph, [(unit.start_char, unit.end_char)])
+        draft = Draft(
+            placeholder,
+            frame.kind,
+            spans,
+            self.section,
+            frame.rule,
+            frame.confidence,
+            attribution=frame.attribution,
+            sources=venues(frame),
+            pending_role=role,
+            fallback=fallback,
+        )
+        state.deferred, state.deferred_left = draft, PARAGRAPHS + 1
+        return draft
+
+    def _name_deferred(self, item: Draft) -> None:
+        """Give a held lede claim to ``item``'s speaker, if they fit its description."""
+        deferred = self.state.deferred
+        speaker = item.speaker
+        if deferred is None or item.pending_role is not None or not speaker.key:
+            return
+        if speaker.kind == "organization" or not fits(deferred.pending_role or "", speaker):
+            return
+        deferred.speaker, deferred.pending_role, deferred.fallback = speaker, None, None
+        self.state.deferred = None
 
     def _claim(self, speaker: PersonRef, frame: Frame) -> Draft | None:
         spans = spans_of(self.paragraph, list(frame.content))
@@ -170,6 +269,8 @@ class _ParagraphReader:
             return None
         if speaker.kind != "organization":
             self.state.following = speaker
+        # "tells the Times" after "The New York Times" was named: the full masthead
+        sources = tuple(self._full_outlet(s) for s in venues(frame))
         return Draft(
             speaker,
             frame.kind,
@@ -178,24 +279,37 @@ class _ParagraphReader:
             frame.rule,
             frame.confidence,
             attribution=frame.attribution,
-            sources=venues(frame),
+            sources=sources,
         )
+
+    def _full_outlet(self, source: SourceRef) -> SourceRef:
+        words = source.key.split()
+        for name, _ in reversed(self.state.speakers.institutions):
+            key = source_key(name)
+            if key != source.key and key.split()[-len(words) :] == words:
+                return source.model_copy(update={"name": name, "key": key})
+        return source
 
     def _unframed(self, unit: Sentence) -> Item | Draft | None:
         previous = self.items[-1] if self.items else None
         quoted = self._quote_of_following(unit, previous)
         if quoted is not None:
             return quoted
-        phrase = _date_of(unit)
-        if phrase is not None and (phrase.relative or "").endswith(("year", "month", "week")):
-            # "well into next year", "this week": not the date of a reported happening
-            phrase = phrase if _happening_sentence(unit) else None
+        phrase = date_of(unit)
+        if phrase is not None and (phrase.relative or "").endswith(
+            ("year", "month", "week", "today")
+        ):
+            # "well into next year", "this week", "But today Russia is engaged ...": not
+            # the date of a reported happening
+            phrase = phrase if happening_sentence(unit) else None
+        if phrase is not None and phrase.start > 0 and is_bound(phrase):
+            phrase = None  # "..., his first since 2000": when a period began, not this
         if isinstance(previous, Draft) and previous.kind == "paraphrase" and phrase is None:
             self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
             return previous
-        if isinstance(previous, EventDoc) and _continues_event(unit, phrase):
+        if isinstance(previous, EventDoc) and continues_event(unit, phrase):
             return extended_event(previous, self.paragraph, unit)
-        if phrase is not None or self.section == "background" or _happening_sentence(unit):
+        if phrase is not None or self.section == "background" or happening_sentence(unit):
             return self._event(unit, phrase, ())
         return self._authors(unit)
 
@@ -241,128 +355,23 @@ class _ParagraphReader:
             self.paragraph, unit, phrase, self.state, sources=sources, timeline=timeline
         )
 
-    def _stated_by(self, frame: Frame) -> bool:
-        """ "... This was stated by X": the sentences before are X's claim."""
+    def _stated_by(self, frame: Frame, end: int | None = None) -> bool:
+        """ "... This was stated by X": the sentences before (to ``end``) are X's claim."""
         speaker = resolve_subject(frame.speaker, self.state.speakers)
         if not isinstance(speaker, PersonRef):
             return False
         start = self.paragraph.start + self.told[0][0]
         self.items = [i for i in self.items if _starts(i) < start]
-        ranges = [(self.told[0][0], self.told[-1][1])]
+        ranges = [(self.told[0][0], end or self.told[-1][1])]
         spans = spans_of(self.paragraph, ranges)
         rule, confidence = frame.rule, frame.confidence
         self.state.following = speaker
-        self._add(Draft(speaker, "paraphrase", spans, self.section, rule, confidence))
-        return True
-
-    # -- layouts -----------------------------------------------------------------------
-
-    def _follow_source(self) -> None:
-        """ "Source: Zelensky in his evening address": the speaker the next lines quote."""
-        doc = self.doc
-        end = next(
-            (t.i for t in doc if t.i > 0 and (t.is_punct or t.lower_ in {"on", "in", "at"})),
-            len(doc),
+        start, end = frame.frame_range  # "..., according to UNN with reference to X"
+        sources = find_sources(self.doc.text[start:end])
+        self._add(
+            Draft(speaker, "paraphrase", spans, self.section, rule, confidence, sources=sources)
         )
-        speaker = resolve_subject(doc[0:end], self.state.speakers) if end else None
-        name = doc[0:end].text.strip()
-        if speaker is None and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
-            speaker = self.state.speakers.add(make_person(name))  # the label names a speaker
-        if isinstance(speaker, PersonRef) and is_outlet(speaker.name):
-            # "Source: European Pravda, referring to ...": the outlet reports what follows.
-            role: SourceRole = "reported_by"
-            self.state.label_source = SourceRef(
-                name=speaker.name, key=source_key(speaker.name), kind="publication", role=role
-            )
-        elif isinstance(speaker, PersonRef):
-            self.state.following = speaker
-
-    def _labelled_quote(self) -> bool:
-        following = self.state.following
-        if following is None or find_frame(self.doc[:], self.quotes) is not None:
-            return False
-        bounds = [(q.start, q.end) for q in self.quotes] or [(0, len(self.paragraph.text))]
-        spans = spans_of(self.paragraph, bounds)
-        self._add(Draft(following, "quote", spans, self.section, "quote.labelled", 0.8))
         return True
-
-    def _interview_answer(self) -> bool:
-        """A paragraph after an interviewer's question, with no attribution of its own: the
-        interviewee's answer. A paragraph that attributes ends the interview."""
-        frames = [find_frame(unit, self.quotes) for unit in _units(self.doc, self.quotes)]
-        if any(f is not None and f.speaker.root.lower_ not in {"i", "we"} for f in frames):
-            self.state.answering = None  # someone else is speaking: the interview is over
-            return False
-        speaker = self.state.answering
-        if speaker is None:
-            return False
-        spans = spans_of(self.paragraph, [(0, len(self.paragraph.text))])
-        self._add(Draft(speaker, "quote", spans, self.section, "interview.answer", 0.75))
-        return True
-
-    def _answer(self) -> bool:
-        """ "Zhdanov: ..." in an interview: the answer is the named person's quote."""
-        match = _ANSWER.match(self.paragraph.text)
-        if match is None:
-            return False
-        speaker = self.state.speakers.by_surname(match.group("who"))
-        if speaker is None:
-            return False
-        spans = spans_of(self.paragraph, [(match.end(), len(self.paragraph.text))])
-        self.state.following = self.state.answering = speaker
-        self._add(Draft(speaker, "quote", spans, self.section, "interview.answer", 0.8))
-        return True
-
-    def _continues_quote(self) -> bool:
-        """A paragraph that carries on the previous paragraph's unclosed quotation."""
-        draft, self.state.open_quote = self.state.open_quote, None
-        if draft is None:
-            return False
-        text = self.paragraph.text
-        if not self.quotes and text[-1:] in _CLOSING:
-            # The run-on paragraph with no opening mark that closes it: "... partners.\""
-            draft.spans.extend(spans_of(self.paragraph, [(0, len(text) - 1)]))
-            self.items.append(draft)
-            return True
-        if not self.quotes or self.quotes[0].start != 1:
-            return False
-        first = self.quotes[0]
-        draft.spans.extend(spans_of(self.paragraph, [(first.start, first.end)]))
-        if not first.closed:
-            self.state.open_quote = draft
-        self.items.append(draft)
-        return True
-
-    def _runs_on(self) -> bool:
-        """A quotation that runs on with no frame yet: its speaker comes at its end."""
-        quotes = self.quotes
-        if len(quotes) != 1 or quotes[0].closed or quotes[0].start != 1:
-            return False
-        if find_frame(self.doc[:], quotes) is not None:
-            return False
-        spans = spans_of(self.paragraph, [(quotes[0].start, quotes[0].end)])
-        self.state.pending_quote.extend(spans)
-        return True
-
-    def _track_open_quote(self) -> None:
-        last = self.items[-1] if self.items else None
-        open_quote = bool(self.quotes) and not self.quotes[-1].closed
-        if open_quote and isinstance(last, Draft) and last.kind == "quote":
-            self.state.open_quote = last
-
-    def _settle_pending(self) -> None:
-        """Give a run-on quotation held back to the quote that closes it, or its speaker."""
-        state = self.state
-        if not state.pending_quote:
-            return
-        pending, state.pending_quote = state.pending_quote, []
-        draft = next((i for i in self.items if isinstance(i, Draft) and i.kind == "quote"), None)
-        if draft is not None:
-            draft.spans[:0] = pending
-        elif state.following is not None:
-            following = state.following
-            held = Draft(following, "quote", pending, self.section, "quote.following", 0.5)
-            self.items.insert(0, held)
 
 
 def venues(frame: Frame) -> tuple[SourceRef, ...]:
@@ -376,80 +385,6 @@ def venues(frame: Frame) -> tuple[SourceRef, ...]:
         for name in (display_source_name(n) for n in found)
         if is_outlet(name)
     )
-
-
-def _units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
-    """Sentences, joined where a quotation runs across a sentence boundary."""
-    units: list[Sentence] = []
-    for sentence in doc.sents:
-        joined = units and (
-            any(q.start < sentence.start_char < q.end for q in quotes)
-            or sentence.text[:1].islower()
-            or sentence.text[:1] in ",;:”»"
-        )
-        if joined:
-            units[-1] = doc[units[-1].start : sentence.end]
-        else:
-            units.append(sentence)
-    return units
-
-
-def _date_of(unit: Sentence) -> DatePhrase | None:
-    """The date the sentence gives: its opening phrase, else the most specific inside."""
-    phrase = leading_date(unit.text)
-    if phrase is not None and not phrase.undated:
-        return phrase
-    return find_date(unit.text)
-
-
-def _continues_event(unit: Sentence, phrase: DatePhrase | None) -> bool:
-    """An undated sentence after an event, or one that opens by pointing back at it
-    ("The deliveries took place between September 7 and October 1")."""
-    if phrase is None or is_bound(phrase):
-        return True
-    return phrase.start > 0 and unit[0].lower_ in _ANAPHORIC
-
-
-def _happening(frame: Frame) -> bool:
-    """Reported content whose main verb tells of something done ("said it shot down 24
-    drones"), not a position ("said the cooperation was a sovereign matter"), a denial, a
-    forecast, or an action only in a subordinate phrase ("are monitoring missiles being
-    sent")."""
-    if frame.kind == "quote" or not frame.content:
-        return False
-    if (frame.cue.lemma_.lower() or frame.cue.lower_) in _OPINION_CUES:
-        return False
-    start, end = frame.content[0]
-    inside = [t for t in frame.cue.doc if start <= t.idx < end]
-    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
-    mains = [*heads, *(c for t in heads for c in t.children if c.dep_ == "conj")]
-    return any(_past_action(t) for t in mains) and not any(t.tag_ == "MD" for t in inside)
-
-
-def _past_action(verb: Token) -> bool:
-    """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
-    if verb.pos_ != "VERB" or (verb.lemma_.lower() or verb.lower_) in _NOT_HAPPENINGS:
-        return False
-    children = list(verb.children)
-    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in FUTURE_WORDS for c in children):
-        return False  # a denial or a forecast is a claim
-    auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
-    )
-
-
-def _happening_sentence(unit: Sentence) -> bool:
-    """A narrated happening with no date: a past action of a named or concrete subject
-    ("North Korea has delivered more than a million shells to Russia")."""
-    root = unit.root
-    words = [t for t in unit if not t.is_punct]
-    if len(words) < _MIN_HAPPENING_WORDS or not _past_action(root):
-        return False
-    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.pos_ == "PRON":
-        return False
-    return not any(t.tag_ == "MD" or t.lower_ in FUTURE_WORDS for t in unit)
 
 
 def _mostly_quote(unit: Sentence, quotes: list[Quote]) -> bool:

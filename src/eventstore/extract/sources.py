@@ -19,11 +19,13 @@ from eventstore.extract.names import (
 )
 from eventstore.vocabulary import SourceRole
 
-# A capitalized word; a dot only inside an abbreviation ("U.S"), never at a sentence end.
-_CAP = r"[A-Z](?:[\w'’&-]|\.(?=[A-Z]))*"
+# "The White House on Wednesday accused": a day is no part of the name.
+_DAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+# A capitalized word; a dot only inside an abbreviation ("U.S."), never at a sentence end.
+_CAP = r"(?:(?:[A-Z]\.){2,}(?=\s)|[A-Z](?:[\w'’&-]|\.(?=[A-Z]))*)"  # "U.S." keeps its dot
 _NOUN_PHRASE = (
     rf"(?:(?:[Tt]he|[Ll]ocal|[Ww]estern|[Ff]oreign|[Rr]ussian|[Uu]krainian|[Ss]tate)\s+)*"
-    rf"(?:{_CAP}(?:\s+(?:(?:of|for|and|on|de)\s+)?{_CAP})*|media|journalists)"
+    rf"(?:{_CAP}(?:\s+(?:(?:of|for|and|on|de)\s+(?!{_DAY_WORD}))?{_CAP})*|media|journalists)"
 )
 _VERB_ROLES: dict[str, SourceRole] = {
     "reported": "reported_by",
@@ -50,11 +52,19 @@ _VERB_ROLES: dict[str, SourceRole] = {
 # Verbs are rare and cheap to find; their subject is then looked for just before them
 # (scanning every position of a long text for a noun phrase is what made this slow).
 _VERB = re.compile(rf"\b(?P<verb>{'|'.join(_VERB_ROLES)})\b")
-_SUBJECT_BEFORE = re.compile(rf"(?<![\w'’-])(?P<src>{_NOUN_PHRASE})\s+(?:has\s+|had\s+|also\s+)?$")
-_SUBJECT_WINDOW = 120
+_SUBJECT_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?P<src>{_NOUN_PHRASE})"
+    # "The Wall Street Journal, citing sources among ... officials, informed that"
+    r"(?:\s*,\s*(?:citing|quoting|referring\s+to)\s[^,;.]{3,80},)?"
+    r"\s+(?:has\s+|had\s+|also\s+)?$"
+)
+_SUBJECT_WINDOW = 200
 _CITING = re.compile(
-    r"\b(?:citing|according\s+to|quoting)\s+(?P<src>[^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)"
-    r"|\s+that\b|\s+as\b)",
+    r"\b(?:citing|according\s+to|quoting|with\s+reference\s+to)\s+"
+    r"(?:(?:newly|recently|previously)\s+)?(?:(?:declassified|released|published|leaked)\s+)?"
+    r"(?P<src>(?:[^,;:.\"“”]|\.(?=\S)|(?-i:(?<=[A-Z])\.(?=\s+[a-z])))+?)"
+    r"(?=\s*(?:,|;|:|\.(?!\S)(?-i:(?!\s+[a-z]))|\"|”|$)"
+    r"|\s+that\b|\s+as\b|\s+with\s+reference\s+to\b)",
     re.IGNORECASE,
 )
 _OBSERVED_BY = re.compile(
@@ -62,15 +72,25 @@ _OBSERVED_BY = re.compile(
     r"(?P<src>[^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)|\s+(?:that|and|in|on)\b)",
     re.IGNORECASE,
 )
+# "It was also reported on January 4 by The Wall Street Journal that ...".
+_REPORTED_BY = re.compile(
+    r"\b(?:reported|published|revealed|written)\s+(?:on\s+[\w.]+(?:\s+\d{1,2})?\s+)?by\s+"
+    r"(?P<src>(?:the\s+)?[A-Z][^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)|\s+(?:that|and|in|on)\b)"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|at|in|with|by|from|for|on|about)\s+$", re.I)
 _PREPOSITIONAL: tuple[tuple[re.Pattern[str], SourceRole, tuple[str, ...]], ...] = (
-    (_CITING, "cited", ("citing", "according", "quoting")),
+    (_CITING, "cited", ("citing", "according", "quoting", "reference")),
     (_OBSERVED_BY, "observed_by", (" by ",)),
 )
 _NOT_SOURCES = re.compile(
     r"^(?:him|her|them|he|she|they|it|us|me|the\s+(?:expert|analyst|observer|minister|"
     r"source|report|data)|(?:his|her|their|its)\s+.*|some\s+.*|this\s+.*|these\s+.*)$",
     re.IGNORECASE,
+)
+
+
+_SOURCE_NOUN = re.compile(
+    r"\b(?:officials?|sources?|media|intelligence|diplomats?|data|documents?|reports?)\b", re.I
 )
 
 
@@ -89,6 +109,10 @@ def find_sources(text: str) -> tuple[SourceRef, ...]:
             continue
         if _is_source_name(name, subject=True):
             found.append((start, _source(name, _VERB_ROLES[verb.group("verb")])))
+    for match in _REPORTED_BY.finditer(text):
+        name = match.group("src")
+        if _is_source_name(name, subject=True):  # an outlet, not "stated by Kirby"
+            found.append((match.start("src"), _source(name, "reported_by")))
     lowered = text.lower()
     for pattern, role, cue in _PREPOSITIONAL:
         if not any(word in lowered for word in cue):
@@ -100,8 +124,16 @@ def find_sources(text: str) -> tuple[SourceRef, ...]:
     return _unique(source for _, source in sorted(found, key=lambda item: item[0]))
 
 
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:While|Whereas|When|As|Although|Though|After|Before|If|But|And|Since)\s+"
+)
+
+
 def _source(name: str, role: SourceRole) -> SourceRef:
-    display = display_source_name(name)
+    display = display_source_name(_LEADING_CONJUNCTION.sub("", name))
+    if role == "cited" and name.startswith("The ") and not display.startswith("The "):
+        display = f"The {display}"  # "with reference to The War Zone": a capital "The" mid-
+        # sentence belongs to the name
     return SourceRef(name=display, key=source_key(display), kind=source_kind(display), role=role)
 
 
@@ -114,6 +146,8 @@ def _is_source_name(name: str, *, subject: bool) -> bool:
     if subject:
         # A subject must read as an organization or place; a person's name is a speaker.
         return looks_like_organization(bare)
+    if re.search(r"\s(?:to|of)\s+[a-z]+\s", bare) and not _SOURCE_NOUN.search(bare):
+        return False  # "citing Western efforts to resupply the army": no source
     return bare[:1].isupper() or looks_like_organization(bare) or " officials" in bare
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from eventstore.extract.deferred import role_words
 from eventstore.extract.document import PersonRef, SourceRef
-from eventstore.extract.frames import speaker_span
+from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.names import (
     TITLE_WORDS,
     display_source_name,
@@ -25,20 +26,25 @@ from eventstore.extract.names import (
     source_key,
     source_kind,
 )
-from eventstore.extract.people import make_person, name_at_end
+from eventstore.extract.naming import (
+    HONORIFIC,
+    PLACES,
+    ROLE_NOUNS,
+    clean_phrase,
+    described,
+    name_core,
+    name_of,
+    person_name,
+    possessive,
+    role_text,
+    single_name,
+)
+from eventstore.extract.people import make_person
 from eventstore.extract.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ROLE_NOUNS = frozenset(
-    """expert analyst observer scientist consultant editor specialist researcher economist
-    diplomat official spokesman spokeswoman spokesperson head director professor journalist
-    historian strategist colonel general officer politician lawmaker deputy interlocutor
-    guest commentator minister chief ambassador representative president author premier
-    chancellor secretary envoy leader commander governor mayor adviser advisor columnist
-    founder fellow reporter correspondent lieutenant senator prosecutor""".split()
-)
 # Role nouns a writer uses for whoever the text is following ("the expert noted").
 _GENERIC_ROLES = frozenset(
     """expert analyst observer specialist interlocutor guest commentator author diplomat
@@ -61,10 +67,10 @@ _INSTITUTION_NAME = re.compile(
     r"Department|Committee|Command|Staff|Forces|Force|Administration|Bureau|Commission)\b"
 )
 _PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
-_PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _PRONOUN_INSTITUTION = frozenset({"it"})
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
-_POSSESSIVE = re.compile(r"['’]s$")
+_RELEASED = re.compile(
+    r"^(?:(?:newly|recently|previously)\s+)?(?:declassified|released|published|leaked)\s+"
+)
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -179,6 +185,17 @@ class Speakers:
         ]
         return close[0] if len(close) == 1 else None
 
+    def by_title(self, titles: list[str]) -> PersonRef | None:
+        """The person last given a role holding every word of ``titles`` (or one that
+        says the same: "head" for "chief")."""
+        people = [self.last] if self.last is not None else []
+        people += [*reversed(self.known.values()), *reversed(self.mentioned.values())]
+        for person in people:
+            role = set(fold(person.role or "").split())
+            if person.kind != "organization" and all(role_words(t) & role for t in titles):
+                return person
+        return None
+
     def by_role(self, role_word: str) -> PersonRef | None:
         """The person last described with ``role_word`` ("the diplomat"), else the last."""
         if self.last is not None and role_word in fold(self.last.role or "").split():
@@ -199,8 +216,8 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         speakers.name_institution(match.group())
     for token in doc:
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
-            core = _name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
-            if core is not None and len(core.split()) > 1 and token.ent_type_ not in _PLACES:
+            core = name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
+            if core is not None and len(core.split()) > 1 and token.ent_type_ not in PLACES:
                 speakers.mention(make_person(core))
     for ent in doc.ents:
         if ent.label_ == "ORG":
@@ -209,11 +226,11 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             speakers.name_institution(display_source_name(ent.text), descriptor)
         if ent.label_ != "PERSON":
             continue
-        name = _person_name(ent.text)
+        name = person_name(ent.text)
         if name is None or len(name.split()) < 2:
             continue
-        phrase = _clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
-        speakers.mention(make_person(name, _role_text(phrase, name), default_kind="other"))
+        phrase = clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
+        speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
 
 
 def _first_names_agree(known_key: str, words: list[str]) -> bool:
@@ -224,14 +241,12 @@ def _first_names_agree(known_key: str, words: list[str]) -> bool:
 def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
     head = subject.root
-    word = head.lower_
     if head.pos_ == "PRON":
-        if word in _PRONOUN_PERSON:
-            return speakers.last or speakers.featured
-        if word in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
-            return _last_institution(speakers)
-        return None
-    words = _HONORIFIC.sub("", _clean_phrase(subject.text)).split()
+        return _pronoun(head, speakers)
+    titled = _title_reference(subject, speakers)
+    if titled is not None:
+        return speakers.add(titled)
+    words = HONORIFIC.sub("", clean_phrase(subject.text)).split()
     if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words):
         known = speakers.by_surname(" ".join(words))  # the tagger may call "Shvets" a noun
         if known is not None:
@@ -240,6 +255,31 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     if person is not None:
         return speakers.add(person)
     return _unnamed(subject, head, speakers)
+
+
+def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
+    if head.lower_ in _PRONOUN_PERSON:
+        return speakers.last or speakers.featured
+    if head.lower_ in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
+        return _last_institution(speakers)
+    return None
+
+
+def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
+    """ "The Prosecutor General", "The State Secretary", "the military intelligence head":
+    a title the article has given a person it named (in any word order)."""
+    words = [fold(t.text) for t in subject if not t.is_punct]
+    head = fold(subject.root.text)
+    if (
+        len(words) > 5
+        or words[0] not in {"the", "this"}
+        or any(t.ent_type_ == "PERSON" for t in subject)
+    ):
+        return None
+    if head not in TITLE_WORDS and head not in ROLE_NOUNS:
+        return None
+    titles = [w for w in words[1:] if w in TITLE_WORDS or w in ROLE_NOUNS]
+    return speakers.by_title(titles)
 
 
 def _last_institution(speakers: Speakers) -> PersonRef | None:
@@ -254,136 +294,36 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     two to four capitalized words at the subject's head is a name unless it reads as an
     organization or a place.
     """
-    text = _clean_phrase(subject.text)
-    name = _name_of(subject)
+    text = clean_phrase(subject.text)
+    name = name_of(subject)
     if name is None:
         return None
     if len(name.split()) == 1:
-        return speakers.by_surname(name) or _single_name(name, text, subject)
+        return speakers.by_surname(name) or single_name(name, text, subject)
     known = speakers.by_surname(name)
     if known is not None:
-        return _described(known, name, text)
-    return make_person(name, _role_text(text, name), default_kind="other")
-
-
-def _name_of(subject: Span) -> str | None:
-    root = subject.root
-    people = [ent for ent in subject.ents if ent.label_ == "PERSON"]
-    holding = next((e for e in people if e.start <= root.i < e.end), None)
-    core = _name_core(root) if root.pos_ == "PROPN" else None
-    if holding is not None:
-        name = _person_name(holding.text)
-        # "Ivanna Prokopenko" where the recognizer took only "Prokopenko".
-        return core if core and name and core.endswith(name) and len(core) > len(name) else name
-    if root.pos_ == "PROPN" and (root.ent_type_ not in _PLACES or _described_as_person(root)):
-        if core is not None:
-            return core
-        core_words = [t for t in root.lefts if t.dep_ in {"compound", "flat"}]
-        lone = not core_words and fold(root.text) not in TITLE_WORDS
-        if lone and not looks_like_organization(root.text) and root.ent_type_ != "ORG":
-            return root.text
-    # "Germany's Bild reporter Julian Roepcke", "The Foreign Minister of Ukraine, Dmytro
-    # Kuleba": a title phrase whose person stands beside it; but "Kim's office" is not Kim.
-    named = [e for e in people if not (e.end < len(e.doc) and e.doc[e.end].tag_ == "POS")]
-    if named:
-        return _person_name(named[0].text)
-    return _name_after_title(subject) if fold(root.text) in TITLE_WORDS else None
-
-
-def _name_after_title(subject: Span) -> str | None:
-    """ "President of Ukraine Volodymyr Zelenskyy" (tagged an organization): the name is
-    what follows the title, its "of" and its country."""
-    words = [t.text for t in subject if not t.is_punct]
-    cut = max(
-        (
-            i
-            for i, w in enumerate(words)
-            if fold(w) in TITLE_WORDS or looks_like_organization(w) or w.islower()
-        ),
-        default=-1,
-    )
-    tail = words[cut + 1 :]
-    if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() for w in tail):
-        return None
-    return " ".join(tail)
-
-
-def _name_core(root: Token) -> str | None:
-    """The name a proper noun heads with its compounds ("Ivanna Prokopenko"), if it reads
-    as a person's name and not an organization's."""
-    core = [t for t in root.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
-    tokens = [t for t in [*core, root] if t.i >= (core[0].i if core else root.i)]
-    # "the Air Force Command Yurii Ihnat": the name starts after the organization's words.
-    last_org = max((i for i, t in enumerate(tokens) if looks_like_organization(t.text)), default=-1)
-    words = " ".join(t.text for t in tokens[last_org + 1 :])
-    if not words:
-        return None
-    found = name_at_end(_HONORIFIC.sub("", words))
-    if found is None or looks_like_organization(found[0]):
-        return None
-    return found[0]
-
-
-def _described_as_person(root: Token) -> bool:
-    """ "Marta Bilous, a sanctions expert at ...": a role beside the name makes it a person
-    whatever the entity recognizer thought (it often reads Ukrainian names as places)."""
-    return any(
-        (child.dep_ in {"appos", "compound"}) and child.lemma_.lower() in ROLE_NOUNS
-        for child in root.children
-    )
-
-
-def _single_name(name: str, text: str, subject: Span) -> PersonRef | None:
-    """A lone surname nobody introduced ("Mr Peskov said"): a person only if the entity
-    recognizer says so or an honorific does."""
-    if subject.root.ent_type_ == "PERSON" or _HONORIFIC.match(text):
-        return make_person(name, _role_text(text, name), default_kind="other")
-    return None
-
-
-def _described(known: PersonRef, name: str, text: str) -> PersonRef:
-    fresh = make_person(known.name, _role_text(text, name), default_kind=known.kind)
-    return fresh.model_copy(update={"key": known.key})
-
-
-def _person_name(entity: str) -> str | None:
-    entity = _POSSESSIVE.sub("", _HONORIFIC.sub("", entity.strip(" ,.")))
-    found = name_at_end(entity)
-    if found is not None:
-        return found[0]
-    words = [w for w in entity.split() if fold(w) not in TITLE_WORDS]
-    if len(words) == 1 and words[0][:1].isupper():
-        return words[0]
-    return None
-
-
-def _role_text(phrase: str, name: str) -> str | None:
-    before, _, after = phrase.partition(name)
-    before = _POSSESSIVE.sub("", before.strip(" ,"))
-    role = ", ".join(part for part in (before, after.strip(" ,")) if part)
-    return role or None
-
-
-def _clean_phrase(text: str) -> str:
-    return " ".join(text.split()).strip(" ,.;:—–-")
+        return described(known, name, text)
+    return make_person(name, role_text(text, name), default_kind="other")
 
 
 def _is_institution(subject: Span) -> bool:
     root = subject.root
     if fold(root.text) in _INSTITUTION_HEADS:
         return True
-    return any(ent.label_ in {"ORG", *_PLACES} and ent.root == root for ent in subject.ents)
+    return any(ent.label_ in {"ORG", *PLACES} and ent.root == root for ent in subject.ents)
 
 
 def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
-    text = _clean_phrase(subject.text)
+    text = clean_phrase(subject.text)
     bare = _LEADING_THE.sub("", text)
     lemma = head.lemma_.lower() or head.lower_
+    if subject[0].lower_ in {"his", "her", "their", "its"}:
+        return _anonymous(bare)  # "according to his office": nobody the text names
     if _is_institution(subject) or (
         head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare))
     ):
         named = speakers.institution(head.lower_) if _refers_back(subject) else None
-        return speakers.add(named or _institution(bare))
+        return speakers.add(named or _institution(_owned_institution(subject) or bare))
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
@@ -394,6 +334,17 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     if lemma in ROLE_NOUNS:
         return _anonymous(bare)
     return None
+
+
+_OWNED = frozenset("administration government team campaign".split())
+
+
+def _owned_institution(subject: Span) -> str | None:
+    """ "US President Joe Biden's administration": the Biden administration."""
+    head = subject.root.lower_
+    owner = next((e for e in subject.ents if e.label_ == "PERSON" and possessive(e)), None)
+    name = person_name(owner.text) if owner is not None and head in _OWNED else None
+    return f"{name.split()[-1]} {head}" if name else None
 
 
 def _refers_back(subject: Span) -> bool:
@@ -415,7 +366,7 @@ def _refers_back(subject: Span) -> bool:
 # News outlets and agencies: what they report is an event with them as its source.
 _OUTLET_WORDS = frozenset(
     """yonhap tass interfax ria novosti ukrinform reuters bloomberg afp ap wsj nyt bbc cnn
-    politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv
+    politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv news
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
     nikkei newspaper outlet broadcaster channel tv radio""".split()
 )
@@ -428,12 +379,14 @@ def is_outlet(name: str) -> bool:
 
 
 def _institution(name: str) -> PersonRef:
-    display = display_source_name(name)
+    # "South Korea's National Intelligence Service (NIS)": the name without its acronym
+    display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$", "", name))
     return PersonRef(name=display, key=person_key(display), kind="organization")
 
 
 def _anonymous(name: str) -> Anonymous:
-    display = display_source_name(name)
+    # "according to newly declassified U.S. intelligence": the source is U.S. intelligence
+    display = display_source_name(_RELEASED.sub("", name))
     return Anonymous(
         SourceRef(name=display, key=source_key(display), kind=source_kind(display), role="cited")
     )

@@ -1,0 +1,193 @@
+"""The parts attribution frames are built from: the ``Frame`` record, the cue words, and
+the speaker, content and frame spans read off a cue's place in the dependency parse.
+
+``frames`` decides which shape of attribution a sentence has ("X said", "according to X",
+"This was stated by X", ...); every shape is assembled from these parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventstore.extract.quotes import Quote
+from eventstore.vocabulary import ClaimKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CUE_LEMMAS = frozenset(
+    """say tell add note explain believe think warn caution urge stress emphasize emphasise
+    state write announce argue claim insist suggest predict acknowledge admit recall conclude
+    comment assert reiterate reply answer confirm deny remark underline clarify report
+    estimate contend maintain declare complain promise pledge vow hint specify elaborate
+    summarize summarise observe point assume consider expect fear doubt ask tweet post
+    reckon allege quote agree inform""".split()
+)
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# "..., saying that ...", "..., adding ...": a participle that speaks for the main subject
+# ("leaving Ukrainians fearing a return of blackouts" does not).
+_SPEECH_PARTICIPLES = frozenset(
+    "say add note warn stress claim insist explain argue emphasize emphasise tell state"
+    " point".split()
+)
+# How long a cue's object or modifier may be and still belong to the frame ("told
+# reporters", "in an interview with Radio NV on Tuesday") rather than to the content.
+_FRAME_PART_LIMIT = {"dobj": 3, "dative": 3, "prep": 9, "npadvmod": 4, "advmod": 3, "advcl": 80}
+CONTENT = frozenset({"ccomp", "xcomp", "dobj", "advcl", "prep", "conj", "oprd", "attr"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attribution: speaker phrase, cue token, content character ranges, and how."""
+
+    speaker: Span
+    cue: Token
+    content: tuple[tuple[int, int], ...]
+    kind: ClaimKind
+    rule: str
+    confidence: float
+    frame_range: tuple[int, int]
+
+    @property
+    def attribution(self) -> str:
+        """The words that attribute the content ("Peskov told reporters on Tuesday")."""
+        start, end = self.frame_range
+        doc = self.cue.doc
+        return " ".join(doc.text[start:end].split()).strip(' ,:;—–-"“”')
+
+
+def inside(token: Token, quotes: list[Quote]) -> bool:
+    return any(quote.contains(token.idx) for quote in quotes)
+
+
+def is_cue(token: Token) -> bool:
+    return (token.lemma_.lower() or token.lower_) in CUE_LEMMAS
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    # "He said X and added Y", "Tehran continues to insist that ...", "He answered,
+    # saying that ...": the cue shares the subject of the verb it depends on.
+    shares = verb.dep_ in {"conj", "xcomp"} or (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _SPEECH_PARTICIPLES
+    )
+    if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The speaker of a passive cue: "This was stated by Defense Minister Rustem Umerov"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def speaker_span(subject: Token) -> Span:
+    """The subject's phrase, without relative clauses ("X, who ..., said")."""
+    doc = subject.doc
+    tokens = [subject]
+    for child in subject.children:
+        if child.dep_ in {"relcl", "acl", "cc", "conj"}:
+            continue  # "Putin and Kim Jong Un": Kim is no part of Putin's description
+        tokens.extend(child.subtree)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def frame_span_of(verb: Token, speaker: Span) -> tuple[int, int]:
+    """Characters of the frame: speaker, cue and the cue's non-clausal modifiers."""
+    tokens = [verb, *speaker]
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "parataxis", "xcomp", "punct", "mark", "cc", "conj"}:
+            continue
+        if child.dep_ == "advcl" and (child.i < verb.i or is_cue(child)):
+            continue  # a leading clause may be content; "..., saying ..." is a frame of its own
+        if child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children):
+            continue  # "urged the EU to begin work ...": what was urged is content
+        subtree = list(child.subtree)
+        limit = _FRAME_PART_LIMIT.get(child.dep_, 12)
+        if child.dep_ == "dobj" and any(t.pos_ == "PROPN" for t in subtree):
+            limit = 6  # "told news outlet Interfax-Ukraine", "told the Financial Times"
+        if len(subtree) > limit:
+            continue  # "emphasized his desire to strengthen ...": that object is content
+        tokens.extend(subtree)
+    start = min(t.idx for t in tokens)
+    last = max(tokens, key=lambda t: t.idx)
+    return start, last.idx + len(last.text)
+
+
+def adjacent_quotes(
+    unit: Span, quotes: list[Quote], frame: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Quotes of ``unit`` that stand for its content: nothing but the frame is outside."""
+    inside = [q for q in quotes if unit.start_char <= q.start and q.end <= unit.end_char + 1]
+    if not inside:
+        return []
+    outside = unit.doc.text[unit.start_char : unit.end_char]
+    shift = unit.start_char
+    covered = [(q.start - 1, q.end + 1) for q in inside] + [frame]
+    rest = "".join(
+        ch for i, ch in enumerate(outside) if not any(a <= i + shift < b for a, b in covered)
+    )
+    if sum(ch.isalnum() for ch in rest) > 12:
+        return []  # words of the narrator's own beside the quote: a paraphrase with a quote
+    return [(q.start, q.end) for q in inside]
+
+
+def clause_of(verb: Token) -> tuple[int, int] | None:
+    """The reported clause: the cue's complement, else a clause before it that is not a
+    participle of the frame ("Speaking to Radio NV, X said ...")."""
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "While X reported it could not confirm ..., Y said that ...": what Y said follows.
+    after = [c for c in ccomps if c.i > verb.i]
+    if after and verb.doc[verb.sent.start].lower_ in {"while", "although", "though", "whereas"}:
+        ccomps = after
+    clauses = ccomps or [
+        c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ != "VBG"
+    ]
+    if not clauses:
+        return None
+    child = clauses[0]
+    tokens = [
+        t
+        for t in child.subtree
+        if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")
+    ]
+    return chars(tokens)
+
+
+def rest_after(verb: Token, frame: tuple[int, int], unit: Span) -> tuple[int, int] | None:
+    """Content of a cue with an object or prepositional clause ("urged the West to ...")."""
+    if verb.i < verb.sent.start or not any(
+        c.dep_ in CONTENT and c.i > verb.i for c in verb.children
+    ):
+        return None
+    start = frame[1]
+    end = unit.end_char
+    return (start, end) if end - start > 10 else None
+
+
+def around(head: Token, cue: Token, unit: Span) -> tuple[tuple[int, int], ...]:
+    outside = {t.i for t in cue.subtree}
+    tokens = [t for t in head.subtree if t.i not in outside]
+    before = [t for t in tokens if t.i < cue.i]
+    after = [t for t in tokens if t.i > cue.i]
+    return tuple(chars(part) for part in (before, after) if part)
+
+
+def chars(tokens: list[Token]) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.idx)
+    last = max(tokens, key=lambda t: t.idx)
+    return first.idx, last.idx + len(last.text)

@@ -1,0 +1,135 @@
+"""Is a sentence a happening, and which date is its own: the predicates by which the
+sentence reader tells events from statements and commentary.
+
+"Ukraine's air force said it shot down 24 drones" tells of something done; "said the
+cooperation was a sovereign matter" takes a position; "The pact has magnified western
+concerns" is commentary. "Washington said on Jan. 4 that Russia fired on Dec. 30": the
+event is Dec. 30, the statement Jan. 4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_date
+from eventstore.extract.drafts import FUTURE_WORDS
+from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.frames import OBJECT_CUES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Sentence
+    from spacy.tokens import Token
+
+_ANAPHORIC = frozenset("the this these that those it they such".split())
+# Cues of opinion or dispute: what follows is a claim even from an institution.
+_OPINION_CUES = frozenset(
+    "insist deny claim allege believe think warn argue fear doubt accuse condemn".split()
+)
+# Verbs that tell of no happening: states, speech, and declining to act.
+_NOT_HAPPENINGS = (
+    frozenset("be have seem appear remain continue decline refuse".split())
+    | CUE_LEMMAS
+    | OBJECT_CUES
+)
+_MIN_HAPPENING_WORDS = 6
+# Objects that make a verb commentary rather than a happening ("raised concerns").
+_STANCES = frozenset(
+    "concern worry fear question doubt speculation debate alarm hope tension".split()
+)
+
+
+def date_of(unit: Sentence) -> DatePhrase | None:
+    """The date the sentence gives: its opening phrase, else the most specific inside."""
+    phrase = leading_date(unit.text)
+    if phrase is not None and not phrase.undated:
+        return phrase
+    return find_date(unit.text)
+
+
+def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
+    """The date of a framed sentence: the reported content's own ("said on Jan. 4 that
+    Russia fired on Dec. 30": Dec. 30), else the sentence's (which may date the report)."""
+    whole = date_of(unit)
+    if whole is not None and whole.start == 0:
+        return whole  # "On Monday, X said ...": a timeline entry's date
+    for start, end in frame.content:
+        inner = find_date(unit.doc.text[start:end])
+        if inner is not None and not is_bound(inner):
+            return replace(inner, start=inner.start + start - unit.start_char)
+    return whole
+
+
+def continues_event(unit: Sentence, phrase: DatePhrase | None) -> bool:
+    """An undated sentence after an event, or one that opens by pointing back at it
+    ("The deliveries took place between September 7 and October 1")."""
+    if phrase is None or is_bound(phrase):
+        return True
+    return phrase.start > 0 and unit[0].lower_ in _ANAPHORIC
+
+
+def happening(frame: Frame, ongoing: bool = False) -> bool:
+    """Reported content whose main verb tells of something done ("said it shot down 24
+    drones"), not a position ("said the cooperation was a sovereign matter"), a denial, a
+    forecast, or an action only in a subordinate phrase ("are monitoring missiles being
+    sent")."""
+    if frame.kind == "quote" or not frame.content:
+        return False
+    if (frame.cue.lemma_.lower() or frame.cue.lower_) in _OPINION_CUES:
+        return False
+    start, end = frame.content[0]
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    mains = [*heads, *(c for t in heads for c in t.children if c.dep_ == "conj")]
+    # ``ongoing``: what an unnamed source says is going on ("Russia is buying arms from
+    # North Korea, according to U.S. intelligence") is news of a happening too.
+    found = any(_past_action(t) or (ongoing and _ongoing(t)) for t in mains)
+    return found and not any(t.tag_ == "MD" for t in inside)
+
+
+def _ongoing(verb: Token) -> bool:
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    doing = verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_HAPPENINGS
+    return doing and verb.tag_ == "VBG" and bool(auxiliaries & {"is", "are", "was", "were"})
+
+
+def conditional(frame: Frame) -> bool:
+    """Content that weighs a case ("said that if Iran has supplied ..., it would mark an
+    escalation"): a position, even in a background section."""
+    start, end = frame.content[0] if frame.content else (0, 0)
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    return any(t.lower_ in {"if", "unless"} and t.dep_ == "mark" for t in inside)
+
+
+def _past_action(verb: Token) -> bool:
+    """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() or verb.lower_) in _NOT_HAPPENINGS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in FUTURE_WORDS for c in children):
+        return False  # a denial or a forecast is a claim
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _STANCES for c in children):
+        return False  # "The pact has magnified western concerns": commentary
+    auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
+    )
+
+
+def happening_sentence(unit: Sentence) -> bool:
+    """A narrated happening with no date: a past action of a named or concrete subject
+    ("North Korea has delivered more than a million shells to Russia")."""
+    root = unit.root
+    words = [t for t in unit if not t.is_punct]
+    if len(words) < _MIN_HAPPENING_WORDS or not _past_action(root):
+        return False
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    if any(c.dep_ == "ccomp" for c in root.children):
+        return False  # "Every missile that got through showed that ...": an argument
+    # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
+    # clause does not make the main verb's happening a forecast.
+    return not any(
+        (t.tag_ == "MD" or t.lower_ in FUTURE_WORDS) and t.head.i == root.i for t in unit
+    )

@@ -1,0 +1,149 @@
+"""Layouts read before the sentence reader: labelled paragraphs ("Source:", "Quote:"),
+interviews (a question, then the answer), and quotations that run over paragraphs.
+
+A mixin of the paragraph reader (``reader._ParagraphReader``): each method reads one
+paragraph of such a layout against the article's state and says whether it did.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventstore.extract.document import PersonRef, SourceRef
+from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
+from eventstore.extract.frames import find_frame
+from eventstore.extract.names import source_key
+from eventstore.extract.people import make_person
+from eventstore.extract.quotes import Quote, units
+from eventstore.extract.speakers import is_outlet, resolve_subject
+from eventstore.extract.text import Paragraph
+from eventstore.vocabulary import Section, SourceRole
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_CLOSING = ('"', "”", "»")
+# "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
+_ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
+
+
+class LayoutReading:
+    """The layout-specific reading of one paragraph (mixed into the paragraph reader)."""
+
+    paragraph: Paragraph
+    doc: Doc
+    section: Section
+    state: ArticleState
+    quotes: list[Quote]
+    items: list[Item | Draft]
+
+    def _add(self, item: Item | Draft | None) -> None:
+        raise NotImplementedError  # the paragraph reader's
+
+    def _follow_source(self) -> None:
+        """ "Source: Zelensky in his evening address": the speaker the next lines quote."""
+        doc = self.doc
+        end = next(
+            (t.i for t in doc if t.i > 0 and (t.is_punct or t.lower_ in {"on", "in", "at"})),
+            len(doc),
+        )
+        speaker = resolve_subject(doc[0:end], self.state.speakers) if end else None
+        name = doc[0:end].text.strip()
+        if speaker is None and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
+            speaker = self.state.speakers.add(make_person(name))  # the label names a speaker
+        if isinstance(speaker, PersonRef) and is_outlet(speaker.name):
+            # "Source: European Pravda, referring to ...": the outlet reports what follows.
+            role: SourceRole = "reported_by"
+            self.state.label_source = SourceRef(
+                name=speaker.name, key=source_key(speaker.name), kind="publication", role=role
+            )
+        elif isinstance(speaker, PersonRef):
+            self.state.following = speaker
+
+    def _labelled_quote(self) -> bool:
+        following = self.state.following
+        if following is None or find_frame(self.doc[:], self.quotes) is not None:
+            return False
+        bounds = [(q.start, q.end) for q in self.quotes] or [(0, len(self.paragraph.text))]
+        spans = spans_of(self.paragraph, bounds)
+        self._add(Draft(following, "quote", spans, self.section, "quote.labelled", 0.8))
+        return True
+
+    def _interview_answer(self) -> bool:
+        """A paragraph after an interviewer's question, with no attribution of its own: the
+        interviewee's answer. A paragraph that attributes ends the interview."""
+        frames = [find_frame(unit, self.quotes) for unit in units(self.doc, self.quotes)]
+        if any(f is not None and f.speaker.root.lower_ not in {"i", "we"} for f in frames):
+            self.state.answering = None  # someone else is speaking: the interview is over
+            return False
+        speaker = self.state.answering
+        if speaker is None:
+            return False
+        spans = spans_of(self.paragraph, [(0, len(self.paragraph.text))])
+        self._add(Draft(speaker, "quote", spans, self.section, "interview.answer", 0.75))
+        return True
+
+    def _answer(self) -> bool:
+        """ "Zhdanov: ..." in an interview: the answer is the named person's quote."""
+        match = _ANSWER.match(self.paragraph.text)
+        if match is None:
+            return False
+        speaker = self.state.speakers.by_surname(match.group("who"))
+        if speaker is None:
+            return False
+        spans = spans_of(self.paragraph, [(match.end(), len(self.paragraph.text))])
+        self.state.following = self.state.answering = speaker
+        self._add(Draft(speaker, "quote", spans, self.section, "interview.answer", 0.8))
+        return True
+
+    def _continues_quote(self) -> bool:
+        """A paragraph that carries on the previous paragraph's unclosed quotation."""
+        draft, self.state.open_quote = self.state.open_quote, None
+        if draft is None:
+            return False
+        text = self.paragraph.text
+        if not self.quotes and text[-1:] in _CLOSING:
+            # The run-on paragraph with no opening mark that closes it: "... partners.\""
+            draft.spans.extend(spans_of(self.paragraph, [(0, len(text) - 1)]))
+            self.items.append(draft)
+            return True
+        if not self.quotes or self.quotes[0].start != 1:
+            return False
+        first = self.quotes[0]
+        draft.spans.extend(spans_of(self.paragraph, [(first.start, first.end)]))
+        if not first.closed:
+            self.state.open_quote = draft
+        self.items.append(draft)
+        return True
+
+    def _runs_on(self) -> bool:
+        """A quotation that runs on with no frame yet: its speaker comes at its end."""
+        quotes = self.quotes
+        if len(quotes) != 1 or quotes[0].closed or quotes[0].start != 1:
+            return False
+        if find_frame(self.doc[:], quotes) is not None:
+            return False
+        spans = spans_of(self.paragraph, [(quotes[0].start, quotes[0].end)])
+        self.state.pending_quote.extend(spans)
+        return True
+
+    def _track_open_quote(self) -> None:
+        last = self.items[-1] if self.items else None
+        open_quote = bool(self.quotes) and not self.quotes[-1].closed
+        if open_quote and isinstance(last, Draft) and last.kind == "quote":
+            self.state.open_quote = last
+
+    def _settle_pending(self) -> None:
+        """Give a run-on quotation held back to the quote that closes it, or its speaker."""
+        state = self.state
+        if not state.pending_quote:
+            return
+        pending, state.pending_quote = state.pending_quote, []
+        draft = next((i for i in self.items if isinstance(i, Draft) and i.kind == "quote"), None)
+        if draft is not None:
+            draft.spans[:0] = pending
+        elif state.following is not None:
+            following = state.following
+            held = Draft(following, "quote", pending, self.section, "quote.following", 0.5)
+            self.items.insert(0, held)

@@ -1,0 +1,165 @@
+"""Names in an attribution's subject: which words are a person's name and which their
+role ("Kremlin spokesman Dmitry Peskov", "The Foreign Minister of Ukraine, Dmytro Kuleba",
+"A senior adviser to President Volodymyr Zelensky" names no one who spoke).
+
+Pure functions over the parse; ``speakers`` decides who a subject refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventstore.extract.document import PersonRef
+from eventstore.extract.names import TITLE_WORDS, looks_like_organization
+from eventstore.extract.people import make_person, name_at_end
+from eventstore.extract.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ROLE_NOUNS = frozenset(
+    """expert analyst observer scientist consultant editor specialist researcher economist
+    diplomat official spokesman spokeswoman spokesperson head director professor journalist
+    historian strategist colonel general officer politician lawmaker deputy interlocutor
+    guest commentator minister chief ambassador representative president author premier
+    chancellor secretary envoy leader commander governor mayor adviser advisor columnist
+    founder fellow reporter correspondent lieutenant senator prosecutor""".split()
+)
+PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_BRACKETED = re.compile(r"^.*\)\s*")  # "(MENAFN- UkrinForm) US Secretary of State"
+
+
+def name_of(subject: Span) -> str | None:
+    root = subject.root
+    people = [ent for ent in subject.ents if ent.label_ == "PERSON"]
+    holding = next((e for e in people if e.start <= root.i < e.end), None)
+    core = name_core(root) if root.pos_ == "PROPN" else None
+    if holding is not None:
+        name = person_name(holding.text)
+        # "Ivanna Prokopenko" where the recognizer took only "Prokopenko".
+        return core if core and name and core.endswith(name) and len(core) > len(name) else name
+    if root.pos_ == "PROPN" and (root.ent_type_ not in PLACES or _described_as_person(root)):
+        if core is not None:
+            return core
+        core_words = [t for t in root.lefts if t.dep_ in {"compound", "flat"}]
+        lone = not core_words and fold(root.text) not in TITLE_WORDS
+        if lone and not looks_like_organization(root.text) and root.ent_type_ != "ORG":
+            return root.text
+    # "Germany's Bild reporter Julian Roepcke", "The Foreign Minister of Ukraine, Dmytro
+    # Kuleba": a title phrase whose person stands beside it; but "Kim's office" is not Kim.
+    # "A senior adviser to President Volodymyr Zelensky" is the adviser, not the president.
+    named = [e for e in people if not possessive(e) and not _governed(e, root)]
+    if named:
+        return person_name(named[0].text)
+    return _name_after_title(subject) if fold(root.text) in TITLE_WORDS else None
+
+
+def possessive(entity: Span) -> bool:
+    doc = entity.doc
+    return entity[-1].tag_ == "POS" or (entity.end < len(doc) and doc[entity.end].tag_ == "POS")
+
+
+def _governed(entity: Span, root: Token) -> bool:
+    """True when ``entity`` hangs on a preposition of the subject's head noun."""
+    token, steps = entity.root, 0
+    while token.i not in {root.i, token.head.i} and steps < 20:
+        if token.dep_ == "prep" and root.pos_ == "NOUN":
+            return True
+        token, steps = token.head, steps + 1
+    return False
+
+
+def _name_after_title(subject: Span) -> str | None:
+    """ "President of Ukraine Volodymyr Zelenskyy" (tagged an organization): the name is
+    what follows the title, its "of" and its country."""
+    words = [t.text for t in subject if not t.is_punct]
+    cut = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if fold(w) in TITLE_WORDS or looks_like_organization(w) or w.islower()
+        ),
+        default=-1,
+    )
+    tail = words[cut + 1 :]
+    if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() for w in tail):
+        return None
+    return " ".join(tail)
+
+
+def name_core(root: Token) -> str | None:
+    """The name a proper noun heads with its compounds ("Ivanna Prokopenko"), if it reads
+    as a person's name and not an organization's."""
+    core = [t for t in root.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
+    tokens = [t for t in [*core, root] if t.i >= (core[0].i if core else root.i)]
+    # "Petro Mazur, political scientist at ...": the parser may hang the family name on
+    # the first name as an apposition; the name runs on into it.
+    after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if after is not None and _runs_on(root, after):
+        tokens.append(after)
+    # "the Air Force Command Yurii Ihnat": the name starts after the organization's words.
+    last_org = max((i for i, t in enumerate(tokens) if looks_like_organization(t.text)), default=-1)
+    words = " ".join(t.text for t in tokens[last_org + 1 :])
+    if not words:
+        return None
+    found = name_at_end(HONORIFIC.sub("", words))
+    if found is None or looks_like_organization(found[0]):
+        return None
+    return found[0]
+
+
+def _runs_on(root: Token, after: Token) -> bool:
+    return (
+        after.head.i == root.i
+        and after.dep_ in {"appos", "flat"}
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+    )
+
+
+def _described_as_person(root: Token) -> bool:
+    """ "Marta Bilous, a sanctions expert at ...": a role beside the name makes it a person
+    whatever the entity recognizer thought (it often reads Ukrainian names as places)."""
+    return any(
+        (child.dep_ in {"appos", "compound"}) and child.lemma_.lower() in ROLE_NOUNS
+        for child in root.children
+    )
+
+
+def single_name(name: str, text: str, subject: Span) -> PersonRef | None:
+    """A lone surname nobody introduced ("Mr Peskov said"): a person only if the entity
+    recognizer says so or an honorific does."""
+    if subject.root.ent_type_ == "PERSON" or HONORIFIC.match(text):
+        return make_person(name, role_text(text, name), default_kind="other")
+    return None
+
+
+def described(known: PersonRef, name: str, text: str) -> PersonRef:
+    fresh = make_person(known.name, role_text(text, name), default_kind=known.kind)
+    return fresh.model_copy(update={"key": known.key})
+
+
+def person_name(entity: str) -> str | None:
+    entity = _POSSESSIVE.sub("", HONORIFIC.sub("", entity.strip(" ,.")))
+    found = name_at_end(entity)
+    if found is not None:
+        return found[0]
+    words = [w for w in entity.split() if fold(w) not in TITLE_WORDS]
+    if len(words) == 1 and words[0][:1].isupper():
+        return words[0]
+    return None
+
+
+def role_text(phrase: str, name: str) -> str | None:
+    before, _, after = phrase.partition(name)
+    before = _POSSESSIVE.sub("", before.strip(" ,"))
+    before = _BRACKETED.sub("", HONORIFIC.sub("", before + " ")).strip(" ,")
+    role = ", ".join(part for part in (before, after.strip(" ,")) if part)
+    return role or None
+
+
+def clean_phrase(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.;:—–-")

@@ -1,0 +1,140 @@
+"""The year rules of DESIGN.md for a date phrase: a year comes from the phrase, else from
+the last explicit year of the same timeline, else from the published date (the latest
+such date not after it, or the next one when the sentence says it is ahead), else it
+stays unknown. Relative phrases ("on Monday", "last month") count from the published date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventstore.extract.dates import DatePhrase
+from eventstore.extract.document import DateReading
+
+
+@dataclass
+class Timeline:
+    """The year rules of one timeline: carry the last explicit year forward."""
+
+    published_on: date | None = None
+    last_year: int | None = None
+
+    def read(
+        self, phrase: DatePhrase | None, *, future: bool = False, carry: bool = True
+    ) -> DateReading:
+        """Resolve ``phrase`` into a DateReading, remembering an explicit year.
+
+        ``future``: the sentence says the date is ahead ("is scheduled for March 3"), so
+        an implied year is the earliest that does not put it before the published date.
+        ``carry``: the phrase stands in a timeline, where the last explicit year carries
+        forward; elsewhere a year comes from the phrase or the published date only.
+        """
+        if phrase is None or phrase.undated:
+            return DateReading(text=phrase.text if phrase else None)
+        if phrase.relative or (phrase.weekday is not None and phrase.month is None):
+            return self._relative(phrase, future=future)
+        if phrase.year is not None:
+            if carry:
+                self.last_year = phrase.year
+            return _reading(phrase, phrase.year, inferred=False)
+        if phrase.this_year and self.published_on is not None:
+            return _reading(phrase, self.published_on.year, inferred=True)
+        implied = self._implied_year(phrase, future=future, carry=carry)
+        return _reading(phrase, implied, inferred=True)
+
+    def _implied_year(self, phrase: DatePhrase, *, future: bool, carry: bool) -> int | None:
+        if phrase.month is None:
+            return None
+        published = self.published_on
+        if published is not None and future:
+            before = (phrase.month, phrase.day or 31) < (published.month, published.day)
+            return published.year + before
+        if (
+            carry
+            and self.last_year is not None
+            and (
+                published is None
+                or (self.last_year, phrase.month) <= (published.year, published.month)
+            )
+        ):
+            return self.last_year
+        if published is not None:
+            return _latest_year_not_after(published, phrase.month, phrase.day or 1)
+        return None
+
+    def _relative(self, phrase: DatePhrase, *, future: bool) -> DateReading:
+        published = self.published_on
+        if published is None:
+            return DateReading(text=phrase.text)
+        if phrase.weekday is not None:
+            if future:  # "Putin on Tuesday is scheduled to speak": the coming Tuesday
+                ahead = (phrase.weekday - published.weekday()) % 7
+                return _day_reading(phrase, published + timedelta(days=ahead))
+            back = (published.weekday() - phrase.weekday) % 7 or (7 if phrase.last else 0)
+            return _day_reading(phrase, published - timedelta(days=back))
+        return _relative_period(phrase, published)
+
+
+def _latest_year_not_after(published: date, month: int, day: int) -> int:
+    if (month, day) <= (published.month, published.day):
+        return published.year
+    return published.year - 1
+
+
+def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
+    relative = phrase.relative or ""
+    if relative in {"today", "yesterday", "overnight"}:
+        # "overnight" in a story is the night before it was published: dated that day.
+        return _day_reading(phrase, published - timedelta(days=relative == "yesterday"))
+    if relative.endswith("month"):
+        first = published.replace(day=1)
+        month = (first - timedelta(days=1)) if relative.startswith("last") else first
+        if relative.startswith("next"):
+            month = (first + timedelta(days=32)).replace(day=1)
+        return DateReading(
+            text=phrase.text,
+            year=month.year,
+            month=month.month,
+            precision="month",
+            year_inferred=True,
+        )
+    if relative.endswith("year"):
+        year = published.year + {"last": -1, "next": 1}.get(relative.split()[0], 0)
+        return DateReading(
+            text=phrase.text,
+            year=year,
+            precision="year",
+            qualifier=phrase.qualifier,
+            year_inferred=True,
+        )
+    return DateReading(text=phrase.text)
+
+
+def _day_reading(phrase: DatePhrase, day: date) -> DateReading:
+    """A day worked out from the published date ("on Monday", "yesterday")."""
+    return DateReading(
+        text=phrase.text,
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        precision="day",
+        qualifier=phrase.qualifier,
+        year_inferred=True,
+    )
+
+
+def _reading(phrase: DatePhrase, year: int | None, *, inferred: bool) -> DateReading:
+    if phrase.month is None:
+        precision = "year" if year is not None else "unknown"
+    else:
+        precision = "day" if phrase.day is not None else "month"
+    return DateReading(
+        text=phrase.text,
+        year=year,
+        month=phrase.month,
+        day=phrase.day,
+        precision=precision,
+        qualifier=phrase.qualifier,
+        year_inferred=inferred and year is not None,
+    )
