@@ -19,10 +19,11 @@ objects and numbers (within one date block, never the same template or set of fi
 so a correct loader never merges them.
 
 Quotes, paraphrases and ledes come from templates; a new statement shares at most about
-half its content words with anything its expert said before (best effort: with very large
-corpora the busiest experts may run out of fresh wordings). Now and then an expert repeats
-an earlier statement word for word, and background claims of other experts recur, so claim
-dedup has work too.
+half its content words with its expert's background statements and last 100 statements of
+its kind, and never has exactly the content words of an earlier one (best effort; the
+window keeps the generator linear: the busiest experts make thousands of statements, and
+older ones may come back reworded). Now and then an expert repeats an earlier statement
+word for word, and background claims of other experts recur, so claim dedup has work too.
 
 ``generate_articles`` also yields the ground truth of each article (which expert, which
 pool events with their dates, which statements), for tests and benchmark checks.
@@ -39,7 +40,8 @@ import math
 import random
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, partial
@@ -2015,7 +2017,8 @@ def _make_experts(rng: random.Random) -> tuple[Expert, ...]:
         topic = TOPICS[len(experts) % len(TOPICS)]
         words = {**COMMON, **topic.words}
         first_statement = _statement_text(words, rng)
-        second = _fresh(partial(_statement_text, words, rng), [_content(first_statement)])
+        said = _Said([_content(first_statement)])
+        second, _ = _fresh(partial(_statement_text, words, rng), said.allows)
         statements = (first_statement, second)
         experts.append(
             Expert(
@@ -2179,12 +2182,56 @@ def _implied_year(published: date, month: int, day: int) -> int:
 # --------------------------------------------------------------------------- articles
 
 
+class _Said:
+    """What one expert said in one kind of statement: every statement, for word-for-word
+    repeats, and an index of their content words for the novelty rule.
+
+    A new statement is compared with the expert's background statements and last
+    ``_RECENT`` statements of the kind, and must not have exactly the content words of any
+    older one. Comparing with the whole history made the generator quadratic (100,000
+    articles took 63 minutes), and the busiest experts ran out of fresh wordings anyway.
+    """
+
+    def __init__(self, pinned: Iterable[int] = ()) -> None:
+        self.statements: list[tuple[str, str]] = []
+        self.pinned = [(words, _limit(words)) for words in pinned]
+        self.recent: deque[tuple[int, float]] = deque(maxlen=_RECENT)
+        self.seen = {words for words, _ in self.pinned}
+
+    def add(self, said: tuple[str, str], words: int) -> None:
+        self.statements.append(said)
+        self.recent.append((words, _limit(words)))
+        self.seen.add(words)
+
+    def allows(self, words: int, pending: Iterable[int] = ()) -> bool:
+        """True when the content ``words`` (see ``_content``) are new enough next to this
+        index and to the ``pending`` statements of the article being written."""
+        if words in self.seen:
+            return False
+        limit = _limit(words)
+        others = ((other, _limit(other)) for other in pending)
+        for other, other_limit in itertools.chain(self.pinned, self.recent, others):
+            shared = (words & other).bit_count()
+            if shared > limit or shared > other_limit:  # more than about half of either
+                return False
+        return True
+
+    def earlier(self, used: set[str], rng: random.Random) -> tuple[str, str] | None:
+        """A statement said before and not in ``used``, uniformly; None when there is none."""
+        if len(self.statements) > len(used):
+            # Some statement is not in ``used`` (one article's few): draw until one is.
+            while (said := rng.choice(self.statements))[0] in used:
+                pass
+            return said
+        rest = [said for said in self.statements if said[0] not in used]
+        return rng.choice(rest) if rest else None
+
+
 @dataclass
 class _History:
     """What earlier articles said, so a later one can repeat a statement or avoid one."""
 
-    said: dict[tuple[int, Kind], list[tuple[str, str]]] = field(default_factory=dict)
-    words: dict[tuple[int, Kind], list[frozenset[str]]] = field(default_factory=dict)
+    said: dict[tuple[int, Kind], _Said] = field(default_factory=dict)
     counter: int = 0
 
     @classmethod
@@ -2192,8 +2239,13 @@ class _History:
         """A history that knows every expert's background statements (paraphrases)."""
         history = cls()
         for expert in experts:
-            history.words[(expert.id, "paraphrase")] = [_content(s) for s in expert.statements]
+            pinned = [_content(text) for text in expert.statements]
+            history.said[(expert.id, "paraphrase")] = _Said(pinned)
         return history
+
+    def of(self, key: tuple[int, Kind]) -> _Said:
+        """The statements of one expert and kind."""
+        return self.said.setdefault(key, _Said())
 
     def new_id(self, expert: Expert, kind: Kind) -> str:
         self.counter += 1
@@ -2207,7 +2259,10 @@ class _Draft:
     lines: list[str] = field(default_factory=list)
     claims: list[ClaimMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
-    new_statements: list[tuple[tuple[int, Kind], tuple[str, str]]] = field(default_factory=list)
+    # (expert id, kind), (statement id, text), content words
+    new_statements: list[tuple[tuple[int, Kind], tuple[str, str], int]] = field(
+        default_factory=list
+    )
     # sentence templates used in this article, and those of the text made last
     used: set[str] = field(default_factory=set)
     picked: list[str] = field(default_factory=list)
@@ -2247,9 +2302,8 @@ def generate_articles(count: int, seed: int) -> Iterator[Article]:
                 break
         else:  # pragma: no cover - the sizes are tuned so that this cannot happen
             raise RuntimeError(f"article {index}: no draft of 2-4 KB in 100 attempts")
-        for key, said in draft.new_statements:
-            history.said.setdefault(key, []).append(said)
-            history.words.setdefault(key, []).append(_content(said[1]))
+        for key, said, words in draft.new_statements:
+            history.of(key).add(said, words)
         yield Article(
             stem=f"{index:06d}",
             text=text,
@@ -2313,20 +2367,19 @@ def _statement(
     reuse: float,
 ) -> tuple[str, str]:
     """A statement of ``expert``: now and then one said in an earlier article, else a new
-    one unlike everything the expert said before (so only a repeat is the same claim)."""
+    one unlike what the expert said before (see ``_Said``: only a repeat is the same claim)."""
     key = (expert.id, kind)
-    earlier = history.said.get(key, [])
-    used = {claim.statement_id for claim in draft.claims}
-    earlier = [said for said in earlier if said[0] not in used]
-    if earlier and rng.random() < reuse:
-        return rng.choice(earlier)
-    before = history.words.get(key, []) + [
-        _content(said[1]) for k, said in draft.new_statements if k == key
-    ]
-    said = (history.new_id(expert, kind), _fresh(make, before, draft))
-    draft.new_statements.append((key, said))
+    said = history.of(key)
+    if rng.random() < reuse:
+        used = {claim.statement_id for claim in draft.claims}
+        if (earlier := said.earlier(used, rng)) is not None:
+            return earlier
+    pending = [words for k, _, words in draft.new_statements if k == key]
+    text, words = _fresh(make, partial(said.allows, pending=pending), draft)
+    new = (history.new_id(expert, kind), text)
+    draft.new_statements.append((key, new, words))
     draft.keep()
-    return said
+    return new
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -2336,28 +2389,51 @@ _STOP = frozenset(
 )
 _ATTEMPTS = 40
 _MAX_SHARED = 0.55
+# How many of an expert's last statements of a kind a new one is compared with in full:
+# more finds more near repeats, and makes fresh wordings harder to find (and slower).
+_RECENT = 100
 
 
-def _content(text: str) -> frozenset[str]:
-    """The content words of a statement."""
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+@cache
+def _word_bits() -> Mapping[str, int]:
+    """One bit per content word of the statement templates and their fillers (0 for a
+    stop word), so that comparing two statements is an ``&`` and a bit count."""
+    fillers = [w for words in (COMMON, *(t.words for t in TOPICS)) for w in words.values()]
+    texts = [*QUOTE_SENTENCES, *PARAPHRASES, *TAILS, *itertools.chain(*fillers)]
+    found = {word for text in texts for word in _WORD.findall(_SLOT.sub(" ", text).lower())}
+    bits = {word: 1 << index for index, word in enumerate(sorted(found - _STOP))}
+    return bits | dict.fromkeys(_STOP, 0)
+
+
+def _content(text: str) -> int:
+    """The content words of a statement, one bit each (see ``_word_bits``)."""
+    bits = _word_bits()
+    words = 0
+    for word in _WORD.findall(text.lower()):
+        words |= bits[word]
+    return words
+
+
+def _limit(words: int) -> float:
+    """How many content words a statement with ``words`` may share with another."""
+    return _MAX_SHARED * words.bit_count()
 
 
 def _fresh(
-    make: Callable[[], str], before: Sequence[frozenset[str]], draft: _Draft | None = None
-) -> str:
-    """A text from ``make`` sharing at most about half its content words with each of
-    ``before`` (fuzzy matchers must not take it for one of them); best effort."""
+    make: Callable[[], str], allows: Callable[[int], bool], draft: _Draft | None = None
+) -> tuple[str, int]:
+    """A text from ``make`` whose content words ``allows``, and those words; best effort:
+    after ``_ATTEMPTS`` texts, the last."""
     text = make()
+    words = _content(text)
     for _attempt in range(_ATTEMPTS):
-        words = _content(text)
-        size = len(words)
-        if not any(len(words & old) > _MAX_SHARED * min(size, len(old)) for old in before):
-            return text
+        if allows(words):
+            break
         if draft is not None:
             draft.picked.clear()
         text = make()
-    return text
+        words = _content(text)
+    return text, words
 
 
 def _statement_text(
@@ -2518,23 +2594,32 @@ def _pick_events(topic: Topic, the_pool: Pool, rng: random.Random) -> list[PoolE
     """Four to eight events of ``topic``: popular ones, near each other in time."""
     events = the_pool.events_by_topic[topic.name]
     weights = the_pool.popularity_by_topic[topic.name]
-    anchor = events[bisect.bisect(weights, rng.random() * weights[-1])]
-    days = the_pool.days_by_topic[topic.name]
-    low = bisect.bisect_left(days, anchor.day_number - _NEAR_DAYS)
-    high = bisect.bisect_right(days, anchor.day_number + _NEAR_DAYS)
-    nearby = events[low:high]
-    near = list(
-        itertools.accumulate(
-            e.popularity * math.exp(-abs(e.day_number - anchor.day_number) / _NEAR_SCALE)
-            for e in nearby
-        )
-    )
+    index = bisect.bisect(weights, rng.random() * weights[-1])
+    anchor = events[index]
+    nearby, near = _nearby(topic.name, index)
     wanted = rng.choice((4, 5, 6, 6, 7, 7, 8))
     chosen = {anchor.id: anchor}
     while len(chosen) < min(wanted, len(nearby)):
         event = nearby[bisect.bisect(near, rng.random() * near[-1])]
         chosen.setdefault(event.id, event)
     return sorted(chosen.values(), key=_by_day)
+
+
+@cache
+def _nearby(topic: str, index: int) -> tuple[Sequence[PoolEvent], Sequence[float]]:
+    """The events of ``topic`` near its ``index``-th, with cumulative weights: popular
+    ones and those close in time weigh more (cached: each article picks an anchor)."""
+    the_pool = pool()
+    events = the_pool.events_by_topic[topic]
+    anchor = events[index].day_number
+    days = the_pool.days_by_topic[topic]
+    low = bisect.bisect_left(days, anchor - _NEAR_DAYS)
+    high = bisect.bisect_right(days, anchor + _NEAR_DAYS)
+    nearby = events[low:high]
+    near = itertools.accumulate(
+        e.popularity * math.exp(-abs(e.day_number - anchor) / _NEAR_SCALE) for e in nearby
+    )
+    return nearby, tuple(near)
 
 
 # Events of one article lie mostly within months of each other (weight e^(-days/150)).

@@ -295,3 +295,36 @@ def test_statements_repeat_only_on_purpose() -> None:
                 if best_match(norm, [other], threshold=CLAIM_THRESHOLD):
                     name = the_pool.experts[expert_id].name
                     pytest.fail(f"{name} {kind}: {norm!r} matches {other!r}")
+
+
+def test_new_statements_share_at_most_about_half_their_words() -> None:
+    """The novelty rule: a new statement shares at most about half its content words with
+    each of its expert's background statements and recent statements of its kind, and
+    never has exactly the content words of an earlier one."""
+    the_pool = pool()
+    said: dict[tuple[int, str], list[frozenset[str]]] = defaultdict(list)
+    for expert in the_pool.experts:
+        said[(expert.id, "paraphrase")] = [content_words(s) for s in expert.statements]
+    new: dict[str, tuple[tuple[int, str], frozenset[str]]] = {}
+    for article in articles(3000):
+        for claim in article.claims:
+            if claim.section != "background":
+                key = (claim.expert_id, claim.kind)
+                new.setdefault(claim.statement_id, (key, content_words(claim.text)))
+    checked = 0
+    for statement_id in sorted(new, key=lambda sid: int(sid.rsplit(":", 1)[1])):
+        key, words = new[statement_id]
+        before = said[key]
+        pinned = len(the_pool.experts[key[0]].statements) if key[1] == "paraphrase" else 0
+        assert words not in before, statement_id
+        for old in [*before[:pinned], *before[pinned:][-corpus._RECENT :]]:
+            shared = len(words & old)
+            assert shared <= 0.55 * min(len(words), len(old)), (statement_id, words, old)
+        before.append(words)
+        checked += 1
+    assert checked > 10_000
+    assert max(len(before) for before in said.values()) > corpus._RECENT, "the window fills"
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", text.lower())) - corpus._STOP
