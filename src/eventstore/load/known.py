@@ -206,6 +206,7 @@ class EventIndex:
         for event in known:
             self.index.add(event, self._slots(event))
         self.merged: list[KnownEvent] = []
+        self.compared: list[int] = []  # candidates per mention (the fan-out)
 
     @staticmethod
     def _slots(event: KnownEvent, keys: AbstractSet[str] | None = None) -> set[str]:
@@ -221,6 +222,7 @@ class EventIndex:
         keys = key_set(norm)
         slots = keys if reading.precision == "unknown" else {_block(reading)}
         candidates = [e for e in self.index.sharing(slots) if _same_date(e, reading)]
+        self.compared.append(len(candidates))
         event, found = _match(norm, candidates, EVENT_THRESHOLD, self.index, self.merged)
         if event is not None and found is not None:
             event.absorb(reading, doc.summary, keys)
@@ -287,6 +289,7 @@ class ClaimIndex:
         for claim in known:
             self.index.add(claim, claim.keys)
         self.merged: list[KnownClaim] = []
+        self.compared: list[int] = []  # candidates per mention (the fan-out)
 
     def resolve(self, doc: ClaimDoc, scope: int) -> tuple[KnownClaim, MatchMethod, float | None]:
         """The claim ``doc`` states: a matched candidate, or a new one added to the index.
@@ -299,6 +302,7 @@ class ClaimIndex:
             for claim in self.index.sharing(keys | _legacy_keys(norm))
             if claim.expert == expert and claim.kind == doc.kind
         ]
+        self.compared.append(len(candidates))
         claim, found = _match(norm, candidates, CLAIM_THRESHOLD, self.index, self.merged)
         if claim is not None and found is not None:
             claim.reword(doc.text, keys)

@@ -344,6 +344,7 @@ def _count(totals: RunTotals, outcome: BatchOutcome, problems: list[Problem]) ->
     totals.updated += len(outcome.updated)
     totals.unchanged += len(outcome.unchanged)
     totals.resolve_s += outcome.resolve_s
+    totals.fanout.update(outcome.fanout)
     _count_problems(totals, problems)
 
 

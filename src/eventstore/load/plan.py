@@ -85,6 +85,8 @@ class Plan:
     # or takes the preferred wording of the mentions it keeps.
     released_events: frozenset[int] = frozenset()
     released_claims: frozenset[int] = frozenset()
+    # How many candidates each event and claim mention was compared with (the fan-out).
+    fanout: tuple[int, ...] = ()
 
     @property
     def empty(self) -> bool:

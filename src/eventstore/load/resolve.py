@@ -112,6 +112,7 @@ class _Resolver:
             claim_mentions=_mentions(self.claim_mentions, refs),
             released_events=frozenset(released_events),
             released_claims=frozenset(released_claims),
+            fanout=(*self.events.compared, *self.claims.compared),
         )
 
     def _event(self, article: str, doc: EventDoc) -> None:

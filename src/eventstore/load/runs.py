@@ -3,6 +3,7 @@ per rejected input (or per skipped part of a loaded one)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ class RunTotals:
     resolve_s: float = 0.0
     write_s: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    # candidates compared per mention -> how many mentions (for benchmarks)
+    fanout: Counter[int] = field(default_factory=Counter)
 
     @property
     def status(self) -> RunStatus:

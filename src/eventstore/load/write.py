@@ -62,11 +62,12 @@ class BatchOutcome:
     unchanged: list[str] = field(default_factory=list)
     resolve_s: float = 0.0
     last_seq: int | None = None
+    fanout: tuple[int, ...] = ()
 
 
 def apply_plan(connection: Connection, plan: Plan, run_id: int) -> BatchOutcome:
     """Write ``plan`` in the current transaction (the caller holds the writers' lock)."""
-    outcome = BatchOutcome(unchanged=list(plan.unchanged))
+    outcome = BatchOutcome(unchanged=list(plan.unchanged), fanout=plan.fanout)
     if plan.empty:
         return outcome
     _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC))).write(outcome)
