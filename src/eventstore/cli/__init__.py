@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from eventstore import __version__
-from eventstore.cli import changes, db, evaluate, export, load, read
+from eventstore.cli import changes, db, evaluate, export, health, load, read
 from eventstore.cli.context import AppContext, err_console
 from eventstore.errors import EventstoreError
 from eventstore.redact import mask_text
@@ -83,5 +83,6 @@ main.add_command(load.reextract)
 main.add_command(load.runs)
 main.add_command(evaluate.evaluate)
 main.add_command(changes.changes)
+main.add_command(health.health)
 for _command in (*read.COMMANDS, *export.COMMANDS):
     main.add_command(_command)
