@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.db import make_sessionmaker, translate_db_errors
-from eventstore.models import Claim, Model, Page, TimelineEvent
+from eventstore.models import Claim, ClaimDetail, EventDetail, Model, Page, TimelineEvent
 from eventstore.repositories import (
     ArticleRepository,
     ClaimRepository,
@@ -127,6 +127,26 @@ def timeline(
     _more(page)
 
 
+def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:
+    """Print a detail's mentions in a machine format; False for the table format."""
+    if fmt == "table":
+        return False
+    rows = [_dump(mention) for mention in detail.mentions]
+    emit(rows, fmt=fmt, columns=tuple(rows[0]) if rows else (), document=_dump(detail))
+    return True
+
+
+def _print_head(entity: str, detail: EventDetail | ClaimDetail, label: str, wording: str) -> None:
+    """The lines above a detail's mentions: a merge followed, id, label, wording, sources."""
+    console = out_console()
+    if detail.forwarded_from is not None:
+        console.print(f"{entity} {detail.forwarded_from} was merged into {entity} {detail.id}")
+    console.print(f"[bold]{entity} {detail.id}[/] {label}", highlight=False)
+    console.print(wording, highlight=False)
+    links = [f"{link.name} ({link.role})" for link in detail.source_links]
+    console.print(f"sources: {', '.join(links) or '-'}", highlight=False)
+
+
 @click.command()
 @click.argument("event_id", type=int)
 @output_options
@@ -140,20 +160,10 @@ def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> Non
     """
     with reading(app) as session:
         detail = EventRepository(session).get(event_id)
-    fmt = resolve_format(fmt, as_json)
-    if fmt != "table":
-        rows = [_dump(mention) for mention in detail.mentions]
-        columns = tuple(rows[0]) if rows else ()
-        emit(rows, fmt=fmt, columns=columns, document=_dump(detail))
+    if _emitted(detail, resolve_format(fmt, as_json)):
         return
-    console = out_console()
-    label = detail.date_label or "undated"
-    if detail.forwarded_from is not None:
-        console.print(f"event {detail.forwarded_from} was merged into event {detail.id}")
-    console.print(f"[bold]event {detail.id}[/] {label} ({detail.date_precision})")
-    console.print(detail.summary, highlight=False)
-    links = [f"{link.name} ({link.role})" for link in detail.source_links]
-    console.print(f"sources: {', '.join(links) or '-'}", highlight=False)
+    label = f"{detail.date_label or 'undated'} ({detail.date_precision})"
+    _print_head("event", detail, label, detail.summary)
     rows = [
         {
             "article": m.external_id,
@@ -182,16 +192,9 @@ def claim(app: AppContext, claim_id: int, fmt: str | None, as_json: bool) -> Non
     """
     with reading(app) as session:
         detail = ClaimRepository(session).get(claim_id)
-    fmt = resolve_format(fmt, as_json)
-    if fmt != "table":
-        rows = [_dump(mention) for mention in detail.mentions]
-        emit(rows, fmt=fmt, columns=tuple(rows[0]) if rows else (), document=_dump(detail))
+    if _emitted(detail, resolve_format(fmt, as_json)):
         return
-    console = out_console()
-    if detail.forwarded_from is not None:
-        console.print(f"claim {detail.forwarded_from} was merged into claim {detail.id}")
-    console.print(f"[bold]claim {detail.id}[/] {detail.expert_name} ({detail.kind})")
-    console.print(detail.text, highlight=False)
+    _print_head("claim", detail, f"{detail.expert_name} ({detail.kind})", detail.text)
     rows = [
         {
             "article": m.external_id,
