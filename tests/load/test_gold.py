@@ -36,12 +36,8 @@ def test_seeds_score_one_on_every_figure_of_eventstore_evaluate(engine: Engine) 
 
 
 NEWS = FIXTURES / "news"
-# Every figure of GOLD.md must reach this on our own articles in many outlets' styles...
+# Every figure of GOLD.md must reach this on our own articles in many outlets' styles.
 NEWS_FLOOR = 0.95
-# ...but one: 309 (an op-ed) sums the 29 December barrage as "158 missiles and drones",
-# which 304 and 310 report as "122 missiles and 36 drones"; the resolver does not add up
-# numbers, so that report stays a row of its own (2 of 24 pairs).
-NEWS_KNOWN_SHORT = {"merge_recall": 0.9}
 
 
 def test_our_news_articles_score_on_every_figure(engine: Engine) -> None:
@@ -53,7 +49,7 @@ def test_our_news_articles_score_on_every_figure(engine: Engine) -> None:
     short = {
         figure.name: (figure.value, figure.misses)
         for figure in scores.figures
-        if figure.value is not None and figure.value < NEWS_KNOWN_SHORT.get(figure.name, NEWS_FLOOR)
+        if figure.value is not None and figure.value < NEWS_FLOOR
     }
     assert short == {}
 

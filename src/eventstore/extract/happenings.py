@@ -33,6 +33,7 @@ _NOT_HAPPENINGS = (
     | OBJECT_CUES
 )
 _MIN_HAPPENING_WORDS = 6
+_NOBODY = frozenset("nothing nobody none".split())
 # Objects that make a verb commentary rather than a happening ("raised concerns").
 _STANCES = frozenset(
     "concern worry fear question doubt speculation debate alarm hope tension".split()
@@ -80,10 +81,12 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
     start, end = frame.content[0]
     inside = [t for t in frame.cue.doc if start <= t.idx < end]
     heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
-    mains = [*heads, *(c for t in heads for c in t.children if c.dep_ == "conj")]
     # ``ongoing``: what an unnamed source says is going on ("Russia is buying arms from
-    # North Korea, according to U.S. intelligence") is news of a happening too.
-    found = any(_past_action(t) or (ongoing and _ongoing(t)) for t in mains)
+    # North Korea, according to U.S. intelligence") is news of a happening too. The first
+    # main verb decides: "said the cooperation was a sovereign matter and threatened no
+    # one" takes a position, whatever its second verb.
+    first = min(heads, key=lambda t: t.i, default=None)
+    found = first is not None and (_past_action(first) or (ongoing and _ongoing(first)))
     return found and not any(t.tag_ == "MD" for t in inside)
 
 
@@ -108,12 +111,18 @@ def _past_action(verb: Token) -> bool:
     children = list(verb.children)
     if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in FUTURE_WORDS for c in children):
         return False  # a denial or a forecast is a claim
+    if any(c.dep_ == "dobj" and _nobody(c) for c in children):
+        return False  # "threatened no one", "did nothing"
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STANCES for c in children):
         return False  # "The pact has magnified western concerns": commentary
     auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ == "VBD" or (
         verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
     )
+
+
+def _nobody(word: Token) -> bool:
+    return word.lower_ in _NOBODY or any(c.lower_ == "no" for c in word.children)
 
 
 def happening_sentence(unit: Sentence) -> bool:

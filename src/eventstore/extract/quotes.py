@@ -9,6 +9,7 @@ closed at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,8 +51,22 @@ def find_quotes(text: str) -> list[Quote]:
         elif char == _STRAIGHT and (not stack or stack[-1][0] != _STRAIGHT) and _opens(text, index):
             stack.append((_STRAIGHT, index + 1))
     if stack:
-        found.append(Quote(stack[0][1], len(text), closed=False))
+        start = stack[0][1]
+        told = _TOLD_INSIDE.search(text, start)
+        if told is not None:  # '"These are the companies ..., Brenner wrote on X.'
+            found.append(Quote(start, told.start(), closed=True))
+        else:
+            found.append(Quote(start, len(text), closed=False))
     return [quote for quote in found if quote.end - quote.start > 1]
+
+
+# The closing mark forgotten before the attribution: ', Brenner wrote on X.' ending the
+# paragraph inside a quotation that never closes.
+_TOLD_INSIDE = re.compile(
+    r",\s+(?:(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+|he|she|they)\s+"
+    r"(?:said|says|wrote|writes|added|adds|told|tells|noted|stressed|explained|argued|warned)"
+    r"\b[^\"“”«»,]{0,60}[.!?]?\s*$"
+)
 
 
 def _opens(text: str, index: int) -> bool:

@@ -127,6 +127,10 @@ class _ParagraphReader(LayoutReading):
             points_back = unit[0].lower_ in {"this", "that", "these", "it"}
             if points_back and self._stated_by(frame, end=frame.content[-1][1]):
                 return
+        if frame is not None and _disputed(frame):
+            frame = None  # "..., a claim Ukraine denies": the words are not the denier's
+        if frame is not None and _restates(frame):
+            return  # "Peskov said this to journalists, according to Russian media"
         self.told.append((unit.start_char, unit.end_char))
         item = self._framed(unit, frame) if frame is not None else None
         self._add(item if item is not None else self._unframed(unit))
@@ -307,6 +311,10 @@ class _ParagraphReader(LayoutReading):
         if isinstance(previous, Draft) and previous.kind == "paraphrase" and phrase is None:
             self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
             return previous
+        if self.state.author is not None and not happening_sentence(unit):
+            # an op-ed's argument, whatever dates it cites ("A manufacturer that sells ten
+            # times more chips to Kyrgyzstan than it did in 2021 knows ...")
+            phrase = None if phrase is None or phrase.start > 0 else phrase
         if isinstance(previous, EventDoc) and continues_event(unit, phrase):
             return extended_event(previous, self.paragraph, unit)
         if phrase is not None or self.section == "background" or happening_sentence(unit):
@@ -372,6 +380,33 @@ class _ParagraphReader(LayoutReading):
             Draft(speaker, "paraphrase", spans, self.section, rule, confidence, sources=sources)
         )
         return True
+
+
+_DISPUTED = frozenset("claim accusation allegation charge assertion".split())
+
+
+def _disputed(frame: Frame) -> bool:
+    cue = frame.cue
+    if cue.dep_ == "relcl" and cue.head.lemma_.lower() in _DISPUTED:
+        return True
+    return any(
+        c.dep_ == "dobj" and c.i < cue.i and c.lemma_.lower() in _DISPUTED for c in cue.children
+    )
+
+
+def _restates(frame: Frame) -> bool:
+    """Reported content that is only the telling of what came before ("Peskov said this
+    to journalists on Friday", "he wrote so on X"): no item of its own."""
+    if not frame.content:
+        return False
+    start, end = frame.content[0]
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    main = min(heads, key=lambda t: t.i, default=None)
+    if main is None or main.lemma_.lower() not in CUE_LEMMAS:
+        return False
+    told = [c for c in main.children if c.dep_ in {"dobj", "ccomp", "advmod", "xcomp"}]
+    return bool(told) and all(c.lower_ in {"this", "that", "it", "so", "these"} for c in told)
 
 
 def venues(frame: Frame) -> tuple[SourceRef, ...]:

@@ -193,16 +193,42 @@ def same_day_related(
     """How alike two same-day reports worded apart are, when they share what identifies a
     happening: a distinctive name ("met at the Vostochny Cosmodrome" / "held talks at the
     Vostochny space launch centre") or all their numbers ("delivered more than 1,000
-    containers" / "handed over more than 1,000 containers"). None when they do not."""
-    numbers_a, numbers_b = _quantities(a), _quantities(b)
-    if numbers_a and numbers_b and numbers_a != numbers_b:
-        return None
+    containers" / "handed over more than 1,000 containers", or one the total of the other's
+    parts). None when they do not."""
     score = fuzz.token_set_ratio(a, b)
-    if names_a & names_b and score >= RELATED_NAMES_RATIO:
+    if names_a & names_b and score >= RELATED_NAMES_RATIO and _numbers_agree(a, b):
         return float(score)
-    if numbers_a and numbers_a == numbers_b and score >= RELATED_NUMBERS_RATIO:
+    counted = _quantities(a) and _quantities(b)
+    if counted and _numbers_agree(a, b) and score >= RELATED_NUMBERS_RATIO:
         return float(score)
     return None
+
+
+def _numbers_agree(a: str, b: str) -> bool:
+    """Whether two wordings' counts could be one happening's: the same, or one telling
+    the total of the other's parts or more of it ("158 missiles and drones" / "122
+    missiles and 36 drones, of which 114 were shot down"). Wordings without counts agree
+    with anything."""
+    numbers_a, numbers_b = _quantities(a), _quantities(b)
+    if not numbers_a or not numbers_b or numbers_a == numbers_b:
+        return True
+    numbers_a, numbers_b = _quantities(_totalled(a)), _quantities(_totalled(b))
+    return numbers_a <= numbers_b or numbers_b <= numbers_a
+
+
+# "122 missiles and 36 drones": two counts that another report may give as one total.
+_PARTS = re.compile(r"\b(\d[\d,]*)\s+(?:[a-z-]+\s+){1,2}and\s+(\d[\d,]*)(?=\s+[a-z])")
+
+
+def _totalled(text: str) -> str:
+    """The wording with each pair of counts replaced by their sum ("158 missiles and
+    drones" and "122 missiles and 36 drones" both count 158)."""
+
+    def total(match: re.Match[str]) -> str:
+        first, second = (int(part.replace(",", "")) for part in match.groups())
+        return str(first + second)
+
+    return _PARTS.sub(total, text)
 
 
 def _quantities(text: str) -> set[str]:

@@ -1,0 +1,53 @@
+"""Two outlets' reports of one day's happening worded apart: one event row, when their
+counts agree (the same, or one the total of the other's parts); two when they do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from eventstore.load.loader import load_paths
+
+PUBLISHED = "2023-12-29"
+LIVE = (
+    "Live: the largest air attack of the war",
+    "Russia attacked Ukraine on Friday with 122 missiles and 36 drones, according to the "
+    "Air Force, which said 87 missiles and 27 drones had been shot down.",
+)
+
+
+def write(folder: Path, stem: str, lines: tuple[str, ...]) -> None:
+    (folder / f"{stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = {"published_on": PUBLISHED, "outlet": f"Outlet {stem}"}
+    (folder / f"{stem}.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def events(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(text("SELECT count(*) FROM events")).scalar_one())
+
+
+def test_a_total_and_its_parts_are_one_event(engine: Engine, tmp_path: Path) -> None:
+    write(tmp_path, "a_live", LIVE)
+    opinion = (
+        "Air defence is a promise kept in interceptors",
+        "On 29 December, Russia launched 158 missiles and drones at Ukrainian cities in a "
+        "single morning, and Ukraine's air defence shot down most of them.",
+    )
+    write(tmp_path, "b_opinion", opinion)
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 1
+
+
+def test_counts_that_disagree_are_two_events(engine: Engine, tmp_path: Path) -> None:
+    write(tmp_path, "a_live", LIVE)
+    other = (
+        "Another strike in the south",
+        "On 29 December, Russia launched 40 missiles and drones at Ukrainian cities in the "
+        "south, and Ukraine's air defence shot down most of them.",
+    )
+    write(tmp_path, "b_other", other)
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 2
