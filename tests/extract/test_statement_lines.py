@@ -81,3 +81,24 @@ def test_an_op_eds_comparison_with_a_year_is_its_authors_argument() -> None:
     )
     assert doc.events == ()
     assert any("Kyrgyzstan" in c.text for c in doc.claims)
+
+
+def test_the_ministry_named_again_is_the_one_named_first() -> None:
+    doc = extract(
+        "Taiwan's defense ministry said on Monday it had detected 12 warships near the island.",
+        '"The military will never relax its efforts to strengthen its combat readiness," the '
+        "defense ministry said in a statement.",
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Taiwan's defense ministry"
+
+
+def test_the_statement_said_is_the_institution_that_issued_it() -> None:
+    doc = extract(
+        'The exercise "tested the joint combat ability of the branches," the People\'s '
+        "Liberation Army's (PLA) Eastern Command said in a statement.",
+        'The statement said the troops were "ready for battle and can fight at any time."',
+    )
+    assert [c.speaker.name for c in doc.claims] == [
+        "People's Liberation Army's Eastern Command"
+    ] * 2

@@ -99,14 +99,19 @@ class Speakers:
     def name_institution(self, name: str, descriptor: str = "") -> None:
         """Remember an institution the article names, for "the agency said" later."""
         words = frozenset(fold(f"{name} {descriptor}").split())
+        if name.islower() and any(words < named for _, named in self.institutions):
+            return  # "the defense ministry": the one named before, not a new one
         self.institutions.append((name, words))
 
-    def institution(self, head_word: str) -> PersonRef | None:
+    def institution(self, head_word: str, words: frozenset[str] = frozenset()) -> PersonRef | None:
         """The institution last named with ``head_word`` ("the agency" after "the Defense
-        Intelligence Agency said", "the company" after "state energy company Naftogaz")."""
-        for name, words in reversed(self.institutions):
-            if head_word in words:
-                return _institution(name)
+        Intelligence Agency said", "the company" after "state energy company Naftogaz"),
+        one named with all of ``words`` first ("the defense ministry" after "Taiwan's
+        defense ministry", not the foreign ministry named since)."""
+        for wanted in (words | {head_word}, {head_word}):
+            for name, named in reversed(self.institutions):
+                if wanted <= named:
+                    return _institution(name)
         return None
 
     def mention(self, person: PersonRef) -> None:
@@ -241,7 +246,7 @@ def _first_names_agree(known_key: str, words: list[str]) -> bool:
 def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
     head = subject.root
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" or _statement(subject):
         return _pronoun(head, speakers)
     titled = _title_reference(subject, speakers)
     if titled is not None:
@@ -257,7 +262,15 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     return _unnamed(subject, head, speakers)
 
 
+def _statement(subject: Span) -> bool:
+    """ "The statement said troops were ready": as "it", the institution whose it is."""
+    lemma = subject.root.lemma_.lower()
+    return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"the", "this", "its", "that"}
+
+
 def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
+    if head.pos_ != "PRON":
+        return _last_institution(speakers)  # a statement's words are its issuer's
     if head.lower_ in _PRONOUN_PERSON:
         return speakers.last or speakers.featured
     if head.lower_ in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
@@ -322,7 +335,9 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     if _is_institution(subject) or (
         head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare))
     ):
-        named = speakers.institution(head.lower_) if _refers_back(subject) else None
+        words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
+        words -= {"the", "this", "that", "our"}
+        named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
         return speakers.add(named or _institution(_owned_institution(subject) or bare))
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _anonymous(bare)
@@ -336,6 +351,7 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     return None
 
 
+_STATEMENT_NOUNS = frozenset("statement communique communiqué announcement".split())
 _OWNED = frozenset("administration government team campaign".split())
 
 
@@ -356,7 +372,7 @@ def _refers_back(subject: Span) -> bool:
         words[0].lower() in {"the", "this", "that", "our"}
         and len(words) <= 4
         and not any(
-            (t.pos_ == "PROPN" and fold(t.text) not in TITLE_WORDS)
+            (t.pos_ == "PROPN" and t.text[:1].isupper() and fold(t.text) not in TITLE_WORDS)
             or (t.pos_ == "ADP" and t.i not in hyphened)
             for t in subject
         )
@@ -380,7 +396,8 @@ def is_outlet(name: str) -> bool:
 
 def _institution(name: str) -> PersonRef:
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
-    display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$", "", name))
+    # "People's Liberation Army's (PLA) Eastern Command": nor inside it
+    display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)(?=\s)", "", name))
     return PersonRef(name=display, key=person_key(display), kind="organization")
 
 
