@@ -27,7 +27,7 @@ from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
 from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "2.1"
+EXTRACTOR_VERSION = "2.2"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
 _OPINION = re.compile(
@@ -100,13 +100,33 @@ def _checked_paragraphs(body: str) -> list[Paragraph]:
     return paras
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+_QUOTE_MARKS = re.compile('["“”«»]')
+
+
+def _column(parts: Layout, author: str) -> bool:
+    """A bylined column: titled with its author's name ("Rubin: Send Patriots to
+    Ukraine"), or written in the first person outside quotations in two paragraphs."""
+    if parts.title.text.startswith(f"{author.rsplit(maxsplit=1)[-1]}:"):
+        return True
+    mine = [
+        p.text
+        for p in parts.body
+        if _FIRST_PERSON.search(p.text) and not _QUOTE_MARKS.search(p.text)
+    ]
+    return len(mine) >= 2
+
+
 def _read_parts(
     parts: Layout, speakers: Speakers, reader: EventReader
 ) -> tuple[list[ClaimDoc], list[EventDoc]]:
     """Claims and events of every part, read paragraph by paragraph in order."""
     state = ArticleState(speakers=speakers, events=reader)
-    if parts.author is not None and (parts.author_bio or _OPINION.match(parts.title.text)):
-        # An op-ed (a byline, and a closing bio or an opinion title): its author's argument.
+    if parts.author is not None and (
+        parts.author_bio or _OPINION.match(parts.title.text) or _column(parts, parts.author)
+    ):
+        # An op-ed (a byline, and a closing bio, an opinion title or the first person of a
+        # column): its author's argument.
         author = make_person(parts.author, parts.author_bio, default_kind="expert")
         speakers.featured = state.author = speakers.add(author)
     found: list[ClaimDoc | EventDoc | Draft] = []

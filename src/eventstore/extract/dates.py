@@ -50,7 +50,7 @@ _LEAD = (
 _PART = r"(?P<part>early|mid|late)[- ]"
 _PART_OF = (
     r"the\s+(?P<partof>beginning|start|middle|end|first\s+half|second\s+half|"
-    r"first\s+days|last\s+days)\s+of\s+"
+    r"first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+"
 )
 
 _FORMS = [
@@ -83,6 +83,8 @@ _QUALIFIERS = {
     "beginning": "early",
     "start": "early",
     "first days": "early",
+    "first week": "early",
+    "last week": "end",
     "middle": "mid",
     "end": "end",
     "last days": "end",

@@ -32,9 +32,30 @@ def role_words(word: str) -> frozenset[str]:
     return frozenset({word})
 
 
-def fits(description: str, person: PersonRef) -> bool:
+# Nationalities, folded to one word per country ("U.S." and "American" are "us").
+_NATIONS = {
+    "us": "us", "u.s": "us", "u.s.": "us", "american": "us", "america": "us",
+    "russia": "russia", "russian": "russia", "ukraine": "ukraine", "ukrainian": "ukraine",
+    "uk": "uk", "british": "uk", "britain": "uk", "german": "germany", "germany": "germany",
+    "french": "france", "france": "france", "chinese": "china", "china": "china",
+    "iranian": "iran", "iran": "iran", "israeli": "israel", "israel": "israel",
+    "korean": "korea", "polish": "poland", "poland": "poland", "turkish": "turkey",
+}  # fmt: skip
+
+
+def nations(text: str) -> frozenset[str]:
+    """The countries a description names ("a US defence official": us)."""
+    return frozenset(_NATIONS[w] for w in fold(text).replace("’s", "").split() if w in _NATIONS)
+
+
+def fits(description: str, person: PersonRef, described: str = "") -> bool:
     """True when ``person`` may be the one described by the role noun ``description``
-    ("" for a capital or country that spoke: anyone named next)."""
+    ("" for a capital or country that spoke: anyone named next) in the words
+    ``described`` ("a US official" is no Russian ministry's spokesman)."""
+    theirs = nations(f"{person.role or ''} {person.affiliation or ''}")
+    ours = nations(described)
+    if ours and theirs and not ours & theirs:
+        return False
     if not description or description in _GENERIC or person.role is None:
         return True
     return bool(role_words(description) & set(fold(person.role).split()))

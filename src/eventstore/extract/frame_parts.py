@@ -93,12 +93,15 @@ def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
     tokens = [subject]
+    cut = len(doc)
     for child in subject.children:
         if child.dep_ in {"relcl", "acl", "cc", "conj"}:
+            if child.i > subject.i:  # "Ukrenergo, which oversees the grid, said"
+                cut = min(cut, *(t.i for t in child.subtree))
             continue  # "Putin and Kim Jong Un": Kim is no part of Putin's description
         tokens.extend(child.subtree)
     start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
+    end = min(max(t.i for t in tokens) + 1, max(cut, subject.i + 1))
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:

@@ -105,7 +105,7 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     passive ("This was stated by X"), or the speaker ("X said")."""
     subject = subject_of(token)
     if subject is None:
-        return _as_stated(token, unit, quotes)
+        return _as_stated(token, unit, quotes) or _headless(token, unit, quotes)
     if inside(subject, quotes):
         return None
     if subject.dep_ == "nsubjpass":
@@ -117,7 +117,7 @@ def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return "say"  # "Tkachenko put it bluntly: ..."
-    if lemma in {"call", "describe"} and any(
+    if lemma in {"call", "describe", "term", "dub", "label", "brand"} and any(
         c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children
     ):
         return "say"  # "Peskov called the new list absurd", "described it as wicked"
@@ -159,6 +159,36 @@ def _as_stated(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if len(unit.doc.text[before[0] : before[1]].strip(" ,")) < 10:
         return None
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
+
+
+def _headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "..., have reached Ukraine, Prime Minister Petr Novak announced on Tuesday.": a
+    trailing frame whose speaker the parser took for part of the content (a conjunct of
+    its last noun); the name runs from the comma to the cue, nothing but its own words
+    follow the cue."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"acl", "relcl", "conj", "advcl"}:
+        return None
+    start = verb.i
+    while start > unit.start and (
+        doc[start - 1].pos_ == "PROPN"
+        or (doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "ADJ")
+    ):
+        start -= 1  # "Latvian Prime Minister Arvis Kalnins"
+    if start == verb.i or start <= unit.start or doc[start - 1].text != ",":
+        return None
+    if not any(t.ent_type_ == "PERSON" for t in doc[start : verb.i]):
+        return None
+    rest = doc[verb.i + 1 : unit.end]
+    if any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    speaker = doc[start : verb.i]
+    frame = (doc[start - 1].idx, unit.end_char)
+    direct = adjacent_quotes(unit, quotes, frame)
+    if direct:
+        return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
+    before = (unit.start_char, doc[start - 1].idx)
+    return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
 
 
 def _trailing_frame(verb: Token, unit: Span) -> bool:

@@ -34,6 +34,9 @@ _NOT_HAPPENINGS = (
 )
 _MIN_HAPPENING_WORDS = 6
 _NOBODY = frozenset("nothing nobody none".split())
+_SPEECH_NOUNS = frozenset(
+    "statement announcement remark comment speech address interview appeal".split()
+)
 # Objects that make a verb commentary rather than a happening ("raised concerns").
 _STANCES = frozenset(
     "concern worry fear question doubt speculation debate alarm hope tension".split()
@@ -59,6 +62,27 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
         if inner is not None and not is_bound(inner):
             return replace(inner, start=inner.start + start - unit.start_char)
     return whole
+
+
+def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
+    """A date inside a phrase describing a noun ("after an agreement signed in 2019
+    expired", "Putin, who unveiled the missile in 2018, called it"): not the sentence's."""
+    at = unit.start_char + phrase.start
+    token = next((t for t in unit if t.idx >= at), None)
+    while token is not None and token.i not in {unit.root.i, token.head.i}:
+        if token.dep_ in {"acl", "relcl"}:
+            return True
+        token = token.head
+    return False
+
+
+def date_of_rest(unit: Sentence, phrase: DatePhrase) -> DatePhrase | None:
+    """The sentence's date once ``phrase`` is set aside ("expired in the early hours of
+    January 1" after "an agreement signed in 2019")."""
+    text = unit.text
+    blank = text[: phrase.start] + " " * phrase.length + text[phrase.start + phrase.length :]
+    found = find_date(blank)
+    return None if found is None or describes_a_thing(unit, found) else found
 
 
 def continues_event(unit: Sentence, phrase: DatePhrase | None) -> bool:
@@ -113,6 +137,8 @@ def _past_action(verb: Token) -> bool:
         return False  # a denial or a forecast is a claim
     if any(c.dep_ == "dobj" and _nobody(c) for c in children):
         return False  # "threatened no one", "did nothing"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in children):
+        return False  # "The Minister made this statement on air": the telling, no happening
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STANCES for c in children):
         return False  # "The pact has magnified western concerns": commentary
     auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}

@@ -33,6 +33,9 @@ _DATELINE = re.compile(
     r"/(?P<outlet2>[A-Za-z-]{2,20})/\.?\s*"
     # (MENAFN- UkrinForm) US Secretary of State ...: a syndicator's bracket, no dash
     r"|^\((?:MENAFN\s*-\s*)?(?P<outlet3>[A-Z][\w .'’&-]{1,30})\)\s+(?=[A-Z])"
+    # SEOUL, South Korea — / TAIPEI — (AP style: the city in capitals, no outlet)
+    r"|^[A-Z][A-Z.'’-]{2,20}(?:\s[A-Z][A-Z.'’-]{1,20})?(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?\s+[—–]\s*"
+    r"(?=[A-Z])"
 )
 _CATEGORY = re.compile(r"^[-–—]\s*(?P<category>[A-Z][\w &/,'-]{0,40})$")
 _SENTENCE_END = '.!?…"”»)'
@@ -75,7 +78,7 @@ _NOT_TEXT_2 = re.compile(
     r"(?:correspondent|editor|reporter|writer|journalist|columnist)\.?$"
     r"|^[A-Z][\w'’ -]{1,30}\s+[•|]\s+[\w'’ -]{2,30}$"
     r"|[(\[](?:File:|Photo:)?[^()\[\]]*(?:/|Getty|AFP|AP Photo|Reuters|via\s|Pool|EPA|Shutterstock"
-    r"|Photo|Screenshot)[^()\[\]]*[)\]]\s*$"
+    r"|[Pp]hoto|Screenshot)[^()\[\]]*[)\]]\s*$"
     r"|\((?:L|R|C|left|right|center|centre)\)"
     r"|^This (?:article|story) (?:was|is) (?:originally )?(?:published|reprinted)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
@@ -189,7 +192,7 @@ def layout(paras: list[Paragraph]) -> Layout:
     standfirst = _dateline_lede(found, rest)
     if match := _DATELINE.match(found.lede.text):
         outlet = match.group("outlet") or match.group("outlet2") or match.group("outlet3")
-        found.outlet = _clean_outlet(outlet)
+        found.outlet = _clean_outlet(outlet) if outlet else None
         found.lede_offset = match.end()
     if rest and (match := _VENUE.match(rest[0].text)) and len(rest[0].text) < 160:
         found.venue = rest.pop(0)

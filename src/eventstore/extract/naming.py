@@ -34,7 +34,7 @@ _BRACKETED = re.compile(r"^.*\)\s*")  # "(MENAFN- UkrinForm) US Secretary of Sta
 
 def name_of(subject: Span) -> str | None:
     root = subject.root
-    people = [ent for ent in subject.ents if ent.label_ == "PERSON"]
+    people = [_whole(ent) for ent in subject.ents if ent.label_ == "PERSON"]
     holding = next((e for e in people if e.start <= root.i < e.end), None)
     core = name_core(root) if root.pos_ == "PROPN" else None
     if holding is not None:
@@ -55,6 +55,17 @@ def name_of(subject: Span) -> str | None:
     if named:
         return person_name(named[0].text)
     return _name_after_title(subject) if fold(root.text) in TITLE_WORDS else None
+
+
+_PARTICLES = frozenset("von van der den de da di du le la al el bin ibn".split())
+
+
+def _whole(entity: Span) -> Span:
+    """ "Ursula von der" + "Leyen": a name the recognizer cut after its particles."""
+    doc, end = entity.doc, entity.end
+    while end < len(doc) and doc[end - 1].lower_ in _PARTICLES and doc[end].text[:1].isupper():
+        end += 1
+    return doc[entity.start : end]
 
 
 def possessive(entity: Span) -> bool:

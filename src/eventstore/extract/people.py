@@ -101,6 +101,9 @@ def _is_employer(org: str) -> bool:
     return any(word not in TITLE_WORDS and word not in NATIONALITY_WORDS for word in words)
 
 
+_PARTICLES = frozenset("von van der den de da di du al el bin ibn".split())
+
+
 def name_at_end(phrase: str) -> tuple[str, str] | None:
     """Split "Kremlin spokesman Dmitry Peskov" into ("Dmitry Peskov", "Kremlin spokesman").
 
@@ -110,9 +113,13 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
     taken: list[str] = []
     for word in reversed(words):
         bare = word.strip(",.")
-        if not _TOKEN.match(bare) or _is_title(bare) or len(taken) == 4:
+        particle = bare in _PARTICLES and bool(taken)  # "Ursula von der Leyen"
+        full = len([w for w in taken if w not in _PARTICLES]) == 4
+        if (not particle and not _TOKEN.match(bare)) or _is_title(bare) or full:
             break
         taken.append(bare)
+    while taken and taken[-1] in _PARTICLES:
+        taken.pop()  # the name starts with a capital
     if len(taken) < 2:
         return None
     name = " ".join(reversed(taken))
@@ -128,10 +135,15 @@ def _is_title(word: str) -> bool:
     )
 
 
+_PARTY = re.compile(r"\s*\(\s*[A-Z][\w-]{0,9}(?:\)|\s*$)")
+
+
 def make_person(
     name: str, role_text: str | None = None, *, default_kind: ExpertKind = "other"
 ) -> PersonRef:
     """A PersonRef for ``name`` described by ``role_text`` (split into role and affiliation)."""
+    if role_text:  # "Jana Cernochova (ODS)": a party in brackets is no role
+        role_text = _PARTY.sub("", role_text).strip(" ,") or None
     role, affiliation = split_role(role_text) if role_text else (None, None)
     return PersonRef(
         name=name,

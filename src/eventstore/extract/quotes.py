@@ -88,6 +88,11 @@ def opens_with_quote(text: str) -> bool:
     return bool(text) and (text[0] in _PAIRS or text[0] == _STRAIGHT)
 
 
+# "as of 7 p.m. Kyiv time (1700 GMT) on Thursday": the parser ends a sentence at "p.m."
+_CLOCK = re.compile(r"\b[ap]\.m\.$")
+_ZONE = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:time\b|\()|[A-Z]{2,4}\b|on\s")
+
+
 def units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
     """Sentences, joined where a quotation runs across a sentence boundary."""
     units: list[Sentence] = []
@@ -96,6 +101,7 @@ def units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
             any(q.start < sentence.start_char < q.end for q in quotes)
             or sentence.text[:1].islower()
             or sentence.text[:1] in ",;:”»"
+            or (_CLOCK.search(units[-1].text) is not None and _ZONE.match(sentence.text))
         )
         if joined:
             units[-1] = doc[units[-1].start : sentence.end]

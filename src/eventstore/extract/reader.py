@@ -30,6 +30,8 @@ from eventstore.extract.happenings import (
     conditional,
     continues_event,
     date_of,
+    date_of_rest,
+    describes_a_thing,
     framed_date,
     happening,
     happening_sentence,
@@ -51,6 +53,10 @@ _VENUE = re.compile(
     r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
     r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+)
+_DOCUMENT_SAYS = re.compile(
+    r"\b(?:report|document|letter|statement|post|message|note|article|resolution|text)"
+    r"\s+(?:reads|read|says|said|states|stated|continues)\s*[:,]?\s*[\"“«]?$"
 )
 _SOURCE_LINE = re.compile(
     r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by)\s+(?:the\s+)?"
@@ -262,7 +268,9 @@ class _ParagraphReader(LayoutReading):
         speaker = item.speaker
         if deferred is None or item.pending_role is not None or not speaker.key:
             return
-        if speaker.kind == "organization" or not fits(deferred.pending_role or "", speaker):
+        if speaker.kind == "organization" or not fits(
+            deferred.pending_role or "", speaker, deferred.speaker.name
+        ):
             return
         deferred.speaker, deferred.pending_role, deferred.fallback = speaker, None, None
         self.state.deferred = None
@@ -308,6 +316,8 @@ class _ParagraphReader(LayoutReading):
             phrase = phrase if happening_sentence(unit) else None
         if phrase is not None and phrase.start > 0 and is_bound(phrase):
             phrase = None  # "..., his first since 2000": when a period began, not this
+        if phrase is not None and phrase.start > 0 and describes_a_thing(unit, phrase):
+            phrase = date_of_rest(unit, phrase)  # "an agreement signed in 2019 expired"
         if isinstance(previous, Draft) and previous.kind == "paraphrase" and phrase is None:
             self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
             return previous
@@ -348,6 +358,8 @@ class _ParagraphReader(LayoutReading):
         inner = [q for q in self.quotes if unit.start_char <= q.start <= unit.end_char]
         if not inner or not _mostly_quote(unit, inner) or self.state.following is None:
             return None
+        if _DOCUMENT_SAYS.search(self.doc.text[unit.start_char : inner[0].start]):
+            return None  # 'The report reads: "..."': a document's words, not the speaker's
         spans = spans_of(self.paragraph, [(q.start, q.end) for q in inner])
         if isinstance(previous, Draft) and previous.kind == "quote":
             previous.spans.extend(spans)

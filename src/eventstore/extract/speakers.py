@@ -330,8 +330,8 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     text = clean_phrase(subject.text)
     bare = _LEADING_THE.sub("", text)
     lemma = head.lemma_.lower() or head.lower_
-    if subject[0].lower_ in {"his", "her", "their", "its"}:
-        return _anonymous(bare)  # "according to his office": nobody the text names
+    if subject[0].lower_ in {"his", "her", "their", "its", "both"}:
+        return _anonymous(bare)  # "according to his office", "Both Pyongyang and Moscow"
     if _is_institution(subject) or (
         head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare))
     ):

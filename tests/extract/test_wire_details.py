@@ -1,0 +1,129 @@
+"""Details of wire and column copy (pure): who speaks when a name carries a relative
+clause or a party, clock times, captions, documents quoted, columns in the first person,
+"the first week of May", and unnamed speakers of another country.
+
+Each case is a short article of our own in the manner of real news copy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+
+PUBLISHED = date(2023, 5, 17)  # a Wednesday
+
+
+def extract(*lines: str, title: str = "A headline of our own") -> ArticleDoc:
+    text = title + "\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=PUBLISHED)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def test_a_relative_clause_is_no_part_of_the_speakers_name() -> None:
+    doc = extract(
+        "Hydroenergo, which runs the country's dams, said 40% of demand was not being met as "
+        "of 7 p.m. Kyiv time (1700 GMT) on Tuesday."
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Hydroenergo"
+    assert claim.text.endswith("(1700 GMT) on Tuesday")
+    assert doc.events == ()
+
+
+def test_making_an_announcement_is_no_event() -> None:
+    doc = extract(
+        "The first shells bought under the Baltic initiative have reached Ukraine, Latvian "
+        "Prime Minister Arvis Kalnins announced on Tuesday.",
+        "Kalnins made the announcement ahead of a meeting with the president.",
+    )
+    assert doc.events == ()
+
+
+def test_a_party_in_brackets_is_no_role() -> None:
+    doc = extract(
+        "Defence Minister Ilona Varga (KDP) said 18 countries had joined the initiative.",
+        "Varga said she hoped the shells would make a difference at the front.",
+    )
+    assert {(c.speaker.name, c.speaker.role) for c in doc.claims} == {
+        ("Ilona Varga", "Defence Minister")
+    }
+
+
+def test_a_file_photo_caption_is_not_read() -> None:
+    doc = extract(
+        "Kyiv pressed its allies for more air defence for months (File photo)",
+        "Russian missiles struck a power plant near Lviv on Tuesday, the governor said.",
+    )
+    assert ["File photo" in e.span.text for e in doc.events] == [False]
+
+
+def test_termed_names_a_claim() -> None:
+    doc = extract(
+        "Defence Minister Anatol Brusk, who unveiled the drone in 2019, has termed it "
+        '"an ideal weapon" for the steppe.'
+    )
+    assert doc.events == ()
+    assert [c.speaker.name for c in doc.claims] == ["Anatol Brusk"]
+
+
+def test_a_reports_words_are_not_the_followed_speakers() -> None:
+    doc = extract(
+        '"The strike hit a launcher," Major General Ivan Dorosh said on Tuesday.',
+        "US officials suggested to CNN that the launcher was more exposed than others. The "
+        'report reads: "Unlike mobile systems, the battery is large and stationary."',
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Ivan Dorosh"]
+
+
+def test_an_unnamed_us_official_is_not_the_russian_spokesman_named_next() -> None:
+    doc = extract(
+        "A US official acknowledged to CNN that a launcher was damaged by a Russian strike",
+        "Russia's military said Tuesday that it had hit a launcher in Kyiv.",
+        '"A precise strike hit the launcher," said Russian Defence Ministry spokesman Igor '
+        "Konashenkov.",
+    )
+    assert all("acknowledged" not in c.text for c in doc.claims)
+
+
+def test_a_bylined_column_in_the_first_person_is_its_authors() -> None:
+    doc = extract(
+        "By Margaret Holm",
+        "After I wrote about air defence last month, a reader asked me what the plan is.",
+        "That is the question as Russia bombs Kharkiv every night and Washington waits.",
+        "I believe the interceptors should go now, before the summer offensive begins.",
+        title="Holm: Send the interceptors now",
+    )
+    assert {c.speaker.name for c in doc.claims} == {"Margaret Holm"}
+
+
+def test_the_first_week_of_a_month() -> None:
+    doc = extract("Kyiv said its air defence downed a missile in the first week of May.")
+    (event,) = doc.events
+    assert (event.date.month, event.date.day, event.date.precision) == (5, None, "month")
+    assert event.date.qualifier == "early"
+
+
+def test_an_ap_dateline_is_not_the_speakers_name() -> None:
+    doc = extract(
+        "SEOUL, South Korea — South Korea's spy agency believes the North sent more shells "
+        "to Russia, according to a lawmaker briefed on Wednesday."
+    )
+    assert all(not c.speaker.name.startswith("SEOUL") for c in doc.claims)
+
+
+def test_a_name_with_particles() -> None:
+    doc = extract(
+        "The package will strip Russia of energy revenues, European Commission President "
+        "Ursula von der Leyen said on Thursday."
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Ursula von der Leyen"]
+
+
+def test_a_date_describing_a_thing_does_not_date_the_happening() -> None:
+    doc = extract(
+        "Gas stopped flowing through the pipeline after an agreement signed in 2019 expired "
+        "on Tuesday."
+    )
+    (event,) = doc.events
+    assert (event.date.year, event.date.month, event.date.day) == (2023, 5, 16)
