@@ -127,3 +127,13 @@ def test_a_date_describing_a_thing_does_not_date_the_happening() -> None:
     )
     (event,) = doc.events
     assert (event.date.year, event.date.month, event.date.day) == (2023, 5, 16)
+
+
+def test_a_title_the_parser_splits_from_the_name_stays_the_role() -> None:
+    doc = extract(
+        "Ukraine's military intelligence chief Kyrylo Budanov said on Tuesday that the first "
+        "troops had reached the Kursk region."
+    )
+    (claim,) = doc.claims
+    assert (claim.speaker.name, claim.speaker.role) == ("Kyrylo Budanov", "chief")
+    assert claim.speaker.affiliation == "Ukraine's military intelligence"

@@ -21,6 +21,7 @@ from eventstore.extract.events import EventReader
 from eventstore.extract.layout import Layout, layout
 from eventstore.extract.nlp import parse
 from eventstore.extract.people import make_person
+from eventstore.extract.quotes import repaired_quote
 from eventstore.extract.reader import read_paragraph
 from eventstore.extract.speakers import Speakers, mention_people
 from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
@@ -152,6 +153,11 @@ def _read_parts(
             )
         elif not items and _unbalanced(paragraph.text):
             reader.skip(paragraph, "unbalanced quotation mark", code="unbalanced_quote")
+        elif repaired_quote(paragraph.text):
+            outcome = "the quotation was ended before its attribution"
+            reader.skip(
+                paragraph, "unbalanced quotation mark", code="unbalanced_quote", outcome=outcome
+            )
         if found and state.last_item is not None and state.last_item is not found[-1]:
             found[-1] = state.last_item  # a source line ("This is according to X") added X
         found += items

@@ -68,9 +68,11 @@ def is_cue(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if subjects:
+        # "Ukraine's military intelligence chief Kirill Budanov said": the parser may make
+        # the title and the name two subjects; the name is the speaker.
+        return _title_sibling(subjects[0]) or subjects[0]
     # "He said X and added Y", "Tehran continues to insist that ...", "He answered,
     # saying that ...": the cue shares the subject of the verb it depends on.
     shares = verb.dep_ in {"conj", "xcomp"} or (
@@ -79,6 +81,28 @@ def subject_of(verb: Token) -> Token | None:
     if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
+
+
+def _title_before(subject: Token) -> Token | None:
+    if subject.dep_ not in SUBJECTS:
+        return None
+    start = min(t.i for t in subject.subtree)
+    return next(
+        (
+            t
+            for t in subject.head.children
+            if t.dep_ in SUBJECTS and t.i < subject.i and max(x.i for x in t.subtree) == start - 1
+        ),
+        None,
+    )
+
+
+def _title_sibling(subject: Token) -> Token | None:
+    """The subject right after ``subject``'s phrase, when the parser split a title from
+    the name it stands before."""
+    end = max(t.i for t in subject.subtree) + 1
+    siblings = [t for t in subject.head.children if t.dep_ in SUBJECTS and t.i > subject.i]
+    return next((t for t in siblings if min(x.i for x in t.subtree) == end), None)
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -102,6 +126,9 @@ def speaker_span(subject: Token) -> Span:
         tokens.extend(child.subtree)
     start = min(t.i for t in tokens)
     end = min(max(t.i for t in tokens) + 1, max(cut, subject.i + 1))
+    title = _title_before(subject)
+    if title is not None:
+        start = min(t.i for t in title.subtree)  # the title the parser split from the name
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:

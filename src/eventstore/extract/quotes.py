@@ -31,6 +31,7 @@ class Quote:
     start: int
     end: int
     closed: bool
+    repaired: bool = False  # never closed; ended before its attribution instead
 
     def contains(self, position: int) -> bool:
         """True when ``position`` lies inside the quotation marks."""
@@ -54,7 +55,7 @@ def find_quotes(text: str) -> list[Quote]:
         start = stack[0][1]
         told = _TOLD_INSIDE.search(text, start)
         if told is not None:  # '"These are the companies ..., Brenner wrote on X.'
-            found.append(Quote(start, told.start(), closed=True))
+            found.append(Quote(start, told.start(), closed=True, repaired=True))
         else:
             found.append(Quote(start, len(text), closed=False))
     return [quote for quote in found if quote.end - quote.start > 1]
@@ -81,6 +82,11 @@ def _closes(text: str, index: int, char: str) -> bool:
     return not (
         index > 0 and text[index - 1] == " " and index + 1 < len(text) and text[index + 1].isalnum()
     )
+
+
+def repaired_quote(text: str) -> bool:
+    """True when ``text`` has a quotation never closed that was ended at its attribution."""
+    return any(quote.repaired for quote in find_quotes(text))
 
 
 def opens_with_quote(text: str) -> bool:
