@@ -137,3 +137,40 @@ def test_a_title_the_parser_splits_from_the_name_stays_the_role() -> None:
     (claim,) = doc.claims
     assert (claim.speaker.name, claim.speaker.role) == ("Kyrylo Budanov", "chief")
     assert claim.speaker.affiliation == "Ukraine's military intelligence"
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_words() -> None:
+    doc = extract(
+        'Ukraine\'s energy minister, German Halytsky, called the move "historic", while the '
+        "country's president, Volodymyr Zelensky, described it in a post on social media as "
+        '"one of Moscow\'s biggest defeats".'
+    )
+    assert [(c.speaker.name, c.text[:16]) for c in doc.claims] == [
+        ("German Halytsky", 'called the move '),
+        ("Volodymyr Zelensky", "in a post on soc"),
+    ]
+
+
+def test_he_wrote_after_a_paragraph_that_introduces_someone() -> None:
+    doc = extract(
+        '"The transit is over," President Volodymyr Zelensky said on Wednesday.',
+        "The move prompted angry words from Slovakia's prime minister, Robert Fico, who had "
+        "lobbied against it for months.",
+        '"Halting the transit will hurt us all in the EU but not Russia," he wrote on Facebook.',
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Volodymyr Zelensky", "Robert Fico"]
+
+
+def test_a_name_with_letters_beyond_ascii() -> None:
+    doc = extract(
+        'Poland\'s foreign minister, Radosław Sikorski, called the development "a new victory" '
+        "for the continent."
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Radosław Sikorski"
+
+
+def test_a_proposed_date_is_ahead() -> None:
+    doc = extract("Russia has proposed holding the next round of talks in Istanbul on June 2.")
+    (event,) = doc.events
+    assert (event.date.year, event.date.month, event.date.day) == (2023, 6, 2)

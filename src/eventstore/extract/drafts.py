@@ -89,6 +89,9 @@ class ArticleState:
     last_item: Item | Draft | None = None  # the last item of the paragraphs before
     deferred: Draft | None = None  # a lede claim whose speaker is named later
     deferred_left: int = 0  # paragraphs left to name them in
+    # the one person the paragraph before introduced without quoting them ("angry words
+    # from Slovakia's prime minister, Robert Fico"): "he wrote" next is theirs
+    newcomer: PersonRef | None = None
 
 
 def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:
@@ -120,7 +123,7 @@ def sentence_event(
         # A live blog's entry happened on the blog's day: "16:05 The death toll rose".
         phrase = DatePhrase(length=0, text=state.entry_time, relative="today")
     leading = phrase is not None and phrase.start == 0
-    future = says_future(unit)
+    future = says_future(unit) or (not leading and _proposes(unit))
     event = state.events.read(
         sentence, phrase, leading=leading, future=future, carry=timeline or leading
     )
@@ -162,6 +165,18 @@ def says_future(unit: Sentence) -> bool:
         if word in FUTURE_WORDS and any(c.dep_ in {"aux", "auxpass"} for c in token.children):
             return True
     return False
+
+
+_PROPOSING = frozenset("propose suggest plan intend schedule expect".split())
+
+
+def _proposes(unit: Sentence) -> bool:
+    """ "Russia has proposed holding talks in Istanbul on June 2", "plans to visit in
+    March": a date after a proposal or a plan is the proposed one, ahead."""
+    root = unit.root
+    return root.lemma_.lower() in _PROPOSING and any(
+        c.tag_ == "VBG" or (c.dep_ == "xcomp" and c.tag_ == "VB") for c in root.children
+    )
 
 
 def extended_event(event: EventDoc, paragraph: Paragraph, unit: Sentence) -> EventDoc:

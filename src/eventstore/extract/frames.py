@@ -113,12 +113,29 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     return _verb_frame(token, subject, unit, quotes, weak=lemma in _WEAK_CUES)
 
 
+def _quoted(
+    verb: Token, speaker: Span, unit: Span, direct: list[tuple[int, int]], frame: tuple[int, int]
+) -> Frame:
+    """A frame whose content is its quotes; but 'called the move "historic"' is the
+    naming, not its one quoted word."""
+    if _naming(verb) and all(start > verb.idx for start, _ in direct):
+        content = (verb.idx, unit.end_char)  # 'called the development "a new victory"'
+        return Frame(speaker, verb, (content,), "paraphrase", "paraphrase.cue_object", 0.7, frame)
+    rule = "quote.cue_after" if direct[0][0] < frame[0] else "quote.cue_before"
+    return Frame(speaker, verb, tuple(direct), "quote", rule, 0.9, frame)
+
+
+def _naming(verb: Token) -> bool:
+    return (verb.lemma_.lower() or verb.lower_) in {"call", "describe", "term", "dub", "label"}
+
+
 def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return "say"  # "Tkachenko put it bluntly: ..."
-    if lemma in {"call", "describe", "term", "dub", "label", "brand"} and any(
-        c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children
+    if lemma in {"call", "describe", "term", "dub", "label", "brand"} and (
+        any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children)
+        or (lemma == "describe" and any(t.lower_ == "as" for t in token.subtree))
     ):
         return "say"  # "Peskov called the new list absurd", "described it as wicked"
     return lemma
@@ -230,8 +247,7 @@ def _verb_frame(
         return None
     direct = adjacent_quotes(unit, quotes, frame)
     if direct:
-        rule = "quote.cue_after" if direct[0][0] < frame[0] else "quote.cue_before"
-        return Frame(speaker, verb, tuple(direct), "quote", rule, 0.9, frame)
+        return _quoted(verb, speaker, unit, direct, frame)
     if verb.dep_ == "relcl":  # a trailing frame: the content is all before its comma
         before = (unit.start_char, speaker.start_char - 1)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)

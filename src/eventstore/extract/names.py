@@ -13,7 +13,9 @@ from eventstore.extract.text import fold
 from eventstore.vocabulary import ExpertKind, SourceKind
 
 # A capitalized name token: "Oleh", "Jong-un", "O'Brien", "Zhdanov", "Kang".
-NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+# Lower-case letters of any script after the capital ("Radosław", "Zelenskyy").
+_LOWER = r"[^\W\d_A-Z]"
+NAME_WORD = rf"[A-Z]{_LOWER}+(?:['’-][A-Za-z]{_LOWER}+)*"
 PERSON_NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}"
 
 # Capitalized words that are titles, not parts of a person's name.
@@ -76,6 +78,36 @@ def _fold_transliteration(token: str) -> str:
     # Zelenskyy / Zelenskiy / Zelensky, Dmitriy / Dmitry: one spelling.
     token = re.sub(r"(?:yy|iy|ij|yi)$", "y", token)
     return re.sub(r"(.)\1+", r"\1", token)
+
+
+# Digraphs of transliteration, read as one sound ("Kharkiv", "Shoigu", "Zhdanov").
+_DIGRAPHS = tuple(
+    pair.split(":")
+    for pair in "shch:s sch:s sh:s ch:c zh:z kh:k th:t ph:f ts:c tz:c x:ks w:v".split()
+)
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=65536)
+def name_skeleton(name: str) -> str | None:
+    """The consonants of a person's full name, transliteration folded: one skeleton for
+    "Kirill" and "Kyrylo" Budanov, "Anthony" and "Antony" Blinken, "Andrii" and "Andriy",
+    "Serhiy" and "Sergei", "Oleksandr" and "Alexander". A name ending in "a" keeps it
+    ("Zelensky" is not "Zelenska"). None for a single word, which says too little."""
+    tokens = fold(name).replace("-", " ").split()
+    if len(tokens) < 2:
+        return None
+    skeletons = []
+    for token in tokens:
+        word = token
+        for digraph, sound in _DIGRAPHS:
+            word = word.replace(digraph, sound)
+        word = word.replace("g", "h")  # Ukrainian h is Russian g: Halushchenko / Galushchenko
+        consonants = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
+        if not consonants:
+            return None
+        skeletons.append(consonants + ("a" if token.endswith("a") else ""))
+    return " ".join(skeletons)
 
 
 @lru_cache(maxsize=65536)

@@ -111,11 +111,15 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
     """
     words = phrase.split()
     taken: list[str] = []
-    for word in reversed(words):
-        bare = word.strip(",.")
+    for index in range(len(words) - 1, -1, -1):
+        bare = words[index].strip(",.")
         particle = bare in _PARTICLES and bool(taken)  # "Ursula von der Leyen"
         full = len([w for w in taken if w not in _PARTICLES]) == 4
-        if (not particle and not _TOKEN.match(bare)) or _is_title(bare) or full:
+        # "German Galushchenko": a first name spelt like a nationality opens the phrase
+        first_name = index == 0 and len(taken) == 1 and fold(bare) in NATIONALITY_WORDS
+        if not first_name and (
+            (not particle and not _TOKEN.match(bare)) or _is_title(bare) or full
+        ):
             break
         taken.append(bare)
     while taken and taken[-1] in _PARTICLES:

@@ -24,7 +24,7 @@ from eventstore.extract.drafts import (
     spans_of,
     unique_sources,
 )
-from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.frame_parts import CUE_LEMMAS, Frame, is_cue, subject_of
 from eventstore.extract.frames import find_frame
 from eventstore.extract.happenings import (
     conditional,
@@ -46,7 +46,7 @@ from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as Sentence
 
 _VENUE = re.compile(
@@ -110,8 +110,11 @@ class _ParagraphReader(LayoutReading):
             return self.items
         if self.state.answering is not None and self._interview_answer():
             return self.items
-        for unit in units(self.doc, self.quotes):
+        newcomer, self.state.newcomer = self.state.newcomer, None
+        for number, unit in enumerate(units(self.doc, self.quotes)):
+            self.state.newcomer = newcomer if number == 0 else None
             self._read_unit(unit)
+        self.state.newcomer = self._introduces()
         self._track_open_quote()
         self._settle_pending()
         if not any(isinstance(item, EventDoc) for item in self.items):
@@ -121,6 +124,11 @@ class _ParagraphReader(LayoutReading):
     # -- sentences ---------------------------------------------------------------------
 
     def _read_unit(self, unit: Sentence) -> None:
+        halves = _two_speakers(unit)
+        if halves:  # "X called the move historic, while Y described it as ...": each theirs
+            for half in halves:
+                self._read_unit(half)
+            return
         if self._source_line(unit):
             return
         frame = find_frame(unit, self.quotes)
@@ -187,7 +195,7 @@ class _ParagraphReader(LayoutReading):
 
     def _framed(self, unit: Sentence, frame: Frame) -> Item | Draft | None:
         if frame.speaker.root.lower_ in {"he", "she"}:
-            introduced = self._introduced(unit)
+            introduced = self._introduced(unit) or self.state.newcomer
             self.state.speakers.last = introduced or self.state.speakers.last
         speaker = resolve_subject(frame.speaker, self.state.speakers)
         if speaker is None:
@@ -215,6 +223,18 @@ class _ParagraphReader(LayoutReading):
                 return self._event(unit, phrase, (source, *venues(frame)))
             return self._claim(speaker, frame)
         return self._claim(speaker, frame)
+
+    def _introduces(self) -> PersonRef | None:
+        """The one person this paragraph names in full without quoting anyone, if any."""
+        if any(isinstance(item, Draft) for item in self.items):
+            return None
+        people = {
+            person_key(e.text) for e in self.doc.ents if e.label_ == "PERSON" and " " in e.text
+        }
+        if len(people) != 1:
+            return None
+        person = self.state.speakers.mentioned.get(people.pop())
+        return None if person is self.state.speakers.last else person
 
     def _introduced(self, unit: Sentence) -> PersonRef | None:
         """ "..., including Yevgeny Prigozhin, ..., who complained about ... . He claimed
@@ -404,6 +424,30 @@ def _disputed(frame: Frame) -> bool:
     return any(
         c.dep_ == "dobj" and c.i < cue.i and c.lemma_.lower() in _DISPUTED for c in cue.children
     )
+
+
+_CONTRASTING = frozenset("while whereas".split())
+_NAMING = frozenset("call describe term dub label".split())
+
+
+def _speaks(verb: Token) -> bool:
+    return is_cue(verb) or verb.lemma_.lower() in _NAMING
+
+
+def _two_speakers(unit: Sentence) -> tuple[Sentence, Sentence] | None:
+    """ "X called the move "historic", while Y described it as ...": a sentence of two
+    statements by two speakers, each with its own subject and cue, read as two."""
+    doc = unit.doc
+    for token in unit:
+        if token.lower_ not in _CONTRASTING or token.dep_ != "mark" or token.i - unit.start < 4:
+            continue
+        verb, main = token.head, unit.root
+        if doc[token.i - 1].text != "," or verb.head.i != main.i:
+            continue
+        spoken = [v for v in (verb, main) if _speaks(v) and subject_of(v) is not None]
+        if len(spoken) == 2:
+            return doc[unit.start : token.i - 1], doc[token.i + 1 : unit.end]
+    return None
 
 
 def _restates(frame: Frame) -> bool:
