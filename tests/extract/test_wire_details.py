@@ -146,7 +146,7 @@ def test_two_speakers_in_one_sentence_each_keep_their_words() -> None:
         '"one of Moscow\'s biggest defeats".'
     )
     assert [(c.speaker.name, c.text[:16]) for c in doc.claims] == [
-        ("German Halytsky", 'called the move '),
+        ("German Halytsky", "called the move "),
         ("Volodymyr Zelensky", "in a post on soc"),
     ]
 
@@ -174,3 +174,38 @@ def test_a_proposed_date_is_ahead() -> None:
     doc = extract("Russia has proposed holding the next round of talks in Istanbul on June 2.")
     (event,) = doc.events
     assert (event.date.year, event.date.month, event.date.day) == (2023, 6, 2)
+
+
+def test_rejecting_a_claim_is_a_claim() -> None:
+    doc = extract(
+        "Kyiv said its air defence shot down six hypersonic missiles, but Russian Defence "
+        "Minister Sergei Shoigu rejected that claim."
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Sergei Shoigu"]
+
+
+def test_a_second_speaker_inside_the_first_ones_words() -> None:
+    doc = extract(
+        "In late May, Fiala said that 15 countries had contributed over 1.6 billion euros, "
+        "while Defence Minister Jana Varga said 18 countries had signed the memoranda."
+    )
+    assert [(c.speaker.name, c.text[:10]) for c in doc.claims] == [
+        ("Fiala", "15 countri"),
+        ("Jana Varga", "18 countri"),
+    ]
+
+
+def test_who_passed_the_words_on_is_their_source() -> None:
+    doc = extract(
+        "Kyiv mayor Vitaly Klitschko said 60% of residents were without power.",
+        '"We have to be ready for any developments," he added, according to Kyiv city council.',
+        '"The door is open," French President Emmanuel Macron said, as cited by Le Monde.',
+    )
+    sources = {c.speaker.name: [s.name for s in c.sources] for c in doc.claims if c.sources}
+    assert sources == {"Vitaly Klitschko": ["Kyiv city council"], "Emmanuel Macron": ["Le Monde"]}
+
+
+def test_an_unnamed_officials_outlet_sources_the_event() -> None:
+    doc = extract("A US official told CNN that a launcher in Kyiv was damaged but not destroyed.")
+    (event,) = doc.events
+    assert {s.name for s in event.sources} == {"US official", "CNN"}

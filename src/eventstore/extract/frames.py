@@ -10,6 +10,7 @@ sentence around the parenthetical frame.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventstore.extract.frame_parts import (
@@ -36,7 +37,9 @@ _WEAK_CUES = frozenset(
     "report confirm announce promise pledge vow expect consider ask post add agree inform".split()
 )
 # Verbs of a stance taken towards something, whose object is the statement.
-_ACCUSING = frozenset({"accuse"})
+# Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
+# "rejected that claim", "dismissed the reports as ...".
+_ACCUSING = frozenset("accuse reject dismiss refute".split())
 OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
@@ -50,7 +53,7 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
     # A named person's frame wins ("This was reported by Budanov ..., reports UNN"); then
     # the frame closest to the root of the parse governs the others ("X said Y told him").
     # "The NIS believes ..., according to deputy Yoo Sang-bum": the deputy relays it.
-    return min(
+    best = min(
         frames,
         key=lambda f: (
             f.rule == "paraphrase.according_to" and len(frames) > 1,
@@ -59,6 +62,10 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
             f.cue.i,
         ),
     )
+    # A unit may be part of a sentence ("X said A, while Y said B"): its content too.
+    start, end = unit.start_char, unit.end_char
+    content = tuple((max(a, start), min(b, end)) for a, b in best.content if a < end and b > start)
+    return replace(best, content=content) if content != best.content else best
 
 
 def _names_person(speaker: Span) -> bool:

@@ -37,7 +37,7 @@ from eventstore.extract.happenings import (
     happening_sentence,
 )
 from eventstore.extract.labelled import LayoutReading
-from eventstore.extract.names import display_source_name, person_key, source_key
+from eventstore.extract.names import display_source_name, person_key, source_key, source_kind
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import Quote, find_quotes, units
 from eventstore.extract.sources import find_sources
@@ -211,7 +211,7 @@ class _ParagraphReader(LayoutReading):
             event = None
             # "according to his office": a source only the pronoun's antecedent could name
             owned = speaker.source.name.split()[0].lower() in {"his", "her", "their", "its"}
-            cited = () if owned else (speaker.source,)
+            cited = (() if owned else (speaker.source,)) + venues(frame)  # "told CNN"
             if phrase is not None or self.section == "background" or happening(frame, True):
                 event = self._event(unit, phrase, cited)
             return self._deferred(unit, frame, speaker, event) or event
@@ -302,7 +302,7 @@ class _ParagraphReader(LayoutReading):
         if speaker.kind != "organization":
             self.state.following = speaker
         # "tells the Times" after "The New York Times" was named: the full masthead
-        sources = tuple(self._full_outlet(s) for s in venues(frame))
+        sources = tuple(self._full_outlet(s) for s in venues(frame)) + _relayed_by(frame)
         return Draft(
             speaker,
             frame.kind,
@@ -442,7 +442,7 @@ def _two_speakers(unit: Sentence) -> tuple[Sentence, Sentence] | None:
         if token.lower_ not in _CONTRASTING or token.dep_ != "mark" or token.i - unit.start < 4:
             continue
         verb, main = token.head, unit.root
-        if doc[token.i - 1].text != "," or verb.head.i != main.i:
+        if doc[token.i - 1].text != "," or verb.i == main.i:
             continue
         spoken = [v for v in (verb, main) if _speaks(v) and subject_of(v) is not None]
         if len(spoken) == 2:
@@ -463,6 +463,34 @@ def _restates(frame: Frame) -> bool:
         return False
     told = [c for c in main.children if c.dep_ in {"dobj", "ccomp", "advmod", "xcomp"}]
     return bool(told) and all(c.lower_ in {"this", "that", "it", "so", "these"} for c in told)
+
+
+_RELAYED = re.compile(
+    r"\b(?:according\s+to|as\s+cited\s+by|as\s+quoted\s+by|as\s+reported\s+by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|city|regional|state|council|"
+    r"administration|office|ministry)){0,4})"
+)
+
+
+def _relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
+    """Who passed the words on, named beside the speaker's frame ("..., he added,
+    according to Kyiv city council"; "..., Macron said, as cited by Le Monde")."""
+    doc = frame.cue.doc
+    sentence = frame.cue.sent
+    outside = doc.text[sentence.start_char : sentence.end_char]
+    for start, end in frame.content:
+        a, b = start - sentence.start_char, end - sentence.start_char
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
+    names = [
+        display_source_name(m.group("name"))
+        for m in _RELAYED.finditer(outside)
+        if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
+    ]
+    return tuple(
+        SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="cited")
+        for name in names
+    )
 
 
 def venues(frame: Frame) -> tuple[SourceRef, ...]:
