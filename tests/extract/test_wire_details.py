@@ -209,3 +209,29 @@ def test_an_unnamed_officials_outlet_sources_the_event() -> None:
     doc = extract("A US official told CNN that a launcher in Kyiv was damaged but not destroyed.")
     (event,) = doc.events
     assert {s.name for s in event.sources} == {"US official", "CNN"}
+
+
+def test_a_portfolio_after_the_is_no_part_of_the_name() -> None:
+    doc = extract(
+        "The export corridor is working despite the attack, Vice Prime Minister for the "
+        "Restoration Oleksandr Kubrakov claimed."
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Oleksandr Kubrakov"]
+
+
+def test_a_surname_with_an_appositive_is_the_person_named_before() -> None:
+    doc = extract(
+        "Among them was 28-year-old Aliona Skuibida, who has campaigned for her fiance's "
+        "return for three years.",
+        "Skuibida, a member of the Marine Corps Strength Association, said they were to marry "
+        "as soon as he came back.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Aliona Skuibida"]
+
+
+def test_an_institution_without_the_words_that_describe_it() -> None:
+    doc = extract(
+        "Industry giant Lukoil, which operates the refinery, says the plant is the biggest "
+        "producer in the region."
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Lukoil"]

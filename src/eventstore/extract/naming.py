@@ -95,6 +95,8 @@ def _name_after_title(subject: Span) -> str | None:
         ),
         default=-1,
     )
+    if cut + 1 < len(words) and words[cut] == "the":
+        cut += 1  # "Minister for the Restoration Oleksandr Kubrakov": no name after "the"
     tail = words[cut + 1 :]
     if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() for w in tail):
         return None

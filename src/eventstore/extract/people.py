@@ -121,6 +121,8 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
             (not particle and not _TOKEN.match(bare)) or _is_title(bare) or full
         ):
             break
+        if len(taken) >= 2 and index > 0 and words[index - 1].lower() == "the":
+            break  # "Minister for the Restoration Oleksandr Kubrakov": no name after "the"
         taken.append(bare)
     while taken and taken[-1] in _PARTICLES:
         taken.pop()  # the name starts with a capital

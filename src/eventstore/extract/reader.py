@@ -211,9 +211,9 @@ class _ParagraphReader(LayoutReading):
             event = None
             # "according to his office": a source only the pronoun's antecedent could name
             owned = speaker.source.name.split()[0].lower() in {"his", "her", "their", "its"}
-            cited = (() if owned else (speaker.source,)) + venues(frame)  # "told CNN"
+            told = (() if owned else (speaker.source,)) + venues(frame)  # "told CNN"
             if phrase is not None or self.section == "background" or happening(frame, True):
-                event = self._event(unit, phrase, cited)
+                event = self._event(unit, phrase, told)
             return self._deferred(unit, frame, speaker, event) or event
         if speaker.kind == "organization":
             role: SourceRole = "reported_by" if is_outlet(speaker.name) else "stated_by"

@@ -251,7 +251,9 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     titled = _title_reference(subject, speakers)
     if titled is not None:
         return speakers.add(titled)
-    words = HONORIFIC.sub("", clean_phrase(subject.text)).split()
+    # "Skuibida, a member of the Marine Corps Strength Association": the name before its
+    # appositive is who speaks
+    words = HONORIFIC.sub("", clean_phrase(subject.text.split(",")[0])).split()
     if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words):
         known = speakers.by_surname(" ".join(words))  # the tagger may call "Shvets" a noun
         if known is not None:
@@ -338,7 +340,8 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
         words -= {"the", "this", "that", "our"}
         named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
-        return speakers.add(named or _institution(_owned_institution(subject) or bare))
+        proper = _proper_name(subject, head)
+        return speakers.add(named or _institution(_owned_institution(subject) or proper or bare))
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
@@ -349,6 +352,21 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     if lemma in ROLE_NOUNS:
         return _anonymous(bare)
     return None
+
+
+def _proper_name(subject: Span, head: Token) -> str | None:
+    """ "Industry giant Lukoil", "state energy company Naftogaz": the institution's own
+    name, without the common nouns that describe it."""
+    if head.pos_ != "PROPN":
+        return None
+    start = head.i
+    while start > subject.start and subject.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    before = subject.doc[subject.start : start]
+    common = all(t.pos_ == "NOUN" or (t.pos_ in {"ADJ", "DET"} and t.is_lower) for t in before)
+    if not len(before) or not common:
+        return None  # "European Pravda" keeps its adjective
+    return subject.doc[start : head.i + 1].text
 
 
 _STATEMENT_NOUNS = frozenset("statement communique communiqué announcement".split())
