@@ -73,7 +73,7 @@ _FORMS = [
     # Earlier this month / Last month / This week / late last year / so far this year
     r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
-    r"|yesterday|today|overnight)",
+    r"|yesterday|today|overnight|last\s+night)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
     r"(?P<undated>earlier|later|subsequently|previously|afterwards|after\s+that"
     r"|since\s+then|before\s+that|prior\s+to\s+that|at\s+the\s+same\s+time)",
@@ -183,6 +183,11 @@ def _specificity(match: re.Match[str]) -> int:
     return 3 * day + 2 * ("mon" in groups) + ("year" in groups) + ("wd" in groups)
 
 
+def _relative_word(text: str) -> str:
+    relative = " ".join(text.lower().split())
+    return "overnight" if relative == "last night" else relative
+
+
 def _phrase(match: re.Match[str]) -> DatePhrase:
     groups = {key: value for key, value in match.groupdict().items() if value}
     text = match.group().strip()
@@ -192,6 +197,8 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     qualifier = qualifier or groups.get("relpart")
     if "partof" in groups:
         qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
+    if groups.get("rel", "").lower().startswith("last night"):
+        qualifier = "night"  # the night before the story: dated as "overnight" is
     phrase = DatePhrase(
         length=len(match.group()),
         text=text,
@@ -199,7 +206,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         month=MONTHS[groups["mon"].lower()] if "mon" in groups else None,
         day=int(groups["day"]) if "day" in groups else None,
         weekday=WEEKDAYS[groups["wd"].lower()] if "wd" in groups else None,
-        relative=" ".join(groups["rel"].lower().split()) if "rel" in groups else None,
+        relative=_relative_word(groups["rel"]) if "rel" in groups else None,
         qualifier=qualifier.lower() if qualifier else None,
         this_year="thisyear" in groups,
         last="last" in groups,

@@ -21,15 +21,15 @@ _SAME_ROLE = (
     frozenset("head chief director leader".split()),
     frozenset("spokesperson spokesman spokeswoman".split()),
     frozenset("adviser advisor aide".split()),
+    # "the Ukrainian leader" after "President Volodymyr Zelensky"
+    frozenset("leader president premier chancellor".split()),
 )
 
 
 def role_words(word: str) -> frozenset[str]:
     """``word`` with the role nouns that say the same ("head" and "chief")."""
-    for group in _SAME_ROLE:
-        if word in group:
-            return group
-    return frozenset({word})
+    groups = [group for group in _SAME_ROLE if word in group]
+    return frozenset({word}.union(*groups))
 
 
 # Nationalities, folded to one word per country ("U.S." and "American" are "us").

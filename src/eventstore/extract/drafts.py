@@ -92,6 +92,8 @@ class ArticleState:
     # the one person the paragraph before introduced without quoting them ("angry words
     # from Slovakia's prime minister, Robert Fico"): "he wrote" next is theirs
     newcomer: PersonRef | None = None
+    block_speaker: PersonRef | None = None  # "X said on Telegram:": whose block follows
+    block_left: int = 0
 
 
 def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:

@@ -39,7 +39,9 @@ _WEAK_CUES = frozenset(
 # Verbs of a stance taken towards something, whose object is the statement.
 # Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
 # "rejected that claim", "dismissed the reports as ...".
-_ACCUSING = frozenset("accuse reject dismiss refute".split())
+_ACCUSING = frozenset(
+    "accuse reject dismiss refute praise hail criticize criticise condemn slam".split()
+)
 OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
@@ -140,6 +142,8 @@ def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return "say"  # "Tkachenko put it bluntly: ..."
+    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return "urge"  # "He called for a clear and decisive response"
     if lemma in {"call", "describe", "term", "dub", "label", "brand"} and (
         any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children)
         or (lemma == "describe" and any(t.lower_ == "as" for t in token.subtree))
@@ -250,11 +254,12 @@ def _verb_frame(
     clause = clause_of(verb)
     # "confirmed Kim's visit": an action with an object, not speech; "NATO cannot confirm
     # that ...": what cannot be said is no attribution.
-    if weak and (clause is None or any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)):
-        return None
+    negated = any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
     direct = adjacent_quotes(unit, quotes, frame)
-    if direct:
+    if direct and not negated:  # '"...," Grossi added': a weak cue beside a quote is one
         return _quoted(verb, speaker, unit, direct, frame)
+    if weak and (clause is None or negated):
+        return None
     if verb.dep_ == "relcl":  # a trailing frame: the content is all before its comma
         before = (unit.start_char, speaker.start_char - 1)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)

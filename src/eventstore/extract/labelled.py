@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from eventstore.extract.document import PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
+from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
 from eventstore.extract.names import source_key
 from eventstore.extract.people import make_person
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _CLOSING = ('"', "”", "»")
+BLOCK_PARAGRAPHS = 3  # paragraphs a block quotation after "X said:" may run to
 # "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
 _ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
 
@@ -96,6 +98,48 @@ class LayoutReading:
         self.state.following = self.state.answering = speaker
         self._add(Draft(speaker, "quote", spans, self.section, "interview.answer", 0.8))
         return True
+
+    def _block_quote(self) -> bool:
+        """ "Governor X said on Telegram:" then paragraphs with no quotation marks of their
+        own: his words, quoted as a block (a live blog's or a newspaper's layout)."""
+        state = self.state
+        if self.paragraph.text.rstrip().endswith(":"):
+            speaker = self._introduces_block()
+            state.block_speaker, state.block_left = speaker, BLOCK_PARAGRAPHS
+            if speaker is not None:
+                state.following = speaker
+            return speaker is not None
+        speaker = state.block_speaker
+        surname = speaker.name.split()[-1] if speaker is not None else ""
+        # the narration resumes with a quotation of its own or the speaker in the third
+        # person ("Duda's earlier remarks were criticised")
+        if (
+            speaker is None
+            or state.block_left <= 0
+            or self.quotes
+            or surname in self.paragraph.text
+        ):
+            state.block_speaker = None
+            return False
+        if any(find_frame(unit, self.quotes) for unit in units(self.doc, self.quotes)):
+            state.block_speaker = None
+            return False
+        state.block_left -= 1
+        spans = spans_of(self.paragraph, [(0, len(self.paragraph.text))])
+        self._add(Draft(speaker, "quote", spans, self.section, "quote.block", 0.7))
+        return True
+
+    def _introduces_block(self) -> PersonRef | None:
+        """The speaker of a paragraph that ends in a cue and a colon ("He added:")."""
+        found = units(self.doc, self.quotes)
+        verb = found[-1].root if found else None
+        if verb is None or not is_cue(verb):
+            return None
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        speaker = resolve_subject(speaker_span(subject), self.state.speakers)
+        return speaker if isinstance(speaker, PersonRef) else None
 
     def _continues_quote(self) -> bool:
         """A paragraph that carries on the previous paragraph's unclosed quotation."""

@@ -249,9 +249,14 @@ def _clean_outlet(name: str) -> str:
     return " ".join(name.split()).strip(" .,")
 
 
+_INTRODUCES = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told|stated|posted)\b")
+
+
 def is_header(text: str) -> bool:
     """A section header: a short line with no sentence ending, not a quote or a date."""
     words = text.split()
+    if text.endswith(":") and _INTRODUCES.search(text):
+        return False  # "Governor X said on Telegram:": the words that follow are his
     return (
         0 < len(words) <= 14
         and len(text) <= 120

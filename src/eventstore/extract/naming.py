@@ -144,8 +144,9 @@ def _described_as_person(root: Token) -> bool:
 
 def single_name(name: str, text: str, subject: Span) -> PersonRef | None:
     """A lone surname nobody introduced ("Mr Peskov said"): a person only if the entity
-    recognizer says so or an honorific does."""
-    if subject.root.ent_type_ == "PERSON" or HONORIFIC.match(text):
+    recognizer says so, an honorific or a title does ("Poland's president Duda")."""
+    titled = any(fold(word) in TITLE_WORDS for word in text.split()[:-1])  # "president Duda"
+    if subject.root.ent_type_ == "PERSON" or HONORIFIC.match(text) or titled:
         return make_person(name, role_text(text, name), default_kind="other")
     return None
 

@@ -106,7 +106,7 @@ class _ParagraphReader(LayoutReading):
         self.state.entry_time = label[5:] if label and label.startswith("time:") else None
         if label == "quote" and self._labelled_quote():
             return self.items
-        if self._continues_quote() or self._runs_on() or self._answer():
+        if self._block_quote() or self._continues_quote() or self._runs_on() or self._answer():
             return self.items
         if self.state.answering is not None and self._interview_answer():
             return self.items
