@@ -39,9 +39,7 @@ _WEAK_CUES = frozenset(
 # Verbs of a stance taken towards something, whose object is the statement.
 # Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
 # "rejected that claim", "dismissed the reports as ...".
-_ACCUSING = frozenset(
-    "accuse reject dismiss refute praise hail criticize criticise condemn slam".split()
-)
+_ACCUSING = frozenset("accuse reject dismiss refute praise hail".split())
 OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
@@ -256,7 +254,10 @@ def _verb_frame(
     # that ...": what cannot be said is no attribution.
     negated = any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
     direct = adjacent_quotes(unit, quotes, frame)
-    if direct and not negated:  # '"...," Grossi added': a weak cue beside a quote is one
+    # '"...," Grossi added': a weak cue beside a quote attributes it; but "confirmed Kim's
+    # visit "in the coming days"" is an action with its object
+    objects = weak and any(c.dep_ == "dobj" for c in verb.children)
+    if direct and not negated and not objects:
         return _quoted(verb, speaker, unit, direct, frame)
     if weak and (clause is None or negated):
         return None
