@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError
 
 from eventstore.errors import ConfigurationError
-from eventstore.redact import mask_text
+from eventstore.redact import mask_text, mask_url, parse_url
 
 DEFAULT_DATABASE_URL = "sqlite:///eventstore.db"
 
@@ -64,15 +64,24 @@ def load_settings(database_url: str | None = None) -> Settings:
 
 
 def normalize_url(url: str | URL) -> URL:
-    """Parse ``url`` and pin the driver: ``postgres://`` and ``postgresql://`` use psycopg 3."""
+    """Parse ``url`` and pin the driver: ``postgres://`` and ``postgresql://`` use psycopg 3.
+
+    A password may hold an unencoded ``@``; a port must be a number from 1 to 65535.
+    """
     try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise ConfigurationError(f"not a database URL: {mask_text(str(url))!r}") from None
+        parsed = parse_url(url)
+    except (ArgumentError, ValueError) as exc:
+        # make_url raises ValueError for a port that is not a number.
+        reason = f" ({exc})" if isinstance(exc, ValueError) else ""
+        raise ConfigurationError(f"not a database URL: {mask_url(url)!r}{reason}") from None
     driver = _DRIVER_ALIASES.get(parsed.drivername, parsed.drivername)
     if driver.split("+")[0] not in {"sqlite", "postgresql"}:
         raise ConfigurationError(
             f"unsupported database {parsed.drivername!r}: use sqlite:/// or postgresql://"
+        )
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise ConfigurationError(
+            f"bad port {parsed.port} in {mask_url(parsed)}: a port is a number from 1 to 65535"
         )
     return parsed.set(drivername=driver)
 

@@ -8,6 +8,7 @@ SQLAlchemy emits BEGIN itself), so that rollbacks and savepoints behave as on Po
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -19,8 +20,23 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventstore.config import normalize_url
-from eventstore.errors import Conflict, DatabaseUnavailable
-from eventstore.redact import mask_text, mask_url
+from eventstore.errors import ConfigurationError, Conflict
+from eventstore.failures import as_error, is_retryable, one_line
+from eventstore.redact import mask_url
+
+__all__ = [
+    "MIGRATION_LOCK_KEY",
+    "WRITER_LOCK_KEY",
+    "check_connection",
+    "is_retryable",
+    "is_sqlite",
+    "make_engine",
+    "make_sessionmaker",
+    "translate_db_errors",
+    "unit_of_work",
+    "write_with_retry",
+    "writer_transaction",
+]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -30,6 +46,8 @@ _T = TypeVar("_T")
 
 # Any constant works; it names eventstore's writer lock among the server's advisory locks.
 WRITER_LOCK_KEY = 0x65766E7473  # "evnts"
+# Held by whoever migrates the schema (``migrations.upgrade``); the run lock is key + 1.
+MIGRATION_LOCK_KEY = WRITER_LOCK_KEY + 2
 
 
 def make_engine(url: str | URL, *, foreign_keys: bool = True, **kwargs: Any) -> Engine:
@@ -39,13 +57,17 @@ def make_engine(url: str | URL, *, foreign_keys: bool = True, **kwargs: Any) -> 
     and with foreign keys on an ``ON DELETE CASCADE`` child would lose its rows).
     """
     parsed = normalize_url(url)
-    if parsed.get_backend_name() == "sqlite":
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if not sqlite:
+        kwargs.setdefault("pool_pre_ping", True)
+    try:
         engine = create_engine(parsed, **kwargs)
+    except (ValueError, TypeError) as exc:  # a URL option the driver cannot read
+        raise ConfigurationError(f"bad option in {mask_url(parsed)}: {exc}") from None
+    if sqlite:
         _configure_sqlite(engine, foreign_keys=foreign_keys)
-        return engine
-    kwargs.setdefault("pool_pre_ping", True)
-    engine = create_engine(parsed, **kwargs)
-    _configure_postgresql(engine)
+    else:
+        _configure_postgresql(engine)
     return engine
 
 
@@ -63,6 +85,14 @@ def _configure_postgresql(engine: Engine) -> None:
 
 
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
+    query = engine.url.query
+    # A ?timeout= in the URL (seconds, pysqlite's own) replaces the default busy timeout.
+    busy = None if "timeout" in query else SQLITE_BUSY_TIMEOUT_MS
+    read_only = query.get("mode") == "ro" or query.get("immutable") == "1"
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
+        return _open_sqlite(dialect.dbapi, cargs, cparams)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -70,10 +100,12 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            if busy is not None:
+                cursor.execute(f"PRAGMA busy_timeout = {busy}")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            if not read_only:  # a store opened read-only keeps the journal mode it has
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = NORMAL")
         finally:
             cursor.close()
 
@@ -83,6 +115,32 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
         # writers queue on the busy timeout instead of failing to upgrade a read lock.
         mode = connection.get_execution_options().get("sqlite_begin", "")
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def _open_sqlite(dbapi: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
+    """Open an SQLite connection; a ``mode=ro`` one on a read-only filesystem as
+    ``immutable=1``.
+
+    Reading a WAL database needs its ``-shm`` file, which a read-only directory cannot
+    hold unless it is there already: ``mode=ro`` then fails with "unable to open
+    database file". Nothing can write on a read-only filesystem either, so the file is
+    opened as immutable (no locks, no ``-shm``); its ``-wal``, if one was left behind,
+    is not read (checkpoint before making a copy read-only: docs/reliability.md).
+    """
+    connection = dbapi.connect(*cargs, **cparams)
+    target = str(cargs[0]) if cargs else ""
+    path, _, options = target.removeprefix("file:").partition("?")
+    if not cparams.get("uri") or "mode=ro" not in options.split("&"):
+        return connection
+    try:
+        connection.execute("PRAGMA schema_version")  # the file is opened at its first read
+    except dbapi.OperationalError:
+        connection.close()
+        if os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+            raise  # a writable directory: the failure is another one
+        log.info("%s is on a read-only filesystem: opened as immutable", path)
+        return dbapi.connect(f"{target}&immutable=1", *cargs[1:], **cparams)
+    return connection
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
@@ -113,34 +171,39 @@ def writer_transaction(engine: Engine) -> Iterator[Connection]:
         yield connection
 
 
-# PostgreSQL's serialization failure and deadlock: the transaction may simply be retried.
-_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
-_RETRYABLE_SQLITE = ("database is locked", "database is busy", "database table is locked")
+# Attempts of a write transaction that meets a passing failure, and the backoff between
+# them: 0.1 s doubling to 2 s, jittered, about 4 s in all before the run gives up.
+RETRY_ATTEMPTS = 6
+_BACKOFF_S = (0.05, 2.0)
 
 
-def is_retryable(exc: BaseException) -> bool:
-    """True for failures a retry of the whole transaction can cure."""
-    if not isinstance(exc, sa_exc.DBAPIError):
-        return False
-    if getattr(exc.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES:
-        return True
-    return any(marker in str(exc.orig).lower() for marker in _RETRYABLE_SQLITE)
-
-
-def write_with_retry(engine: Engine, work: Callable[[Connection], _T], *, attempts: int = 6) -> _T:
+def write_with_retry(
+    engine: Engine, work: Callable[[Connection], _T], *, attempts: int = RETRY_ATTEMPTS
+) -> _T:
     """Run ``work`` in a writer transaction, retrying it (bounded, with backoff) when the
-    database reports a serialization failure, a deadlock or a lock it could not get."""
-    for attempt in range(1, attempts):
+    database fails in a way that passes: the connection lost, the server shutting down,
+    a timeout, a serialization failure, a deadlock, SQLite busy.
+
+    A database failure that persists, or does not pass (a full disk, a read-only file or
+    role), is raised as the project's error for it (exit 69, 75, 77), never as an
+    SQLAlchemyError: it is not the fault of what ``work`` writes. A failure of the
+    statement itself (a unique key, a value a column refuses) is raised unchanged.
+    """
+    for attempt in range(1, attempts + 1):
         try:
             with writer_transaction(engine) as connection:
                 return work(connection)
         except sa_exc.DBAPIError as exc:
-            if not is_retryable(exc):
+            error = as_error(exc, mask_url(engine.url), retried=attempt)
+            if error is None:
                 raise
-            log.warning("write failed (%s); retrying, attempt %d", _one_line(exc), attempt)
-            time.sleep(min(0.05 * 2**attempt, 2.0) * (0.5 + random.random()))  # noqa: S311
-    with writer_transaction(engine) as connection:
-        return work(connection)
+            if not is_retryable(exc) or attempt == attempts:
+                raise error from exc
+            reason = one_line(exc.orig or exc)  # the driver's message, not the SQL
+            log.warning("write failed (%s); retrying, attempt %d", reason, attempt)
+            low, high = _BACKOFF_S
+            time.sleep(min(low * 2**attempt, high) * (0.5 + random.random()))  # noqa: S311
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def check_connection(engine: Engine) -> None:
@@ -158,40 +221,16 @@ def is_sqlite(engine: Engine) -> bool:
 def translate_db_errors(masked_url: str) -> Iterator[None]:
     """Re-raise driver errors as eventstore errors, with no password in the message.
 
-    The one place where database errors become the project's own.
+    The one place where database errors become the project's own: failures of the
+    database (see ``failures``) become DatabaseUnavailable, TemporaryFailure,
+    PermissionDenied or ConfigurationError; a unique key violated becomes Conflict.
     """
     try:
         yield
-    except sa_exc.IntegrityError as exc:
-        raise Conflict(mask_text(_one_line(exc.orig or exc))) from None
-    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
-        if _is_connect_failure(exc):
-            reason = mask_text(_one_line(exc.orig or exc))
-            raise DatabaseUnavailable(
-                f"cannot reach the database at {masked_url}: {reason}"
-            ) from None
+    except sa_exc.DBAPIError as exc:
+        error = as_error(exc, masked_url)
+        if error is not None:
+            raise error from None
+        if isinstance(exc, sa_exc.IntegrityError):
+            raise Conflict(one_line(exc.orig or exc)) from None
         raise
-
-
-def _is_connect_failure(exc: sa_exc.DBAPIError) -> bool:
-    if exc.connection_invalidated:
-        return True
-    text = str(exc.orig).lower()
-    markers = (
-        "connection refused",
-        "could not connect",
-        "connection failed",
-        "unable to open database",
-        "does not exist",
-        "could not translate host",
-        "timeout expired",
-        "no such host",
-        "password authentication failed",
-        "server closed the connection",
-    )
-    return any(marker in text for marker in markers)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text if len(text) <= 300 else text[:297] + "..."

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Date, Integer, String, bindparam, text
 from sqlalchemy.types import TypeEngine
 
 from eventstore.errors import ConfigurationError, NotFound
+from eventstore.repositories._inputs import check_text, fits_int64, shown
 
 _SOURCE_TREE = Path(__file__).resolve().parents[2]
 _PARAM = re.compile(
@@ -60,7 +61,10 @@ class NamedQuery:
 
     def bind(self, given: Mapping[str, str]) -> dict[str, Any]:
         """Typed parameter values from strings, defaults filled in; ConfigurationError
-        for unknown, missing or malformed ones."""
+        for unknown, missing or malformed ones, and for values either database would
+        refuse: an int beyond 64 bits, a text over 1,000 characters (SQLite refuses a
+        LIKE pattern over 50,000 bytes), a negative LIMIT or OFFSET (PostgreSQL refuses
+        it, SQLite reads it as no limit)."""
         declared = {param.name: param for param in self.params}
         unknown = sorted(set(given) - set(declared))
         if unknown:
@@ -70,13 +74,24 @@ class NamedQuery:
             raw = given.get(param.name, param.default)
             if raw is None:
                 raise ConfigurationError(f"{self.name}: missing --param {param.name}=...")
-            try:
-                values[param.name] = _CONVERT[param.type](raw)
-            except ValueError:
-                raise ConfigurationError(
-                    f"{self.name}: {param.name} must be a {param.type}, not {raw!r}"
-                ) from None
+            values[param.name] = self._value(param, raw)
         return values
+
+    def _value(self, param: Param, raw: str) -> Any:
+        where = f"{self.name}: {param.name}"
+        if param.type == "text":
+            return check_text(raw, where)
+        try:
+            value = _CONVERT[param.type](raw)
+        except ValueError:
+            raise ConfigurationError(f"{where} must be a {param.type}, not {shown(raw)}") from None
+        if param.type != "int":
+            return value
+        if not fits_int64(value):
+            raise ConfigurationError(f"{where} must be a 64-bit integer, not {shown(raw)}")
+        if value < 0 and re.search(rf"\b(?:LIMIT|OFFSET)\s+:{param.name}\b", self.sql, re.I):
+            raise ConfigurationError(f"{where} must be 0 or more, not {value}")
+        return value
 
 
 def queries_dir() -> Path:

@@ -9,15 +9,36 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 
+def parse_url(url: str | URL) -> URL:
+    """Parse ``url`` as SQLAlchemy does, but take a password holding an unencoded ``@``
+    whole: the host is what follows the last ``@`` (SQLAlchemy's stops at the first, and
+    would print the rest of the password as part of the host)."""
+    parsed = make_url(url)
+    if not parsed.host or "@" not in parsed.host:
+        return parsed
+    rest, _, host = parsed.host.rpartition("@")
+    if parsed.password is None:
+        return parsed.set(username=f"{parsed.username or ''}@{rest}", host=host)
+    return parsed.set(password=f"{parsed.password}@{rest}", host=host)
+
+
 def mask_url(url: str | URL) -> str:
     """Render ``url`` for humans, its password replaced by ``***``."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+        return parse_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
         return mask_text(str(url))
 
 
-_USERINFO_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]*(?=@)", re.I)
+# The password of a URL runs from the ':' after the user name to the last '@' before the
+# host, which ends at '/', '?', '#' or a space: an unencoded '@' in it is masked too.
+# A scheme starts where no scheme character precedes it: tried from every letter of a long
+# word, the match took quadratic time (a 1 MB word, minutes).
+_USERINFO_PASSWORD = re.compile(
+    r"(?<![a-z0-9+.-])(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*:)"
+    r"[^\s/?#]*(?=@[^@\s/?#]*(?:[/?#\s]|$))",
+    re.I,
+)
 _KEYWORD_PASSWORD = re.compile(r"(?P<head>\bpassword\s*=\s*)('[^']*'|\S+)", re.I)
 
 

@@ -11,6 +11,7 @@ from eventstore.access import grant_readonly
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.config import libpq_url
 from eventstore.db import translate_db_errors
+from eventstore.redact import escape_controls
 from eventstore.verify import verify as run_verify
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -145,8 +146,11 @@ def url(app: AppContext, libpq: bool) -> None:
 def verify(app: AppContext, as_json: bool) -> None:
     """Check the store's integrity; print each problem and exit 1 when there is one.
 
-    Checks foreign keys, claims and events with no mention, every mention's text against
-    its span of the article body, the full-text indexes, and source links.
+    First the engine's own check (SQLite's PRAGMA integrity_check; PostgreSQL's amcheck
+    where the extension is installed, else a `skipped:` line on stderr says so), then foreign
+    keys, claims and events with no mention, every mention's text against its span of
+    the article body, the full-text indexes, and source links. Never writes: a store
+    opened read-only is checked as it is.
 
     \b
     Example:
@@ -155,13 +159,21 @@ def verify(app: AppContext, as_json: bool) -> None:
     with translate_db_errors(app.masked_url):
         result = run_verify(app.engine())
     if as_json:
-        payload = {"ok": result.ok, "checks": result.checks, "problems": list(result.problems)}
+        payload = {
+            "ok": result.ok,
+            "checks": result.checks,
+            "problems": list(result.problems),
+            "skipped": list(result.skipped),
+        }
         click.echo(json.dumps(payload))
-    elif result.ok:
-        out_console().print(f"ok: {result.checks} checks passed", highlight=False)
     else:
+        console = out_console()
+        for line in result.skipped:  # on stderr: stdout stays the verdict (ok: / problem:)
+            err_console().print(f"skipped: {escape_controls(line)}", highlight=False, markup=False)
+        if result.ok:
+            console.print(f"ok: {result.checks} checks passed", highlight=False)
         for problem in result.problems:
-            out_console().print(f"problem: {problem}", highlight=False, markup=False)
+            console.print(f"problem: {escape_controls(problem)}", highlight=False, markup=False)
     if not result.ok:
         raise click.exceptions.Exit(1)
 
@@ -170,16 +182,28 @@ def verify(app: AppContext, as_json: bool) -> None:
 @click.argument("role")
 @pass_app
 def grant_readonly_command(app: AppContext, role: str) -> None:
-    """Let ROLE read every table and view (now and added later), and nothing else.
+    """Let ROLE read the contract views and tables, and nothing else.
 
-    PostgreSQL only. The role is created (NOLOGIN) when missing; grant it to login users.
+    PostgreSQL only. The role is created (NOLOGIN) when missing; grant it to login
+    users. It does not see operational columns (articles.source_path, ingestion_runs
+    paths, input_root, host and pid, ingestion_errors.path): name columns, not `*`, on
+    those tables. Temporary tables, large objects and the advisory locks loaders take
+    are revoked from PUBLIC and granted back to the roles that load. PUBLIC, superusers
+    and roles that can write are refused. Run it again after adding a loader role or
+    upgrading the schema.
 
     \b
     Example:
         eventstore db grant-readonly analysts
     """
     with translate_db_errors(app.masked_url):
-        statements = grant_readonly(app.engine(), role)
-    for statement in statements:
+        grant = grant_readonly(app.engine(), role)
+    for statement in grant.statements:
         err_console().print(statement, highlight=False, markup=False)
-    out_console().print(f"ok: {role} can read every table and view", highlight=False)
+    for line in grant.skipped:
+        err_console().print(f"warning: skipped {line}", highlight=False, markup=False)
+    out_console().print(
+        f"ok: {role} can read the contract views and tables (operational columns hidden)",
+        highlight=False,
+        markup=False,
+    )

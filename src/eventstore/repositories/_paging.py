@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eventstore.errors import ConfigurationError
+from eventstore.repositories._inputs import fits_int64, shown
 
 
 def encode(key: Sequence[int | str]) -> str:
@@ -19,6 +20,6 @@ def decode_ints(cursor: str, size: int) -> tuple[int, ...]:
         values = tuple(int(part) for part in parts)
     except ValueError:
         values = ()
-    if len(values) != size:
-        raise ConfigurationError(f"not a cursor of this list: {cursor!r}")
+    if len(values) != size or not all(fits_int64(value) for value in values):
+        raise ConfigurationError(f"not a cursor of this list: {shown(cursor)}")
     return values

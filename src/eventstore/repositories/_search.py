@@ -13,6 +13,9 @@ from functools import lru_cache
 
 from sqlalchemy import Float, Integer, Subquery, text
 
+from eventstore.errors import ConfigurationError
+from eventstore.repositories._inputs import MAX_SEARCH_WORDS, check_text
+
 SEARCHABLE = ("claims", "events", "articles")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -23,8 +26,13 @@ def words(query: str) -> list[str]:
 
 
 def fts_query(dialect: str, query: str) -> str:
-    """The value of the ``fts_query`` parameter for free text ``query``."""
-    terms = words(query)
+    """The value of the ``fts_query`` parameter for free text ``query``; ConfigurationError
+    for a text over 1,000 characters or 64 words."""
+    terms = words(check_text(query, "search"))
+    if len(terms) > MAX_SEARCH_WORDS:
+        raise ConfigurationError(
+            f"search: {len(terms):,} words, at most {MAX_SEARCH_WORDS} (every word must match)"
+        )
     if dialect == "sqlite":
         # Each word quoted: FTS5 operators in user input are read as plain words.
         return " ".join(f'"{term}"' for term in terms) or '""'

@@ -12,10 +12,19 @@ from sqlalchemy.orm import Session, aliased
 from eventstore.errors import NotFound
 from eventstore.extract.names import source_key
 from eventstore.models import ArticleDetail, ArticleSummary, Page
+from eventstore.repositories._inputs import check_text, column_width, fits_int64, shown
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._search import fts_query, matches
-from eventstore.schema import ArticleRow, ClaimMentionRow, EventMentionRow, ExpertRow, SourceRow
+from eventstore.schema import (
+    ArticleRow,
+    ClaimMentionRow,
+    EventMentionRow,
+    ExpertRow,
+    SourceRow,
+    table,
+)
 
+_EXTERNAL_ID_CHARS = column_width(table(ArticleRow).c.external_id)
 _SUMMARY = ("id", "external_id", "title", "published_on", "category", "ingested_at")
 _DETAIL = (
     "url",
@@ -32,12 +41,16 @@ _DETAIL = (
 
 def article_id_for(session: Session, article: str | int) -> int:
     """The id of an article given its id or its external id."""
-    query = select(ArticleRow.id).where(ArticleRow.external_id == str(article))
-    found = session.scalar(query)
+    found = None
+    if len(str(article)) <= _EXTERNAL_ID_CHARS:  # a longer one names no article
+        query = select(ArticleRow.id).where(ArticleRow.external_id == str(article))
+        found = session.scalar(query)
     if found is None and (isinstance(article, int) or str(article).isdigit()):
-        found = session.scalar(select(ArticleRow.id).where(ArticleRow.id == int(article)))
+        number = int(article)
+        if fits_int64(number):
+            found = session.scalar(select(ArticleRow.id).where(ArticleRow.id == number))
     if found is None:
-        raise NotFound(f"no article {article!r}")
+        raise NotFound(f"no article {shown(article)}")
     return found
 
 
@@ -104,7 +117,7 @@ class ArticleRepository:
         """Articles in load order, filtered by outlet and publication date."""
         query = _listing().order_by(ArticleRow.id)
         if outlet is not None:
-            key = source_key(outlet)
+            key = source_key(check_text(outlet, "outlet"))
             query = query.where(
                 ArticleRow.source_id.in_(select(SourceRow.id).where(SourceRow.key == key))
             )

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from eventstore.errors import NotFound
 from eventstore.models import Change, Forward
+from eventstore.repositories._inputs import INT64_MAX, fits_int64
 from eventstore.schema import ChangeRow, RetiredIdRow
 
 # A forwarding chain longer than this is a cycle (merges only ever point to live rows).
@@ -21,6 +22,9 @@ class ChangeRepository:
 
     def since(self, seq: int = 0, *, limit: int = 1000) -> list[Change]:
         """The changes after ``seq``, oldest first, at most ``limit``."""
+        if seq >= INT64_MAX:  # no seq comes after the largest one
+            return []
+        seq = max(seq, 0)  # seqs start at 1
         query = select(ChangeRow).where(ChangeRow.seq > seq).order_by(ChangeRow.seq).limit(limit)
         return [Change.model_validate(row) for row in self.session.scalars(query)]
 
@@ -32,6 +36,8 @@ class ChangeRepository:
     def forward(self, entity: str, row_id: int) -> Forward | None:
         """Where retired ``entity`` ``row_id`` leads (merges followed to the live row), or
         None when the id was never retired."""
+        if not fits_int64(row_id):
+            return None
         first = self.session.get(RetiredIdRow, (entity, row_id))
         if first is None:
             return None

@@ -9,7 +9,9 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
+from eventstore.errors import NotFound
 from eventstore.models import Claim, ClaimDetail, ClaimHit, ClaimMention, Page
+from eventstore.repositories._inputs import fits_int64, shown
 from eventstore.repositories._links import source_links
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._search import fts_query, matches
@@ -112,6 +114,8 @@ class ClaimRepository:
 
     def get(self, claim_id: int) -> ClaimDetail:
         """One claim with every mention and source link."""
+        if not fits_int64(claim_id):
+            raise NotFound(f"no claim {shown(claim_id)}")
         row = self.session.execute(select(*_COLUMNS).where(v.claim_id == claim_id)).mappings()
         found = row.first()
         if found is None:

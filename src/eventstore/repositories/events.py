@@ -20,8 +20,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
+from eventstore.errors import NotFound
 from eventstore.extract.names import source_key
 from eventstore.models import EventDetail, EventMention, Page, TimelineEvent
+from eventstore.repositories._inputs import check_text, fits_int64, shown
 from eventstore.repositories._links import source_links
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._search import fts_query, matches
@@ -118,7 +120,7 @@ class EventRepository:
         if search is not None:
             params["fts_query"] = fts_query(dialect, search)
         if source is not None:
-            params["source_key"] = source_key(source)
+            params["source_key"] = source_key(check_text(source, "source"))
         if expert is not None:
             params["expert_id"] = expert_id_for(self.session, expert)
         filters = _Shape(
@@ -177,6 +179,8 @@ class EventRepository:
 
     def get(self, event_id: int) -> EventDetail:
         """One event with every mention (article, sentence, match) and source link."""
+        if not fits_int64(event_id):
+            raise NotFound(f"no event {shown(event_id)}")
         params = {"event_id": event_id}
         found = self.session.execute(_EVENT, params).mappings().first()
         if found is None:

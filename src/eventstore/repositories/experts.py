@@ -9,21 +9,26 @@ from sqlalchemy.orm import Session
 from eventstore.errors import NotFound
 from eventstore.extract.names import person_key
 from eventstore.models import Expert, Page
+from eventstore.repositories._inputs import column_width, fits_int64, shown
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._views import V_EXPERTS
-from eventstore.schema import ExpertRow
+from eventstore.schema import ExpertRow, table
 
 v = V_EXPERTS.c
+_KEY_CHARS = column_width(table(ExpertRow).c.key)
 
 
 def expert_id_for(session: Session, name_or_id: str | int) -> int:
     """The id of the expert named (any spelling, or a unique surname) or numbered."""
     if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-        found = session.get(ExpertRow, int(name_or_id))
+        number = int(name_or_id)
+        found = session.get(ExpertRow, number) if fits_int64(number) else None
         if found is None:
-            raise NotFound(f"no expert {name_or_id}")
+            raise NotFound(f"no expert {shown(name_or_id)}")
         return found.id
     key = person_key(str(name_or_id))
+    if len(key) > _KEY_CHARS:  # longer than any stored key: no query, no huge LIKE pattern
+        raise NotFound(f"no expert named {shown(name_or_id)}")
     exact = session.scalar(select(ExpertRow.id).where(ExpertRow.key == key))
     if exact is not None:
         return exact
@@ -36,7 +41,8 @@ def expert_id_for(session: Session, name_or_id: str | int) -> int:
         return int(candidates[0][0])
     names = ", ".join(sorted(name for _, name in candidates))
     raise NotFound(
-        f"no expert named {name_or_id!r}" + (f"; did you mean one of: {names}" if names else "")
+        f"no expert named {shown(name_or_id)}"
+        + (f"; did you mean one of: {names}" if names else "")
     )
 
 
