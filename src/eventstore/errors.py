@@ -27,6 +27,24 @@ class DatabaseUnavailable(EventstoreError):
     exit_code = 69
 
 
+class UsageError(EventstoreError):
+    """An argument names nothing that exists (a migration revision, ...)."""
+
+    exit_code = 2
+
+
+class PermissionDenied(EventstoreError):
+    """The database refused a write or a read: a read-only file, role or transaction."""
+
+    exit_code = 77
+
+
+class TemporaryFailure(EventstoreError):
+    """A database failure that may pass (busy, timed out, disk full) outlasted its retries."""
+
+    exit_code = 75
+
+
 class SchemaOutOfDate(EventstoreError):
     """The database is behind the migrations this code needs."""
 
@@ -49,6 +67,12 @@ class Conflict(EventstoreError):
     """A write collided with a unique key or a concurrent writer."""
 
     exit_code = 1
+
+
+class InputMissing(EventstoreError):
+    """A path given to the loader does not exist (an inbox not mounted, a typo)."""
+
+    exit_code = 66
 
 
 class InputRejected(EventstoreError):

@@ -6,10 +6,11 @@ these, so callers can keep them as long as they like.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any, Generic, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from eventstore.vocabulary import (
     ClaimKind,
@@ -79,7 +80,38 @@ class IngestionRun(Model):
     resolve_s: float
     write_s: float
     message: str | None
+    known_bad: int = 0
+    skipped: int = 0
+    skipped_reasons: dict[str, int] = Field(default_factory=dict)
+    version: str | None = None
+    input_root: str | None = None
+    progress_at: datetime | None = None
     errors: tuple[IngestionError, ...] = ()
+
+    @field_validator("skipped_reasons", mode="before")
+    @classmethod
+    def _from_json(cls, value: object) -> object:
+        """The column holds a JSON object (or NULL)."""
+        if value is None:
+            return {}
+        return json.loads(value) if isinstance(value, str) else value
+
+
+class RejectedInput(Model):
+    """An input rejected and not loaded since: what it was, why, when first and last met."""
+
+    id: int
+    path: str
+    line: int | None
+    size: int
+    content_hash: str
+    code: ErrorCode
+    reason: str
+    first_seen_at: datetime
+    last_seen_at: datetime
+    first_run_id: int | None
+    last_run_id: int | None
+    times_seen: int
 
 
 class Page(Model, Generic[T]):

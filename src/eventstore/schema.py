@@ -235,6 +235,32 @@ class IngestionRunRow(Base):
     message: Mapped[str | None] = mapped_column(
         Text, comment="Why the run failed or was interrupted, when it did."
     )
+    # Revision 0007: what a scheduled job's operator needs to know of a run.
+    known_bad: Mapped[int] = mapped_column(
+        Integer,
+        server_default="0",
+        comment="Inputs rejected by an earlier run and unchanged since: not rejected again "
+        "(see rejected_inputs).",
+    )
+    skipped: Mapped[int] = mapped_column(
+        Integer,
+        server_default="0",
+        comment="Directory entries passed over: hidden, of an unsupported type, sidecars "
+        "without an article.",
+    )
+    skipped_reasons: Mapped[str | None] = mapped_column(
+        Text, comment='skipped by reason, as a JSON object, e.g. {"hidden": 2}.'
+    )
+    version: Mapped[str | None] = mapped_column(
+        String(40), comment="Version of eventstore that ran the load."
+    )
+    input_root: Mapped[str | None] = mapped_column(
+        Text, comment="The directory the inputs have in common; '-' for standard input."
+    )
+    progress_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True),
+        comment="When the run last committed a batch and its counters (UTC).",
+    )
 
 
 class ArticleRow(Base):
@@ -595,6 +621,61 @@ class IngestionErrorRow(Base):
     )
     reason: Mapped[str] = mapped_column(Text, comment="One-line, human-readable reason.")
     created_at: Mapped[datetime] = _created()
+
+
+class RejectedInputRow(Base):
+    """An input the loader rejected, as it was when rejected: not rejected again unchanged."""
+
+    __tablename__ = "rejected_inputs"
+    __table_args__ = (
+        _one_of("code", v.ERROR_CODES, "code"),
+        {
+            "comment": "Inputs rejected and not loaded since, one row per file or JSONL line; "
+            "a load counts one unchanged since as known_bad instead of rejecting it again.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("rejected input")
+    input_key: Mapped[str] = mapped_column(
+        String(64),
+        unique=True,
+        comment="SHA-256 of the absolute path and the line (0 for a whole file): which "
+        "input this is.",
+    )
+    path: Mapped[str] = mapped_column(Text, comment="The file, as the load was given it.")
+    line: Mapped[int | None] = mapped_column(
+        Integer, comment="Line number inside a JSONL file; NULL for whole files."
+    )
+    size: Mapped[int] = mapped_column(
+        BigInteger, comment="Bytes of the input when rejected (file and sidecar, or the line)."
+    )
+    content_hash: Mapped[str] = mapped_column(
+        String(64),
+        comment="SHA-256 of those bytes (of type, size and mtime when it could not be read).",
+    )
+    extractor_version: Mapped[str] = mapped_column(
+        String(32), comment="Extraction rules that rejected it; new rules try it again."
+    )
+    code: Mapped[str] = mapped_column(String(20), comment="Why, as in ingestion_errors.code.")
+    reason: Mapped[str] = mapped_column(Text, comment="One-line, human-readable reason.")
+    first_seen_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), comment="When a load first rejected it in this form (UTC)."
+    )
+    last_seen_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), comment="When a load last met it (UTC)."
+    )
+    first_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="SET NULL"),
+        comment="The run that rejected it (its ingestion_errors row).",
+    )
+    last_run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="SET NULL"),
+        comment="The last run that met it.",
+    )
+    times_seen: Mapped[int] = mapped_column(
+        Integer, server_default="1", comment="Runs that met it in this form."
+    )
 
 
 class EventKeyRow(Base):

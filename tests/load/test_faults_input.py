@@ -23,9 +23,9 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from eventstore.cli import main
+from eventstore.load.inputs import read_inputs
 from eventstore.load.loader import LoadOptions, LoadReport, load_paths
 from eventstore.load.problems import Problem
-from eventstore.load.read import read_inputs
 from eventstore.load.runs import record_problems
 from eventstore.redact import escape_controls
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from sqlalchemy import Engine, text
 
 from eventstore.cli import main
+from eventstore.load.jsonl import normal_url
 from eventstore.load.loader import load_paths
-from eventstore.load.read import normal_url
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"

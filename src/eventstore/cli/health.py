@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from eventstore import migrations
 from eventstore.cli.context import AppContext, out_console
 from eventstore.db import check_connection, make_sessionmaker
+from eventstore.load.guard import refresh_statuses
 from eventstore.schema import IngestionRunRow
 
 pass_app = click.make_pass_decorator(AppContext)
@@ -39,8 +40,9 @@ def _age(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tim
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @pass_app
 def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
-    """Exit 0 when the database answers, is at head, and (with --max-age) the last load
-    succeeded recently enough; otherwise exit 1 with one line saying which. An
+    """Exit 0 when the database answers, is at head, the last load did not fail or die,
+    and (with --max-age) a load succeeded recently enough; otherwise exit 1 with one
+    line saying which. A load whose process is gone is marked interrupted first. An
     unreachable database exits 69.
 
     \b
@@ -52,6 +54,7 @@ def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
     schema = migrations.check(app.settings.url)
     last = success = None
     if schema.current == schema.head:  # else there may be no runs table to read
+        refresh_statuses(engine)  # a run whose process is gone: interrupted
         with make_sessionmaker(engine)() as session:
             last, success = _runs(session)
     problem = _problem(schema, last, success, max_age)
@@ -62,7 +65,7 @@ def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
             "problem": problem,
             "schema": schema.current,
             "head": schema.head,
-            "last_run": {"id": last.id, "status": last.status} if last else None,
+            "last_run": _summary(last) if last else None,
             "last_success_at": finished.isoformat() if finished else None,
         }
         click.echo(json.dumps(payload))
@@ -71,6 +74,12 @@ def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
         out_console().print(message, highlight=False)
     if problem is not None:
         raise click.exceptions.Exit(1)
+
+
+def _summary(run: IngestionRunRow) -> dict[str, object]:
+    """What the newest run did, as far as it got."""
+    fields = ("id", "status", "added", "updated", "unchanged", "failed", "known_bad")
+    return {name: getattr(run, name) for name in fields}
 
 
 def _runs(session: Session) -> tuple[IngestionRunRow | None, IngestionRunRow | None]:

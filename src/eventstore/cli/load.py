@@ -1,33 +1,35 @@
-"""``eventstore load``, ``reextract`` and ``runs``: put articles in, bring them up to date
-with the extractor, see what loads did."""
+"""``eventstore load`` and ``reextract``: put articles in (files, directories, standard
+input), bring them up to date with the extractor; a scheduled job's metrics file."""
 
 from __future__ import annotations
 
-import sys
+import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.metrics import writable_folder, write_metrics_file
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.db import make_sessionmaker
+from eventstore.cli.progress import count_progress, input_progress
+from eventstore.cli.runs import also_line
+from eventstore.errors import EventstoreError
 from eventstore.load.loader import DEFAULT_BATCH_SIZE, LoadOptions, LoadReport, load_paths
 from eventstore.load.reextract import Selection
 from eventstore.load.reextract import reextract as reextract_articles
-from eventstore.redact import escape_controls
-from eventstore.repositories import RunRepository
+from eventstore.logs import current_format, event, run_context
+from eventstore.redact import escape_controls, mask_text
 
 pass_app = click.make_pass_decorator(AppContext)
-PLAIN_PROGRESS_EVERY_S = 5.0
-
-Progress_ = Callable[[int], None]
-_RUN_COLUMNS = ("run", "started", "status", "seen", "added", "updated", "unchanged", "failed")
+log = logging.getLogger("eventstore.cli.load")
 _SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", "seconds")
+# An 80-column table has no room for these: a line under it says them.
+_SUMMARY_FIELDS = (*_SUMMARY, "known_bad", "skipped")
 _REEXTRACT_SUMMARY = ("run", "status", "seen", "reextracted", "skipped", "failed", "seconds")
 
 
@@ -61,8 +63,26 @@ def write_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=False, allow_dash=True),
+)
 @write_options
+@click.option(
+    "--retry-rejected",
+    is_flag=True,
+    help="Try again the inputs rejected before and unchanged since (else: known_bad).",
+)
+@click.option(
+    "--metrics-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    callback=writable_folder,
+    metavar="PATH",
+    help="Write the run's figures there in the Prometheus text format (atomically), "
+    "for node_exporter's textfile collector.",
+)
 @output_options
 @pass_app
 def load(
@@ -72,35 +92,65 @@ def load(
     batch_size: int,
     workers: int,
     exclusive: bool,
+    retry_rejected: bool,
+    metrics_file: Path | None,
     fmt: str | None,
     as_json: bool,
 ) -> None:
-    """Load articles from files and directories (.txt, .jsonl; directories recursively).
+    """Load articles from files and directories (.txt, .jsonl; directories recursively;
+    - reads JSONL from standard input).
 
     Unchanged articles are skipped; changed ones replace their earlier version. Each
-    rejected file is printed with its reason and recorded in ingestion_errors. Several
-    loads may run at once; --exclusive makes a scheduled job refuse to overlap its last
-    run. Exit status: 0 all loaded, 65 some inputs rejected, 69 database unreachable,
-    75 another exclusive load is running.
+    rejected input is printed with its reason and recorded in ingestion_errors; an
+    input rejected before and unchanged since counts as known_bad and is not rejected
+    again (`eventstore rejects` lists them; --retry-rejected tries them again). Hidden
+    files and unsupported types in directories are skipped and counted. Several loads
+    may run at once; --exclusive makes a scheduled job refuse to overlap its last run.
+    Exit status: 0 nothing newly rejected, 65 some inputs rejected, 66 an input path
+    does not exist, 69 database unreachable, 75 another exclusive load is running,
+    78 bad configuration.
 
     \b
     Example:
         eventstore load seeds/ more/article.txt feed.jsonl
+        eventstore --log-format json load --exclusive --metrics-file m.prom inbox/
+        curl -s https://example.org/feed.jsonl | eventstore load -
     """
     options = LoadOptions(
         batch_size=batch_size,
         max_file_bytes=app.settings.max_file_bytes,
         exclusive=exclusive,
         workers=workers,
+        retry_rejected=retry_rejected,
     )
+    invoked = datetime.now(UTC)
     started = time.perf_counter()
-    with _progress() as advance:
-        report = load_paths(app.engine(), list(paths), options=options, progress=advance)
+    with _failures(app, metrics_file, invoked), input_progress() as show:
+        report = load_paths(app.engine(), list(paths), options=options, progress=show)
     seconds = round(time.perf_counter() - started, 3)
     _report_problems(report)
+    if metrics_file is not None:
+        write_metrics_file(app, metrics_file, report.exit_code, invoked)
     _print_summary(report, seconds, resolve_format(fmt, as_json))
     if report.exit_code:
         raise click.exceptions.Exit(report.exit_code)
+
+
+@contextmanager
+def _failures(app: AppContext, metrics_file: Path | None, invoked: datetime) -> Iterator[None]:
+    """A load that fails still writes its metrics; in JSON logs its error is a line of
+    JSON too (an exit code of DESIGN.md, 1 for anything else)."""
+    try:
+        yield
+    except Exception as exc:
+        code = exc.exit_code if isinstance(exc, EventstoreError) else 1
+        if metrics_file is not None:
+            write_metrics_file(app, metrics_file, code, invoked)
+        if current_format() != "json":
+            raise
+        message = mask_text(" ".join(str(exc).split()))[:1000]
+        log.error("%s", message, extra=event("load_failed", exit_code=code))
+        raise click.exceptions.Exit(code) from None
 
 
 def _print_summary(report: LoadReport, seconds: float, fmt: str) -> None:
@@ -113,9 +163,20 @@ def _print_summary(report: LoadReport, seconds: float, fmt: str) -> None:
         "updated": totals.updated,
         "unchanged": totals.unchanged,
         "failed": totals.failed,
+        "known_bad": totals.known_bad,
+        "skipped": sum(totals.skipped.values()),
         "seconds": seconds,
     }
-    emit([row], fmt=fmt, columns=_SUMMARY, title="load", document=_document(report, row))
+    document = {
+        **_document(report, row),
+        "skipped_reasons": dict(sorted(totals.skipped.items())),
+        "known_bad_inputs": [_problem(p) for p in report.known_bad],
+    }
+    columns = _SUMMARY if fmt == "table" else _SUMMARY_FIELDS
+    emit([row], fmt=fmt, columns=columns, title="load", document=document)
+    if fmt == "table" and (totals.known_bad or totals.skipped):
+        line = also_line(totals.known_bad, totals.skipped)
+        out_console().print(line, highlight=False, markup=False)
 
 
 def _document(report: LoadReport, row: Mapping[str, object]) -> dict[str, object]:
@@ -129,6 +190,17 @@ def _document(report: LoadReport, row: Mapping[str, object]) -> dict[str, object
 
 
 def _report_problems(report: LoadReport) -> None:
+    """Rejected inputs and skipped parts on stderr: ``rejected: path: reason`` lines, or
+    events in JSON logs (where known-bad inputs are listed too)."""
+    if current_format() == "json":
+        with run_context(report.run_id):
+            for problem in report.totals.problems:
+                name = "input_rejected" if problem.severity == "error" else "input_warning"
+                level = logging.WARNING if problem.severity == "error" else logging.INFO
+                log.log(level, "%s", problem, extra=event(name, **_problem(problem)))
+            for problem in report.known_bad:
+                log.info("%s", problem, extra=event("input_known_bad", **_problem(problem)))
+        return
     for problem in report.totals.problems:
         label = "rejected" if problem.severity == "error" else "warning"
         err_console().print(escape_controls(f"{label}: {problem}"), highlight=False, markup=False)
@@ -193,7 +265,7 @@ def reextract(
     options = LoadOptions(batch_size=batch_size, exclusive=exclusive, workers=workers)
     selection = Selection(external_ids=tuple(dict.fromkeys(external_ids)), force=force)
     started = time.perf_counter()
-    with _progress() as advance:
+    with count_progress() as advance:
         report = reextract_articles(app.engine(), selection, options=options, progress=advance)
     seconds = round(time.perf_counter() - started, 3)
     _report_problems(report)
@@ -215,70 +287,3 @@ def _print_reextract_summary(report: LoadReport, seconds: float, fmt: str) -> No
     }
     document = _document(report, row)
     emit([row], fmt=fmt, columns=_REEXTRACT_SUMMARY, title="reextract", document=document)
-
-
-@contextmanager
-def _progress() -> Iterator[Progress_]:
-    console = err_console()
-    if console.is_terminal:
-        columns = (SpinnerColumn(), TextColumn("{task.completed} inputs"), TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=True) as progress:
-            task = progress.add_task("load", total=None)
-            yield lambda n: progress.advance(task, n)
-        return
-    done, printed = 0, time.monotonic()
-
-    def advance(n: int) -> None:
-        nonlocal done, printed
-        done += n
-        if time.monotonic() - printed >= PLAIN_PROGRESS_EVERY_S:
-            print(f"... {done} inputs", file=sys.stderr, flush=True)
-            printed = time.monotonic()
-
-    yield advance
-
-
-@click.command()
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
-@output_options
-@pass_app
-def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
-    """List recent loads, newest first, with the inputs each rejected.
-
-    \b
-    Example:
-        eventstore runs --limit 3
-    """
-    with make_sessionmaker(app.engine())() as session:
-        recent = RunRepository(session).recent(limit=limit)
-    rows = [
-        {
-            "run": run.id,
-            "started": run.started_at.strftime("%Y-%m-%d %H:%M:%S"),
-            "status": run.status,
-            "seen": run.files_seen,
-            "added": run.added,
-            "updated": run.updated,
-            "unchanged": run.unchanged,
-            "failed": run.failed,
-            "errors": [_error_line(e.path, e.line, e.reason) for e in run.errors],
-        }
-        for run in recent
-    ]
-    fmt = resolve_format(fmt, as_json)
-    document = [run.model_dump(mode="json") for run in recent]
-    columns = _RUN_COLUMNS if fmt == "table" else (*_RUN_COLUMNS, "errors")
-    emit(rows, fmt=fmt, columns=columns, title="recent runs", document=document)
-    if fmt == "table":
-        for run in recent:
-            for error in run.errors:
-                line = _error_line(error.path, error.line, error.reason)
-                out_console().print(
-                    f"run {run.id} {error.severity}: {line}", highlight=False, markup=False
-                )
-
-
-def _error_line(path: str, line: int | None, reason: str) -> str:
-    """One rejected input as one printable line: control characters of its path (stored
-    as they were) escaped, so that a file name cannot forge a line or a colour."""
-    return escape_controls(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")

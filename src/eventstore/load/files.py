@@ -13,18 +13,22 @@ report a size that is not what a read returns.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from eventstore.errors import InputRejected
-from eventstore.load.problems import Problem
+from eventstore.load.problems import Fingerprint, Problem
+from eventstore.vocabulary import ErrorCode
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl")
+STDIN = "-"  # the path that names standard input (a file named "-": give its full path)
+STDIN_NAME = "<stdin>"  # standard input where a path is shown and recorded
 
 _CHUNK = 1 << 20
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC
@@ -43,25 +47,42 @@ class Found:
 
     path: str
     sidecar: str = ""
+    stdin: bool = False
 
 
 def discover(
     paths: Iterable[Path], skipped: Counter[str] | None = None
 ) -> Iterator[Found | Problem]:
-    """Article files named by ``paths``; directories are walked (links followed, loops cut).
-    A special file named like an article is found too (reading it rejects it); a name that
-    is not UTF-8 is a problem. ``skipped`` counts the entries passed over, by reason."""
+    """Article files named by ``paths``; directories are walked (links followed, loops cut),
+    ``-`` is standard input. A special file named like an article is found too (reading it
+    rejects it); a name that is not UTF-8 is a problem. ``skipped`` counts the entries
+    passed over, by reason."""
     skipped = Counter() if skipped is None else skipped
     for path in paths:
         for item in _found(path, skipped):
             if isinstance(item, Found) and not _utf8(item.path):
-                yield Problem(item.path, "unreadable", "unreadable: the file name is not UTF-8")
+                yield _problem(item.path, "unreadable", "unreadable: the file name is not UTF-8")
             else:
                 yield item
 
 
+def common_root(paths: Sequence[Path]) -> str | None:
+    """The directory the inputs have in common (absolute), ``-`` when the only input is
+    standard input; None when they share none (or there are none)."""
+    named = [str(path) for path in paths if str(path) != STDIN]
+    if not named:
+        return STDIN if paths else None
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in named]
+    try:
+        return os.path.commonpath(folders)
+    except ValueError:
+        return None
+
+
 def _found(path: Path, skipped: Counter[str]) -> Iterator[Found | Problem]:
-    if path.is_dir():
+    if str(path) == STDIN:
+        yield Found(STDIN_NAME, stdin=True)
+    elif path.is_dir():
         yield from _walk(str(path), set(), skipped)
     elif path.exists() and path.suffix.lower() in ARTICLE_SUFFIXES:
         sidecar = path.with_suffix(".json")
@@ -75,8 +96,8 @@ def _found(path: Path, skipped: Counter[str]) -> Iterator[Found | Problem]:
 
 def _unsupported(path: Path) -> Problem:
     if path.is_symlink() and not path.exists():
-        return Problem(str(path), "unreadable", "unreadable: broken or looping symbolic link")
-    return Problem(
+        return _problem(str(path), "unreadable", "unreadable: broken or looping symbolic link")
+    return _problem(
         str(path), "not_article", f"not an article: unsupported file type {path.suffix!r}"
     )
 
@@ -84,14 +105,14 @@ def _unsupported(path: Path) -> Problem:
 def _walk(directory: str, seen: set[str], skipped: Counter[str]) -> Iterator[Found | Problem]:
     real = os.path.realpath(directory)
     if real in seen:
-        yield Problem(directory, "unreadable", "unreadable: symbolic link loop")
+        yield _problem(directory, "unreadable", "unreadable: symbolic link loop")
         return
     seen = seen | {real}
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=_name)
     except OSError as exc:
-        yield Problem(directory, "unreadable", f"unreadable: {exc.strerror or exc}")
+        yield _problem(directory, "unreadable", f"unreadable: {exc.strerror or exc}")
         return
     skipped["hidden"] += sum(1 for entry in entries if entry.name.startswith("."))
     entries = [entry for entry in entries if not entry.name.startswith(".")]
@@ -110,6 +131,11 @@ def _walk(directory: str, seen: set[str], skipped: Counter[str]) -> Iterator[Fou
         elif entry.name not in sidecars:
             orphan = entry.name.lower().endswith(".json")
             skipped["sidecar without article" if orphan else "unsupported type"] += 1
+
+
+def _problem(path: str, code: ErrorCode, reason: str) -> Problem:
+    """A problem of a path found, known again while the path stays as it is."""
+    return Problem(path, code, reason, fingerprint=Fingerprint.of_file(path))
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -167,9 +193,9 @@ def too_large(size: str, max_bytes: int) -> InputRejected:
     )
 
 
-def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | Fingerprint]]:
     """(number, line) for each line of ``handle``; a line over ``max_bytes`` is read past
-    in chunks and given as its length in bytes instead, never held whole."""
+    in chunks and given as its fingerprint (length and hash) instead, never held whole."""
     number = 0
     while True:
         line = handle.readline(max_bytes + 1)
@@ -179,13 +205,14 @@ def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes
         if len(line) <= max_bytes:
             yield number, line
             continue
-        length = len(line)
+        digest, length = hashlib.sha256(line), len(line)
         while not line.endswith(b"\n"):
             line = handle.readline(_CHUNK)
             if not line:
                 break
+            digest.update(line)
             length += len(line)
-        yield number, length
+        yield number, Fingerprint(length, digest.hexdigest())
 
 
 def _check_regular(mode: int, name: str) -> None:

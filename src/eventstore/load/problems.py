@@ -1,8 +1,12 @@
-"""Problems met while loading: an input rejected, or a part of a loaded one skipped."""
+"""Problems met while loading: an input rejected, or a part of a loaded one skipped; and
+the fingerprint that tells whether a rejected input has changed since."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 
 from eventstore.load.limits import ERROR_EXTERNAL_ID_MAX
@@ -20,6 +24,37 @@ def storable(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What an input was when it was read: its size and the SHA-256 of its bytes."""
+
+    size: int
+    digest: str
+
+    @classmethod
+    def of(cls, *parts: bytes) -> Fingerprint:
+        """The fingerprint of the bytes read (an article file and its sidecar, a line)."""
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(hashlib.sha256(part).digest())
+        return cls(sum(len(part) for part in parts), digest.hexdigest())
+
+    @classmethod
+    def of_file(cls, path: str) -> Fingerprint | None:
+        """For an input that could not be read (too large, not a regular file, unreadable):
+        a hash of its type, size and modification time; None when it is not there."""
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            try:  # a dangling or looping link: the link itself
+                info = os.lstat(path)
+            except (OSError, ValueError):
+                return None
+        kind = stat.S_IFMT(info.st_mode)
+        key = f"stat\0{kind}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+        return cls(info.st_size, hashlib.sha256(key).hexdigest())
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """An input rejected (error) or loaded with a part skipped (warning).
 
@@ -34,6 +69,8 @@ class Problem:
     line: int | None = None
     external_id: str | None = None
     severity: Severity = "error"
+    # What the rejected input was, to know it again unchanged (None: never known again).
+    fingerprint: Fingerprint | None = None
 
     def __post_init__(self) -> None:
         reason = escape_controls(" ".join(self.reason.split()))[:REASON_MAX]

@@ -9,7 +9,7 @@ from eventstore.repositories.changes import ChangeRepository
 from eventstore.repositories.claims import ClaimRepository
 from eventstore.repositories.events import EventRepository
 from eventstore.repositories.experts import ExpertRepository
-from eventstore.repositories.runs import RunRepository
+from eventstore.repositories.runs import RejectRepository, RunRepository
 from eventstore.repositories.sources import SourceRepository
 from eventstore.repositories.stats import StatsRepository
 
@@ -19,6 +19,7 @@ __all__ = [
     "ClaimRepository",
     "EventRepository",
     "ExpertRepository",
+    "RejectRepository",
     "RunRepository",
     "SourceRepository",
     "StatsRepository",
