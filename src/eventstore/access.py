@@ -34,6 +34,7 @@ CONTRACT_TABLES = (
     "sources",
     "articles",
     "experts",
+    "expert_names",
     "claims",
     "claim_mentions",
     "claim_sources",

@@ -148,6 +148,8 @@ class ExpertRow(Base):
     __tablename__ = "experts"
     __table_args__ = (
         _one_of("kind", v.EXPERT_KINDS, "kind"),
+        Index(None, "skeleton"),
+        Index(None, "surname_skeleton"),
         {
             "comment": "People whose statements are recorded, one row per normalized name.",
             **_SQLITE_TABLE,
@@ -155,11 +157,23 @@ class ExpertRow(Base):
     )
 
     id: Mapped[int] = _id("expert")
-    name: Mapped[str] = mapped_column(String(200), comment="Full name as first seen.")
+    name: Mapped[str] = mapped_column(
+        String(200), comment="Full name as most articles spell it (see expert_names)."
+    )
     key: Mapped[str] = mapped_column(
         String(200),
         unique=True,
         comment="Normalized name: lower case, hyphens and transliteration variants folded.",
+    )
+    skeleton: Mapped[str | None] = mapped_column(
+        String(200),
+        comment="Consonants of the full name, transliteration folded: one for 'Kirill' and "
+        "'Kyrylo Budanov'; a person spelt another way is matched on it. NULL for one word.",
+    )
+    surname_skeleton: Mapped[str | None] = mapped_column(
+        String(100),
+        comment="Consonants of the last word of the name: a speaker named by surname alone "
+        "('Kuleba said') is the one expert with it. NULL for institutions.",
     )
     kind: Mapped[str] = mapped_column(
         String(20), comment="expert | official | politician | organization | other."
@@ -172,6 +186,27 @@ class ExpertRow(Base):
     )
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime | None] = _updated()
+
+
+class ExpertNameRow(Base):
+    """One spelling of an expert's name in one article."""
+
+    __tablename__ = "expert_names"
+    __table_args__ = (
+        Index(None, "article_id"),
+        {"comment": "How each article spells each expert it quotes or features: the name "
+         "most articles use is the expert's."},
+    )  # fmt: skip
+
+    expert_id: Mapped[int] = mapped_column(
+        ForeignKey("experts.id", ondelete="CASCADE"), primary_key=True, comment="The expert."
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, comment="The article."
+    )
+    name: Mapped[str] = mapped_column(
+        String(200), primary_key=True, comment="The name as that article spells it."
+    )
 
 
 class IngestionRunRow(Base):

@@ -88,6 +88,13 @@ _DIGRAPHS = tuple(
 _VOWELS = re.compile(r"[aeiouy]")
 
 
+def surname_skeleton(name: str) -> str | None:
+    """The skeleton of the last word of a name ("Kuleba" and "Dmytro Kuleba": "klb")."""
+    tokens = fold(name).split()
+    skeleton = name_skeleton(f"x {tokens[-1]}") if tokens else None
+    return skeleton.split()[-1] if skeleton else None
+
+
 @lru_cache(maxsize=65536)
 def name_skeleton(name: str) -> str | None:
     """The consonants of a person's full name, transliteration folded: one skeleton for

@@ -21,6 +21,7 @@ from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, DateReading
 from eventstore.load.match import claim_key_set, key_set, match_text
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
+from eventstore.load.spellings import renamed, same_people
 from eventstore.load.upsert import CHUNK, ids_by
 from eventstore.schema import (
     ArticleRow,
@@ -59,6 +60,9 @@ class Candidates:
 
     stored: dict[str, Stored] = field(default_factory=dict)
     expert_ids: dict[str, int] = field(default_factory=dict)
+    # a speaker's key -> the key of the person it is, spelt another way ("kirill budanov"
+    # -> "kyrylo budanov"): resolution writes the docs with these
+    same_people: dict[str, str] = field(default_factory=dict)
     events: list[Row[Any]] = field(default_factory=list)
     event_keys: dict[int, set[str]] = field(default_factory=dict)
     claims: list[Row[Any]] = field(default_factory=list)
@@ -111,7 +115,8 @@ def fetch_candidates(
     todo = [
         i for i in items if not skipped(found.stored.get(i.doc.external_id), i.raw, rewrite=rewrite)
     ]
-    docs = [item.doc for item in todo]
+    found.same_people = same_people(connection, [item.doc for item in todo])
+    docs = [renamed(item.doc, found.same_people) for item in todo]
     found.expert_ids = ids_by(connection, EXPERTS, "key", _people(docs))
     changed = {
         found.stored[doc.external_id].id: doc.external_id

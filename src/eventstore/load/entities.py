@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, select, update
 from eventstore.extract import ArticleDoc
 from eventstore.extract.names import source_key
 from eventstore.load.changes import ChangeLog, Entity
+from eventstore.load.spellings import skeleton_of, surname_of
 from eventstore.load.upsert import CHUNK, upsert_preferring
 from eventstore.schema import ExpertRow, SourceRow, table
 
@@ -67,19 +68,23 @@ def expert_ids(
         {
             "name": person.name,
             "key": person.key,
+            "skeleton": skeleton_of(person),
+            "surname_skeleton": surname_of(person),
             "kind": person.kind,
             "role": person.role,
             "affiliation": person.affiliation,
         }
         for person in people
     ]
+    # The name is the spelling most articles use (spellings.record_spellings), not the
+    # longer one: it is set there, after the articles are written.
     return _tracked(
         connection,
         EXPERTS,
         "expert",
         rows,
         log,
-        longer=["name", "role", "affiliation"],
+        longer=["role", "affiliation"],
         ranked={"kind": EXPERT_KIND_ORDER},
     )
 

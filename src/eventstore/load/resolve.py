@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
@@ -24,6 +25,7 @@ from eventstore.load.candidates import Candidates, skipped
 from eventstore.load.known import ClaimIndex, EventIndex, Known, KnownClaim, KnownEvent
 from eventstore.load.match import key_set
 from eventstore.load.plan import ArticleWrite, Extracted, MentionWrite, Merge, Plan, RowWrite
+from eventstore.load.spellings import renamed
 
 # How alike an old and a new sentence of one article must be to be one row reworded
 # (token_set_ratio of their normal forms); a re-dated event must be closer still.
@@ -40,6 +42,8 @@ def resolve_batch(
 ) -> Plan:
     """The plan that writes ``items`` (one per external id) over what ``candidates`` hold."""
     unchanged, todo = [], []
+    if candidates.same_people:  # speakers spelt apart from a known person take their key
+        items = [replace(i, doc=renamed(i.doc, candidates.same_people)) for i in items]
     for item in items:
         stored = candidates.stored.get(item.doc.external_id)
         if skipped(stored, item.raw, rewrite=rewrite):

@@ -28,6 +28,7 @@ from eventstore.load.entities import expert_ids, source_ids
 from eventstore.load.known import preferred
 from eventstore.load.match import claim_key_set, text_key
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
+from eventstore.load.spellings import record_spellings
 from eventstore.load.upsert import CHUNK, allocate_ids, insert_ignoring
 from eventstore.schema import (
     ArticleRow,
@@ -87,6 +88,7 @@ class _Writer:
         self.sources = source_ids(self.connection, docs, self.log)
         self.experts = expert_ids(self.connection, docs, self.log)
         articles = self._articles(outcome)
+        record_spellings(self.connection, docs, articles, self.experts, self.log)
         self._rows(EVENTS, "event", plan.events, self._event_values)
         self._rows(CLAIMS, "claim", plan.claims, self._claim_values)
         self._merge(EVENT_MENTIONS, EVENTS, "event", plan.event_merges)
