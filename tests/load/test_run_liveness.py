@@ -96,10 +96,13 @@ def test_a_run_of_another_host(engine: Engine) -> None:
     assert statuses(engine)[run_id] == expected
 
 
-def _guard_backends(engine: Engine, run_id: int) -> list[int]:
+def guard_backends(engine: Engine, run_id: int) -> list[int]:
+    """The sessions holding run ``run_id``'s liveness lock in this database (other
+    databases of the server have runs with the same ids)."""
     query = text(
         "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = :cls "
-        "AND objid = :run AND objsubid = 2 AND granted"
+        "AND objid = :run AND objsubid = 2 AND granted "
+        "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
     )
     with engine.connect() as connection:
         return list(connection.execute(query, {"cls": RUN_LOCK_CLASS, "run": run_id}).scalars())
@@ -136,11 +139,11 @@ def test_a_load_whose_lock_connection_dropped_is_not_marked_interrupted(
 def _drop_the_lock_connection_and_look(engine: Engine, tmp_path: Path) -> tuple[str, str, int]:
     """Terminate run 1's lock connection; its status then, and after another load."""
     deadline = time.monotonic() + 120
-    while not (backends := _guard_backends(engine, 1)) and time.monotonic() < deadline:
+    while not (backends := guard_backends(engine, 1)) and time.monotonic() < deadline:
         time.sleep(0.05)
     with engine.connect() as connection:
         connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backends[0]})
-    while _guard_backends(engine, 1) and time.monotonic() < deadline:
+    while guard_backends(engine, 1) and time.monotonic() < deadline:
         time.sleep(0.05)
     seen_running = statuses(engine)[1]
     shutil.copy(SEEDS[0], tmp_path / "one.txt")

@@ -41,7 +41,7 @@ from eventstore.load.recorded import LoadReport, recorded_run
 from eventstore.load.rejects import Seen
 from eventstore.load.runs import RunTotals
 from eventstore.logs import event
-from eventstore.redact import mask_url
+from eventstore.redact import escape_controls, mask_url
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -245,16 +245,31 @@ def _timed(
 def _batches(
     items: Iterable[RawArticle | Problem], size: int
 ) -> Iterator[list[RawArticle | Problem]]:
-    """Chunks of ``size``; a chunk also ends before an external id it already holds."""
+    """Chunks of ``size``. Of two inputs with one external id, the first read is loaded
+    and the later skipped with a warning: both were loaded, each overwriting the other on
+    every run (``updated`` for ever; issue 15, defect 12). Lines of one JSONL file are
+    sorted out before (the later replaces the earlier, ``jsonl.py``)."""
     batch: list[RawArticle | Problem] = []
-    ids: set[str] = set()
+    first: dict[str, str] = {}  # external id -> where this run read it first
     for item in items:
-        repeated = isinstance(item, RawArticle) and item.external_id in ids
-        if len(batch) >= size or repeated:
-            yield batch
-            batch, ids = [], set()
-        batch.append(item)
         if isinstance(item, RawArticle):
-            ids.add(item.external_id)
+            if item.external_id in first:
+                _skip_repeated(item, first[item.external_id])
+                continue
+            first[item.external_id] = item.where
+        if len(batch) >= size:
+            yield batch
+            batch = []
+        batch.append(item)
     if batch:
         yield batch
+
+
+def _skip_repeated(raw: RawArticle, first: str) -> None:
+    if raw.where != first:  # not the same input named twice
+        log.warning(
+            "%s: skipped: %s has the same id (%s) and was read first",
+            escape_controls(raw.where),
+            escape_controls(first),
+            escape_controls(raw.external_id),
+        )
