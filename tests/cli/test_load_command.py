@@ -74,3 +74,16 @@ def test_a_missing_language_model_is_a_configuration_error(
     assert "Traceback" not in out + err
     code, out, _ = run("--database-url", db_url, "runs", "--json")
     assert json.loads(out) == [], "no run is recorded for a load that could not start"
+
+
+def test_a_load_with_nothing_new_never_loads_the_language_model(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scheduled job over an unchanged inbox does not pay for the model: here the model
+    named is a folder that is no pipeline, so loading it would fail the run."""
+    run("--database-url", db_url, "load", str(SEEDS))
+    (tmp_path / "not_a_pipeline").mkdir()
+    monkeypatch.setenv("EVENTSTORE_NLP_MODEL", str(tmp_path / "not_a_pipeline"))
+    code, out, err = run("--database-url", db_url, "load", str(SEEDS), "--json")
+    assert code == 0, err
+    assert json.loads(out)["unchanged"] == 5

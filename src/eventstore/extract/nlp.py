@@ -9,9 +9,11 @@ error that names the install command.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventstore.errors import ConfigurationError
@@ -35,20 +37,48 @@ def load_model(name: str | None = None) -> Language:
     return _load(name or model_name())
 
 
+def require_model(name: str | None = None) -> str:
+    """The pipeline ``load_model(name)`` would load, found without loading it (a load
+    whose inputs are all unchanged never pays the second it takes); raises
+    ConfigurationError with the install command when there is none."""
+    wanted = name or model_name()
+    for candidate in _candidates(wanted):
+        if _installed(candidate):
+            return candidate
+    raise _missing(wanted)
+
+
+def _candidates(wanted: str) -> list[str]:
+    return [wanted] if wanted != DEFAULT_MODEL else [DEFAULT_MODEL, FALLBACK_MODEL]
+
+
+def _installed(candidate: str) -> bool:
+    """A pipeline package that can be imported, or a pipeline's folder."""
+    if Path(candidate).is_dir():
+        return True
+    try:
+        return importlib.util.find_spec(candidate) is not None
+    except (ImportError, ValueError):  # not a module name at all
+        return False
+
+
+def _missing(wanted: str) -> ConfigurationError:
+    return ConfigurationError(
+        f"the NLP model {wanted!r} is not installed: {INSTALL_HINT}, "
+        "or set EVENTSTORE_NLP_MODEL to an installed spaCy pipeline"
+    )
+
+
 @lru_cache(maxsize=4)
 def _load(wanted: str) -> Language:
     import spacy  # noqa: PLC0415 (a process that never extracts never pays for it)
 
-    candidates = [wanted] if wanted != DEFAULT_MODEL else [DEFAULT_MODEL, FALLBACK_MODEL]
-    for candidate in candidates:
+    for candidate in _candidates(wanted):
         try:
             return spacy.load(candidate)
         except OSError:
             continue
-    raise ConfigurationError(
-        f"the NLP model {wanted!r} is not installed: {INSTALL_HINT}, "
-        "or set EVENTSTORE_NLP_MODEL to an installed spaCy pipeline"
-    )
+    raise _missing(wanted)
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:

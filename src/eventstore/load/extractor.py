@@ -26,7 +26,7 @@ from types import TracebackType
 
 from eventstore.errors import ConfigurationError, InputRejected
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
-from eventstore.extract.nlp import load_model
+from eventstore.extract.nlp import load_model, require_model
 from eventstore.load.read import RawArticle
 
 log = logging.getLogger(__name__)
@@ -73,9 +73,9 @@ class Extractor:
     def __init__(self, workers: int, today: date) -> None:
         self.today = today
         self.workers = max(1, workers)
-        # Load the language model before any worker starts: a missing model stops the
-        # load with its install command (exit 78).
-        load_model()
+        # A missing language model stops the load with its install command (exit 78)
+        # before any worker starts; the model itself is loaded when a batch needs it.
+        require_model()
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
             context = multiprocessing.get_context("spawn")

@@ -27,7 +27,7 @@ from eventstore import migrations
 from eventstore.db import translate_db_errors
 from eventstore.errors import InputRejected
 from eventstore.extract import ArticleDoc
-from eventstore.extract.nlp import load_model
+from eventstore.extract.nlp import require_model
 from eventstore.load.candidates import is_current, stored_versions
 from eventstore.load.commit import problem_of, write_batch, write_extracted
 from eventstore.load.extractor import Extractor
@@ -108,7 +108,7 @@ def load_paths(
     """
     options = options or LoadOptions()
     require_paths(paths)  # an inbox not mounted: exit 66, not a rejected input
-    load_model()  # no language model: stop before a run is recorded (exit 78)
+    require_model()  # no language model: stop before a run is recorded (exit 78)
     with translate_db_errors(mask_url(engine.url)):
         prepare_schema(engine)
         with exclusive_load(engine) if options.exclusive else nullcontext():

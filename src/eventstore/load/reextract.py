@@ -23,7 +23,7 @@ from eventstore import migrations
 from eventstore.db import translate_db_errors
 from eventstore.errors import NotFound
 from eventstore.extract import EXTRACTOR_VERSION, ArticleMeta
-from eventstore.extract.nlp import load_model
+from eventstore.extract.nlp import require_model
 from eventstore.load.entities import SOURCES
 from eventstore.load.extractor import Extractor
 from eventstore.load.guard import exclusive_load
@@ -97,7 +97,7 @@ def reextract(
     with translate_db_errors(mask_url(engine.url)):
         migrations.require_head(engine.url)
         _require_stored(engine, selection.external_ids)
-        load_model()  # no language model: stop before a run is recorded (exit 78)
+        require_model()  # no language model: stop before a run is recorded (exit 78)
         with exclusive_load(engine) if chosen.exclusive else nullcontext():
             return recorded_run(engine, selection.describe(), work)
 
