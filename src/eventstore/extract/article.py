@@ -28,7 +28,7 @@ from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
 from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "2.2"
+EXTRACTOR_VERSION = "2.3"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
 _OPINION = re.compile(

@@ -70,10 +70,10 @@ _FORMS = [
     # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
     rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
     rf"(?:(?P<last>last)\s+)?{_WEEKDAY}(?:\s+(?P<tod>morning|evening|night|afternoon))?",
-    # Earlier this month / Last month / This week / late last year / so far this year
+    # Earlier this month / Last month / This week / late last year / during the night
     r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
-    r"|yesterday|today|overnight|last\s+night)",
+    r"|yesterday|today|overnight|last\s+night|(?:during|throughout)\s+the\s+night)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
     r"(?P<undated>earlier|later|subsequently|previously|afterwards|after\s+that"
     r"|since\s+then|before\s+that|prior\s+to\s+that|at\s+the\s+same\s+time)",
@@ -185,7 +185,9 @@ def _specificity(match: re.Match[str]) -> int:
 
 def _relative_word(text: str) -> str:
     relative = " ".join(text.lower().split())
-    return "overnight" if relative == "last night" else relative
+    # "During the night, Russia launched ...": the night before the story, as "overnight"
+    night = relative == "last night" or relative.endswith("the night")
+    return "overnight" if night else relative
 
 
 def _phrase(match: re.Match[str]) -> DatePhrase:

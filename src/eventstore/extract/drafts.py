@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventstore.extract.dates import DatePhrase, leading_date
+from eventstore.extract.consequences import consequence
+from eventstore.extract.dates import DatePhrase, find_date, leading_date
 from eventstore.extract.document import (
     ClaimDoc,
     DateReading,
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 # "would", which is reported speech about the past as often as the future.
 FUTURE_WORDS = frozenset("will shall scheduled planned due upcoming set".split())
 _MIN_CLAIM_WORDS = 3
+_MIN_EVENT_WORDS = 4
+_MIN_CONSEQUENCE_WORDS = 3
+_PERIOD = frozenset("since far already".split())  # "since 2022", "so far", "has already"
 
 Item = ClaimDoc | EventDoc
 
@@ -110,11 +114,13 @@ def sentence_event(
     *,
     sources: tuple[SourceRef, ...] = (),
     timeline: bool,
+    lede: bool = False,
 ) -> EventDoc | None:
     """The event a sentence reports, dated by ``phrase`` (None: undated).
 
     ``timeline``: the sentence stands in a timeline (the background section, or it opens
-    with its date), so an explicit year carries forward to later dates.
+    with its date), so an explicit year carries forward to later dates. ``lede``: the
+    sentence is the story's first paragraph, whose undated news is of its published day.
     """
     text = unit.text.rstrip()
     start = paragraph.start + unit.start_char
@@ -126,21 +132,26 @@ def sentence_event(
         phrase = DatePhrase(length=0, text=state.entry_time, relative="today")
     leading = phrase is not None and phrase.start == 0
     future = says_future(unit) or (not leading and _proposes(unit))
+    # "Nobody was injured.": a toll is news in three words
+    shortest = _MIN_CONSEQUENCE_WORDS if consequence(unit.root) else _MIN_EVENT_WORDS
     event = state.events.read(
-        sentence, phrase, leading=leading, future=future, carry=timeline or leading
+        sentence,
+        phrase,
+        leading=leading,
+        future=future,
+        carry=timeline or leading,
+        min_words=shortest,
     )
     if event is None:
         return None
     dated = phrase is not None and not phrase.undated
     rule = "event.reported" if sources else "event.dated_sentence" if dated else "event.line"
     reading, confidence = event.date, 0.8 if dated else 0.6
-    if not timeline and reading.precision == "day":
-        state.story_day = reading
-    elif not timeline and not dated and state.story_day is not None:
-        # A news story's undated happenings are of the day it is telling ("Russia struck
-        # on Monday ... The strikes damaged ..."): the day of its last dated happening.
-        reading = state.story_day.model_copy(update={"text": None, "year_inferred": True})
-        confidence = 0.5
+    if not timeline and not dated:
+        reading, confidence = _story_date(unit, state, lede=lede) or (reading, confidence)
+    if not timeline and (dated or reading.precision == "day"):
+        # a day is the story's day from now on; a month or a year dates background
+        state.story_day = reading if reading.precision == "day" else None
     return event.model_copy(
         update={
             # The sentence's own words say the role best ("media reported": reported_by).
@@ -149,6 +160,38 @@ def sentence_event(
             "confidence": confidence,
             "date": reading,
         }
+    )
+
+
+def _story_date(
+    unit: Sentence, state: ArticleState, *, lede: bool
+) -> tuple[DateReading, float] | None:
+    """The date a news story gives an undated happening, if any, with its confidence."""
+    if state.story_day is not None:
+        # A news story's undated happenings are of the day it is telling ("Russia struck
+        # on Monday ... The strikes damaged ..."): the day of its last dated happening.
+        return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
+    published = state.events.timeline.published_day()
+    if lede and published is not None and news_perfect(unit):
+        # "Putin and Kim have signed a pact, state media reported": the lede's news in the
+        # present perfect, with no date, is of the day the story was published.
+        return published, 0.5
+    return None
+
+
+def news_perfect(unit: Sentence) -> bool:
+    """A happening told in the present perfect ("have signed"), in the main clause or in
+    what the main clause reports, with no date phrase and no period ("has fired 300 drones
+    since the war began" counts a period, not today's news)."""
+    if find_date(unit.text) is not None or any(t.lower_ in _PERIOD for t in unit):
+        return False
+    root = unit.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "ccomp")]
+    return any(
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve", "'s"} for c in verb.children)
+        and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
+        for verb in verbs
     )
 
 

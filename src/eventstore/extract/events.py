@@ -40,11 +40,13 @@ class EventReader:
         leading: bool = True,
         future: bool = False,
         carry: bool = True,
+        min_words: int = _MIN_WORDS,
     ) -> EventDoc | None:
         """The event ``paragraph`` reports, or None (with a note when the date is bad).
 
         ``phrase`` opens the line when ``leading``; otherwise it stands inside it ("Polish
-        farmers on Thursday blocked ...") and the whole line is the summary.
+        farmers on Thursday blocked ...") and the whole line is the summary. A summary of
+        fewer than ``min_words`` words is no event.
         """
         if phrase is not None and phrase.invalid:
             self._skip(paragraph, phrase.invalid)
@@ -56,7 +58,7 @@ class EventReader:
             self._skip(paragraph, f"{phrase.text!r} is after {self.reference.isoformat()}")
             return None
         summary = event_summary(paragraph.text, phrase.text if phrase and leading else None)
-        if len(summary.split()) < _MIN_WORDS:
+        if len(summary.split()) < min_words:
             return None
         reading = self.timeline.read(phrase, future=future, carry=carry)
         span = Span(start=paragraph.start, end=paragraph.end, text=paragraph.text)

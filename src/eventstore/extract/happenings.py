@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventstore.extract.consequences import consequence
 from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_date
 from eventstore.extract.drafts import FUTURE_WORDS
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
@@ -110,7 +111,9 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
     # main verb decides: "said the cooperation was a sovereign matter and threatened no
     # one" takes a position, whatever its second verb.
     first = min(heads, key=lambda t: t.i, default=None)
-    found = first is not None and (_past_action(first) or (ongoing and _ongoing(first)))
+    found = first is not None and (
+        _past_action(first) or consequence(first) or (ongoing and _ongoing(first))
+    )
     return found and not any(t.tag_ == "MD" for t in inside)
 
 
@@ -155,6 +158,8 @@ def happening_sentence(unit: Sentence) -> bool:
     """A narrated happening with no date: a past action of a named or concrete subject
     ("North Korea has delivered more than a million shells to Russia")."""
     root = unit.root
+    if consequence(root):
+        return True  # "Nobody was injured", "There were no casualties": the toll of one
     words = [t for t in unit if not t.is_punct]
     if len(words) < _MIN_HAPPENING_WORDS or not _past_action(root):
         return False

@@ -117,8 +117,10 @@ class _ParagraphReader(LayoutReading):
         self.state.newcomer = self._introduces()
         self._track_open_quote()
         self._settle_pending()
-        if not any(isinstance(item, EventDoc) for item in self.items):
-            self.state.story_day = None  # the story has moved on from that day's happenings
+        if not self.items:
+            # The story has moved on from that day's happenings (its quotes about them,
+            # claims only, have not: "In a statement, the air force said ..." after them).
+            self.state.story_day = None
         return self.items
 
     # -- sentences ---------------------------------------------------------------------
@@ -390,9 +392,9 @@ class _ParagraphReader(LayoutReading):
     def _event(
         self, unit: Sentence, phrase: DatePhrase | None, sources: tuple[SourceRef, ...]
     ) -> EventDoc | None:
-        timeline = self.section == "background"
+        timeline, lede = self.section == "background", self.section == "lede"
         return sentence_event(
-            self.paragraph, unit, phrase, self.state, sources=sources, timeline=timeline
+            self.paragraph, unit, phrase, self.state, sources=sources, timeline=timeline, lede=lede
         )
 
     def _stated_by(self, frame: Frame, end: int | None = None) -> bool:

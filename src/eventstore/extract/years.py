@@ -43,6 +43,20 @@ class Timeline:
         implied = self._implied_year(phrase, future=future, carry=carry)
         return _reading(phrase, implied, inferred=True)
 
+    def published_day(self) -> DateReading | None:
+        """The published day as a happening's date the text does not state (a lede's
+        news), or None when the article has no published date."""
+        published = self.published_on
+        if published is None:
+            return None
+        return DateReading(
+            year=published.year,
+            month=published.month,
+            day=published.day,
+            precision="day",
+            year_inferred=True,
+        )
+
     def _implied_year(self, phrase: DatePhrase, *, future: bool, carry: bool) -> int | None:
         if phrase.month is None:
             return None
