@@ -24,7 +24,7 @@ from eventstore.extract.drafts import (
     spans_of,
     unique_sources,
 )
-from eventstore.extract.frame_parts import CUE_LEMMAS, Frame, is_cue, subject_of
+from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
 from eventstore.extract.frames import find_frame
 from eventstore.extract.happenings import (
     conditional,
@@ -40,13 +40,14 @@ from eventstore.extract.labelled import LayoutReading
 from eventstore.extract.names import display_source_name, person_key, source_key, source_kind
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import Quote, find_quotes, units
+from eventstore.extract.sentence_parts import happening_before, two_speakers
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as Sentence
 
 _VENUE = re.compile(
@@ -60,7 +61,8 @@ _DOCUMENT_SAYS = re.compile(
 )
 _SOURCE_LINE = re.compile(
     r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*[,.]"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"(?:\s*[,.]|\s+(?:with\s+reference\s+to|citing)\s)"  # "..., with reference to Y"
 )
 
 
@@ -90,6 +92,7 @@ class _ParagraphReader(LayoutReading):
         self.quotes = find_quotes(paragraph.text)
         self.items: list[Item | Draft] = []
         self.told: list[tuple[int, int]] = []  # sentences since the last claim
+        self.sourced = False  # a line naming the source of the item before it
 
     def read(self, label: str | None) -> list[Item | Draft]:
         """Every item of the paragraph."""
@@ -117,16 +120,17 @@ class _ParagraphReader(LayoutReading):
         self.state.newcomer = self._introduces()
         self._track_open_quote()
         self._settle_pending()
-        if not self.items:
+        if not self.items and not self.sourced:
             # The story has moved on from that day's happenings (its quotes about them,
-            # claims only, have not: "In a statement, the air force said ..." after them).
+            # claims only, and its source lines have not: "In a statement, the air force
+            # said ..." after them).
             self.state.story_day = None
         return self.items
 
     # -- sentences ---------------------------------------------------------------------
 
     def _read_unit(self, unit: Sentence) -> None:
-        halves = _two_speakers(unit)
+        halves = two_speakers(unit)
         if halves:  # "X called the move historic, while Y described it as ...": each theirs
             for half in halves:
                 self._read_unit(half)
@@ -149,7 +153,18 @@ class _ParagraphReader(LayoutReading):
             return  # "Peskov said this to journalists, according to Russian media"
         self.told.append((unit.start_char, unit.end_char))
         item = self._framed(unit, frame) if frame is not None else None
+        if isinstance(item, Draft) and frame is not None:
+            self._add(self._commented(unit, frame))
         self._add(item if item is not None else self._unframed(unit))
+
+    def _commented(self, unit: Sentence, frame: Frame) -> EventDoc | None:
+        """ "NATO members pledged 5% on Wednesday, with Rutte hailing the deal as
+        historic": the happening before the comment is an event of its own."""
+        main = happening_before(unit, frame)
+        if main is None or self.state.author is not None:
+            return None
+        phrase = date_of(main)
+        return self._event(main, None if phrase is None or is_bound(phrase) else phrase, ())
 
     def _source_line(self, unit: Sentence) -> bool:
         """ "This is according to The Washington Post, seen by Ukrinform.": the source of
@@ -158,6 +173,7 @@ class _ParagraphReader(LayoutReading):
         last = self.items[-1] if self.items else self.state.last_item
         if match is None or last is None:
             return False
+        self.sourced = True
         name = display_source_name(match.group("name"))
         source = SourceRef(name=name, key=source_key(name), kind="publication", role="cited")
         if isinstance(last, Draft):
@@ -426,30 +442,6 @@ def _disputed(frame: Frame) -> bool:
     return any(
         c.dep_ == "dobj" and c.i < cue.i and c.lemma_.lower() in _DISPUTED for c in cue.children
     )
-
-
-_CONTRASTING = frozenset("while whereas".split())
-_NAMING = frozenset("call describe term dub label".split())
-
-
-def _speaks(verb: Token) -> bool:
-    return is_cue(verb) or verb.lemma_.lower() in _NAMING
-
-
-def _two_speakers(unit: Sentence) -> tuple[Sentence, Sentence] | None:
-    """ "X called the move "historic", while Y described it as ...": a sentence of two
-    statements by two speakers, each with its own subject and cue, read as two."""
-    doc = unit.doc
-    for token in unit:
-        if token.lower_ not in _CONTRASTING or token.dep_ != "mark" or token.i - unit.start < 4:
-            continue
-        verb, main = token.head, unit.root
-        if doc[token.i - 1].text != "," or verb.i == main.i:
-            continue
-        spoken = [v for v in (verb, main) if _speaks(v) and subject_of(v) is not None]
-        if len(spoken) == 2:
-            return doc[unit.start : token.i - 1], doc[token.i + 1 : unit.end]
-    return None
 
 
 def _restates(frame: Frame) -> bool:
