@@ -82,3 +82,53 @@ def test_a_source_line_keeps_the_storys_day() -> None:
     fund = next(e for e in doc.events if "common fund" in e.span.text)
     assert (fund.date.month, fund.date.day) == (6, 26)
     assert "Kyiv Newswire" in [s.name for s in doc.events[0].sources]
+
+
+# -- happenings inside relative and participial clauses ---------------------------------
+
+
+def test_a_dated_clause_closing_the_sentence_is_a_second_event() -> None:
+    doc = extract(
+        "Ukraine brought home 84 servicemen on Thursday, among them marines who were "
+        "captured in April 2022 during the defence of the steelworks in Mariupol."
+    )
+    assert [(e.span.text, e.date.year, e.date.month, e.date.precision) for e in doc.events] == [
+        ("Ukraine brought home 84 servicemen on Thursday, among them marines", 2025, 6, "day"),
+        (
+            "who were captured in April 2022 during the defence of the steelworks in Mariupol",
+            2022,
+            4,
+            "month",
+        ),
+    ]
+
+
+def test_a_sentence_whose_happening_is_in_a_clause_takes_the_clauses_date() -> None:
+    doc = extract("Among those freed were 12 border guards captured in March 2022 at an outpost.")
+    ((year, month, precision),) = [
+        (e.date.year, e.date.month, e.date.precision) for e in doc.events
+    ]
+    assert (year, month, precision) == (2022, 3, "month")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The plant, which has made engines since 2015, is the largest in the region.",
+        "The town, which could be attacked in May, has no shelters at all.",
+    ],
+    ids=["a-period", "a-forecast"],
+)
+def test_a_clause_of_a_period_or_a_forecast_is_no_event(line: str) -> None:
+    assert extract(line).events == ()
+
+
+def test_a_clause_back_in_time_does_not_end_the_storys_day() -> None:
+    doc = extract(
+        "Ukraine brought home 84 servicemen on Thursday, among them marines who were "
+        "captured in April 2022 during the defence of the steelworks in Mariupol.",
+        "Among those freed were 12 border guards captured in March 2022 at an outpost.",
+        "The exchange was mediated by the United Arab Emirates, the headquarters said.",
+    )
+    mediated = next(e for e in doc.events if "mediated" in e.span.text)
+    assert (mediated.date.month, mediated.date.day) == (6, 26)

@@ -149,9 +149,10 @@ def sentence_event(
     reading, confidence = event.date, 0.8 if dated else 0.6
     if not timeline and not dated:
         reading, confidence = _story_date(unit, state, lede=lede) or (reading, confidence)
-    if not timeline and (dated or reading.precision == "day"):
-        # a day is the story's day from now on; a month or a year dates background
-        state.story_day = reading if reading.precision == "day" else None
+    if not timeline and reading.precision == "day":
+        state.story_day = reading
+    elif not timeline and dated and leading:
+        state.story_day = None  # "In May, ...": the story turns to its background
     return event.model_copy(
         update={
             # The sentence's own words say the role best ("media reported": reported_by).

@@ -68,13 +68,58 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
 def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     """A date inside a phrase describing a noun ("after an agreement signed in 2019
     expired", "Putin, who unveiled the missile in 2018, called it"): not the sentence's."""
+    return _describing(unit, phrase) is not None
+
+
+def _describing(unit: Sentence, phrase: DatePhrase) -> Token | None:
+    """The verb of the relative or participial clause that holds ``phrase``, if any."""
     at = unit.start_char + phrase.start
     token = next((t for t in unit if t.idx >= at), None)
     while token is not None and token.i not in {unit.root.i, token.head.i}:
         if token.dep_ in {"acl", "relcl"}:
-            return True
+            return token
         token = token.head
-    return False
+    return None
+
+
+def clause_happening(
+    unit: Sentence, phrase: DatePhrase | None
+) -> tuple[Sentence, DatePhrase] | None:
+    """A second happening with a date of its own, told in a clause that describes a noun
+    and closes the sentence ("Ukraine brought home 84 soldiers on Tuesday, including
+    marines captured in April 2022 during the battle for Mariupol"): the clause and its
+    date, or None."""
+    text = unit.text
+    if phrase is not None:
+        text = text[: phrase.start] + " " * phrase.length + text[phrase.start + phrase.length :]
+    found = find_date(text)
+    if found is None or is_bound(found) or found.invalid:
+        return None
+    verb = _describing(unit, found)
+    last = max((t.i for t in unit if not t.is_punct), default=unit.start)
+    if verb is None or not _clause_verb(verb) or verb.right_edge.i < last:
+        return None
+    clause = unit.doc[verb.left_edge.i : verb.right_edge.i + 1]
+    shift = clause.start_char - unit.start_char
+    return clause, replace(found, start=found.start - shift)
+
+
+def _clause_verb(verb: Token) -> bool:
+    """A verb of doing in the past, neither denied nor under a modal."""
+    lemma = verb.lemma_.lower() or verb.lower_
+    if verb.pos_ != "VERB" or lemma in _NOT_HAPPENINGS or verb.tag_ not in {"VBN", "VBD"}:
+        return False
+    return not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
+
+
+def dated_in_clause(unit: Sentence, phrase: DatePhrase) -> bool:
+    """A happening told inside a clause that describes a noun, dated there, in a sentence
+    whose main clause tells none ("Among those freed were 15 marines captured in April
+    2022 during the battle for Mariupol"): the sentence is that event's."""
+    verb = _describing(unit, phrase)
+    if verb is None or happening_sentence(unit) or unit.root.tag_ == "MD":
+        return False
+    return _clause_verb(verb)
 
 
 def date_of_rest(unit: Sentence, phrase: DatePhrase) -> DatePhrase | None:

@@ -27,10 +27,12 @@ from eventstore.extract.drafts import (
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
 from eventstore.extract.frames import find_frame
 from eventstore.extract.happenings import (
+    clause_happening,
     conditional,
     continues_event,
     date_of,
     date_of_rest,
+    dated_in_clause,
     describes_a_thing,
     framed_date,
     happening,
@@ -355,7 +357,10 @@ class _ParagraphReader(LayoutReading):
         if phrase is not None and phrase.start > 0 and is_bound(phrase):
             phrase = None  # "..., his first since 2000": when a period began, not this
         if phrase is not None and phrase.start > 0 and describes_a_thing(unit, phrase):
-            phrase = date_of_rest(unit, phrase)  # "an agreement signed in 2019 expired"
+            # "an agreement signed in 2019 expired": the rest's date; but "Among them were
+            # marines captured in April 2022": the clause's, its happening the sentence's
+            rest = date_of_rest(unit, phrase)
+            phrase = phrase if rest is None and dated_in_clause(unit, phrase) else rest
         if isinstance(previous, Draft) and previous.kind == "paraphrase" and phrase is None:
             self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
             return previous
@@ -366,8 +371,28 @@ class _ParagraphReader(LayoutReading):
         if isinstance(previous, EventDoc) and continues_event(unit, phrase):
             return extended_event(previous, self.paragraph, unit)
         if phrase is not None or self.section == "background" or happening_sentence(unit):
-            return self._event(unit, phrase, ())
+            return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
         return self._authors(unit)
+
+    def _with_clause(self, unit: Sentence, phrase: DatePhrase | None) -> EventDoc | None:
+        """ "Ukraine brought home 84 soldiers on Friday, among them marines captured in
+        April 2022": two events, the sentence's (up to the clause) and the one its closing
+        clause dates on its own; None when the sentence tells only one."""
+        found = clause_happening(unit, phrase)
+        if found is None:
+            return None
+        clause, inner_phrase = found
+        end = clause.start
+        while end > unit.start and unit.doc[end - 1].is_punct:
+            end -= 1
+        main = self._event(unit.doc[unit.start : end], phrase, ())
+        day = self.state.story_day
+        inner = self._event(clause, inner_phrase, ())
+        self.state.story_day = day  # a happening of long ago is not the story's day
+        if main is None or inner is None or inner.date == main.date:
+            return None
+        self._add(main)
+        return inner
 
     def _authors(self, unit: Sentence) -> Draft | None:
         """In an op-ed, a sentence nobody else is said to have said is the author's own."""
