@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventstore.extract.dates import DatePhrase, is_bound
+from eventstore.extract.dates import is_bound
 from eventstore.extract.deferred import PARAGRAPHS, fits
 from eventstore.extract.document import EventDoc, PersonRef, SourceRef, Span
 from eventstore.extract.drafts import (
@@ -20,14 +20,14 @@ from eventstore.extract.drafts import (
     Draft,
     Item,
     extended_event,
-    sentence_event,
     spans_of,
     unique_sources,
 )
+from eventstore.extract.event_reading import EventReading
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
 from eventstore.extract.frames import find_frame
+from eventstore.extract.framing import disputed, relayed_by, restates, venues
 from eventstore.extract.happenings import (
-    clause_happening,
     conditional,
     continues_event,
     date_of,
@@ -39,10 +39,10 @@ from eventstore.extract.happenings import (
     happening_sentence,
 )
 from eventstore.extract.labelled import LayoutReading
-from eventstore.extract.names import display_source_name, person_key, source_key, source_kind
+from eventstore.extract.names import display_source_name, person_key, source_key
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import Quote, find_quotes, units
-from eventstore.extract.sentence_parts import happening_before, two_speakers
+from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
@@ -52,11 +52,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as Sentence
 
-_VENUE = re.compile(
-    r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
-    r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
-)
 _DOCUMENT_SAYS = re.compile(
     r"\b(?:report|document|letter|statement|post|message|note|article|resolution|text)"
     r"\s+(?:reads|read|says|said|states|stated|continues)\s*[:,]?\s*[\"“«]?$"
@@ -83,7 +78,7 @@ def read_paragraph(
     return _ParagraphReader(paragraph, doc, section, state).read(label)
 
 
-class _ParagraphReader(LayoutReading):
+class _ParagraphReader(LayoutReading, EventReading):
     """One paragraph's sentences, read in order against the article's state."""
 
     def __init__(self, paragraph: Paragraph, doc: Doc, section: Section, state: ArticleState):
@@ -149,24 +144,15 @@ class _ParagraphReader(LayoutReading):
             points_back = unit[0].lower_ in {"this", "that", "these", "it"}
             if points_back and self._stated_by(frame, end=frame.content[-1][1]):
                 return
-        if frame is not None and _disputed(frame):
+        if frame is not None and disputed(frame):
             frame = None  # "..., a claim Ukraine denies": the words are not the denier's
-        if frame is not None and _restates(frame):
+        if frame is not None and restates(frame):
             return  # "Peskov said this to journalists, according to Russian media"
         self.told.append((unit.start_char, unit.end_char))
         item = self._framed(unit, frame) if frame is not None else None
         if isinstance(item, Draft) and frame is not None:
             self._add(self._commented(unit, frame))
         self._add(item if item is not None else self._unframed(unit))
-
-    def _commented(self, unit: Sentence, frame: Frame) -> EventDoc | None:
-        """ "NATO members pledged 5% on Wednesday, with Rutte hailing the deal as
-        historic": the happening before the comment is an event of its own."""
-        main = happening_before(unit, frame)
-        if main is None or self.state.author is not None:
-            return None
-        phrase = date_of(main)
-        return self._event(main, None if phrase is None or is_bound(phrase) else phrase, ())
 
     def _source_line(self, unit: Sentence) -> bool:
         """ "This is according to The Washington Post, seen by Ukrinform.": the source of
@@ -322,7 +308,7 @@ class _ParagraphReader(LayoutReading):
         if speaker.kind != "organization":
             self.state.following = speaker
         # "tells the Times" after "The New York Times" was named: the full masthead
-        sources = tuple(self._full_outlet(s) for s in venues(frame)) + _relayed_by(frame)
+        sources = tuple(self._full_outlet(s) for s in venues(frame)) + relayed_by(frame)
         return Draft(
             speaker,
             frame.kind,
@@ -374,26 +360,6 @@ class _ParagraphReader(LayoutReading):
             return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
         return self._authors(unit)
 
-    def _with_clause(self, unit: Sentence, phrase: DatePhrase | None) -> EventDoc | None:
-        """ "Ukraine brought home 84 soldiers on Friday, among them marines captured in
-        April 2022": two events, the sentence's (up to the clause) and the one its closing
-        clause dates on its own; None when the sentence tells only one."""
-        found = clause_happening(unit, phrase)
-        if found is None:
-            return None
-        clause, inner_phrase = found
-        end = clause.start
-        while end > unit.start and unit.doc[end - 1].is_punct:
-            end -= 1
-        main = self._event(unit.doc[unit.start : end], phrase, ())
-        day = self.state.story_day
-        inner = self._event(clause, inner_phrase, ())
-        self.state.story_day = day  # a happening of long ago is not the story's day
-        if main is None or inner is None or inner.date == main.date:
-            return None
-        self._add(main)
-        return inner
-
     def _authors(self, unit: Sentence) -> Draft | None:
         """In an op-ed, a sentence nobody else is said to have said is the author's own."""
         author = self.state.author
@@ -430,14 +396,6 @@ class _ParagraphReader(LayoutReading):
         following = self.state.following
         return Draft(following, "quote", spans, self.section, "quote.following", 0.6)
 
-    def _event(
-        self, unit: Sentence, phrase: DatePhrase | None, sources: tuple[SourceRef, ...]
-    ) -> EventDoc | None:
-        timeline, lede = self.section == "background", self.section == "lede"
-        return sentence_event(
-            self.paragraph, unit, phrase, self.state, sources=sources, timeline=timeline, lede=lede
-        )
-
     def _stated_by(self, frame: Frame, end: int | None = None) -> bool:
         """ "... This was stated by X": the sentences before (to ``end``) are X's claim."""
         speaker = resolve_subject(frame.speaker, self.state.speakers)
@@ -455,74 +413,6 @@ class _ParagraphReader(LayoutReading):
             Draft(speaker, "paraphrase", spans, self.section, rule, confidence, sources=sources)
         )
         return True
-
-
-_DISPUTED = frozenset("claim accusation allegation charge assertion".split())
-
-
-def _disputed(frame: Frame) -> bool:
-    cue = frame.cue
-    if cue.dep_ == "relcl" and cue.head.lemma_.lower() in _DISPUTED:
-        return True
-    return any(
-        c.dep_ == "dobj" and c.i < cue.i and c.lemma_.lower() in _DISPUTED for c in cue.children
-    )
-
-
-def _restates(frame: Frame) -> bool:
-    """Reported content that is only the telling of what came before ("Peskov said this
-    to journalists on Friday", "he wrote so on X"): no item of its own."""
-    if not frame.content:
-        return False
-    start, end = frame.content[0]
-    inside = [t for t in frame.cue.doc if start <= t.idx < end]
-    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
-    main = min(heads, key=lambda t: t.i, default=None)
-    if main is None or main.lemma_.lower() not in CUE_LEMMAS:
-        return False
-    told = [c for c in main.children if c.dep_ in {"dobj", "ccomp", "advmod", "xcomp"}]
-    return bool(told) and all(c.lower_ in {"this", "that", "it", "so", "these"} for c in told)
-
-
-_RELAYED = re.compile(
-    r"\b(?:according\s+to|as\s+cited\s+by|as\s+quoted\s+by|as\s+reported\s+by)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|city|regional|state|council|"
-    r"administration|office|ministry)){0,4})"
-)
-
-
-def _relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
-    """Who passed the words on, named beside the speaker's frame ("..., he added,
-    according to Kyiv city council"; "..., Macron said, as cited by Le Monde")."""
-    doc = frame.cue.doc
-    sentence = frame.cue.sent
-    outside = doc.text[sentence.start_char : sentence.end_char]
-    for start, end in frame.content:
-        a, b = start - sentence.start_char, end - sentence.start_char
-        outside = outside[:a] + " " * (b - a) + outside[b:]
-    speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
-    names = [
-        display_source_name(m.group("name"))
-        for m in _RELAYED.finditer(outside)
-        if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
-    ]
-    return tuple(
-        SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="cited")
-        for name in names
-    )
-
-
-def venues(frame: Frame) -> tuple[SourceRef, ...]:
-    """Outlets the frame names as where the words were said ("told Bloomberg News", "in
-    an interview with the Financial Times", "was quoted by Yonhap")."""
-    start, end = frame.frame_range
-    text = frame.cue.doc.text[start:end]
-    found = [m.group("name") for m in _VENUE.finditer(text)]
-    return tuple(
-        SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
-        for name in (display_source_name(n) for n in found)
-        if is_outlet(name)
-    )
 
 
 def _mostly_quote(unit: Sentence, quotes: list[Quote]) -> bool:

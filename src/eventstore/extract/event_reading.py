@@ -1,0 +1,71 @@
+"""Events the paragraph reader makes of a sentence: the sentence's own, and the second
+one a sentence may hold (a happening before another speaker's word on it, a dated clause
+that closes it).
+
+A mixin of the paragraph reader (``reader._ParagraphReader``), as ``labelled`` is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventstore.extract.dates import DatePhrase, is_bound
+from eventstore.extract.document import EventDoc, SourceRef
+from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
+from eventstore.extract.frame_parts import Frame
+from eventstore.extract.happenings import clause_happening, date_of
+from eventstore.extract.sentence_parts import happening_before
+from eventstore.extract.text import Paragraph
+from eventstore.vocabulary import Section
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Sentence
+
+
+class EventReading:
+    """The events of one sentence (mixed into the paragraph reader)."""
+
+    paragraph: Paragraph
+    section: Section
+    state: ArticleState
+    items: list[Item | Draft]
+
+    def _add(self, item: Item | Draft | None) -> None:
+        raise NotImplementedError  # the paragraph reader's
+
+    def _event(
+        self, unit: Sentence, phrase: DatePhrase | None, sources: tuple[SourceRef, ...]
+    ) -> EventDoc | None:
+        timeline, lede = self.section == "background", self.section == "lede"
+        return sentence_event(
+            self.paragraph, unit, phrase, self.state, sources=sources, timeline=timeline, lede=lede
+        )
+
+    def _commented(self, unit: Sentence, frame: Frame) -> EventDoc | None:
+        """ "NATO members pledged 5% on Wednesday, with Rutte hailing the deal as
+        historic": the happening before the comment is an event of its own."""
+        main = happening_before(unit, frame)
+        if main is None or self.state.author is not None:
+            return None
+        phrase = date_of(main)
+        return self._event(main, None if phrase is None or is_bound(phrase) else phrase, ())
+
+    def _with_clause(self, unit: Sentence, phrase: DatePhrase | None) -> EventDoc | None:
+        """ "Ukraine brought home 84 soldiers on Friday, among them marines captured in
+        April 2022": two events, the sentence's (up to the clause) and the one its closing
+        clause dates on its own; None when the sentence tells only one."""
+        found = clause_happening(unit, phrase)
+        if found is None:
+            return None
+        clause, inner_phrase = found
+        end = clause.start
+        while end > unit.start and unit.doc[end - 1].is_punct:
+            end -= 1
+        main = self._event(unit.doc[unit.start : end], phrase, ())
+        day = self.state.story_day
+        inner = self._event(clause, inner_phrase, ())
+        self.state.story_day = day  # a happening of long ago is not the story's day
+        if main is None or inner is None or inner.date == main.date:
+            return None
+        self._add(main)
+        return inner

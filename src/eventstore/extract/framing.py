@@ -1,0 +1,86 @@
+"""What a frame tells beyond its speaker and content: where the words were said ("told
+Bloomberg News"), who passed them on ("..., as cited by Le Monde"), whether the words are
+a disputed claim's ("..., a claim Ukraine denies") or only restate what came before
+("Peskov said this to journalists").
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventstore.extract.document import SourceRef
+from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.names import display_source_name, source_key, source_kind
+from eventstore.extract.speakers import is_outlet
+
+_VENUE = re.compile(
+    r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
+    r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+)
+_DISPUTED = frozenset("claim accusation allegation charge assertion".split())
+
+
+def disputed(frame: Frame) -> bool:
+    cue = frame.cue
+    if cue.dep_ == "relcl" and cue.head.lemma_.lower() in _DISPUTED:
+        return True
+    return any(
+        c.dep_ == "dobj" and c.i < cue.i and c.lemma_.lower() in _DISPUTED for c in cue.children
+    )
+
+
+def restates(frame: Frame) -> bool:
+    """Reported content that is only the telling of what came before ("Peskov said this
+    to journalists on Friday", "he wrote so on X"): no item of its own."""
+    if not frame.content:
+        return False
+    start, end = frame.content[0]
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    main = min(heads, key=lambda t: t.i, default=None)
+    if main is None or main.lemma_.lower() not in CUE_LEMMAS:
+        return False
+    told = [c for c in main.children if c.dep_ in {"dobj", "ccomp", "advmod", "xcomp"}]
+    return bool(told) and all(c.lower_ in {"this", "that", "it", "so", "these"} for c in told)
+
+
+_RELAYED = re.compile(
+    r"\b(?:according\s+to|as\s+cited\s+by|as\s+quoted\s+by|as\s+reported\s+by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|city|regional|state|council|"
+    r"administration|office|ministry)){0,4})"
+)
+
+
+def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
+    """Who passed the words on, named beside the speaker's frame ("..., he added,
+    according to Kyiv city council"; "..., Macron said, as cited by Le Monde")."""
+    doc = frame.cue.doc
+    sentence = frame.cue.sent
+    outside = doc.text[sentence.start_char : sentence.end_char]
+    for start, end in frame.content:
+        a, b = start - sentence.start_char, end - sentence.start_char
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
+    names = [
+        display_source_name(m.group("name"))
+        for m in _RELAYED.finditer(outside)
+        if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
+    ]
+    return tuple(
+        SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="cited")
+        for name in names
+    )
+
+
+def venues(frame: Frame) -> tuple[SourceRef, ...]:
+    """Outlets the frame names as where the words were said ("told Bloomberg News", "in
+    an interview with the Financial Times", "was quoted by Yonhap")."""
+    start, end = frame.frame_range
+    text = frame.cue.doc.text[start:end]
+    found = [m.group("name") for m in _VENUE.finditer(text)]
+    return tuple(
+        SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
+        for name in (display_source_name(n) for n in found)
+        if is_outlet(name)
+    )
