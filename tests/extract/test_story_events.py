@@ -122,3 +122,21 @@ def test_during_the_night_is_the_night_before_the_story() -> None:
         "force said."
     )
     assert day(event_on(doc, "46 attack drones")) == (2025, 6, 25, "day")
+
+
+def test_a_persons_claim_of_a_dated_happening_sets_the_storys_day() -> None:
+    doc = extract(
+        DATELINE + "Russia launched 57 drones at the port of Izmail overnight, regional "
+        "governor Taras Lytvyn said.",
+        "In a statement on Telegram, the air force said its units shot down 38 of the drones.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Taras Lytvyn"]
+    assert day(event_on(doc, "shot down 38")) == (2025, 6, 25, "day")
+
+
+def test_the_day_a_person_spoke_on_is_not_the_storys_day() -> None:
+    doc = extract(
+        "Foreign Minister Andrii Sybiha said on Monday that the talks in Geneva had failed.",
+        "Russian drones struck the port of Izmail and a grain terminal in the Odesa region.",
+    )
+    assert event_on(doc, "grain terminal").date.precision == "unknown"

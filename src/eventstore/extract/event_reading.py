@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventstore.extract.dates import DatePhrase, is_bound
+from eventstore.extract.dates import DatePhrase, find_date, is_bound
 from eventstore.extract.document import EventDoc, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
 from eventstore.extract.frame_parts import Frame
-from eventstore.extract.happenings import clause_happening, date_of
+from eventstore.extract.happenings import clause_happening, date_of, happening
 from eventstore.extract.sentence_parts import happening_before
 from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section
@@ -32,6 +32,18 @@ class EventReading:
 
     def _add(self, item: Item | Draft | None) -> None:
         raise NotImplementedError  # the paragraph reader's
+
+    def _story_day_of(self, unit: Sentence, frame: Frame) -> None:
+        """ "Russia launched 57 drones overnight, the governor said": a person's claim of
+        a happening dated to a day in its own words sets the story's day, as an event
+        would (the undated happenings told after it are of that day)."""
+        start, end = frame.content[0] if frame.content else (0, 0)
+        phrase = find_date(unit.doc.text[start:end]) if frame.content else None
+        if phrase is None or is_bound(phrase) or phrase.invalid or not happening(frame):
+            return
+        reading = self.state.events.timeline.read(phrase, carry=False)
+        if reading.precision == "day" and self.section != "background":
+            self.state.story_day = reading
 
     def _event(
         self, unit: Sentence, phrase: DatePhrase | None, sources: tuple[SourceRef, ...]

@@ -228,6 +228,7 @@ class _ParagraphReader(LayoutReading, EventReading):
                 source = SourceRef(name=speaker.name, key=speaker.key, kind="other", role=role)
                 return self._event(unit, phrase, (source, *venues(frame)))
             return self._claim(speaker, frame)
+        self._story_day_of(unit, frame)
         return self._claim(speaker, frame)
 
     def _introduces(self) -> PersonRef | None:
