@@ -97,6 +97,16 @@ def test_the_present_perfect_after_the_lede_is_not_dated_by_publication() -> Non
     assert event_on(doc, "millions of shells").date.precision == "unknown"
 
 
+def test_the_present_perfect_after_the_lede_is_not_of_the_storys_day() -> None:
+    doc = extract(
+        ATTACK,
+        "The governor says Belarus has also sent engineers to the border to help "
+        "Russian crews repair the launch sites.",
+    )
+    assert day(event_on(doc, "struck the port")) == (2025, 6, 24, "day")
+    assert event_on(doc, "has also sent engineers").date.precision == "unknown"
+
+
 def test_the_storys_day_holds_across_its_quotes() -> None:
     doc = extract(
         ATTACK,
