@@ -46,9 +46,10 @@ CONTRACT_TABLES = (
     "changes",
     "retired_ids",
 )
-# Columns a reader does not see: paths of input files, the loading host and process.
+# Columns a reader does not see: paths of input files (and their hashes), the loading
+# host and process.
 HIDDEN_COLUMNS = {
-    "articles": ("source_path",),
+    "articles": ("source_path", "input_key"),
     "ingestion_runs": ("paths", "input_root", "host", "pid"),
     "ingestion_errors": ("path",),
 }

@@ -345,6 +345,16 @@ class ArticleRow(Base):
     source_path: Mapped[str | None] = mapped_column(
         Text, comment="Where the article was read from (file, or file:line for JSONL)."
     )
+    # Revision 0009: which input file holds the article, so that a reload can count a file
+    # it knows unchanged by size and time (input_files) without reading it. Not a foreign
+    # key: a file is in input_files only once it loaded whole, and an article keeps its
+    # input_key while its file is away.
+    input_key: Mapped[str | None] = mapped_column(
+        String(64),
+        index=True,
+        comment="input_files.input_key of the file it was last loaded from (SHA-256 of its "
+        "absolute path); NULL for standard input, re-extraction only, or loads before 0009.",
+    )
     ingested_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True),
         server_default=_NOW,
@@ -710,6 +720,52 @@ class RejectedInputRow(Base):
     )
     times_seen: Mapped[int] = mapped_column(
         Integer, server_default="1", comment="Runs that met it in this form."
+    )
+
+
+class InputFileRow(Base):
+    """An input file as its last whole, clean read found it: a reload that finds the file
+    the same size and modification time counts its articles unchanged without reading it."""
+
+    __tablename__ = "input_files"
+    __table_args__ = (
+        {
+            "comment": "Input files that loaded whole (no input of theirs rejected), with "
+            "their size and modification time then; a load trusts them while they stay so "
+            "and the file's articles are still stored from it, at this extractor version.",
+            **_SQLITE_TABLE,
+        },
+    )
+
+    id: Mapped[int] = _id("input file")
+    input_key: Mapped[str] = mapped_column(
+        String(64),
+        unique=True,
+        comment="SHA-256 of the absolute path (as rejected_inputs.input_key of a whole file).",
+    )
+    path: Mapped[str] = mapped_column(Text, comment="The file, as the load was given it.")
+    size: Mapped[int] = mapped_column(BigInteger, comment="Bytes of the file when it was read.")
+    mtime_ns: Mapped[int] = mapped_column(
+        BigInteger, comment="Its modification time then, in nanoseconds since the epoch."
+    )
+    sidecar_size: Mapped[int | None] = mapped_column(
+        BigInteger, comment="Bytes of its <stem>.json sidecar then; NULL: it had none."
+    )
+    sidecar_mtime_ns: Mapped[int | None] = mapped_column(
+        BigInteger, comment="The sidecar's modification time then (ns); NULL: no sidecar."
+    )
+    articles: Mapped[int] = mapped_column(
+        Integer,
+        comment="Articles the file held (loaded or unchanged); it is trusted only while "
+        "that many articles with its input_key are stored at the current extractor version.",
+    )
+    checked_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), comment="When a load last read it whole (UTC)."
+    )
+    run_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ingestion_runs.id", ondelete="SET NULL"),
+        index=True,
+        comment="The run that last read it.",
     )
 
 
