@@ -76,6 +76,11 @@ def write_options(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Try again the inputs rejected before and unchanged since (else: known_bad).",
 )
 @click.option(
+    "--reread",
+    is_flag=True,
+    help="Read every file, even those known unchanged by their size and modification time.",
+)
+@click.option(
     "--metrics-file",
     type=click.Path(path_type=Path, dir_okay=False),
     callback=writable_folder,
@@ -93,6 +98,7 @@ def load(
     workers: int,
     exclusive: bool,
     retry_rejected: bool,
+    reread: bool,
     metrics_file: Path | None,
     fmt: str | None,
     as_json: bool,
@@ -100,7 +106,10 @@ def load(
     """Load articles from files and directories (.txt, .jsonl; directories recursively;
     - reads JSONL from standard input).
 
-    Unchanged articles are skipped; changed ones replace their earlier version. Each
+    Unchanged articles are skipped; changed ones replace their earlier version. A file
+    loaded whole before, and of the same size and modification time since, counts as
+    unchanged without being read (--reread reads it all the same: after a same-size edit
+    that put its old time back). Each
     rejected input is printed with its reason and recorded in ingestion_errors; an
     input rejected before and unchanged since counts as known_bad and is not rejected
     again (`eventstore rejects` lists them; --retry-rejected tries them again). Hidden
@@ -122,6 +131,7 @@ def load(
         exclusive=exclusive,
         workers=workers,
         retry_rejected=retry_rejected,
+        reread=reread,
     )
     invoked = datetime.now(UTC)
     started = time.perf_counter()

@@ -24,6 +24,7 @@ from eventstore.load.read import RawArticle
 from eventstore.load.rejects import Seen, sort_out
 from eventstore.load.resolve import resolve_batch
 from eventstore.load.runs import BatchCounts, RunTotals, record_problems, save_progress
+from eventstore.load.unchanged import record_files
 from eventstore.load.write import BatchOutcome, apply_plan
 from eventstore.redact import mask_text
 from eventstore.vocabulary import ErrorCode, Severity
@@ -76,6 +77,8 @@ def _settle(
     """Record the batch's new problems and its counters; returns the counters it adds and
     the problems of inputs known bad already (not recorded again)."""
     known = sort_out(connection, run_id, problems, seen) if seen is not None else []
+    if seen is not None:
+        record_files(connection, run_id, seen.files, seen.keyed, problems)
     known_ids = {id(problem) for problem in known}
     new = [problem for problem in problems if id(problem) not in known_ids]
     record_problems(connection, run_id, new)

@@ -133,6 +133,12 @@ def _walk(directory: str, seen: set[str], skipped: Counter[str]) -> Iterator[Fou
             skipped["sidecar without article" if orphan else "unsupported type"] += 1
 
 
+def input_key(path: str, line: int | None) -> str:
+    """Which input this is: SHA-256 of its absolute path and line (0 for a whole file)."""
+    where = path if path == STDIN_NAME else os.path.abspath(path)
+    return hashlib.sha256(f"{where}\0{line or 0}".encode(errors="surrogateescape")).hexdigest()
+
+
 def _problem(path: str, code: ErrorCode, reason: str) -> Problem:
     """A problem of a path found, known again while the path stays as it is."""
     return Problem(path, code, reason, fingerprint=Fingerprint.of_file(path))

@@ -1,13 +1,14 @@
 """The inputs of a load: the paths checked, every input found first (so that progress
 has a total), then read in order: ``.txt`` files (``read.py``), ``.jsonl`` files and
-standard input (``jsonl.py``)."""
+standard input (``jsonl.py``), but files known unchanged by size and modification time
+(``unchanged.py``)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from eventstore.load.files import STDIN, Found, discover
 from eventstore.load.jsonl import read_jsonl, read_stdin
 from eventstore.load.problems import Problem
 from eventstore.load.read import RawArticle, read_txt
+from eventstore.load.unchanged import FileRead, FileStat, Unread, stat_all
 from eventstore.redact import escape_controls
 
 
@@ -28,6 +30,13 @@ def require_paths(paths: Sequence[Path]) -> None:
         raise InputMissing(f"no such file or directory: {named}{more}")
 
 
+# Files stat'ed, then looked up in the store, at a time (``unchanged.py``).
+STAT_CHUNK = 1_000
+
+# The files of a chunk known unchanged: file key -> Unread.
+Lookup = Callable[[list[FileStat]], dict[str, Unread]]
+
+
 @dataclass
 class Inputs:
     """The inputs found, and how many of them have been read to their end."""
@@ -35,11 +44,36 @@ class Inputs:
     found: list[Found | Problem]
     done: int = 0
 
-    def read(self, max_bytes: int) -> Iterator[RawArticle | Problem]:
-        """Their articles (and problems), in order."""
-        for item in self.found:
-            yield from read_found(item, max_bytes=max_bytes)
-            self.done += 1
+    def read(
+        self, max_bytes: int, unchanged: Lookup | None = None
+    ) -> Iterator[RawArticle | Problem | Unread | FileRead]:
+        """Their articles (and problems), in order. With ``unchanged``, files are stat'ed
+        and looked up a chunk at a time before they are read: a file known unchanged is
+        one ``Unread``, never opened; every other file is followed by its ``FileRead``."""
+        for start in range(0, len(self.found), STAT_CHUNK):
+            chunk = self.found[start : start + STAT_CHUNK]
+            stats = stat_all(chunk) if unchanged is not None else [None] * len(chunk)
+            listed = [found for found in stats if found is not None]
+            known = unchanged(listed) if unchanged is not None and listed else {}
+            for item, found in zip(chunk, stats, strict=True):
+                if found is not None and found.key in known:
+                    yield known[found.key]
+                else:
+                    yield from _read_whole(item, found, max_bytes)
+                self.done += 1
+
+
+def _read_whole(
+    item: Found | Problem, found: FileStat | None, max_bytes: int
+) -> Iterator[RawArticle | Problem | FileRead]:
+    """The articles of one input, then (for a file stat'ed) its ``FileRead``."""
+    external_ids = []
+    for read in read_found(item, max_bytes=max_bytes):
+        if isinstance(read, RawArticle):
+            external_ids.append(read.external_id)
+        yield read
+    if found is not None:
+        yield FileRead(found, tuple(external_ids))
 
 
 def read_inputs(

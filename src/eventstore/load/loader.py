@@ -2,7 +2,8 @@
 
 The entry point of the CLI, the benchmarks and scheduled jobs alike. Inputs are found
 first (so progress has a total), then stream: a batch is read, checked against stored
-hashes (unchanged articles are not even extracted), extracted, and committed with its
+hashes (unchanged articles are not even extracted; files known unchanged by size and
+time are not even read, ``unchanged.py``), extracted, and committed with its
 problems and its run's counters in one transaction under the writer lock
 (``commit.py``). Every load is an ``ingestion_runs`` row; every newly rejected input an
 ``ingestion_errors`` row and a ``rejected_inputs`` row, which makes it ``known_bad``,
@@ -15,10 +16,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -28,10 +30,11 @@ from eventstore.db import translate_db_errors
 from eventstore.errors import InputRejected
 from eventstore.extract import ArticleDoc
 from eventstore.extract.nlp import require_model
+from eventstore.load.batches import Item, Spoiled, batches
 from eventstore.load.candidates import is_current, stored_versions
 from eventstore.load.commit import problem_of, write_batch, write_extracted
 from eventstore.load.extractor import Extractor
-from eventstore.load.files import common_root, discover
+from eventstore.load.files import STDIN_NAME, common_root, discover
 from eventstore.load.guard import exclusive_load
 from eventstore.load.inputs import Inputs, require_paths
 from eventstore.load.plan import Extracted
@@ -40,8 +43,9 @@ from eventstore.load.read import RawArticle
 from eventstore.load.recorded import LoadReport, recorded_run
 from eventstore.load.rejects import Seen
 from eventstore.load.runs import RunTotals
+from eventstore.load.unchanged import FileRead, FileStat, Unread, file_key, unchanged_files
 from eventstore.logs import event
-from eventstore.redact import escape_controls, mask_url
+from eventstore.redact import mask_url
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -67,7 +71,8 @@ DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 @dataclass(frozen=True)
 class LoadOptions:
     """How to load: batch size, the file size limit, the date loads are checked against,
-    the run lock, extraction workers, and whether known-bad inputs are tried again."""
+    the run lock, extraction workers, whether known-bad inputs are tried again and
+    whether files known unchanged are read all the same."""
 
     batch_size: int = DEFAULT_BATCH_SIZE
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
@@ -75,6 +80,8 @@ class LoadOptions:
     exclusive: bool = False
     workers: int = 1
     retry_rejected: bool = False
+    # Read every file, even one known unchanged by its size and time (``unchanged.py``).
+    reread: bool = False
 
 
 # Re-extraction: called with the number of articles just done.
@@ -133,6 +140,7 @@ class _Pending:
     unchanged: list[RawArticle]
     changed: list[RawArticle]
     results: Callable[[], list[ArticleDoc | InputRejected]]
+    files: list[FileRead]
 
 
 def _pipeline(
@@ -147,20 +155,27 @@ def _pipeline(
     """Find the inputs, then read, check and hand each batch to the extractor; while it
     extracts (in worker processes with ``workers > 1``), write the batch before it."""
     inputs = _find(paths, totals)
-    articles = _timed(inputs.read(options.max_file_bytes), totals)
+    lookup = None if options.reread else partial(_unchanged, engine)
+    articles = _timed(inputs.read(options.max_file_bytes, lookup), totals)
+    spoiled: Spoiled = set()
     with Extractor(options.workers, options.today) as extractor:
         pending: _Pending | None = None
-        for batch in _batches(articles, options.batch_size):
-            problems, unchanged, changed = _check(engine, batch, totals)
+        for batch in batches(articles, options.batch_size, totals, spoiled):
+            problems, unchanged, changed, files = _check(engine, batch, totals)
             submitted = extractor.submit(changed)
-            current = _Pending(inputs.done, problems, unchanged, changed, submitted)
+            current = _Pending(inputs.done, problems, unchanged, changed, submitted, files)
             if pending is not None:
-                _finish(engine, run_id, pending, totals, options)
+                _finish(engine, run_id, pending, totals, options=options, spoiled=spoiled)
                 _report(progress, pending.inputs_done, len(inputs.found))
             pending = current
         if pending is not None:
-            _finish(engine, run_id, pending, totals, options)
+            _finish(engine, run_id, pending, totals, options=options, spoiled=spoiled)
     _report(progress, len(inputs.found), len(inputs.found))
+
+
+def _unchanged(engine: Engine, stats: list[FileStat]) -> dict[str, Unread]:
+    with engine.connect() as connection:
+        return unchanged_files(connection, stats)
 
 
 def _find(paths: Sequence[Path], totals: RunTotals) -> Inputs:
@@ -183,32 +198,50 @@ def _report(progress: InputProgress | None, done: int, total: int) -> None:
 
 
 def _check(
-    engine: Engine, batch: list[RawArticle | Problem], totals: RunTotals
-) -> tuple[list[Problem], list[RawArticle], list[RawArticle]]:
-    """The batch's problems so far, its articles stored unchanged, and those whose
-    content is new or changed."""
+    engine: Engine, batch: list[Item], totals: RunTotals
+) -> tuple[list[Problem], list[RawArticle], list[RawArticle], list[FileRead]]:
+    """The batch's problems so far, its articles stored unchanged, those whose content is
+    new or changed, and the files it reads to their end."""
     problems = [item for item in batch if isinstance(item, Problem)]
     raws = [item for item in batch if isinstance(item, RawArticle)]
-    totals.files_seen += len(batch)
+    files = [item for item in batch if isinstance(item, FileRead)]
+    totals.files_seen += len(problems) + len(raws)
+    if not raws:
+        return problems, [], [], files
     with engine.connect() as connection:
         stored = stored_versions(connection, [raw.external_id for raw in raws])
     current = [is_current(stored.get(raw.external_id), raw) for raw in raws]
     unchanged = [raw for raw, same in zip(raws, current, strict=True) if same]
     changed = [raw for raw, same in zip(raws, current, strict=True) if not same]
     totals.unchanged += len(unchanged)
-    return problems, unchanged, changed
+    return problems, unchanged, changed, files
 
 
 def _finish(
-    engine: Engine, run_id: int, pending: _Pending, totals: RunTotals, options: LoadOptions
+    engine: Engine,
+    run_id: int,
+    pending: _Pending,
+    totals: RunTotals,
+    *,
+    options: LoadOptions,
+    spoiled: Spoiled,
 ) -> None:
     started = time.perf_counter()
     results = pending.results()
     totals.extract_s += time.perf_counter() - started
     extracted = accept(pending.changed, results, pending.problems)
     loaded = [*pending.unchanged, *(item.raw for item in extracted)]
-    seen = Seen(tuple((raw.path, raw.line) for raw in loaded), retry=options.retry_rejected)
+    seen = Seen(
+        tuple((raw.path, raw.line) for raw in loaded),
+        retry=options.retry_rejected,
+        files=tuple(read for read in pending.files if read.stat.key not in spoiled),
+        keyed=tuple(
+            (raw.external_id, file_key(raw.path)) for raw in loaded if raw.path != STDIN_NAME
+        ),
+    )
     write_extracted(engine, run_id, extracted, pending.problems, totals, seen=seen)
+    # A JSONL file's later lines may come in a later batch: its rejections spoil it.
+    spoiled.update(file_key(p.path) for p in pending.problems if p.severity == "error")
 
 
 def accept(
@@ -230,9 +263,7 @@ def accept(
     return extracted
 
 
-def _timed(
-    items: Iterator[RawArticle | Problem], totals: RunTotals
-) -> Iterator[RawArticle | Problem]:
+def _timed(items: Iterator[Item], totals: RunTotals) -> Iterator[Item]:
     while True:
         started = time.perf_counter()
         item = next(items, None)
@@ -240,36 +271,3 @@ def _timed(
         if item is None:
             return
         yield item
-
-
-def _batches(
-    items: Iterable[RawArticle | Problem], size: int
-) -> Iterator[list[RawArticle | Problem]]:
-    """Chunks of ``size``. Of two inputs with one external id, the first read is loaded
-    and the later skipped with a warning: both were loaded, each overwriting the other on
-    every run (``updated`` for ever; issue 15, defect 12). Lines of one JSONL file are
-    sorted out before (the later replaces the earlier, ``jsonl.py``)."""
-    batch: list[RawArticle | Problem] = []
-    first: dict[str, str] = {}  # external id -> where this run read it first
-    for item in items:
-        if isinstance(item, RawArticle):
-            if item.external_id in first:
-                _skip_repeated(item, first[item.external_id])
-                continue
-            first[item.external_id] = item.where
-        if len(batch) >= size:
-            yield batch
-            batch = []
-        batch.append(item)
-    if batch:
-        yield batch
-
-
-def _skip_repeated(raw: RawArticle, first: str) -> None:
-    if raw.where != first:  # not the same input named twice
-        log.warning(
-            "%s: skipped: %s has the same id (%s) and was read first",
-            escape_controls(raw.where),
-            escape_controls(first),
-            escape_controls(raw.external_id),
-        )

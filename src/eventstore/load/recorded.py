@@ -84,6 +84,7 @@ def _log_finished(run_id: int, status: RunStatus, totals: RunTotals, seconds: fl
     counts = totals.as_row()
     fields = {name: counts[name] for name in ("files_seen", "added", "updated", "unchanged")}
     fields.update(failed=totals.failed, known_bad=totals.known_bad, skipped=dict(totals.skipped))
+    fields.update(unread=totals.unread)  # files known unchanged by size and time
     log.info(
         "run %d %s: %d added, %d updated, %d unchanged, %d rejected, %d known bad",
         run_id,

@@ -15,8 +15,6 @@ same input at once.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,8 +23,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, delete, insert, select, update
 
 from eventstore.extract import EXTRACTOR_VERSION
-from eventstore.load.files import STDIN_NAME
+from eventstore.load.files import input_key
 from eventstore.load.problems import Fingerprint, Problem
+from eventstore.load.unchanged import FileRead
 from eventstore.load.upsert import CHUNK
 from eventstore.schema import RejectedInputRow, table
 
@@ -35,17 +34,14 @@ REJECTS = table(RejectedInputRow)
 
 @dataclass(frozen=True)
 class Seen:
-    """The inputs of one batch the rejected-input bookkeeping needs: those that loaded
-    (path, line), and whether known-bad ones are tried again."""
+    """The inputs of one batch the bookkeeping of inputs needs: those that loaded (path,
+    line), and whether known-bad ones are tried again; for ``unchanged.record_files``,
+    the files read to their end and the file key of each article loaded."""
 
     loaded: tuple[tuple[str, int | None], ...] = ()
     retry: bool = False
-
-
-def input_key(path: str, line: int | None) -> str:
-    """Which input this is: SHA-256 of its absolute path and line (0 for a whole file)."""
-    where = path if path == STDIN_NAME else os.path.abspath(path)
-    return hashlib.sha256(f"{where}\0{line or 0}".encode(errors="surrogateescape")).hexdigest()
+    files: tuple[FileRead, ...] = ()
+    keyed: tuple[tuple[str, str], ...] = ()  # (external id, file key)
 
 
 def sort_out(

@@ -52,6 +52,8 @@ class RunTotals:
     known: list[Problem] = field(default_factory=list)
     # Directory entries passed over, by reason (hidden, unsupported type, ...).
     skipped: Counter[str] = field(default_factory=Counter)
+    # Files counted unchanged by size and time without being read (``unchanged.py``).
+    unread: int = 0
     # candidates compared per mention -> how many mentions (for benchmarks)
     fanout: Counter[int] = field(default_factory=Counter)
 
