@@ -16,24 +16,21 @@ from pydantic import BaseModel, ConfigDict
 from eventstore.errors import InputRejected
 from eventstore.extract.claims import lede_claim
 from eventstore.extract.document import ArticleDoc, ClaimDoc, EventDoc
-from eventstore.extract.drafts import ArticleState, Draft, finished
+from eventstore.extract.drafts import ArticleState, Draft, Voice, finished
 from eventstore.extract.events import EventReader
 from eventstore.extract.layout import Layout, layout
 from eventstore.extract.nlp import parse
-from eventstore.extract.people import make_person
 from eventstore.extract.quotes import repaired_quote
 from eventstore.extract.reader import read_paragraph
 from eventstore.extract.speakers import Speakers, mention_people
 from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
+from eventstore.extract.voices import narrator
 from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "2.3"
+EXTRACTOR_VERSION = "2.4"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
-_OPINION = re.compile(
-    r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
-)
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|span|script|br)\b[^>]*>", re.I)
 
 
@@ -64,7 +61,8 @@ def extract_article(
     parts = layout(paras)
     speakers = Speakers()
     reader = EventReader(Timeline(published_on=meta.published_on), meta.published_on or today)
-    claims, events = _read_parts(parts, speakers, reader)
+    voice = narrator(parts, speakers, meta.outlet or parts.outlet, meta.category)
+    claims, events = _read_parts(parts, speakers, reader, voice)
     featured = speakers.featured
     return ArticleDoc(
         external_id=meta.external_id or external_id,
@@ -101,35 +99,11 @@ def _checked_paragraphs(body: str) -> list[Paragraph]:
     return paras
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
-_QUOTE_MARKS = re.compile('["“”«»]')
-
-
-def _column(parts: Layout, author: str) -> bool:
-    """A bylined column: titled with its author's name ("Rubin: Send Patriots to
-    Ukraine"), or written in the first person outside quotations in two paragraphs."""
-    if parts.title.text.startswith(f"{author.rsplit(maxsplit=1)[-1]}:"):
-        return True
-    mine = [
-        p.text
-        for p in parts.body
-        if _FIRST_PERSON.search(p.text) and not _QUOTE_MARKS.search(p.text)
-    ]
-    return len(mine) >= 2
-
-
 def _read_parts(
-    parts: Layout, speakers: Speakers, reader: EventReader
+    parts: Layout, speakers: Speakers, reader: EventReader, voice: Voice | None
 ) -> tuple[list[ClaimDoc], list[EventDoc]]:
     """Claims and events of every part, read paragraph by paragraph in order."""
-    state = ArticleState(speakers=speakers, events=reader)
-    if parts.author is not None and (
-        parts.author_bio or _OPINION.match(parts.title.text) or _column(parts, parts.author)
-    ):
-        # An op-ed (a byline, and a closing bio, an opinion title or the first person of a
-        # column): its author's argument.
-        author = make_person(parts.author, parts.author_bio, default_kind="expert")
-        speakers.featured = state.author = speakers.add(author)
+    state = ArticleState(speakers=speakers, events=reader, voice=voice)
     found: list[ClaimDoc | EventDoc | Draft] = []
     todo: list[tuple[Paragraph, Section]] = []
     if parts.lede is not None:

@@ -76,6 +76,15 @@ class Draft:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Whose narration an article is (an op-ed's author, a statement's issuer), and the
+    rule that finds their sentences."""
+
+    speaker: PersonRef
+    rule: str  # "oped.author" or "statement.issuer"
+
+
 @dataclass
 class ArticleState:
     """What reading carries from paragraph to paragraph within one article."""
@@ -86,7 +95,7 @@ class ArticleState:
     following: PersonRef | None = None
     pending_quote: list[Span] = field(default_factory=list)
     answering: PersonRef | None = None  # an interview: whose answer the text is
-    author: PersonRef | None = None  # an op-ed: whose argument the narration is
+    voice: Voice | None = None  # an op-ed's author, a statement's issuer: whose narration
     entry_time: str | None = None  # a live blog: the time of the entry being read
     story_day: DateReading | None = None  # the day the story's last dated happening took
     label_source: SourceRef | None = None  # "Source: European Pravda": reports what follows
@@ -98,6 +107,11 @@ class ArticleState:
     newcomer: PersonRef | None = None
     block_speaker: PersonRef | None = None  # "X said on Telegram:": whose block follows
     block_left: int = 0
+
+    @property
+    def author(self) -> PersonRef | None:
+        """Whose argument or positions the narration is (an op-ed's, a statement's)."""
+        return self.voice.speaker if self.voice is not None else None
 
 
 def spans_of(paragraph: Paragraph, ranges: list[tuple[int, int]]) -> list[Span]:

@@ -57,6 +57,7 @@ class Layout:
     labels: dict[int, str] = field(default_factory=dict)
     author: str | None = None  # an op-ed's byline
     author_bio: str | None = None  # "Taras Levchuk is a senior fellow at ...": the role
+    interviewee: tuple[str, str] | None = None  # an interview's intro: (name, role)
 
 
 _NOT_TEXT = re.compile(
@@ -73,15 +74,25 @@ _NOT_TEXT_2 = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b.*\bmin(?:ute)?s?\s+read\b"
     r"|^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
     r"\.?\s+\d{1,2}),?\s+\d{4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[apAP]\.?[mM]\.?)?(?:\s+[A-Z]{2,4})?)?$"
+    # "02 January 2024 11:19 RUSSIA'S AGGRESSION AGAINST UKRAINE": a time stamp and a
+    # section name in capitals
+    r"|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4},?\s+\d{1,2}:\d{2}(?:\s+[A-Z][A-Z'’,&-]*)+$"
     r"|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2}$"
     r"|^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+is\s+(?:the|a|an)\s+.{0,80}"
     r"(?:correspondent|editor|reporter|writer|journalist|columnist)\.?$"
-    r"|^[A-Z][\w'’ -]{1,30}\s+[•|]\s+[\w'’ -]{2,30}$"
+    # "Kyiv Ledger | Opinion", "News / Opinion / Columns": a site's section path
+    r"|^[A-Z][\w'’ -]{1,30}(?:\s+[•|/>›»]\s+[\w'’ -]{2,30})+$"
     r"|[(\[](?:File:|Photo:)?[^()\[\]]*(?:/|Getty|AFP|AP Photo|Reuters|via\s|Pool|EPA|Shutterstock"
-    r"|[Pp]hoto|Screenshot)[^()\[\]]*[)\]]\s*$"
+    r"|[Pp]hoto|Screenshot|Pic\.|[Ii]mage:)[^()\[\]]*[)\]]\s*$"
     r"|\((?:L|R|C|left|right|center|centre)\)"
     r"|^This (?:article|story) (?:was|is) (?:originally )?(?:published|reprinted)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
+    # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
+    r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
+    # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
+    r"|\b(?:[Oo]pinions?|[Vv]iews?|[Vv]iewpoints?)\b[^.]{0,40}\b(?:represent|reflect|are)\s+"
+    r"(?:solely\s+|only\s+)?(?:the\s+)?(?:viewpoints?|views?|opinions?)\s+of\s+the\s+"
+    r"(?:author|writer|columnist)s?\b"
     r"|\d{4},?\s+\d{1,2}:\d{2}$"
     # "• updated: Nov 02 2022, 22:01 ist": a page's time stamp, with its zone
     r"|^[•*]?\s*(?:(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ll]ast updated)\s*:?\s*)?"
@@ -96,8 +107,19 @@ _LABEL = re.compile(
     r"Also|Earlier|What happened|Analysis)(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
     # ^ "DetailsAccording to ...": a label whose line break the page lost
 )
-# An interviewer's question: "— How has Russia changed its tactics?", "Q: ...", "NV: ...?"
-_QUESTION = re.compile(r"^(?:[—–-]\s*|Q\s*:\s*|Question\s*:\s*|[A-Z]{1,6}\s*:\s*).*\?[\"”»]?$")
+# An interviewer's question: "— How has Russia changed its tactics?", "Q: ...", "NV: ...?",
+# "ntv.de: ...?"; in an interview, a bare question line too ("Are battles going on?").
+_QUESTION = re.compile(
+    r"^(?:[—–-]\s*|Q\s*:\s*|Question\s*:\s*|(?:[A-Z]{1,6}|[\w'’&-]+\.[a-z]{2,4})\s*:\s*)"
+    r".*\?[\"”»]?$"
+)
+_BARE_QUESTION = re.compile(r"^[A-Z\"“«].{0,200}\?[\"”»]?$")
+_INTERVIEW = re.compile(r"\binterview\b", re.I)
+# "Olexander Kravchenko is the commander of ...": an interview's intro names who answers
+_INTRO = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),?\s+(?:is|was)\s+"
+    r"(?P<role>(?:a|an|the)\s+[^.,;]+)"
+)
 _BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
@@ -115,17 +137,19 @@ def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
     for paragraph in paras:
         if not kept and _SUMMARY_HEADER.match(paragraph.text):
             continue  # "Summary" above a wire story's bullets
-        if not _is_text(paragraph, found, first=not kept):
+        if not _is_text(paragraph, found, before=len(kept)):
             continue
         kept.append(_labelled(paragraph, found))
     return kept
 
 
-def _is_text(paragraph: Paragraph, found: Layout, *, first: bool) -> bool:
+def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     """False for bylines, bios, trailers, captions, and summary bullets above the lede; an
-    op-ed's byline and bio are kept in ``found``."""
+    op-ed's byline (under the title or a deck: ``before`` lines of text were kept) and
+    bio are kept in ``found``."""
     text = paragraph.text
-    if (byline := _BYLINE.match(text)) and first:
+    first = before == 0
+    if (byline := _BYLINE.match(text)) and before <= 1 and found.author is None:
         found.author = byline.group("name")
         return False
     bio = _BIO.match(text) if found.author else None
@@ -150,6 +174,22 @@ def _labelled(paragraph: Paragraph, found: Layout) -> Paragraph:
         found.labels[paragraph.index] = label.group("label").lower()
         return _cut(paragraph, label.end())
     return paragraph
+
+
+def _interview(found: Layout, rest: list[Paragraph]) -> None:
+    """In an interview (so titled, or with questions marked as an interviewer's), the
+    bare question lines are the interviewer's too, and an intro that says who the
+    interviewee is ("X is the commander of ...") names who answers."""
+    marked = any(found.labels.get(p.index) == "question" for p in rest)
+    if not (marked or _INTERVIEW.search(found.title.text)):
+        return
+    bare = [p for p in rest[1:] if p.index not in found.labels and _BARE_QUESTION.match(p.text)]
+    if not marked and len(bare) < 2:
+        return
+    for paragraph in bare:
+        found.labels[paragraph.index] = "question"
+    if rest and (intro := _INTRO.match(rest[0].text)):
+        found.interviewee = (intro.group("name"), intro.group("role"))
 
 
 def _cut(paragraph: Paragraph, offset: int) -> Paragraph:
@@ -186,6 +226,7 @@ def layout(paras: list[Paragraph]) -> Layout:
         rest.pop()
     if not rest:
         return found
+    _interview(found, rest)
     found.lede = rest.pop(0)
     if _is_deck(found.lede.text) and len(rest) > 2 and not _VENUE.match(rest[0].text):
         found.lede = rest.pop(0)  # a deck under the title, not a sentence of the story

@@ -46,6 +46,7 @@ from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
+from eventstore.extract.voices import narrated
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class _ParagraphReader(LayoutReading, EventReading):
         self.items: list[Item | Draft] = []
         self.told: list[tuple[int, int]] = []  # sentences since the last claim
         self.sourced = False  # a line naming the source of the item before it
+        self.reported = False  # a sentence of the paragraph reported what others reported
 
     def read(self, label: str | None) -> list[Item | Draft]:
         """Every item of the paragraph."""
@@ -362,12 +364,15 @@ class _ParagraphReader(LayoutReading, EventReading):
         return self._authors(unit)
 
     def _authors(self, unit: Sentence) -> Draft | None:
-        """In an op-ed, a sentence nobody else is said to have said is the author's own."""
-        author = self.state.author
-        if author is None:
+        """In an op-ed or a press statement, a sentence nobody else is said to have said
+        is the author's or the issuer's own."""
+        voice = self.state.voice
+        if voice is None:
             return None
-        spans = spans_of(self.paragraph, [(unit.start_char, unit.end_char)])
-        return Draft(author, "quote", spans, self.section, "oped.author", 0.6)
+        reported = self.reported or any(isinstance(i, EventDoc) for i in self.items)
+        draft = narrated(self.paragraph, unit, self.section, voice, after_report=reported)
+        self.reported = draft is None
+        return draft
 
     def _continue(self, draft: Draft, spans: list[Span]) -> None:
         """Grow ``draft``'s last span of this paragraph over ``spans``: one mention of the
@@ -416,6 +421,9 @@ class _ParagraphReader(LayoutReading, EventReading):
         return True
 
 
+NARRATION = frozenset({"oped.author", "statement.issuer"})
+
+
 def _mostly_quote(unit: Sentence, quotes: list[Quote]) -> bool:
     quoted = sum(q.end - q.start for q in quotes)
     return quoted >= 0.7 * len(unit.text)
@@ -424,7 +432,7 @@ def _mostly_quote(unit: Sentence, quotes: list[Quote]) -> bool:
 def _same_voice(item: Draft, last: Draft) -> bool:
     """Two sentences of one paragraph that carry one statement of one speaker: reported
     speech ("X said that A. According to him, B.") or an op-ed author's argument."""
-    one_kind = item.kind == last.kind == "paraphrase" or item.rule == last.rule == "oped.author"
+    one_kind = item.kind == last.kind == "paraphrase" or item.rule == last.rule in NARRATION
     return item.speaker.key == last.speaker.key and one_kind and item.section == last.section
 
 

@@ -412,6 +412,11 @@ def is_outlet(name: str) -> bool:
     return bool(words & _OUTLET_WORDS) or "news agency" in fold(name)
 
 
+def institution_named(name: str) -> PersonRef:
+    """The expert record of an institution named ``name`` (its acronym dropped)."""
+    return _institution(name)
+
+
 def _institution(name: str) -> PersonRef:
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it

@@ -1,0 +1,121 @@
+"""Whose voice the narration is, where no cue verb says so: an op-ed's author, an
+interview's interviewee, a press statement's issuer.
+
+Read after the layout, before the sentences: the speaker found here is the article's
+featured expert, and the paragraph reader gives them the sentences nobody else is said
+to have said (an op-ed's argument, a statement's positions) or the answers after an
+interviewer's questions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from eventstore.extract.document import Span
+from eventstore.extract.drafts import Draft, Voice, spans_of
+from eventstore.extract.layout import Layout
+from eventstore.extract.names import looks_like_organization
+from eventstore.extract.people import make_person
+from eventstore.extract.speakers import Speakers, institution_named
+from eventstore.extract.text import Paragraph
+from eventstore.vocabulary import Section
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Sentence
+
+_OPINION = re.compile(
+    r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+_QUOTE_MARKS = re.compile('["“”«»]')
+_STATEMENT_WORDS = r"(?i:(?:Joint\s+)?(?:Statement|Press\s+release|Communiqu[eé]|Declaration))"
+_CAPITALIZED = r"[A-Z][\w'’.&-]*"
+# "Statement of the Ministry of Foreign Affairs of Ukraine on Russian missile attacks"
+_STATEMENT_OF = re.compile(
+    rf"^{_STATEMENT_WORDS}\s+(?:of|by|from)\s+(?:the\s+)?"
+    rf"(?P<issuer>{_CAPITALIZED}(?:\s+(?:(?:of|for|and|the|de|&)\s+)*{_CAPITALIZED})*)"
+    r"(?=\s+(?:on|regarding|concerning|about|in\s+connection\s+with|following)\b|\s*[:.–—-]|$)"
+)
+_STATEMENT = re.compile(rf"^{_STATEMENT_WORDS}\b")
+_REPORTING = frozenset("report say claim allege believe estimate rumour rumor confirm".split())
+_STATEMENT_CATEGORY = re.compile(r"^(?:statement|press release|communiqu[eé])s?$", re.I)
+
+
+def narrator(
+    parts: Layout, speakers: Speakers, outlet: str | None, category: str | None
+) -> Voice | None:
+    """The op-ed author or statement issuer whose sentences the narration is, registered
+    as the featured speaker; an interview's interviewee is registered as featured only."""
+    voice = _author(parts) or _issuer(parts, outlet, category)
+    if voice is not None:
+        speakers.featured = speaker = speakers.add(voice.speaker)
+        return Voice(speaker, voice.rule)
+    if parts.interviewee is not None:
+        name, role = parts.interviewee
+        speakers.featured = speakers.add(make_person(name, role, default_kind="expert"))
+    return None
+
+
+def _author(parts: Layout) -> Voice | None:
+    """An op-ed: a byline, and a closing bio, an opinion title or a column's marks."""
+    if parts.author is None:
+        return None
+    if parts.author_bio or _OPINION.match(parts.title.text) or _column(parts, parts.author):
+        author = make_person(parts.author, parts.author_bio, default_kind="expert")
+        return Voice(author, "oped.author")
+    return None
+
+
+def _column(parts: Layout, author: str) -> bool:
+    """A bylined column: titled with its author's name ("Rubin: Send Patriots to
+    Ukraine"), or written in the first person outside quotations in two paragraphs."""
+    if parts.title.text.startswith(f"{author.rsplit(maxsplit=1)[-1]}:"):
+        return True
+    mine = [
+        p.text
+        for p in parts.body
+        if _FIRST_PERSON.search(p.text) and not _QUOTE_MARKS.search(p.text)
+    ]
+    return len(mine) >= 2
+
+
+def _issuer(parts: Layout, outlet: str | None, category: str | None) -> Voice | None:
+    """A press statement: its issuer named in the title ("Statement of the Ministry of
+    ..."), or the outlet that published it when the title or category says statement."""
+    title = parts.title.text
+    if match := _STATEMENT_OF.match(title):
+        name = match.group("issuer")
+    elif (_STATEMENT.match(title) or _STATEMENT_CATEGORY.match(category or "")) and outlet:
+        name = outlet
+    else:
+        return None
+    if not looks_like_organization(name):
+        return None
+    return Voice(institution_named(name), "statement.issuer")
+
+
+def narrated(
+    paragraph: Paragraph, unit: Sentence, section: Section, voice: Voice, *, after_report: bool
+) -> Draft | None:
+    """The narrator's own sentence as their claim, unless it reports what others reported
+    ("92 people have been reported injured") or follows such a report or a happening in
+    its paragraph (``after_report``: "Some areas lack electricity" adds to the report)."""
+    if after_report or hearsay(unit):
+        return None
+    spans: list[Span] = spans_of(paragraph, [(unit.start_char, unit.end_char)])
+    return Draft(voice.speaker, "quote", spans, section, voice.rule, 0.6)
+
+
+def hearsay(unit: Sentence) -> bool:
+    """A verb of reporting in the passive with nobody named, governing its clause ("were
+    reported", "is said to"; not "the systems that were pledged"): what the sentence
+    tells is someone else's report, not the narrator's position."""
+    return any(
+        (token.lemma_.lower() or token.lower_) in _REPORTING
+        and token.tag_ == "VBN"
+        and token.dep_ not in {"relcl", "acl", "amod"}
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
+        for token in unit
+    )

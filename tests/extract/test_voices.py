@@ -1,0 +1,107 @@
+"""Voices with no cue verb: an interview's answers, an op-ed author's argument, a
+ministry's statement (pure).
+
+Each case is a short article of our own in the manner of real news copy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+
+PUBLISHED = date(2024, 3, 12)
+
+
+def extract(title: str, *lines: str, outlet: str | None = None) -> ArticleDoc:
+    text = title + "\n\n" + "\n\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=PUBLISHED, outlet=outlet)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def claims_of(doc: ArticleDoc) -> list[tuple[str, str]]:
+    return [(c.speaker.name, c.text) for c in doc.claims]
+
+
+def test_answers_after_bare_questions_are_the_interviewees_named_in_the_intro() -> None:
+    doc = extract(
+        'Interview with a battalion commander: "The nights are the hardest part"',
+        "Marko Hrytsenko is the commander of an artillery battalion near Kupiansk. He "
+        "is on a short leave, his first since the autumn.",
+        "dispatch.ua: What do you do first when you come home?",
+        "Marko Hrytsenko: I sleep for two days. Then I fix the fence my neighbour keeps "
+        "asking about.",
+        "How often do the drones come now?",
+        "Every night, sometimes forty of them. We shoot down most with machine guns.",
+        "Do you have enough shells?",
+        "We have more than in winter, but not enough to answer every gun they have.",
+    )
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == "Marko Hrytsenko"
+    assert doc.featured_expert.role is not None
+    assert "commander" in doc.featured_expert.role
+    assert [name for name, _ in claims_of(doc)] == ["Marko Hrytsenko"] * 3
+    texts = [text for _, text in claims_of(doc)]
+    assert texts[0].startswith("I sleep for two days")
+    assert texts[2].startswith("We have more than in winter")
+    assert all(c.kind == "quote" for c in doc.claims)
+    assert not any("short leave" in text or "?" in text for text in texts)
+    assert doc.events == ()
+
+
+def test_bare_questions_outside_an_interview_stay_subheads() -> None:
+    doc = extract(
+        "What the new sanctions package means for shipping",
+        "The European Union adopted its new package on Monday.",
+        "Who is affected?",
+        "Tankers that carried Russian crude above the price cap are affected, the commission said.",
+        "What comes next?",
+        "Insurers expect more vessels to be listed this year.",
+    )
+    assert all(c.extracted_by != "interview.answer" for c in doc.claims)
+
+
+def test_a_columns_byline_under_a_section_path_and_disclaimer_names_its_author() -> None:
+    doc = extract(
+        "Moroz: Ukraine cannot wait for another winter of promises",
+        "News / Opinion / Columns",
+        "The following column is presented as part of our Opinion content. Opinions "
+        "represent the viewpoint of the author.",
+        "By Halyna Moroz",
+        "Published: March 12, 2024, 7:15am",
+        "Every winter the same promises reach Kyiv, and every spring the same excuses follow them.",
+        "The interceptors that were pledged in October are still sitting in depots, "
+        "while the cities they were meant to protect count their dead.",
+    )
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == "Halyna Moroz"
+    assert {name for name, _ in claims_of(doc)} == {"Halyna Moroz"}
+    assert any("still sitting in depots" in text for _, text in claims_of(doc))
+    assert not any("viewpoint of the author" in text for _, text in claims_of(doc))
+
+
+def test_a_ministrys_statement_gives_its_positions_and_keeps_its_events() -> None:
+    doc = extract(
+        "Statement of the Ministry of Energy of Ukraine on the attack on the Burshtyn power plant",
+        "12 March 2024",
+        "Firefighters at the damaged turbine hall (Pic. Ministry of Energy of Ukraine)",
+        "12 March 2024 09:40 ENERGY SECURITY",
+        "On the night of March 12, Russia struck the Burshtyn thermal power plant with "
+        "six missiles.",
+        "As of noon, 3 workers have been reported injured. Some districts of the region "
+        "remain without heating.",
+        "Strikes on power plants in winter are a deliberate attempt to freeze civilians. "
+        "Such attacks are war crimes.",
+        "Partners must understand that every delayed air defence system means another dark city.",
+        outlet="Ministry of Energy of Ukraine",
+    )
+    ministry = "Ministry of Energy of Ukraine"
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == ministry
+    claims = claims_of(doc)
+    assert [name for name, _ in claims] == [ministry, ministry]
+    assert claims[0][1].startswith("Strikes on power plants in winter")
+    assert claims[1][1].startswith("Partners must understand")
+    assert [e.span.text[:29] for e in doc.events] == ["On the night of March 12, Rus"]
+    assert doc.claims[0].extracted_by == "statement.issuer"
+
