@@ -105,3 +105,102 @@ def test_a_ministrys_statement_gives_its_positions_and_keeps_its_events() -> Non
     assert [e.span.text[:29] for e in doc.events] == ["On the night of March 12, Rus"]
     assert doc.claims[0].extracted_by == "statement.issuer"
 
+
+def test_calling_on_pushing_for_and_calling_something_are_claims() -> None:
+    doc = extract(
+        "Ministers react to the strike",
+        "Foreign Minister Darya Kovalenko called on partner states to close the skies over "
+        "the western regions by spring.",
+        "In a separate post, President Volodymyr Zelensky also pushed for tougher sanctions "
+        "on Russian shipping.",
+        "Russia's ambassador in Berlin, Pavel Orlov, called the new measures \u201creckless.\u201d",
+    )
+    assert [c.speaker.name for c in doc.claims] == [
+        "Darya Kovalenko",
+        "Volodymyr Zelensky",
+        "Pavel Orlov",
+    ]
+    assert doc.claims[0].text.startswith("called on partner states")
+    assert doc.claims[2].text.startswith("called the new measures")
+    assert doc.events == ()
+
+
+def test_a_block_after_he_wrote_ends_at_its_lone_closing_mark() -> None:
+    doc = extract(
+        "Drones strike the Chernihiv region overnight",
+        "Russian drones struck the Chernihiv region overnight, local media reported.",
+        "Chernihiv regional governor Vyacheslav Chaus said that firefighters were at work. "
+        "Posting on Telegram, he wrote:",
+        "The enemy attacked the region again at night. Two villages were hit.",
+        "All services are on site. There is no threat to residents.\u201d",
+        "The air force said it shot down 14 of the 19 drones on Wednesday.",
+    )
+    blocks = [c for c in doc.claims if c.extracted_by == "quote.block"]
+    assert [c.speaker.name for c in blocks] == ["Vyacheslav Chaus"] * 2
+    assert blocks[1].text.endswith("no threat to residents")
+    assert doc.notes == ()
+
+
+def test_a_quotation_of_several_sentences_is_whole_and_remarks_run_on() -> None:
+    doc = extract(
+        "Shells from Pyongyang are mostly duds, says a gunner",
+        "The North Korean shells should not worry Ukraine, former battery commander Ivan "
+        "Sahaidak told Radio Polissia on Monday.",
+        'Russia fires about 10,000 shells a day, and half come from Pyongyang, "but a '
+        "shell that does not explode is only an expensive piece of iron, as we say at "
+        'the front."',
+        '"Of ten shells, three fly wrong. Two more do not explode. So we count five, and '
+        'that is the real gift," Sahaidak explained, adding that the barrels also wear out.',
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Ivan Sahaidak"] * 3
+    assert "expensive piece of iron" in doc.claims[1].text
+    assert doc.claims[2].kind == "quote"
+    assert doc.claims[2].text.startswith("Of ten shells, three fly wrong")
+
+
+def test_a_mixed_curly_and_straight_quote_closes() -> None:
+    doc = extract(
+        "The president marks the anniversary",
+        "Kostiantyn Marchenko, the mayor of Sumy, spoke on Friday.",
+        "The country's president followed up with a video in which he declared that "
+        '\u201cthe invader must lose" and argued that the front will hold this year.',
+        "President Volodymyr Zelensky also pushed for more air defence for the northern regions.",
+    )
+    assert any("argued that the front will hold" in c.text for c in doc.claims)
+
+
+def test_a_venue_line_citing_an_agency_is_no_claim_but_a_source() -> None:
+    doc = extract(
+        "Finance minister promises more aid",
+        "Finance Minister Olha Bereza has said that the budget will fund 400,000 drones.",
+        "She told this to journalists in Lviv, Kyiv Newswire reports, citing Reuters.",
+    )
+    (claim,) = doc.claims
+    assert "Reuters" in [s.name for s in claim.sources]
+
+
+def test_a_title_with_a_place_before_the_name_and_a_body_named_in_full() -> None:
+    doc = extract(
+        "Strikes in the south",
+        "Acting mayor of Kherson Roman Mrochko reported that Russian artillery hit the "
+        "port and a school.",
+        "The General Staff of Ukraine's Armed Forces wrote on Monday that 40 clashes took "
+        "place near Pokrovsk.",
+        "The General Staff said that Russian units were moving reserves to the south.",
+    )
+    names = [c.speaker.name for c in doc.claims]
+    assert names[0] == "Roman Mrochko"
+    assert doc.claims[0].speaker.role == "Acting mayor"
+    assert names[-1] == "General Staff of Ukraine's Armed Forces"
+
+
+def test_captions_and_time_stamp_headers_are_not_items() -> None:
+    doc = extract(
+        "Live: strikes on the Odesa region",
+        "12 March 2024 10:05 RUSSIA'S WAR AGAINST UKRAINE",
+        "A satellite image shows the damaged grain terminal in Izmail on 3 March 2024, "
+        "left, and the same site a week later. Photograph: AP",
+        "Russia struck the port of Izmail with drones on Tuesday night, the regional "
+        "administration said.",
+    )
+    assert [e.span.text[:22] for e in doc.events] == ["Russia struck the port"]

@@ -101,6 +101,8 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         token.dep_ == "relcl" and not _trailing_frame(token, unit)
     ):
         return None
+    if _appeal(token) or _named_thing(token):
+        return _from_verb(token, unit, quotes)
     lemma = _cue_lemma(token)
     if lemma in OBJECT_CUES:
         return _object_frame(token, lemma, unit, quotes)
@@ -132,6 +134,23 @@ def _quoted(
     return Frame(speaker, verb, tuple(direct), "quote", rule, 0.9, frame)
 
 
+def _whole_quote(
+    speaker: Span, verb: Token, whole: tuple[int, int], frame: tuple[int, int]
+) -> Frame:
+    """'"A. B. C," Dykyi explained, suggesting ...': the parser took the quotation's last
+    sentence for the clause; the quotation is what was said."""
+    rule = "quote.cue_after" if whole[0] < frame[0] else "quote.cue_before"
+    return Frame(speaker, verb, (whole,), "quote", rule, 0.85, frame)
+
+
+def _quote_holding(clause: tuple[int, int], quotes: list[Quote]) -> tuple[int, int] | None:
+    """The quotation that holds ``clause`` and more before it, if any."""
+    for quote in quotes:
+        if quote.start < clause[0] and clause[1] <= quote.end + 1:
+            return quote.start, quote.end
+    return None
+
+
 def _naming(verb: Token) -> bool:
     return (verb.lemma_.lower() or verb.lower_) in {"call", "describe", "term", "dub", "label"}
 
@@ -148,6 +167,47 @@ def _cue_lemma(token: Token) -> str:
     ):
         return "say"  # "Peskov called the new list absurd", "described it as wicked"
     return lemma
+
+
+# "called on states to ...", "pushed for more sanctions": an appeal, whatever the verb
+# means alone; the words from the verb on are the claim.
+_APPEALS = {"call": {"for", "on"}, "push": {"for"}, "press": {"for"}, "appeal": {"for", "to"}}
+_NAMING = frozenset("call term dub label brand".split())  # "describe" takes "as"
+
+
+def _appeal(verb: Token) -> bool:
+    particles = _APPEALS.get(verb.lemma_.lower(), set())
+    return any(
+        c.dep_ in {"prep", "prt"} and c.lower_ in particles and c.i == verb.i + 1
+        for c in verb.children
+    )
+
+
+def _named_thing(verb: Token) -> bool:
+    """'called the latest sanctions "thoughtless"': the parser hangs what the thing is
+    called on the thing, after it."""
+    if verb.lemma_.lower() not in _NAMING:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    return any(
+        c.i > o.i and c.dep_ in {"amod", "appos", "acomp", "attr"} and c.pos_ in {"ADJ", "NOUN"}
+        for o in objects
+        for c in o.children
+    )
+
+
+def _from_verb(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """A frame whose content is the words from its verb on ("Kuleba called on states to
+    respond ...", "Antonov called the sanctions 'thoughtless'")."""
+    subject = subject_of(verb)
+    if subject is None or inside(subject, quotes) or subject.dep_ == "nsubjpass":
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    speaker = speaker_span(subject)
+    frame = frame_span_of(verb, speaker)
+    content = (verb.idx, unit.end_char)
+    return Frame(speaker, verb, (content,), "paraphrase", "paraphrase.cue_object", 0.7, frame)
 
 
 def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> Frame | None:
@@ -259,8 +319,9 @@ def _verb_frame(
     objects = weak and any(c.dep_ == "dobj" for c in verb.children)
     if direct and not negated and not objects:
         return _quoted(verb, speaker, unit, direct, frame)
-    if weak and (clause is None or negated):
-        return None
+    whole = _quote_holding(clause, quotes) if clause is not None and not negated else None
+    if whole is not None or (weak and (clause is None or negated)):
+        return _whole_quote(speaker, verb, whole, frame) if whole is not None else None
     if verb.dep_ == "relcl":  # a trailing frame: the content is all before its comma
         before = (unit.start_char, speaker.start_char - 1)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)

@@ -19,6 +19,8 @@ _VENUE = re.compile(
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
 )
 _DISPUTED = frozenset("claim accusation allegation charge assertion".split())
+_POINTERS = frozenset("this that it so these".split())
+_TELLING = frozenset("say tell write state".split())
 
 
 def disputed(frame: Frame) -> bool:
@@ -35,6 +37,10 @@ def restates(frame: Frame) -> bool:
     to journalists on Friday", "he wrote so on X"): no item of its own."""
     if not frame.content:
         return False
+    if frame.cue.lemma_.lower() in _TELLING and any(
+        c.dep_ == "dobj" and c.lower_ in {"this", "so"} for c in frame.cue.children
+    ):
+        return True  # "She told this to journalists ..., Ukrinform reports": the venue
     start, end = frame.content[0]
     inside = [t for t in frame.cue.doc if start <= t.idx < end]
     heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
@@ -42,7 +48,7 @@ def restates(frame: Frame) -> bool:
     if main is None or main.lemma_.lower() not in CUE_LEMMAS:
         return False
     told = [c for c in main.children if c.dep_ in {"dobj", "ccomp", "advmod", "xcomp"}]
-    return bool(told) and all(c.lower_ in {"this", "that", "it", "so", "these"} for c in told)
+    return bool(told) and all(c.lower_ in _POINTERS for c in told)
 
 
 _RELAYED = re.compile(

@@ -104,6 +104,8 @@ class LayoutReading:
         own: his words, quoted as a block (a live blog's or a newspaper's layout)."""
         state = self.state
         if self.paragraph.text.rstrip().endswith(":"):
+            if len(units(self.doc, self.quotes)) > 1:
+                return False  # words of the speaker's own first; ``open_block`` follows
             speaker = self._introduces_block()
             state.block_speaker, state.block_left = speaker, BLOCK_PARAGRAPHS
             if speaker is not None:
@@ -125,9 +127,26 @@ class LayoutReading:
             state.block_speaker = None
             return False
         state.block_left -= 1
-        spans = spans_of(self.paragraph, [(0, len(self.paragraph.text))])
+        text = self.paragraph.text.rstrip()
+        # a block set off in a live blog may still end in the closing mark of the post,
+        # which ends the block
+        closed = text[-1:] in _CLOSING
+        spans = spans_of(self.paragraph, [(0, len(text) - closed)])
+        if closed:
+            state.block_speaker = None
         self._add(Draft(speaker, "quote", spans, self.section, "quote.block", 0.7))
         return True
+
+    def open_block(self) -> None:
+        """ "..., said that A. Posting an update, he wrote:": after the paragraph's own
+        words, the paragraphs that follow are the speaker's block quotation."""
+        state = self.state
+        if not self.paragraph.text.rstrip().endswith(":") or state.block_speaker is not None:
+            return
+        speaker = self._introduces_block()
+        if speaker is not None:
+            state.block_speaker, state.block_left = speaker, BLOCK_PARAGRAPHS
+            state.following = speaker
 
     def _introduces_block(self) -> PersonRef | None:
         """The speaker of a paragraph that ends in a cue and a colon ("He added:")."""

@@ -98,6 +98,8 @@ def _name_after_title(subject: Span) -> str | None:
     if cut + 1 < len(words) and words[cut] == "the":
         cut += 1  # "Minister for the Restoration Oleksandr Kubrakov": no name after "the"
     tail = words[cut + 1 :]
+    if cut >= 0 and words[cut] in {"of", "for", "in"} and len(tail) == 3:
+        tail = tail[1:]  # "Acting mayor of Zaporizhzhia Anatoly Kurtev": the title's place
     if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() for w in tail):
         return None
     return " ".join(tail)

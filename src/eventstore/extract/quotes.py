@@ -43,7 +43,7 @@ def find_quotes(text: str) -> list[Quote]:
     found: list[Quote] = []
     stack: list[tuple[str, int]] = []  # (closing mark, content start)
     for index, char in enumerate(text):
-        if stack and char == stack[-1][0] and _closes(text, index, char):
+        if stack and _closing(text, index, stack[-1][0]):
             _, start = stack.pop()
             if not stack:
                 found.append(Quote(start, index, closed=True))
@@ -68,6 +68,16 @@ _TOLD_INSIDE = re.compile(
     r"(?:said|says|wrote|writes|added|adds|told|tells|noted|stressed|explained|argued|warned)"
     r"\b[^\"“”«»,]{0,60}[.!?]?\s*$"
 )
+
+
+def _closing(text: str, index: int, expected: str) -> bool:
+    """True when ``text[index]`` closes the quotation whose closing mark is ``expected``;
+    a straight mark after a word closes a curly quote too ('“Russia must lose" and')."""
+    char = text[index]
+    if char == expected:
+        return _closes(text, index, char)
+    mixed = char == _STRAIGHT and expected == "”" and not _opens(text, index)
+    return mixed and _closes(text, index, char)
 
 
 def _opens(text: str, index: int) -> bool:

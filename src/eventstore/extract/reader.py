@@ -119,6 +119,7 @@ class _ParagraphReader(LayoutReading, EventReading):
         self.state.newcomer = self._introduces()
         self._track_open_quote()
         self._settle_pending()
+        self.open_block()
         if not self.items and not self.sourced:
             # The story has moved on from that day's happenings (its quotes about them,
             # claims only, and its source lines have not: "In a statement, the air force
@@ -149,7 +150,10 @@ class _ParagraphReader(LayoutReading, EventReading):
         if frame is not None and disputed(frame):
             frame = None  # "..., a claim Ukraine denies": the words are not the denier's
         if frame is not None and restates(frame):
-            return  # "Peskov said this to journalists, according to Russian media"
+            # "Peskov said this to journalists, according to Russian media": no item, but
+            # who passed the words on sources the one before
+            self.sourced = self._cite(find_sources(unit.text)) or self.sourced
+            return
         self.told.append((unit.start_char, unit.end_char))
         item = self._framed(unit, frame) if frame is not None else None
         if isinstance(item, Draft) and frame is not None:
@@ -160,16 +164,23 @@ class _ParagraphReader(LayoutReading, EventReading):
         """ "This is according to The Washington Post, seen by Ukrinform.": the source of
         the claim or event before it, not an item of its own."""
         match = _SOURCE_LINE.match(unit.text)
-        last = self.items[-1] if self.items else self.state.last_item
-        if match is None or last is None:
+        if match is None:
             return False
-        self.sourced = True
         name = display_source_name(match.group("name"))
         source = SourceRef(name=name, key=source_key(name), kind="publication", role="cited")
+        cited = self._cite((source,))
+        self.sourced = self.sourced or cited
+        return cited
+
+    def _cite(self, sources: tuple[SourceRef, ...]) -> bool:
+        """Add ``sources`` to the item before; False when there is none."""
+        last = self.items[-1] if self.items else self.state.last_item
+        if last is None:
+            return False
         if isinstance(last, Draft):
-            last.sources = unique_sources((*last.sources, source))
+            last.sources = unique_sources((*last.sources, *sources))
             return True
-        sourced = last.model_copy(update={"sources": unique_sources((*last.sources, source))})
+        sourced = last.model_copy(update={"sources": unique_sources((*last.sources, *sources))})
         if self.items:
             self.items[-1] = sourced
         else:
@@ -391,16 +402,35 @@ class _ParagraphReader(LayoutReading, EventReading):
     def _quote_of_following(self, unit: Sentence, previous: Item | Draft | None) -> Draft | None:
         """A quotation with no cue of its own, of the speaker the text is following."""
         inner = [q for q in self.quotes if unit.start_char <= q.start <= unit.end_char]
-        if not inner or not _mostly_quote(unit, inner) or self.state.following is None:
+        if not inner or self.state.following is None:
             return None
         if _DOCUMENT_SAYS.search(self.doc.text[unit.start_char : inner[0].start]):
             return None  # 'The report reads: "..."': a document's words, not the speaker's
+        if not _mostly_quote(unit, inner):
+            return self._remarks_continued(unit, inner)
         spans = spans_of(self.paragraph, [(q.start, q.end) for q in inner])
         if isinstance(previous, Draft) and previous.kind == "quote":
             previous.spans.extend(spans)
             return previous
         following = self.state.following
         return Draft(following, "quote", spans, self.section, "quote.following", 0.6)
+
+    def _remarks_continued(self, unit: Sentence, inner: list[Quote]) -> Draft | None:
+        """A paragraph that opens, with no cue, on the narrator's summary of the remarks
+        quoted just before and a quotation of a full clause ('X, and Y, "but ... are two
+        very big differences"'): the speaker followed, paraphrased."""
+        following, last = self.state.following, self.state.last_item
+        if self.items or not isinstance(last, Draft) or following is None:
+            return None
+        if last.speaker.key != following.key:
+            return None
+        people = [e for e in unit.ents if e.label_ == "PERSON"]
+        if any(not any(q.contains(e.start_char) for q in inner) for e in people):
+            return None  # someone else named: the narrator tells of them
+        if max(len(self.paragraph.text[q.start : q.end].split()) for q in inner) < 6:
+            return None  # a scare-quoted phrase, not the speaker's words
+        spans = spans_of(self.paragraph, [(unit.start_char, unit.end_char)])
+        return Draft(following, "paraphrase", spans, self.section, "quote.following", 0.5)
 
     def _stated_by(self, frame: Frame, end: int | None = None) -> bool:
         """ "... This was stated by X": the sentences before (to ``end``) are X's claim."""

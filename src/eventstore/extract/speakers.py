@@ -62,9 +62,14 @@ _INSTITUTION_HEADS = frozenset(
     alliance nato organization organisation union commission presidency mission operator
     energoatom ukrenergo gazprom military""".split()
 )
-_INSTITUTION_NAME = re.compile(
-    r"\b(?:[A-Z][\w'’-]+\s+){1,5}(?:Agency|Ministry|Office|Council|Service|Directorate|"
+_INSTITUTION_WORD = (
+    r"(?:Agency|Ministry|Office|Council|Service|Directorate|"
     r"Department|Committee|Command|Staff|Forces|Force|Administration|Bureau|Commission)\b"
+)
+# "General Staff of Ukraine's Armed Forces": a body of a body, named in full once
+_INSTITUTION_NAME = re.compile(
+    rf"\b(?:[A-Z][\w'’-]+\s+){{1,5}}{_INSTITUTION_WORD}"
+    rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}{_INSTITUTION_WORD})?"
 )
 _PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUN_INSTITUTION = frozenset({"it"})
@@ -141,6 +146,15 @@ class Speakers:
         else:
             self.name_institution(kept.name)
         return kept
+
+    def fuller(self, institution: PersonRef) -> PersonRef | None:
+        """The institution named in full before ("the General Staff of Ukraine's Armed
+        Forces") that ``institution`` ("the General Staff") is a short form of."""
+        start = f"{fold(institution.name)} of "
+        for name, _ in reversed(self.institutions):
+            if fold(name).startswith(start):
+                return _institution(name)
+        return None
 
     def by_surname(self, who: str) -> PersonRef | None:
         """The known person ``who`` (a surname, or a full name spelt another way) names."""
@@ -341,7 +355,8 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         words -= {"the", "this", "that", "our"}
         named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
         proper = _proper_name(subject, head)
-        return speakers.add(named or _institution(_owned_institution(subject) or proper or bare))
+        found = named or _institution(_owned_institution(subject) or proper or bare)
+        return speakers.add(speakers.fuller(found) or found)
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
