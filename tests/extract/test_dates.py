@@ -106,3 +106,18 @@ def test_february_29_without_a_year_is_possible() -> None:
     phrase = leading_date("On February 29, x")
     assert phrase is not None
     assert phrase.invalid is None
+
+
+@pytest.mark.parametrize(
+    ("carried", "published", "year"),
+    [(2023, None, None), (2024, None, 2024), (None, date(2025, 3, 10), None)],
+    ids=["timeline-2023", "timeline-2024", "published-2025"],
+)
+def test_february_29_takes_only_a_leap_year(
+    carried: int | None, published: date | None, year: int | None
+) -> None:
+    """A year carried from a timeline or taken from the published date that has no
+    February 29 leaves the year unknown rather than give an impossible date."""
+    timeline = Timeline(published_on=published, last_year=carried)
+    reading = timeline.read(leading_date("On February 29, the talks resumed"))
+    assert (reading.year, reading.month, reading.day) == (year, 2, 29)

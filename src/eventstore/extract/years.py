@@ -6,6 +6,7 @@ stays unknown. Relative phrases ("on Monday", "last month") count from the publi
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,6 +42,9 @@ class Timeline:
         if phrase.this_year and self.published_on is not None:
             return _reading(phrase, self.published_on.year, inferred=True)
         implied = self._implied_year(phrase, future=future, carry=carry)
+        if implied is not None and (phrase.month, phrase.day) == (2, 29):
+            # February 29 of a year the text does not give: only a leap year has it
+            implied = implied if calendar.isleap(implied) else None
         return _reading(phrase, implied, inferred=True)
 
     def published_day(self) -> DateReading | None:
