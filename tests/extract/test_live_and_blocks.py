@@ -32,9 +32,11 @@ def test_paragraphs_after_said_and_a_colon_are_the_speakers_block() -> None:
         "A fire started at the refinery after one of the downed drones fell.",
         "Belov's statement did not say how many drones were launched.",
     )
-    assert said(doc) == [
-        ("Ivan Belov", "Air defence repelled an "),
-        ("Ivan Belov", "A fire started at the re"),
+    # one quotation over two paragraphs: one claim, a span a paragraph
+    assert said(doc) == [("Ivan Belov", "Air defence repelled an ")]
+    assert [s.text[:24] for s in doc.claims[0].spans] == [
+        "Air defence repelled an ",
+        "A fire started at the re",
     ]
 
 

@@ -43,8 +43,20 @@ ATTACK = DATELINE + "Russian drones struck the port of Verkhnie on Tuesday night
         "No one was hurt in the attack on the port.",
         "Two dock workers were killed.",
         "There were no immediate reports of casualties or damage.",
+        "No casualties were reported.",
+        "Eleven people have been reported injured, among them two children.",
+        "In the port, a number of destructions were reported.",
     ],
-    ids=["no-casualties", "nobody-injured", "no-one-hurt", "two-killed", "no-reports"],
+    ids=[
+        "no-casualties",
+        "nobody-injured",
+        "no-one-hurt",
+        "two-killed",
+        "no-reports",
+        "none-reported",
+        "reported-injured",
+        "destructions-reported",
+    ],
 )
 def test_a_toll_without_a_verb_of_doing_is_an_event_of_the_storys_day(toll: str) -> None:
     doc = extract(ATTACK, toll)

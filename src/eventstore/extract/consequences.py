@@ -1,5 +1,6 @@
 """Consequences told without a verb of doing: "There were no casualties", "Nobody was
-injured", "No one was hurt", "Two people were killed".
+injured", "No one was hurt", "Two people were killed", "11 people have been reported
+injured", "No casualties were reported".
 
 A news story tells what an attack did in sentences whose main verb is "be" or a passive
 of harm, and often in four words. They are events (the toll of a happening), so the
@@ -15,11 +16,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Harm to people or things, as a noun: the attribute of "there were (no) ...".
-_HARM_NOUNS = frozenset("casualty injury death fatality victim damage dead wounded injured".split())
+_HARM_NOUNS = frozenset(
+    "casualty injury death fatality victim damage destruction dead wounded injured".split()
+)
 # Harm as a passive verb: "were killed", "was not hurt".
 _HARM_VERBS = frozenset("kill injure wound hurt harm".split())
 _PAST_BE = frozenset("was were".split())
 _PERFECT = frozenset("has have had".split())
+# Hearsay of harm: "have been reported injured", "were confirmed dead".
+_REPORTED = frozenset("report confirm".split())
 
 
 def consequence(verb: Token) -> bool:
@@ -34,12 +39,22 @@ def consequence(verb: Token) -> bool:
         past = verb.lower_ in _PAST_BE or (verb.lower_ == "been" and auxiliaries & _PERFECT)
         there = any(c.dep_ == "expl" for c in children)
         return bool(past and there and any(_harm(c) for c in children if c.dep_ == "attr"))
-    passive = auxiliaries & (_PAST_BE | {"been"})
-    return verb.tag_ == "VBN" and bool(passive) and verb.lemma_.lower() in _HARM_VERBS
+    passive = verb.tag_ == "VBN" and bool(auxiliaries & (_PAST_BE | {"been"}))
+    if passive and verb.lemma_.lower() in _REPORTED:
+        # "11 people have been reported injured", "No casualties were reported", "a
+        # number of destructions were reported": the toll, as reported
+        told = [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"} and _harmed(c)]
+        return bool(told) or any(c.dep_ == "nsubjpass" and _harm(c) for c in children)
+    return passive and verb.lemma_.lower() in _HARM_VERBS
+
+
+def _harmed(word: Token) -> bool:
+    return word.lemma_.lower() in _HARM_VERBS or word.lower_ in _HARM_NOUNS
 
 
 def _harm(noun: Token) -> bool:
-    """A noun of harm, or "reports of" one ("no immediate reports of casualties")."""
+    """A noun of harm, or "reports of" one ("no immediate reports of casualties", "a
+    number of destructions")."""
     if noun.lemma_.lower() in _HARM_NOUNS or noun.lower_ in _HARM_NOUNS:
         return True
     objects = [o for p in noun.children if p.dep_ == "prep" for o in p.children]

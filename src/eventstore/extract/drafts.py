@@ -107,6 +107,7 @@ class ArticleState:
     newcomer: PersonRef | None = None
     block_speaker: PersonRef | None = None  # "X said on Telegram:": whose block follows
     block_left: int = 0
+    block_draft: Draft | None = None  # the block quotation being read, one claim
 
     @property
     def author(self) -> PersonRef | None:
@@ -186,8 +187,9 @@ def _story_date(
     # A news story's undated happenings are of the day it is telling ("Russia struck on
     # Monday ... The strikes damaged ..."): the day of its last dated happening. Past the
     # lede, the present perfect ("Iran has also sent personnel") tells of some time up to
-    # now, not of that day: it stays undated.
-    if state.story_day is not None and (lede or not perfect):
+    # now, not of that day: it stays undated; a toll ("11 people have been reported
+    # injured") is still that day's.
+    if state.story_day is not None and (lede or not perfect or consequence(unit.root)):
         return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
     published = state.events.timeline.published_day()
     if lede and published is not None and perfect:

@@ -108,6 +108,7 @@ class LayoutReading:
                 return False  # words of the speaker's own first; ``open_block`` follows
             speaker = self._introduces_block()
             state.block_speaker, state.block_left = speaker, BLOCK_PARAGRAPHS
+            state.block_draft = None
             if speaker is not None:
                 state.following = speaker
             return speaker is not None
@@ -134,7 +135,15 @@ class LayoutReading:
         spans = spans_of(self.paragraph, [(0, len(text) - closed)])
         if closed:
             state.block_speaker = None
-        self._add(Draft(speaker, "quote", spans, self.section, "quote.block", 0.7))
+        draft = state.block_draft
+        if draft is not None and draft.speaker.key == speaker.key:
+            # one block quotation over several paragraphs is one claim, a span a paragraph
+            draft.spans.extend(spans)
+            self.items.append(draft)
+        else:
+            draft = Draft(speaker, "quote", spans, self.section, "quote.block", 0.7)
+            self._add(draft)
+        state.block_draft = None if closed else draft
         return True
 
     def open_block(self) -> None:
@@ -146,6 +155,7 @@ class LayoutReading:
         speaker = self._introduces_block()
         if speaker is not None:
             state.block_speaker, state.block_left = speaker, BLOCK_PARAGRAPHS
+            state.block_draft = None
             state.following = speaker
 
     def _introduces_block(self) -> PersonRef | None:

@@ -46,7 +46,7 @@ from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
-from eventstore.extract.voices import narrated
+from eventstore.extract.voices import for_issuer, narrated
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
@@ -219,6 +219,8 @@ class _ParagraphReader(LayoutReading, EventReading):
         speaker = resolve_subject(frame.speaker, self.state.speakers)
         if speaker is None:
             return None
+        if not isinstance(speaker, Anonymous):
+            speaker = for_issuer(self.state.voice, speaker)
         phrase = framed_date(unit, frame)
         opens_dated = phrase is not None and phrase.start == 0
         if self.section == "background" and opens_dated:

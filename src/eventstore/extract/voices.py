@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventstore.extract.document import Span
+from eventstore.extract.document import PersonRef, Span
 from eventstore.extract.drafts import Draft, Voice, spans_of
 from eventstore.extract.layout import Layout
 from eventstore.extract.names import looks_like_organization
@@ -119,3 +119,14 @@ def hearsay(unit: Sentence) -> bool:
         and not any(c.dep_ == "agent" for c in token.children)
         for token in unit
     )
+
+
+def for_issuer(voice: Voice | None, speaker: PersonRef) -> PersonRef:
+    """In a press statement, the country its issuer speaks for is the issuer ("Ukraine
+    calls on its partners ..." in a statement of the Ministry of Foreign Affairs of
+    Ukraine); any other speaker stays who they are."""
+    if voice is None or voice.rule != "statement.issuer":
+        return speaker
+    if voice.speaker.name.endswith(f" of {speaker.name}"):
+        return voice.speaker
+    return speaker
