@@ -24,6 +24,7 @@ from eventstore.vocabulary import Section
 if TYPE_CHECKING:
     from spacy.tokens import Span as Sentence
 
+NARRATION = frozenset({"oped.author", "statement.issuer"})  # the rules of a narrator's claims
 _OPINION = re.compile(
     r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
 )
