@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, text
@@ -27,13 +28,12 @@ from eventstore.redact import mask_url
 __all__ = [
     "MIGRATION_LOCK_KEY",
     "WRITER_LOCK_KEY",
-    "check_connection",
     "is_retryable",
     "is_sqlite",
     "make_engine",
     "make_sessionmaker",
+    "sqlite_file",
     "translate_db_errors",
-    "unit_of_work",
     "write_with_retry",
     "writer_transaction",
 ]
@@ -149,13 +149,6 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def unit_of_work(engine: Engine) -> Iterator[Session]:
-    """One transaction: commit when the block ends, roll back when it raises."""
-    with translate_db_errors(mask_url(engine.url)), make_sessionmaker(engine).begin() as session:
-        yield session
-
-
-@contextmanager
 def writer_transaction(engine: Engine) -> Iterator[Connection]:
     """A transaction that holds eventstore's writer lock until it ends.
 
@@ -206,10 +199,20 @@ def write_with_retry(
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
-def check_connection(engine: Engine) -> None:
-    """Open and close one connection, raising DatabaseUnavailable when that fails."""
-    with translate_db_errors(mask_url(engine.url)), engine.connect() as connection:
-        connection.exec_driver_sql("SELECT 1")
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file an SQLite URL names, or None for PostgreSQL and in-memory databases.
+
+    A URI form (``sqlite:///file:x.db?mode=ro&uri=true``) names ``x.db``.
+    """
+    parsed = normalize_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in {"", ":memory:"}:
+        return None
+    if parsed.query.get("uri") in {"true", "1"} and database.startswith("file:"):
+        if parsed.query.get("mode") == "memory":
+            return None
+        database = database.removeprefix("file:")
+    return Path(database)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -24,7 +24,7 @@ from sqlalchemy import URL, Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from eventstore.config import normalize_url
-from eventstore.db import MIGRATION_LOCK_KEY, make_engine, translate_db_errors
+from eventstore.db import MIGRATION_LOCK_KEY, make_engine, sqlite_file, translate_db_errors
 from eventstore.errors import SchemaOutOfDate, UsageError
 from eventstore.failures import one_line
 from eventstore.redact import mask_url
@@ -136,12 +136,29 @@ def head_revision() -> str:
     return head
 
 
+def is_known(revision: str) -> bool:
+    """True when ``revision`` is in this code's history (a newer eventstore's is not)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def revision_on(connection: Connection) -> str | None:
+    """The revision of the database ``connection`` is on, or None when never migrated."""
+    revision = MigrationContext.configure(connection).get_current_revision()
+    connection.rollback()
+    return revision
+
+
 def current_revision(url: str | URL) -> str | None:
-    """The revision the database is at, or None when it has never been migrated."""
+    """The revision the database is at, or None when it has never been migrated (or,
+    for SQLite, has no file yet: reading a revision never creates one)."""
+    file = sqlite_file(url)
+    if file is not None and not file.exists():
+        return None
     with _connected(url) as (_config, connection):
-        revision = MigrationContext.configure(connection).get_current_revision()
-        connection.rollback()
-        return revision
+        return revision_on(connection)
 
 
 def upgrade(url: str | URL, revision: str = "head") -> None:

@@ -6,8 +6,6 @@ import click
 
 from eventstore.cli.context import AppContext
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.cli.read import reading
-from eventstore.repositories import ChangeRepository
 
 pass_app = click.make_pass_decorator(AppContext)
 _COLUMNS = ("seq", "entity", "id", "op", "into", "run", "at (UTC)")
@@ -31,8 +29,8 @@ def changes(app: AppContext, since: int, limit: int, fmt: str | None, as_json: b
     Example:
         eventstore changes --since 120 --limit 50 --json
     """
-    with reading(app) as session:
-        found = ChangeRepository(session).since(since, limit=limit)
+    with app.store().reading() as read:
+        found = read.changes.since(since, limit=limit)
     rows = [
         {
             "seq": change.seq,

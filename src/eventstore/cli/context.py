@@ -1,4 +1,5 @@
-"""What every command shares: resolved settings, the engine, and the two consoles."""
+"""What every command shares: resolved settings, the store (or, for writers, the engine),
+and the two consoles."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import Engine
 from eventstore.config import Settings, load_settings
 from eventstore.db import make_engine
 from eventstore.redact import mask_url
+from eventstore.store import Store
 
 
 @cache
@@ -32,6 +34,7 @@ class AppContext:
     database_url: str | None = None
     _settings: Settings | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> Settings:
@@ -50,9 +53,20 @@ class AppContext:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def store(self, *, check_schema: bool = True) -> Store:
+        """The store to read, opened once: never created, its schema checked at head
+        (unless the command reports the schema's state itself)."""
+        if self._store is None:
+            self._store = Store.open(self.settings.database_url, check_schema=check_schema)
+        return self._store
 
     def engine(self) -> Engine:
-        """The engine for this invocation's database."""
+        """The engine for this invocation's database, for commands that write (a load
+        creates and migrates the database; readers go through ``store``)."""
         if self._engine is None:
             self._engine = make_engine(self.settings.url)
         return self._engine

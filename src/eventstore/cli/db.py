@@ -156,8 +156,9 @@ def verify(app: AppContext, as_json: bool) -> None:
     Example:
         eventstore db verify
     """
-    with translate_db_errors(app.masked_url):
-        result = run_verify(app.engine())
+    store = app.store()
+    with translate_db_errors(store.url):
+        result = run_verify(store.engine)
     if as_json:
         payload = {
             "ok": result.ok,

@@ -54,7 +54,7 @@ def evaluate(
         eventstore load seeds/
         eventstore evaluate gold/seeds.yaml --details
     """
-    scores = run_evaluation(app.engine(), gold_files)
+    scores = run_evaluation(app.store().engine, gold_files)
     fmt = resolve_format(fmt, as_json)
     title = f"{scores.articles_loaded} of {scores.articles} gold articles loaded"
     rows = [_row(one) for one in scores.figures]

@@ -15,7 +15,6 @@ from sqlalchemy import Connection, select
 
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.db import translate_db_errors
 from eventstore.queries import all_queries, get_query, run_query
 from eventstore.schema import Base
 
@@ -84,9 +83,8 @@ def export(app: AppContext, fmt: str, tables: tuple[str, ...], output: Path | No
     chosen = tables or EXPORTED
     if fmt == "csv" and len(chosen) > 1 and (output is None or output.suffix):
         raise click.UsageError("CSV of several tables needs --output DIRECTORY")
-    engine = app.engine()
     counts: dict[str, int] = {}
-    with translate_db_errors(app.masked_url), engine.connect() as connection:
+    with app.store().connection() as connection:
         if fmt == "jsonl":
             with _target(output) as handle:
                 for table in chosen:
@@ -157,7 +155,7 @@ def query(
         return
     named = get_query(name)
     given = dict(_pair(param) for param in params)
-    with translate_db_errors(app.masked_url), app.engine().connect() as connection:
+    with app.store().connection() as connection:
         rows = list(run_query(connection, named, given))
     columns = tuple(rows[0]) if rows else ()
     emit(rows, fmt=fmt, columns=columns, title=named.name)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from eventstore import migrations
 from eventstore.cli.context import AppContext, out_console
-from eventstore.db import check_connection, make_sessionmaker
+from eventstore.db import make_sessionmaker
 from eventstore.load.guard import refresh_statuses
 from eventstore.schema import IngestionRunRow
 
@@ -49,8 +49,9 @@ def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
     Example:
         eventstore health --max-age 2h || alert "eventstore is stale"
     """
-    engine = app.engine()
-    check_connection(engine)  # DatabaseUnavailable: exit 69
+    store = app.store(check_schema=False)  # DatabaseUnavailable: exit 69
+    store.revision()  # the database answers (else 69)
+    engine = store.engine
     schema = migrations.check(app.settings.url)
     last = success = None
     if schema.current == schema.head:  # else there may be no runs table to read

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 import click
-from sqlalchemy.orm import Session
 
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.db import make_sessionmaker, translate_db_errors
 from eventstore.models import Claim, ClaimDetail, EventDetail, Model, Page, TimelineEvent
-from eventstore.repositories import (
-    ArticleRepository,
-    ClaimRepository,
-    EventRepository,
-    ExpertRepository,
-    SourceRepository,
-    StatsRepository,
-)
 
 pass_app = click.make_pass_decorator(AppContext)
 DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-@contextmanager
-def reading(app: AppContext) -> Iterator[Session]:
-    """A read-only session on the app's database (rolled back when done)."""
-    engine = app.engine()
-    with translate_db_errors(app.masked_url), make_sessionmaker(engine)() as session:
-        yield session
 
 
 def _day(value: datetime | None) -> date | None:
@@ -112,8 +93,8 @@ def timeline(
     Example:
         eventstore timeline --from 2023-07-01 --to 2023-09-30 --min-articles 2
     """
-    with reading(app) as session:
-        page = EventRepository(session).timeline(
+    with app.store().reading() as read:
+        page = read.events.timeline(
             _day(start),
             _day(end),
             search=search,
@@ -158,8 +139,8 @@ def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> Non
     Example:
         eventstore event 4
     """
-    with reading(app) as session:
-        detail = EventRepository(session).get(event_id)
+    with app.store().reading() as read:
+        detail = read.events.get(event_id)
     if _emitted(detail, resolve_format(fmt, as_json)):
         return
     label = f"{detail.date_label or 'undated'} ({detail.date_precision})"
@@ -190,8 +171,8 @@ def claim(app: AppContext, claim_id: int, fmt: str | None, as_json: bool) -> Non
     Example:
         eventstore claim 12
     """
-    with reading(app) as session:
-        detail = ClaimRepository(session).get(claim_id)
+    with app.store().reading() as read:
+        detail = read.claims.get(claim_id)
     if _emitted(detail, resolve_format(fmt, as_json)):
         return
     _print_head("claim", detail, f"{detail.expert_name} ({detail.kind})", detail.text)
@@ -234,8 +215,8 @@ def claims(
         eventstore claims --search "Military Balance" --json
     """
     page: Page[Claim] | None = None
-    with reading(app) as session:
-        repository = ClaimRepository(session)
+    with app.store().reading() as read:
+        repository = read.claims
         if search is not None:
             found: list[Claim] = list(repository.search(search, expert=expert, limit=limit))
         elif article is not None:
@@ -278,8 +259,8 @@ def experts(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None
     Example:
         eventstore experts --json
     """
-    with reading(app) as session:
-        page = ExpertRepository(session).list(limit=limit)
+    with app.store().reading() as read:
+        page = read.experts.list(limit=limit)
     _print_models(page.items, resolve_format(fmt, as_json), _EXPERT_COLUMNS, _expert_row)
     _more(page)
 
@@ -295,9 +276,9 @@ def expert(app: AppContext, name: str, fmt: str | None, as_json: bool) -> None:
     Example:
         eventstore expert "Kim Jong-un"
     """
-    with reading(app) as session:
-        found = ExpertRepository(session).get(name)
-        said = ClaimRepository(session).by_expert(found.id, limit=100_000).items
+    with app.store().reading() as read:
+        found = read.experts.get(name)
+        said = read.claims.by_expert(found.id, limit=100_000).items
     fmt = resolve_format(fmt, as_json)
     if fmt == "json":
         emit([], fmt=fmt, columns=(), document={**_dump(found), "claims": [_dump(c) for c in said]})
@@ -321,8 +302,8 @@ def sources(app: AppContext, fmt: str | None, as_json: bool) -> None:
     Example:
         eventstore sources --format csv > sources.csv
     """
-    with reading(app) as session:
-        found = SourceRepository(session).list()
+    with app.store().reading() as read:
+        found = read.sources.list()
 
     def row(source: Any) -> dict[str, Any]:
         return {
@@ -369,8 +350,8 @@ def articles(
         eventstore articles --search "Vostochny Cosmodrome"
     """
     page = None
-    with reading(app) as session:
-        repository = ArticleRepository(session)
+    with app.store().reading() as read:
+        repository = read.articles
         if search is not None:
             found = list(repository.search(search, limit=limit))
         else:
@@ -409,8 +390,8 @@ def stats(app: AppContext, fmt: str | None, as_json: bool) -> None:
     Example:
         eventstore stats
     """
-    with reading(app) as session:
-        figures = StatsRepository(session).stats()
+    with app.store().reading() as read:
+        figures = read.stats.stats()
     rows: list[dict[str, Any]] = [
         {"what": name, "value": count} for name, count in figures.counts.items()
     ]

@@ -8,13 +8,10 @@ from datetime import datetime
 
 import click
 
-from eventstore import migrations
 from eventstore.cli.context import AppContext, out_console
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.db import make_sessionmaker
 from eventstore.load.guard import refresh_statuses
 from eventstore.redact import escape_controls
-from eventstore.repositories import RejectRepository, RunRepository
 
 pass_app = click.make_pass_decorator(AppContext)
 _RUN_COLUMNS = (
@@ -48,11 +45,10 @@ def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
     Example:
         eventstore runs --limit 3
     """
-    migrations.require_head(app.settings.url)  # else: no such table, or no such column
-    engine = app.engine()
-    refresh_statuses(engine)
-    with make_sessionmaker(engine)() as session:
-        recent = RunRepository(session).recent(limit=limit)
+    store = app.store()
+    refresh_statuses(store.engine)
+    with store.reading() as read:
+        recent = read.runs.recent(limit=limit)
     rows = [
         {
             "run": run.id,
@@ -102,9 +98,8 @@ def rejects(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None
     Example:
         eventstore rejects --json
     """
-    migrations.require_head(app.settings.url)
-    with make_sessionmaker(app.engine())() as session:
-        found = RejectRepository(session).recent(limit=limit)
+    with app.store().reading() as read:
+        found = read.rejects.recent(limit=limit)
     rows = [
         {
             "input": escape_controls(f"{item.path}:{item.line}" if item.line else item.path),
