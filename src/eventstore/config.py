@@ -13,13 +13,17 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError
 
 from eventstore.errors import ConfigurationError
-from eventstore.redact import mask_text, mask_url, parse_url
+from eventstore.redact import is_secret, mask_text, mask_url, parse_url
 
 DEFAULT_DATABASE_URL = "sqlite:///eventstore.db"
 
 _DRIVER_ALIASES = {
     "postgres": "postgresql+psycopg",
     "postgresql": "postgresql+psycopg",
+    # A shared DATABASE_URL often names psycopg2, which eventstore does not install:
+    # psycopg 3 reads the same URLs.
+    "postgres+psycopg2": "postgresql+psycopg",
+    "postgresql+psycopg2": "postgresql+psycopg",
     "sqlite": "sqlite+pysqlite",
 }
 
@@ -87,8 +91,8 @@ def normalize_url(url: str | URL) -> URL:
 
 
 def libpq_url(url: str | URL) -> str:
-    """A URL psql accepts: no SQLAlchemy driver suffix and no password (libpq reads
-    PGPASSWORD or ~/.pgpass for that)."""
+    """A URL psql accepts: no SQLAlchemy driver suffix and no password, in the user
+    information or the query string (libpq reads PGPASSWORD or ~/.pgpass for that)."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise ConfigurationError("--libpq needs a PostgreSQL URL")
@@ -98,7 +102,7 @@ def libpq_url(url: str | URL) -> str:
         host=parsed.host,
         port=parsed.port,
         database=parsed.database,
-        query=parsed.query,
+        query={key: value for key, value in parsed.query.items() if not is_secret(key)},
     )
     return bare.render_as_string(hide_password=False)
 

@@ -22,12 +22,26 @@ def parse_url(url: str | URL) -> URL:
     return parsed.set(password=f"{parsed.password}@{rest}", host=host)
 
 
+# Query parameters libpq (and so psycopg) reads a secret from.
+_SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+
+
+def is_secret(parameter: str) -> bool:
+    """True for a URL query parameter that holds a password."""
+    return parameter.lower() in _SECRET_PARAMETERS
+
+
 def mask_url(url: str | URL) -> str:
-    """Render ``url`` for humans, its password replaced by ``***``."""
+    """Render ``url`` for humans, its password (user information and query string)
+    replaced by ``***``."""
     try:
-        return parse_url(url).render_as_string(hide_password=True)
+        rendered = parse_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return mask_text(str(url))
+    return _QUERY_SECRET.sub(r"\g<head>***", rendered)
+
+
+_QUERY_SECRET = re.compile(r"(?P<head>[?&](?:ssl)?password=)[^&#]*", re.I)
 
 
 # The password of a URL runs from the ':' after the user name to the last '@' before the

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 
 import click
 import pytest
@@ -35,9 +39,59 @@ def test_current_as_json(db_url: str) -> None:
 
 
 def test_downgrade_to_base_empties_the_database(db_url: str) -> None:
-    assert run("--database-url", db_url, "db", "downgrade", "base")[0] == 0
+    assert run("--database-url", db_url, "db", "downgrade", "base", "--yes")[0] == 0
     _, out, _ = run("--database-url", db_url, "db", "current")
     assert out.startswith("empty")
+
+
+def test_downgrade_without_yes_and_without_a_terminal_refuses(db_url: str) -> None:
+    code, out, err = run("--database-url", db_url, "db", "downgrade", "base")
+    assert (code, out) == (2, "")
+    assert err.endswith("every table and its rows: pass --yes to do it (no terminal to ask on)\n")
+    assert run("--database-url", db_url, "db", "current")[1] == f"{head_revision()} (head: 0008)\n"
+
+
+def test_downgrade_on_a_terminal_asks_and_no_keeps_everything(db_url: str) -> None:
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "eventstore", "--database-url", db_url, "db", "downgrade"]
+    with subprocess.Popen(
+        [*command, "0005"], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        os.write(controller, b"n\n")
+        _, err = process.communicate(timeout=120)
+    os.close(controller)
+    os.close(terminal)
+    assert process.returncode == 1
+    assert b"from 0008 to 0005, dropping what came after it? [y/N]" in err
+    assert run("--database-url", db_url, "db", "current")[1] == "0008 (head: 0008)\n"
+
+
+def test_upgrade_at_head_says_so(db_url: str) -> None:
+    code, _, err = run("--database-url", db_url, "db", "upgrade")
+    assert code == 0
+    assert err.endswith(": already at 0008 (head), nothing to do\n")
+
+
+def test_a_psycopg2_url_is_read_with_psycopg(request: pytest.FixtureRequest) -> None:
+    server = request.getfixturevalue("postgres_server")
+    url = server.create_database().replace("postgresql+psycopg://", "postgresql+psycopg2://")
+    assert run("--database-url", url, "db", "upgrade")[0] == 0
+    assert run("--database-url", url, "timeline", "--json")[:2] == (0, "[]\n")
+
+
+def test_a_password_in_the_query_string_is_never_printed(request: pytest.FixtureRequest) -> None:
+    server = request.getfixturevalue("postgres_server")
+    url = server.create_database() + "?password=hunter2&application_name=x"
+    code, out, err = run("--database-url", url, "db", "current", "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["database"].endswith("?application_name=x&password=***")
+    code, out, _ = run("--database-url", url, "db", "url")
+    assert (code, out.endswith("?application_name=x&password=***\n")) == (0, True)
+    code, out, _ = run("--database-url", url, "db", "url", "--libpq")
+    assert (code, out.endswith("?application_name=x\n")) == (0, True)
+    code, _, err = run("--database-url", url.replace("/es_test", "/none_"), "stats")
+    assert code == 69
+    assert "hunter2" not in err
 
 
 def test_unreachable_database_exits_69_without_the_password() -> None:

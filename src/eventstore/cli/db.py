@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -11,6 +12,7 @@ from eventstore.access import grant_readonly
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.config import libpq_url
 from eventstore.db import translate_db_errors
+from eventstore.errors import UsageError
 from eventstore.redact import escape_controls
 from eventstore.verify import verify as run_verify
 
@@ -41,27 +43,53 @@ def upgrade(app: AppContext, revision: str) -> None:
     before = migrations.current_revision(app.settings.url)
     migrations.upgrade(app.settings.url, revision)
     after = migrations.current_revision(app.settings.url)
-    err_console().print(
-        f"{app.masked_url}: upgraded from {before or 'empty'} to {after}", highlight=False
-    )
+    if after == before:
+        head = " (head)" if after == migrations.head_revision() else ""
+        message = f"{app.masked_url}: already at {after}{head}, nothing to do"
+    else:
+        message = f"{app.masked_url}: upgraded from {before or 'empty'} to {after}"
+    err_console().print(message, highlight=False, markup=False)
 
 
 @db.command()
 @click.argument("revision")
+@click.option("--yes", is_flag=True, help="Do not ask (needed when there is no terminal).")
 @pass_app
-def downgrade(app: AppContext, revision: str) -> None:
-    """Migrate the database down to REVISION ('base' removes every table).
+def downgrade(app: AppContext, revision: str, yes: bool) -> None:
+    """Migrate the database down to REVISION ('base' removes every table), after asking.
+
+    A downgrade drops the tables and columns added since REVISION, with their rows.
 
     \b
     Example:
-        eventstore db downgrade base
+        eventstore db downgrade 0007 --yes
     """
     before = migrations.current_revision(app.settings.url)
+    if not yes:
+        _confirm_downgrade(app.masked_url, before, revision)
     migrations.downgrade(app.settings.url, revision)
     after = migrations.current_revision(app.settings.url)
     err_console().print(
         f"{app.masked_url}: downgraded from {before or 'empty'} to {after or 'empty'}",
         highlight=False,
+    )
+
+
+def _confirm_downgrade(url: str, before: str | None, revision: str) -> None:
+    """Ask before dropping data; a UsageError (exit 2) when there is no one to ask."""
+    relative = revision == "base" or revision.startswith("-")
+    if not relative and not migrations.is_known(revision):
+        raise UsageError(f"cannot migrate to {revision!r}: no such revision")
+    loss = "every table and its rows" if revision == "base" else "what came after it"
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"downgrading {url} to {revision} drops {loss}: pass --yes to do it "
+            "(no terminal to ask on)"
+        )
+    click.confirm(
+        f"Downgrade {url} from {before or 'empty'} to {revision}, dropping {loss}?",
+        abort=True,
+        err=True,
     )
 
 
