@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from eventstore.errors import ConfigurationError
+from eventstore.errors import UsageError
 from eventstore.load.loader import load_paths
 from eventstore.queries import NamedQuery, all_queries, parse, run_query
 from tests.goldcheck import SEED_GOLD, read_gold
@@ -206,7 +206,7 @@ def test_bind_names_parser(sql: str, expected: set[str]) -> None:
 
 
 def test_bind_rejects_an_unknown_parameter() -> None:
-    with pytest.raises(ConfigurationError, match="unknown parameter"):
+    with pytest.raises(UsageError, match="unknown parameter"):
         QUERIES["corroborated_events"].bind({"min_articles": "2", "nonsense": "1"})
 
 
@@ -222,17 +222,17 @@ INT_PARAMS = [
 @pytest.mark.parametrize("bad", ["abc", "2.5", ""], ids=["word", "decimal", "empty"])
 def test_bind_rejects_a_malformed_int(name: str, param: str, bad: str) -> None:
     query = QUERIES[name]
-    with pytest.raises(ConfigurationError, match=f"{param} must be a int"):
+    with pytest.raises(UsageError, match=f"{param} must be a int"):
         query.bind({**sample_params(query), param: bad})
 
 
 def test_bind_rejects_a_malformed_date() -> None:
-    with pytest.raises(ConfigurationError, match="since must be a date"):
+    with pytest.raises(UsageError, match="since must be a date"):
         QUERIES["ingestion_runs"].bind({"since": "2023-13-45"})
 
 
 def test_bind_rejects_a_missing_parameter() -> None:
-    with pytest.raises(ConfigurationError, match="missing --param expert"):
+    with pytest.raises(UsageError, match="missing --param expert"):
         QUERIES["expert_claims"].bind({})
 
 

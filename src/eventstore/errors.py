@@ -28,7 +28,8 @@ class DatabaseUnavailable(EventstoreError):
 
 
 class UsageError(EventstoreError):
-    """An argument names nothing that exists (a migration revision, ...)."""
+    """An argument is malformed (a cursor, a text too long, a query parameter) or names
+    nothing that exists (a migration revision)."""
 
     exit_code = 2
 

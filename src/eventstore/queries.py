@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, Integer, String, bindparam, text
 from sqlalchemy.types import TypeEngine
 
-from eventstore.errors import ConfigurationError, NotFound
+from eventstore.errors import NotFound, UsageError
 from eventstore.repositories._inputs import check_text, fits_int64, shown
 
 _SOURCE_TREE = Path(__file__).resolve().parents[2]
@@ -60,7 +60,7 @@ class NamedQuery:
     sql: str
 
     def bind(self, given: Mapping[str, str]) -> dict[str, Any]:
-        """Typed parameter values from strings, defaults filled in; ConfigurationError
+        """Typed parameter values from strings, defaults filled in; UsageError
         for unknown, missing or malformed ones, and for values either database would
         refuse: an int beyond 64 bits, a text over 1,000 characters (SQLite refuses a
         LIKE pattern over 50,000 bytes), a negative LIMIT or OFFSET (PostgreSQL refuses
@@ -68,12 +68,12 @@ class NamedQuery:
         declared = {param.name: param for param in self.params}
         unknown = sorted(set(given) - set(declared))
         if unknown:
-            raise ConfigurationError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}")
+            raise UsageError(f"{self.name}: unknown parameter(s) {', '.join(unknown)}")
         values: dict[str, Any] = {}
         for param in self.params:
             raw = given.get(param.name, param.default)
             if raw is None:
-                raise ConfigurationError(f"{self.name}: missing --param {param.name}=...")
+                raise UsageError(f"{self.name}: missing --param {param.name}=...")
             values[param.name] = self._value(param, raw)
         return values
 
@@ -84,13 +84,13 @@ class NamedQuery:
         try:
             value = _CONVERT[param.type](raw)
         except ValueError:
-            raise ConfigurationError(f"{where} must be a {param.type}, not {shown(raw)}") from None
+            raise UsageError(f"{where} must be a {param.type}, not {shown(raw)}") from None
         if param.type != "int":
             return value
         if not fits_int64(value):
-            raise ConfigurationError(f"{where} must be a 64-bit integer, not {shown(raw)}")
+            raise UsageError(f"{where} must be a 64-bit integer, not {shown(raw)}")
         if value < 0 and re.search(rf"\b(?:LIMIT|OFFSET)\s+:{param.name}\b", self.sql, re.I):
-            raise ConfigurationError(f"{where} must be 0 or more, not {value}")
+            raise UsageError(f"{where} must be 0 or more, not {value}")
         return value
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -34,8 +35,16 @@ def _json(db_url: str, *args: str) -> object:
     return json.loads(out)
 
 
+def _items(db_url: str, *args: str) -> list[dict[str, Any]]:
+    """The items of a list command's JSON page (``{"items": [...], "next_after": ...}``)."""
+    page = _json(db_url, *args)
+    assert isinstance(page, dict)
+    assert set(page) == {"items", "next_after"}
+    return list(page["items"])
+
+
 def test_timeline_lists_every_gold_event_in_date_order(seeded: str) -> None:
-    events = _json(seeded, "timeline")
+    events = _items(seeded, "timeline")
     assert isinstance(events, list)
     gold = read_gold(SEED_GOLD)["events"]
     summaries = [event["summary"] for event in events]
@@ -52,14 +61,14 @@ def test_timeline_lists_every_gold_event_in_date_order(seeded: str) -> None:
 
 
 def test_claim_search_finds_katkovs_military_balance_claim(seeded: str) -> None:
-    hits = _json(seeded, "claims", "--search", "Military Balance")
+    hits = _items(seeded, "claims", "--search", "Military Balance")
     assert isinstance(hits, list)
     assert [(h["expert_name"], h["kind"]) for h in hits] == [("Oleh Katkov", "quote")]
     assert "21,500 artillery systems" in hits[0]["text"]
 
 
 def test_experts_lists_the_five_experts_with_counts(seeded: str) -> None:
-    listed = {e["name"]: e for e in _json(seeded, "experts")}  # type: ignore[union-attr]
+    listed = {e["name"]: e for e in _items(seeded, "experts")}
     gold = [e["name"] for e in read_gold(SEED_GOLD)["experts"]]
     assert set(gold) <= set(listed)
     assert (listed["Oleh Katkov"]["claim_count"], listed["Oleh Katkov"]["featured_count"]) == (8, 2)
@@ -68,7 +77,7 @@ def test_experts_lists_the_five_experts_with_counts(seeded: str) -> None:
 
 
 def test_event_shows_the_four_mentions_of_the_august_31_sanctions(seeded: str) -> None:
-    events = _json(seeded, "timeline", "--search", "sanctions Russian citizens")
+    events = _items(seeded, "timeline", "--search", "sanctions Russian citizens")
     assert isinstance(events, list)
     [sanctions] = [e for e in events if e["month"] == 8 and e["day"] == 31]
     detail = _json(seeded, "event", str(sanctions["id"]))
@@ -97,11 +106,11 @@ def test_unknown_expert_exits_1_with_a_reason(seeded: str) -> None:
 
 
 def test_sources_articles_and_stats(seeded: str) -> None:
-    sources = {s["name"]: s for s in _json(seeded, "sources")}  # type: ignore[union-attr]
+    sources = {s["name"]: s for s in _items(seeded, "sources")}
     assert sources["Espreso TV"]["article_count"] == 5
     assert sources["White House"]["event_count"] == 2
-    articles = _json(seeded, "articles", "--search", "Vostochny")
-    assert sorted(a["external_id"][:3] for a in articles) == ["001", "004"]  # type: ignore[union-attr]
+    articles = _items(seeded, "articles", "--search", "Vostochny")
+    assert sorted(a["external_id"][:3] for a in articles) == ["001", "004"]
     stats = _json(seeded, "stats")
     assert stats["counts"]["articles"] == 5  # type: ignore[index]
 
@@ -136,5 +145,34 @@ def test_named_query_runs_with_typed_parameters(seeded: str) -> None:
     names = [q["name"] for q in json.loads(out)]
     assert len(names) >= 10
     code, out, err = run("--database-url", seeded, "query", names[0], "--param", "nope=1")
-    assert code == 78
+    assert code == 2
     assert "unknown parameter" in err
+
+
+@pytest.mark.parametrize("command", ["timeline", "claims", "experts", "sources", "articles"])
+def test_every_list_pages_with_limit_and_after_and_json_carries_the_cursor(
+    seeded: str, command: str
+) -> None:
+    whole = _items(seeded, command)
+    paged: list[dict[str, Any]] = []
+    after: list[str] = []
+    while True:
+        page = _json(seeded, command, "--limit", "2", *after)
+        assert isinstance(page, dict)
+        paged += page["items"]
+        if page["next_after"] is None:
+            break
+        after = ["--after", page["next_after"]]
+    assert len(whole) > 2
+    assert paged == whole
+
+
+def test_the_cursor_of_a_table_is_on_stderr(seeded: str) -> None:
+    code, out, err = run("--database-url", seeded, "experts", "--limit", "1", "--format", "csv")
+    assert code == 0
+    assert len(out.splitlines()) == 2
+    assert err.startswith("more: --after ")
+    cursor = err.split()[-1]
+    code, out, err = run("--database-url", seeded, "experts", "--after", cursor, "--json")
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)["items"]) == len(_items(seeded, "experts")) - 1

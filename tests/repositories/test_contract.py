@@ -396,7 +396,7 @@ def test_articles(session: Session) -> None:
 
 
 def test_sources_with_reach(session: Session) -> None:
-    found = {s.name: s for s in SourceRepository(session).list()}
+    found = {s.name: s for s in SourceRepository(session).list().items}
     assert found["Espreso TV"].article_count == 3
     assert (found["White House"].event_count, found["White House"].citing_article_count) == (1, 1)
     assert found["White House"].role_counts["reported_by"] == 1

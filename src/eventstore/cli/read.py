@@ -10,7 +10,15 @@ import click
 
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.models import Claim, ClaimDetail, EventDetail, Model, Page, TimelineEvent
+from eventstore.models import (
+    ArticleSummary,
+    Claim,
+    ClaimDetail,
+    EventDetail,
+    Model,
+    Page,
+    TimelineEvent,
+)
 
 pass_app = click.make_pass_decorator(AppContext)
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -24,9 +32,33 @@ def _dump(model: Model) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
-def _more(page: Page[Any]) -> None:
-    if page.next_after:
-        err_console().print(f"more: --after {page.next_after}", highlight=False)
+def _print_page(
+    page: Page[Any], fmt: str, columns: tuple[str, ...], row: Callable[[Any], dict[str, Any]]
+) -> None:
+    """One page of a list command. JSON is ``{"items": [...], "next_after": cursor}``
+    (null on the last page); other formats say the cursor on stderr (``more: --after``)."""
+    document = {"items": [_dump(item) for item in page.items], "next_after": page.next_after}
+    emit([row(item) for item in page.items], fmt=fmt, columns=columns, document=document)
+    if page.next_after and fmt != "json":
+        err_console().print(f"more: --after {page.next_after}", highlight=False, markup=False)
+
+
+_LIMIT_HELP = "At most this many rows (the cursor of the next page follows them)."
+_AFTER_HELP = "Continue after this cursor (the next_after of the previous page)."
+
+
+def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--limit`` with ``default``, the same range and help on every list command."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(1, 100_000),
+        default=default,
+        show_default=True,
+        help=_LIMIT_HELP,
+    )
+
+
+after_option = click.option("--after", metavar="CURSOR", help=_AFTER_HELP)
 
 
 def _event_row(event: TimelineEvent) -> dict[str, Any]:
@@ -69,8 +101,8 @@ def _print_models(
 @click.option("--source", help="Only events linked to this source.")
 @click.option("--expert", help="Only events reported in articles featuring this expert.")
 @click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True)
-@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
-@click.option("--after", help="Continue after this cursor (printed when there is more).")
+@limit_option(1000)
+@after_option
 @output_options
 @pass_app
 def timeline(
@@ -104,8 +136,7 @@ def timeline(
             limit=limit,
             after=after,
         )
-    _print_models(page.items, resolve_format(fmt, as_json), _EVENT_COLUMNS, _event_row)
-    _more(page)
+    _print_page(page, resolve_format(fmt, as_json), _EVENT_COLUMNS, _event_row)
 
 
 def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:
@@ -193,8 +224,8 @@ def claim(app: AppContext, claim_id: int, fmt: str | None, as_json: bool) -> Non
 @click.option("--search", help="Full-text search (every word must match; stemmed).")
 @click.option("--expert", help="Only this expert's claims (name, any spelling, or id).")
 @click.option("--article", help="Only the claims of this article (external id or id).")
-@click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True)
-@click.option("--after", help="Continue after this cursor.")
+@limit_option(100)
+@after_option
 @output_options
 @pass_app
 def claims(
@@ -214,22 +245,18 @@ def claims(
     Example:
         eventstore claims --search "Military Balance" --json
     """
-    page: Page[Claim] | None = None
     with app.store().reading() as read:
         repository = read.claims
         if search is not None:
-            found: list[Claim] = list(repository.search(search, expert=expert, limit=limit))
+            hits = repository.search(search, expert=expert, limit=limit)
+            page: Page[Claim] = Page(items=tuple(hits))
         elif article is not None:
-            found = repository.by_article(article)
+            page = Page(items=tuple(repository.by_article(article)))
+        elif expert is not None:
+            page = repository.by_expert(expert, limit=limit, after=after)
         else:
-            if expert is not None:
-                page = repository.by_expert(expert, limit=limit, after=after)
-            else:
-                page = repository.list(limit=limit, after=after)
-            found = list(page.items)
-    _print_models(found, resolve_format(fmt, as_json), _CLAIM_COLUMNS, _claim_row)
-    if page is not None:
-        _more(page)
+            page = repository.list(limit=limit, after=after)
+    _print_page(page, resolve_format(fmt, as_json), _CLAIM_COLUMNS, _claim_row)
 
 
 _EXPERT_COLUMNS = ("id", "name", "kind", "role", "affiliation", "claims", "articles", "featured")
@@ -249,10 +276,11 @@ def _expert_row(expert: Any) -> dict[str, Any]:
 
 
 @click.command()
-@click.option("--limit", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@limit_option(1000)
+@after_option
 @output_options
 @pass_app
-def experts(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
+def experts(app: AppContext, limit: int, after: str | None, fmt: str | None, as_json: bool) -> None:
     """People whose statements are recorded, the most prolific first.
 
     \b
@@ -260,9 +288,8 @@ def experts(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None
         eventstore experts --json
     """
     with app.store().reading() as read:
-        page = read.experts.list(limit=limit)
-    _print_models(page.items, resolve_format(fmt, as_json), _EXPERT_COLUMNS, _expert_row)
-    _more(page)
+        page = read.experts.list(limit=limit, after=after)
+    _print_page(page, resolve_format(fmt, as_json), _EXPERT_COLUMNS, _expert_row)
 
 
 @click.command()
@@ -293,9 +320,11 @@ _SOURCE_COLUMNS = ("id", "name", "kind", "published", "events", "claims", "cited
 
 
 @click.command()
+@limit_option(1000)
+@after_option
 @output_options
 @pass_app
-def sources(app: AppContext, fmt: str | None, as_json: bool) -> None:
+def sources(app: AppContext, limit: int, after: str | None, fmt: str | None, as_json: bool) -> None:
     """Sources and their reach: articles published, events and claims that name them.
 
     \b
@@ -303,7 +332,7 @@ def sources(app: AppContext, fmt: str | None, as_json: bool) -> None:
         eventstore sources --format csv > sources.csv
     """
     with app.store().reading() as read:
-        found = read.sources.list()
+        page = read.sources.list(limit=limit, after=after)
 
     def row(source: Any) -> dict[str, Any]:
         return {
@@ -316,7 +345,7 @@ def sources(app: AppContext, fmt: str | None, as_json: bool) -> None:
             "cited in": source.citing_article_count,
         }
 
-    _print_models(found, resolve_format(fmt, as_json), _SOURCE_COLUMNS, row)
+    _print_page(page, resolve_format(fmt, as_json), _SOURCE_COLUMNS, row)
 
 
 _ARTICLE_COLUMNS = ("id", "external_id", "title", "outlet", "published_on", "claims", "events")
@@ -327,8 +356,8 @@ _ARTICLE_COLUMNS = ("id", "external_id", "title", "outlet", "published_on", "cla
 @click.option("--outlet", help="Only articles of this outlet.")
 @click.option("--from", "start", type=DATE, help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "end", type=DATE, help="Published on or before (YYYY-MM-DD).")
-@click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True)
-@click.option("--after", help="Continue after this cursor.")
+@limit_option(100)
+@after_option
 @output_options
 @pass_app
 def articles(
@@ -349,11 +378,10 @@ def articles(
     Example:
         eventstore articles --search "Vostochny Cosmodrome"
     """
-    page = None
     with app.store().reading() as read:
         repository = read.articles
         if search is not None:
-            found = list(repository.search(search, limit=limit))
+            page: Page[ArticleSummary] = Page(items=tuple(repository.search(search, limit=limit)))
         else:
             page = repository.list(
                 outlet=outlet,
@@ -362,7 +390,6 @@ def articles(
                 limit=limit,
                 after=after,
             )
-            found = list(page.items)
 
     def row(article: Any) -> dict[str, Any]:
         return {
@@ -375,9 +402,7 @@ def articles(
             "events": article.event_count,
         }
 
-    _print_models(found, resolve_format(fmt, as_json), _ARTICLE_COLUMNS, row)
-    if page is not None:
-        _more(page)
+    _print_page(page, resolve_format(fmt, as_json), _ARTICLE_COLUMNS, row)
 
 
 @click.command()

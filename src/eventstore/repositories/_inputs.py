@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Column, String
 
-from eventstore.errors import ConfigurationError
+from eventstore.errors import UsageError
 
 INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
@@ -42,9 +42,9 @@ def shown(value: object, width: int = 80) -> str:
 
 
 def check_text(value: str, what: str) -> str:
-    """``value`` when it is at most MAX_TEXT_CHARS long, else ConfigurationError."""
+    """``value`` when it is at most MAX_TEXT_CHARS long, else UsageError."""
     if len(value) > MAX_TEXT_CHARS:
-        raise ConfigurationError(
+        raise UsageError(
             f"{what}: {len(value):,} characters, at most {MAX_TEXT_CHARS:,} ({shown(value, 40)})"
         )
     return value

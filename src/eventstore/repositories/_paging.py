@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from eventstore.errors import ConfigurationError
+from eventstore.errors import UsageError
 from eventstore.repositories._inputs import fits_int64, shown
 
 
@@ -14,12 +14,12 @@ def encode(key: Sequence[int | str]) -> str:
 
 
 def decode_ints(cursor: str, size: int) -> tuple[int, ...]:
-    """The integer sort key in ``cursor``, or ConfigurationError for a malformed one."""
+    """The integer sort key in ``cursor``, or UsageError for a malformed one."""
     parts = cursor.split(":")
     try:
         values = tuple(int(part) for part in parts)
     except ValueError:
         values = ()
     if len(values) != size or not all(fits_int64(value) for value in values):
-        raise ConfigurationError(f"not a cursor of this list: {shown(cursor)}")
+        raise UsageError(f"not a cursor of this list: {shown(cursor)}")
     return values

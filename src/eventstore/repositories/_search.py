@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from sqlalchemy import Float, Integer, Subquery, text
 
-from eventstore.errors import ConfigurationError
+from eventstore.errors import UsageError
 from eventstore.repositories._inputs import MAX_SEARCH_WORDS, check_text
 
 SEARCHABLE = ("claims", "events", "articles")
@@ -26,11 +26,11 @@ def words(query: str) -> list[str]:
 
 
 def fts_query(dialect: str, query: str) -> str:
-    """The value of the ``fts_query`` parameter for free text ``query``; ConfigurationError
+    """The value of the ``fts_query`` parameter for free text ``query``; UsageError
     for a text over 1,000 characters or 64 words."""
     terms = words(check_text(query, "search"))
     if len(terms) > MAX_SEARCH_WORDS:
-        raise ConfigurationError(
+        raise UsageError(
             f"search: {len(terms):,} words, at most {MAX_SEARCH_WORDS} (every word must match)"
         )
     if dialect == "sqlite":
