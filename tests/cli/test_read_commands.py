@@ -176,3 +176,19 @@ def test_the_cursor_of_a_table_is_on_stderr(seeded: str) -> None:
     code, out, err = run("--database-url", seeded, "experts", "--after", cursor, "--json")
     assert (code, err) == (0, "")
     assert len(json.loads(out)["items"]) == len(_items(seeded, "experts")) - 1
+
+
+def test_a_date_range_says_how_many_yearless_events_it_left_out(seeded: str) -> None:
+    yearless = [e["id"] for e in _items(seeded, "timeline") if e["year"] is None]
+    assert len(yearless) > 5
+    september = ("timeline", "--from", "2023-09-01", "--to", "2023-09-30", "--json")
+    code, out, err = run("--database-url", seeded, *september)
+    assert code == 0
+    assert json.loads(out)["items"] == []
+    assert err == (
+        f"left out: {len(yearless)} events whose year is unknown "
+        "(--include-undated lists them after the range)\n"
+    )
+    code, out, err = run("--database-url", seeded, *september, "--include-undated")
+    assert (code, err) == (0, "")
+    assert [e["id"] for e in json.loads(out)["items"]] == yearless

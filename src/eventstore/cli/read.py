@@ -101,6 +101,11 @@ def _print_models(
 @click.option("--source", help="Only events linked to this source.")
 @click.option("--expert", help="Only events reported in articles featuring this expert.")
 @click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True)
+@click.option(
+    "--include-undated",
+    is_flag=True,
+    help="With --from/--to: list the events whose year is unknown after the range.",
+)
 @limit_option(1000)
 @after_option
 @output_options
@@ -114,6 +119,7 @@ def timeline(
     source: str | None,
     expert: str | None,
     min_articles: int,
+    include_undated: bool,
     limit: int,
     after: str | None,
     fmt: str | None,
@@ -121,10 +127,14 @@ def timeline(
 ) -> None:
     """Events in date order: dated events, then those whose year is unknown, then undated.
 
+    A date range (--from, --to) cannot place an event whose year is unknown: those are
+    left out, and a line on stderr says how many; --include-undated lists them after it.
+
     \b
     Example:
         eventstore timeline --from 2023-07-01 --to 2023-09-30 --min-articles 2
     """
+    ranged = start is not None or end is not None
     with app.store().reading() as read:
         page = read.events.timeline(
             _day(start),
@@ -135,8 +145,21 @@ def timeline(
             min_articles=min_articles,
             limit=limit,
             after=after,
+            include_undated=include_undated,
         )
+        left_out = 0
+        if ranged and not include_undated:
+            left_out = read.events.yearless_count(
+                search=search, source=source, expert=expert, min_articles=min_articles
+            )
     _print_page(page, resolve_format(fmt, as_json), _EVENT_COLUMNS, _event_row)
+    if left_out:
+        err_console().print(
+            f"left out: {left_out} event{'s' if left_out > 1 else ''} whose year is unknown "
+            "(--include-undated lists them after the range)",
+            highlight=False,
+            markup=False,
+        )
 
 
 def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:

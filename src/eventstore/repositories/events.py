@@ -106,30 +106,18 @@ class EventRepository:
         min_articles: int = 1,
         limit: int = 100,
         after: str | None = None,
+        include_undated: bool = False,
     ) -> Page[TimelineEvent]:
         """Events in date order, ``limit`` at a time.
 
         ``start``/``end`` keep events whose date (at its precision) falls in the range;
-        events whose year is unknown cannot be placed in a range and are left out then.
-        ``search`` is full text over summaries, ``source`` a source name, ``expert`` keeps
-        events reported in articles featuring that person.
+        events whose year is unknown cannot be placed in a range and are left out then
+        (``yearless_count`` says how many), unless ``include_undated`` lists them after
+        the range. ``search`` is full text over summaries, ``source`` a source name,
+        ``expert`` keeps events reported in articles featuring that person.
         """
-        dialect = self.session.get_bind().dialect.name
-        params: dict[str, Any] = {"min_articles": min_articles}
-        params |= _range_params(start, end)
-        if search is not None:
-            params["fts_query"] = fts_query(dialect, search)
-        if source is not None:
-            params["source_key"] = source_key(check_text(source, "source"))
-        if expert is not None:
-            params["expert_id"] = expert_id_for(self.session, expert)
-        filters = _Shape(
-            start is not None,
-            end is not None,
-            min_articles > 1,
-            dialect if search is not None else None,
-            source is not None,
-            expert is not None,
+        params, filters = self._filters(
+            start, end, search=search, source=source, expert=expert, min_articles=min_articles
         )
         # Read segment by segment, each in the order of an index: a page reads its own
         # rows (and those its filters reject), not every event of the store.
@@ -137,7 +125,7 @@ class EventRepository:
         if after is not None:
             position, after_params = _resume_at(decode_ints(after, 5), params)
         rows: list[RowMapping] = []
-        for segment in _segments(start is not None, end is not None):
+        for segment in _segments(start is not None, end is not None, include_undated):
             if segment < position:
                 continue
             resume = segment == position
@@ -150,6 +138,56 @@ class EventRepository:
         rows = rows[:limit]
         cursor = encode(_sort_key(rows[-1])) if more else None
         return Page(items=tuple(timeline_event(row) for row in rows), next_after=cursor)
+
+    def yearless_count(
+        self,
+        *,
+        search: str | None = None,
+        source: str | None = None,
+        expert: str | int | None = None,
+        min_articles: int = 1,
+    ) -> int:
+        """How many events the other filters keep whose year is unknown: those a date
+        range leaves out."""
+        params, filters = self._filters(
+            None, None, search=search, source=source, expert=expert, min_articles=min_articles
+        )
+        total = 0
+        for segment in (YEARLESS, UNDATED):
+            rows = _timeline(filters, segment, False).subquery()
+            counted = select(func.count()).select_from(rows)
+            total += self.session.execute(counted, params | {"limit": 2**62}).scalar_one()
+        return total
+
+    def _filters(
+        self,
+        start: date | None,
+        end: date | None,
+        *,
+        search: str | None,
+        source: str | None,
+        expert: str | int | None,
+        min_articles: int,
+    ) -> tuple[dict[str, Any], _Shape]:
+        """The parameters of a timeline query and the shape of its statement."""
+        dialect = self.session.get_bind().dialect.name
+        params: dict[str, Any] = {"min_articles": min_articles}
+        params |= _range_params(start, end)
+        if search is not None:
+            params["fts_query"] = fts_query(dialect, search)
+        if source is not None:
+            params["source_key"] = source_key(check_text(source, "source"))
+        if expert is not None:
+            params["expert_id"] = expert_id_for(self.session, expert)
+        shape = _Shape(
+            start is not None,
+            end is not None,
+            min_articles > 1,
+            dialect if search is not None else None,
+            source is not None,
+            expert is not None,
+        )
+        return params, shape
 
     def corroborated(self, min_articles: int = 2, *, limit: int = 100) -> list[TimelineEvent]:
         """Events reported by at least ``min_articles`` articles, the most reported first."""
@@ -239,15 +277,15 @@ class _Shape(NamedTuple):
 
 
 # Segments of the timeline, in its order. With a date range: the year-precision events
-# of the start year (key YYYY0000, below the range's first month), then the range. With
-# none: every dated event, then those whose year is unknown, then the undated.
+# of the start year (key YYYY0000, below the range's first month), then the range (then,
+# if asked, the yearless and the undated). With none: every dated event, then those whose
+# year is unknown, then the undated.
 YEAR_HEAD, DATED, YEARLESS, UNDATED = range(4)
 
 
-def _segments(start: bool, end: bool) -> tuple[int, ...]:
-    if start:
-        return (YEAR_HEAD, DATED)
-    return (DATED,) if end else (DATED, YEARLESS, UNDATED)
+def _segments(start: bool, end: bool, include_undated: bool) -> tuple[int, ...]:
+    yearless = (YEARLESS, UNDATED) if include_undated or not (start or end) else ()
+    return (YEAR_HEAD, DATED, *yearless) if start else (DATED, *yearless)
 
 
 def _sort_key(row: RowMapping) -> tuple[int, int, int, int, int]:
