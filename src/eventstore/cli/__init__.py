@@ -17,7 +17,7 @@ import click
 from rich.text import Text
 
 from eventstore import __version__
-from eventstore.cli import changes, db, evaluate, export, health, load, read, runs
+from eventstore.cli import changes, db, evaluate, export, health, lists, load, read, runs
 from eventstore.cli.context import AppContext, err_console
 from eventstore.errors import EventstoreError
 from eventstore.failures import one_line
@@ -98,5 +98,5 @@ main.add_command(runs.rejects)
 main.add_command(evaluate.evaluate)
 main.add_command(changes.changes)
 main.add_command(health.health)
-for _command in (*read.COMMANDS, *export.COMMANDS):
+for _command in (*lists.COMMANDS, *read.COMMANDS, *export.COMMANDS):
     main.add_command(_command)

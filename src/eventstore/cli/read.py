@@ -1,173 +1,25 @@
-"""Read commands: timeline, event, claim, claims, experts, expert, sources, articles, stats."""
+"""Read commands of one thing: event, claim, expert; and stats."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
 from typing import Any
 
 import click
 
-from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.context import AppContext, out_console
+from eventstore.cli.lists import CLAIM_COLUMNS, claim_row, dump, print_models
 from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.models import (
-    ArticleSummary,
-    Claim,
-    ClaimDetail,
-    EventDetail,
-    Model,
-    Page,
-    TimelineEvent,
-)
+from eventstore.models import ClaimDetail, EventDetail
 
 pass_app = click.make_pass_decorator(AppContext)
-DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
-
-
-def _dump(model: Model) -> dict[str, Any]:
-    return model.model_dump(mode="json")
-
-
-def _print_page(
-    page: Page[Any], fmt: str, columns: tuple[str, ...], row: Callable[[Any], dict[str, Any]]
-) -> None:
-    """One page of a list command. JSON is ``{"items": [...], "next_after": cursor}``
-    (null on the last page); other formats say the cursor on stderr (``more: --after``)."""
-    document = {"items": [_dump(item) for item in page.items], "next_after": page.next_after}
-    emit([row(item) for item in page.items], fmt=fmt, columns=columns, document=document)
-    if page.next_after and fmt != "json":
-        err_console().print(f"more: --after {page.next_after}", highlight=False, markup=False)
-
-
-_LIMIT_HELP = "At most this many rows (the cursor of the next page follows them)."
-_AFTER_HELP = "Continue after this cursor (the next_after of the previous page)."
-
-
-def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--limit`` with ``default``, the same range and help on every list command."""
-    return click.option(
-        "--limit",
-        type=click.IntRange(1, 100_000),
-        default=default,
-        show_default=True,
-        help=_LIMIT_HELP,
-    )
-
-
-after_option = click.option("--after", metavar="CURSOR", help=_AFTER_HELP)
-
-
-def _event_row(event: TimelineEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "date": event.date_label or "undated",
-        "qualifier": event.date_qualifier,
-        "summary": event.summary,
-        "articles": event.article_count,
-        "sources": event.sources,
-    }
-
-
-_EVENT_COLUMNS = ("id", "date", "qualifier", "summary", "articles", "sources")
-_CLAIM_COLUMNS = ("id", "expert", "kind", "text", "articles", "sources")
-
-
-def _claim_row(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "expert": claim.expert_name,
-        "kind": claim.kind,
-        "text": claim.text,
-        "articles": claim.article_count,
-        "sources": claim.sources,
-    }
-
-
-def _print_models(
-    models: Any, fmt: str, columns: tuple[str, ...], row: Callable[[Any], dict[str, Any]]
-) -> None:
-    items = list(models)
-    emit([row(m) for m in items], fmt=fmt, columns=columns, document=[_dump(m) for m in items])
-
-
-@click.command()
-@click.option("--from", "start", type=DATE, help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", type=DATE, help="Last day (YYYY-MM-DD).")
-@click.option("--search", help="Full-text search over event summaries.")
-@click.option("--source", help="Only events linked to this source.")
-@click.option("--expert", help="Only events reported in articles featuring this expert.")
-@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True)
-@click.option(
-    "--include-undated",
-    is_flag=True,
-    help="With --from/--to: list the events whose year is unknown after the range.",
-)
-@limit_option(1000)
-@after_option
-@output_options
-@pass_app
-def timeline(
-    app: AppContext,
-    *,
-    start: datetime | None,
-    end: datetime | None,
-    search: str | None,
-    source: str | None,
-    expert: str | None,
-    min_articles: int,
-    include_undated: bool,
-    limit: int,
-    after: str | None,
-    fmt: str | None,
-    as_json: bool,
-) -> None:
-    """Events in date order: dated events, then those whose year is unknown, then undated.
-
-    A date range (--from, --to) cannot place an event whose year is unknown: those are
-    left out, and a line on stderr says how many; --include-undated lists them after it.
-
-    \b
-    Example:
-        eventstore timeline --from 2023-07-01 --to 2023-09-30 --min-articles 2
-    """
-    ranged = start is not None or end is not None
-    with app.store().reading() as read:
-        page = read.events.timeline(
-            _day(start),
-            _day(end),
-            search=search,
-            source=source,
-            expert=expert,
-            min_articles=min_articles,
-            limit=limit,
-            after=after,
-            include_undated=include_undated,
-        )
-        left_out = 0
-        if ranged and not include_undated:
-            left_out = read.events.yearless_count(
-                search=search, source=source, expert=expert, min_articles=min_articles
-            )
-    _print_page(page, resolve_format(fmt, as_json), _EVENT_COLUMNS, _event_row)
-    if left_out:
-        err_console().print(
-            f"left out: {left_out} event{'s' if left_out > 1 else ''} whose year is unknown "
-            "(--include-undated lists them after the range)",
-            highlight=False,
-            markup=False,
-        )
 
 
 def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:
     """Print a detail's mentions in a machine format; False for the table format."""
     if fmt == "table":
         return False
-    rows = [_dump(mention) for mention in detail.mentions]
-    emit(rows, fmt=fmt, columns=tuple(rows[0]) if rows else (), document=_dump(detail))
+    rows = [dump(mention) for mention in detail.mentions]
+    emit(rows, fmt=fmt, columns=tuple(rows[0]) if rows else (), document=dump(detail))
     return True
 
 
@@ -244,78 +96,6 @@ def claim(app: AppContext, claim_id: int, fmt: str | None, as_json: bool) -> Non
 
 
 @click.command()
-@click.option("--search", help="Full-text search (every word must match; stemmed).")
-@click.option("--expert", help="Only this expert's claims (name, any spelling, or id).")
-@click.option("--article", help="Only the claims of this article (external id or id).")
-@limit_option(100)
-@after_option
-@output_options
-@pass_app
-def claims(
-    app: AppContext,
-    *,
-    search: str | None,
-    expert: str | None,
-    article: str | None,
-    limit: int,
-    after: str | None,
-    fmt: str | None,
-    as_json: bool,
-) -> None:
-    """Claims: searched, by expert, by article, or all of them.
-
-    \b
-    Example:
-        eventstore claims --search "Military Balance" --json
-    """
-    with app.store().reading() as read:
-        repository = read.claims
-        if search is not None:
-            hits = repository.search(search, expert=expert, limit=limit)
-            page: Page[Claim] = Page(items=tuple(hits))
-        elif article is not None:
-            page = Page(items=tuple(repository.by_article(article)))
-        elif expert is not None:
-            page = repository.by_expert(expert, limit=limit, after=after)
-        else:
-            page = repository.list(limit=limit, after=after)
-    _print_page(page, resolve_format(fmt, as_json), _CLAIM_COLUMNS, _claim_row)
-
-
-_EXPERT_COLUMNS = ("id", "name", "kind", "role", "affiliation", "claims", "articles", "featured")
-
-
-def _expert_row(expert: Any) -> dict[str, Any]:
-    return {
-        "id": expert.id,
-        "name": expert.name,
-        "kind": expert.kind,
-        "role": expert.role,
-        "affiliation": expert.affiliation,
-        "claims": expert.claim_count,
-        "articles": expert.article_count,
-        "featured": expert.featured_count,
-    }
-
-
-@click.command()
-@limit_option(1000)
-@after_option
-@output_options
-@pass_app
-def experts(app: AppContext, limit: int, after: str | None, fmt: str | None, as_json: bool) -> None:
-    """People whose statements are recorded, the most prolific first.
-
-    \b
-    Example:
-        eventstore experts --json
-    """
-    with app.store().reading() as read:
-        page = read.experts.list(limit=limit, after=after)
-    _print_page(page, resolve_format(fmt, as_json), _EXPERT_COLUMNS, _expert_row)
-
-
-@click.command()
 @click.argument("name")
 @output_options
 @pass_app
@@ -331,101 +111,12 @@ def expert(app: AppContext, name: str, fmt: str | None, as_json: bool) -> None:
         said = read.claims.by_expert(found.id, limit=100_000).items
     fmt = resolve_format(fmt, as_json)
     if fmt == "json":
-        emit([], fmt=fmt, columns=(), document={**_dump(found), "claims": [_dump(c) for c in said]})
+        emit([], fmt=fmt, columns=(), document={**dump(found), "claims": [dump(c) for c in said]})
         return
     if fmt == "table":
         role = ", ".join(part for part in (found.role, found.affiliation) if part)
         out_console().print(f"[bold]{found.name}[/] ({found.kind}) {role}", highlight=False)
-    _print_models(said, fmt, _CLAIM_COLUMNS, _claim_row)
-
-
-_SOURCE_COLUMNS = ("id", "name", "kind", "published", "events", "claims", "cited in")
-
-
-@click.command()
-@limit_option(1000)
-@after_option
-@output_options
-@pass_app
-def sources(app: AppContext, limit: int, after: str | None, fmt: str | None, as_json: bool) -> None:
-    """Sources and their reach: articles published, events and claims that name them.
-
-    \b
-    Example:
-        eventstore sources --format csv > sources.csv
-    """
-    with app.store().reading() as read:
-        page = read.sources.list(limit=limit, after=after)
-
-    def row(source: Any) -> dict[str, Any]:
-        return {
-            "id": source.id,
-            "name": source.name,
-            "kind": source.kind,
-            "published": source.article_count,
-            "events": source.event_count,
-            "claims": source.claim_count,
-            "cited in": source.citing_article_count,
-        }
-
-    _print_page(page, resolve_format(fmt, as_json), _SOURCE_COLUMNS, row)
-
-
-_ARTICLE_COLUMNS = ("id", "external_id", "title", "outlet", "published_on", "claims", "events")
-
-
-@click.command()
-@click.option("--search", help="Full-text search over titles and bodies.")
-@click.option("--outlet", help="Only articles of this outlet.")
-@click.option("--from", "start", type=DATE, help="Published on or after (YYYY-MM-DD).")
-@click.option("--to", "end", type=DATE, help="Published on or before (YYYY-MM-DD).")
-@limit_option(100)
-@after_option
-@output_options
-@pass_app
-def articles(
-    app: AppContext,
-    *,
-    search: str | None,
-    outlet: str | None,
-    start: datetime | None,
-    end: datetime | None,
-    limit: int,
-    after: str | None,
-    fmt: str | None,
-    as_json: bool,
-) -> None:
-    """Articles in load order, or the best matches of a full-text search.
-
-    \b
-    Example:
-        eventstore articles --search "Vostochny Cosmodrome"
-    """
-    with app.store().reading() as read:
-        repository = read.articles
-        if search is not None:
-            page: Page[ArticleSummary] = Page(items=tuple(repository.search(search, limit=limit)))
-        else:
-            page = repository.list(
-                outlet=outlet,
-                published_from=_day(start),
-                published_to=_day(end),
-                limit=limit,
-                after=after,
-            )
-
-    def row(article: Any) -> dict[str, Any]:
-        return {
-            "id": article.id,
-            "external_id": article.external_id,
-            "title": article.title,
-            "outlet": article.outlet,
-            "published_on": article.published_on,
-            "claims": article.claim_count,
-            "events": article.event_count,
-        }
-
-    _print_page(page, resolve_format(fmt, as_json), _ARTICLE_COLUMNS, row)
+    print_models(said, fmt, CLAIM_COLUMNS, claim_row)
 
 
 @click.command()
@@ -449,7 +140,7 @@ def stats(app: AppContext, fmt: str | None, as_json: bool) -> None:
         {"what": "loads", "value": figures.runs},
         {"what": "last load", "value": figures.last_run_at},
     ]
-    emit(rows, fmt=resolve_format(fmt, as_json), columns=("what", "value"), document=_dump(figures))
+    emit(rows, fmt=resolve_format(fmt, as_json), columns=("what", "value"), document=dump(figures))
 
 
-COMMANDS = (timeline, event, claim, claims, experts, expert, sources, articles, stats)
+COMMANDS = (event, claim, expert, stats)
