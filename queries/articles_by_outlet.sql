@@ -1,5 +1,5 @@
 -- Articles grouped by outlet, newest first, with their featured expert and how many claims and events each carries.
--- param: outlet text = %  outlet name pattern, SQL LIKE syntax, e.g. %espreso%
+-- param: outlet pattern = %  any part of the outlet name, e.g. espreso (default: every outlet)
 SELECT s.name AS outlet, a.id AS article_id, a.external_id, a.title, a.category,
        a.published_on, x.name AS featured_expert,
        (SELECT COUNT(DISTINCT m.claim_id) FROM claim_mentions m

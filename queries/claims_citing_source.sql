@@ -1,5 +1,5 @@
 -- Claims that cite or rely on a source whose name matches a pattern (case-insensitive), with the role and who made the claim.
--- param: source text  source name pattern, SQL LIKE syntax, e.g. %military balance%
+-- param: source pattern  any part of the source name, e.g. military balance (LIKE % works)
 SELECT s.name AS source_name, s.kind AS source_kind, l.role, c.id AS claim_id,
        x.name AS expert_name, c.kind, c.text, COUNT(DISTINCT l.mention_id) AS mention_count
 FROM claim_sources l

@@ -1,5 +1,5 @@
 -- Pairs of people whose claims appear in the same articles, most shared articles first; filter on either name.
--- param: expert text = %  name pattern one of the pair must match, e.g. %katkov%
+-- param: expert pattern = %  any part of a name one of the pair must have, e.g. katkov (default: everyone)
 SELECT xa.id AS expert_id, xa.name AS expert_name, xb.id AS other_id, xb.name AS other_name,
        COUNT(DISTINCT ma.article_id) AS shared_articles
 FROM claim_mentions ma

@@ -1,5 +1,5 @@
 -- Events whose summary or any reported wording matches a pattern (case-insensitive), in date order; undated events last.
--- param: pattern text  text pattern, SQL LIKE syntax, e.g. %sanction%
+-- param: pattern pattern  any part of the text, e.g. sanction (LIKE % works)
 SELECT t.event_id, t.year, t.month, t.day, t.date_label, t.date_precision, t.summary,
        t.article_count, t.source_names
 FROM v_timeline t

@@ -1,5 +1,5 @@
 -- Events linked to a source whose name matches a pattern (case-insensitive): what it reported, confirmed or stated, in date order.
--- param: source text  source name pattern, SQL LIKE syntax, e.g. %white house%
+-- param: source pattern  any part of the source name, e.g. white house (LIKE % works)
 SELECT s.name AS source_name, l.role, t.event_id, t.date_label, t.date_precision,
        t.summary, t.article_count, COUNT(DISTINCT l.mention_id) AS mention_count
 FROM event_sources l

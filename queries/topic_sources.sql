@@ -1,5 +1,5 @@
 -- Who reports on a topic: sources linked to events whose summary or wording matches a pattern, with the role and the number of such events.
--- param: topic text  text pattern, SQL LIKE syntax, e.g. %kim jong%
+-- param: topic pattern  any part of the text, e.g. kim jong (LIKE % works)
 SELECT s.id AS source_id, s.name, s.kind, l.role, COUNT(DISTINCT l.event_id) AS event_count,
        COUNT(DISTINCT m.article_id) AS article_count
 FROM event_sources l

@@ -381,6 +381,12 @@ EXPERTS = [
         id="first-name",
     ),
     pytest.param("%nobody%", {}, id="no-match"),
+    pytest.param("Katkov", {"Oleh Katkov": 8}, id="a-surname-matches-as-a-substring"),
+    pytest.param(
+        "ksandr",
+        {"Oleksandr Musienko": 5, "Oleksandr Kovalenko": 4, "Oleksandr Kraiev": 1},
+        id="any-part-of-a-name",
+    ),
 ]
 
 

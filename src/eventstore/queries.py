@@ -7,8 +7,10 @@ A query file starts with comment lines::
     SELECT ... WHERE article_count >= :min_articles
 
 The first comment line is the description; each ``param:`` line gives a name, a type
-(int, text or date) and an optional default. Values are bound as parameters, never
-pasted into the SQL.
+(int, text, date or pattern), an optional default and the parameter's help. A
+``pattern`` is a text the query matches with LIKE: a value without ``%`` matches
+anywhere (``Katkov`` is ``%Katkov%``), one with ``%`` is used as it is. Values are bound
+as parameters, never pasted into the SQL.
 """
 
 from __future__ import annotations
@@ -29,10 +31,15 @@ from eventstore.repositories._inputs import check_text, fits_int64, shown
 
 _SOURCE_TREE = Path(__file__).resolve().parents[2]
 _PARAM = re.compile(
-    r"^--\s*param:\s*(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>int|text|date)"
+    r"^--\s*param:\s*(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>int|text|date|pattern)"
     r"(?:\s*=\s*(?P<default>\S+))?\s*(?P<help>.*)$"
 )
-_SQL_TYPES: dict[str, TypeEngine[Any]] = {"int": Integer(), "text": String(), "date": Date()}
+_SQL_TYPES: dict[str, TypeEngine[Any]] = {
+    "int": Integer(),
+    "text": String(),
+    "pattern": String(),
+    "date": Date(),
+}
 _CONVERT: dict[str, Callable[[str], Any]] = {
     "int": int,
     "text": str,
@@ -48,6 +55,11 @@ class Param:
     type: str
     default: str | None
     help: str
+
+    def describe(self) -> str:
+        """The parameter as ``query --list`` shows it: ``name (type = default): help``."""
+        default = f" = {self.default}" if self.default else ""
+        return f"{self.name} ({self.type}{default}){': ' + self.help if self.help else ''}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,9 @@ class NamedQuery:
         where = f"{self.name}: {param.name}"
         if param.type == "text":
             return check_text(raw, where)
+        if param.type == "pattern":
+            value = check_text(raw, where)
+            return value if "%" in value else f"%{value}%"
         try:
             value = _CONVERT[param.type](raw)
         except ValueError:

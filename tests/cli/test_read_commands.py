@@ -192,3 +192,21 @@ def test_a_date_range_says_how_many_yearless_events_it_left_out(seeded: str) -> 
     code, out, err = run("--database-url", seeded, *september, "--include-undated")
     assert (code, err) == (0, "")
     assert [e["id"] for e in json.loads(out)["items"]] == yearless
+
+
+def test_query_list_shows_what_each_parameter_means() -> None:
+    code, out, _ = run("query", "--list", "--json")
+    assert code == 0
+    listed = {q["name"]: q for q in json.loads(out)}
+    [expert] = listed["expert_claims"]["params"]
+    assert (expert["name"], expert["type"]) == ("expert", "pattern")
+    assert expert["help"].startswith("any part of the name")
+    code, out, _ = run("query", "--list", "--format", "csv")
+    assert "expert (pattern): any part of the name, e.g. katkov" in out
+
+
+def test_a_pattern_parameter_matches_any_part_of_a_name(seeded: str) -> None:
+    args = ("query", "expert_claims", "--param", "expert=Katkov", "--format", "jsonl")
+    code, out, _ = run("--database-url", seeded, *args)
+    assert code == 0
+    assert {json.loads(line)["expert_name"] for line in out.splitlines()} == {"Oleh Katkov"}

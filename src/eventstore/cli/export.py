@@ -141,17 +141,27 @@ def query(
     """
     fmt = resolve_format(fmt, as_json)
     if listing or name is None:
+        found = all_queries()
         rows = [
             {
                 "name": q.name,
                 "description": q.description,
+                "params": [param.describe() for param in q.params],
+            }
+            for q in found
+        ]
+        document = [
+            {
+                "name": q.name,
+                "description": q.description,
                 "params": [
-                    f"{p.name} ({p.type}{f' = {p.default}' if p.default else ''})" for p in q.params
+                    {"name": p.name, "type": p.type, "default": p.default, "help": p.help}
+                    for p in q.params
                 ],
             }
-            for q in all_queries()
+            for q in found
         ]
-        emit(rows, fmt=fmt, columns=("name", "description", "params"))
+        emit(rows, fmt=fmt, columns=("name", "description", "params"), document=document)
         return
     named = get_query(name)
     given = dict(_pair(param) for param in params)
