@@ -135,7 +135,7 @@ class _Resolver:
             "date_qualifier": reading.qualifier,
             "year_inferred": reading.year_inferred,
             "match_method": method,
-            "match_score": score,
+            "match_score": _shown_score(score),
             "extracted_by": doc.extracted_by,
             "confidence": doc.confidence,
         }
@@ -156,7 +156,7 @@ class _Resolver:
                 "section": doc.section,
                 "attribution": doc.attribution,
                 "match_method": method,
-                "match_score": score,
+                "match_score": _shown_score(score),
                 "extracted_by": doc.extracted_by,
                 "confidence": doc.confidence,
             }
@@ -299,3 +299,9 @@ def _mentions(queued: Sequence[Queued[Known]], refs: _Refs) -> tuple[MentionWrit
         MentionWrite(refs(owner), article, mention, sources)
         for owner, article, mention, sources in queued
     )
+
+
+def _shown_score(score: float | None) -> float | None:
+    """A match score as recorded: one decimal (rapidfuzz's 97.27272727272727 is 97.3);
+    matching decided on the exact figure before."""
+    return None if score is None else round(score, 1)
