@@ -45,7 +45,7 @@ def test_a_record_from_standard_input_without_an_id_gets_one_from_its_content(
     code, out, _ = run("--database-url", db_url, "load", "-", "--json", stdin=json.dumps(RECORD))
     assert (code, json.loads(out)["added"]) == (0, 1)
     code, out, _ = run("--database-url", db_url, "articles", "--json")
-    [article] = json.loads(out)
+    [article] = json.loads(out)["items"]
     assert article["external_id"].startswith("stdin-")
 
 
