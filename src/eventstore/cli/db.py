@@ -12,7 +12,7 @@ from eventstore.access import grant_readonly
 from eventstore.cli.context import AppContext, err_console, out_console
 from eventstore.config import libpq_url
 from eventstore.db import translate_db_errors
-from eventstore.errors import UsageError
+from eventstore.errors import DatabaseUnavailable, UsageError
 from eventstore.redact import escape_controls
 from eventstore.verify import verify as run_verify
 
@@ -184,7 +184,12 @@ def verify(app: AppContext, as_json: bool) -> None:
     Example:
         eventstore db verify
     """
-    store = app.store()
+    try:
+        store = app.store()
+    except DatabaseUnavailable:
+        # A file too damaged to read its revision is verify's to report, problem by
+        # problem; a missing one is refused again here (never created).
+        store = app.store(check_schema=False)
     with translate_db_errors(store.url):
         result = run_verify(store.engine)
     if as_json:
