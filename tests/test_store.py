@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import eventstore
+from eventstore import migrations
 from eventstore.errors import DatabaseUnavailable, SchemaOutOfDate
 from eventstore.models import Page
 
@@ -17,7 +18,7 @@ def test_a_store_at_head_hands_out_repositories_returning_models(db_url: str) ->
     with eventstore.Store.open(db_url) as store, store.reading() as read:
         page = read.events.timeline(limit=5)
         assert (page, read.stats.stats().runs) == (Page(items=()), 0)
-        assert store.revision() == "0008"
+        assert store.revision() == migrations.head_revision()
 
 
 def test_opening_a_missing_sqlite_file_raises_and_creates_nothing(tmp_path: Path) -> None:
