@@ -7,6 +7,8 @@
 exists: the test kills it meanwhile (kill -9, as the OOM killer does) or lets it go on.
 Nothing else changes, so what is killed is the real loader at a known point:
 
+- ``worker_start``: a worker process starting, before it has asked to end with the
+  loader (under ``--workers 2``);
 - ``extract``: extracting a batch (in a worker process under ``--workers 2``);
 - ``between``: a batch committed, the next not yet written;
 - ``write``: inside a batch's write transaction, its articles written, not committed.
@@ -30,10 +32,11 @@ from eventstore.load import commit, extractor, loader
 
 PAUSE = "EVENTSTORE_TEST_PAUSE"
 PAUSE_FILE = "EVENTSTORE_TEST_PAUSE_FILE"
-POINTS = ("extract", "between", "write")
+POINTS = ("worker_start", "extract", "between", "write")
 # How to start it: as ``python -c`` so that functions keep this module's name.
 COMMAND = "from tests.reliability.kill_points import main; main()"
 
+_start_worker = extractor._start_worker  # the real one, wrapped below
 _extract_all = extractor.extract_all
 _write_extracted = loader.write_extracted
 _write_batch = commit.write_batch
@@ -54,6 +57,12 @@ def _point(name: str) -> None:
     deadline = time.monotonic() + 600
     while not go.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
+
+
+def start_worker(loader: int) -> None:
+    """``extractor._start_worker`` with the ``worker_start`` point before it."""
+    _point("worker_start")
+    _start_worker(loader)
 
 
 def extract_all(jobs: Sequence[extractor.Job], today: date) -> list[extractor.Result]:
@@ -77,6 +86,7 @@ def write_batch(*args: Any, **kwargs: Any) -> Any:
 
 def main() -> None:
     """Put the points in place, then run the CLI on ``sys.argv``."""
+    extractor._start_worker = start_worker
     extractor.extract_all = extract_all  # type: ignore[assignment]  # same signature
     loader.write_extracted = write_extracted
     commit.write_batch = write_batch

@@ -162,7 +162,10 @@ class Store:
             out, err = started.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             started.process.kill()
-            out, err = started.process.communicate()
+            try:
+                out, err = started.process.communicate(timeout=10)
+            except subprocess.TimeoutExpired:  # a process it started holds its output
+                out, err = b"", b"(its output is held open by a process it started)"
             pytest.fail(f"hung for {timeout} s: {Run(started.args, 0, _text(out), _text(err))}")
         run = Run(started.args, started.process.returncode, _text(out), _text(err))
         self.runs.append(run)
@@ -317,16 +320,16 @@ def kill(point: str, nth: int, workers: int) -> Callable[[Store], Run]:
         paused = wait_paused(store, loader, marker)
         children = descendants(loader.process.pid)
         os.kill(loader.process.pid, signal.SIGKILL)
-        run = store.finish(loader)
+        marker.with_name(marker.name + ".go").touch()  # a worker paused as it started goes on
         if workers > 1:
             assert children, "the loader started no worker"
-            if point == "extract":
-                assert paused in children, "extraction paused outside the workers"
+            if point in {"worker_start", "extract"}:
+                assert paused in children, "the point was reached outside the workers"
         deadline = time.monotonic() + 30
         while any(alive(pid) for pid in children) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [pid for pid in children if alive(pid)] == [], "processes outlived the loader"
-        return run
+        return store.finish(loader)
 
     fault.__name__ = f"kill_{point}_{workers}"
     return fault
@@ -665,6 +668,9 @@ CASES = [
     Case("kill-9-extracting", kill("extract", 1, 1), KILLED, runs=INTERRUPTED),
     Case("kill-9-between-batches", kill("between", 1, 1), KILLED, runs=INTERRUPTED),
     Case("kill-9-writing", kill("write", 2, 1), KILLED, runs=INTERRUPTED),
+    Case(
+        "kill-9-workers-starting", kill("worker_start", 1, 2), KILLED, runs=INTERRUPTED, slow=True
+    ),
     Case("kill-9-workers-extracting", kill("extract", 1, 2), KILLED, runs=INTERRUPTED, slow=True),
     Case("kill-9-workers-between", kill("between", 1, 2), KILLED, runs=INTERRUPTED, slow=True),
     Case("kill-9-workers-writing", kill("write", 2, 2), KILLED, runs=INTERRUPTED, slow=True),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -59,11 +60,15 @@ def extract_all(jobs: Sequence[Job], today: date) -> list[Result]:
 _PR_SET_PDEATHSIG = 1
 
 
-def _start_worker() -> None:
-    """In each worker: end with the parent, and load the language model once."""
+def _start_worker(loader: int) -> None:
+    """In each worker: end with the loader (pid ``loader``), and load the language model
+    once. A loader killed while this worker was still starting sent no signal: the
+    worker finds it gone and exits (it kept the loader's output open for good)."""
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != loader:
+        os._exit(1)
     load_model()
 
 
@@ -80,7 +85,10 @@ class Extractor:
         if self.workers > 1:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=_start_worker
+                max_workers=self.workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
 
     def submit(self, raws: Sequence[RawArticle]) -> Callable[[], list[Result]]:
