@@ -129,8 +129,8 @@ class Speakers:
     def add(self, person: PersonRef) -> PersonRef:
         """Remember ``person`` (a fuller description of a known name is kept)."""
         kept = self.known.get(person.key) or self._same_person(person)
-        if kept is None:
-            kept = self.known[person.key] = person
+        if kept is None or (kept.kind == "organization" != person.kind):
+            kept = self.known[person.key] = person  # a lone name found to be a person
         elif (kept.role is None and person.role) or (
             kept.affiliation is None and person.affiliation
         ):
@@ -271,11 +271,21 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words):
         known = speakers.by_surname(" ".join(words))  # the tagger may call "Shvets" a noun
         if known is not None:
-            return speakers.add(known)
+            return speakers.add(_person_after_all(known, subject))
     person = _named_person(subject, speakers)
     if person is not None:
         return speakers.add(person)
     return _unnamed(subject, head, speakers)
+
+
+def _person_after_all(known: PersonRef, subject: Span) -> PersonRef:
+    """A lone name first read as a body ("..., Stoltenberg said", tagged ORG there) that
+    the recognizer now tags a person ("Stoltenberg told reporters") is a person: so
+    "he said" later points at him."""
+    lone = len(known.key.split()) == 1 and known.kind == "organization"
+    if lone and subject.root.ent_type_ == "PERSON" and not _is_institution(subject):
+        return known.model_copy(update={"kind": "other"})
+    return known
 
 
 def _statement(subject: Span) -> bool:
