@@ -97,6 +97,7 @@ class ArticleState:
     answering: PersonRef | None = None  # an interview: whose answer the text is
     voice: Voice | None = None  # an op-ed's author, a statement's issuer: whose narration
     entry_time: str | None = None  # a live blog: the time of the entry being read
+    headline: bool = False  # a roundup's bullet: its present tense tells a happening
     story_day: DateReading | None = None  # the day the story's last dated happening took
     label_source: SourceRef | None = None  # "Source: European Pravda": reports what follows
     last_item: Item | Draft | None = None  # the last item of the paragraphs before

@@ -218,3 +218,21 @@ def happening_sentence(unit: Sentence) -> bool:
     return not any(
         (t.tag_ == "MD" or t.lower_ in FUTURE_WORDS) and t.head.i == root.i for t in unit
     )
+
+
+def headline_happening(unit: Sentence) -> bool:
+    """A headline's happening, told in the present ("Russian attack on Kharkiv kills 7",
+    "Norway announces new package"): a verb in the third person (or a plural noun the
+    tagger took it for, that has a subject: "kills"), not negated nor under a modal, with
+    a subject that is no pronoun; a verb of saying counts with an act as its object
+    ("confirms drone attack"), not with words."""
+    root = unit.root
+    children = list(root.children)
+    subject = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON" or root.tag_ not in {"VBZ", "NNS"}:
+        return False
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.dep_ == "ccomp" for c in children):
+        return False
+    said = (root.lemma_.lower() or root.lower_) in _NOT_HAPPENINGS
+    acts = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() not in _SPEECH_NOUNS]
+    return not said or (bool(acts) and root.lemma_.lower() not in {"say", "tell", "be", "have"})

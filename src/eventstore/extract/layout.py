@@ -132,15 +132,47 @@ _BACKGROUND_WORDS = re.compile(
 )
 
 
+# "Key updates on May 23:", "Main developments:": a roundup's header above its bullets
+_ROUNDUP = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:updates|developments|headlines|events)\b[^!?]{0,40}:$", re.I
+)
+# "• Syrskyi: Russia 'bogged down' ...": a headline that quotes a speaker it names
+_SPEAKER_HEADLINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}:\s")
+
+
 def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
     kept: list[Paragraph] = []
+    listing = _all_bullets(paras)
+    roundup = False
     for paragraph in paras:
         if not kept and _SUMMARY_HEADER.match(paragraph.text):
             continue  # "Summary" above a wire story's bullets
-        if not _is_text(paragraph, found, before=len(kept)):
+        bullet = _BULLET.match(paragraph.text)
+        if bullet and (listing or roundup):
+            kept.append(_roundup_item(_cut(paragraph, bullet.end()), found, dated=roundup))
+            continue
+        roundup = _ROUNDUP.match(paragraph.text) is not None
+        if roundup or not _is_text(paragraph, found, before=len(kept)):
             continue
         kept.append(_labelled(paragraph, found))
     return kept
+
+
+def _all_bullets(paras: list[Paragraph]) -> bool:
+    """An article that is a list ("Key takeaways": bullets and nothing else): its bullets
+    are its text, not a summary above it."""
+    return sum(bool(_BULLET.match(p.text)) for p in paras) >= max(2, len(paras) - 1)
+
+
+def _roundup_item(paragraph: Paragraph, found: Layout, *, dated: bool) -> Paragraph:
+    """A bullet of a list that is text: under a roundup's header ("Key updates on May
+    23:"), a headline of that day's news ("Russian attack on Kharkiv kills 7"), whose
+    present tense tells a happening; one that quotes a named speaker is no item."""
+    if _SPEAKER_HEADLINE.match(paragraph.text):
+        found.labels[paragraph.index] = "headline"
+    elif dated:
+        found.labels[paragraph.index] = "update"
+    return paragraph
 
 
 def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:

@@ -87,13 +87,14 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             self.state.deferred_left -= 1
             if self.state.deferred_left <= 0:
                 self.state.deferred = None  # nobody named in time: the line stays as it was
-        if label == "source":
-            self._follow_source()
+        if label in {"source", "headline"}:  # a roundup's "Syrskyi: ...": told again below
+            if label == "source":
+                self._follow_source()
             return []
         if label == "question":  # an interviewer's: what follows is the interviewee's
             self.state.answering = self.state.following or self.state.speakers.featured
             return []
-        self.state.entry_time = label[5:] if label and label.startswith("time:") else None
+        self._entry(label)
         if label == "quote" and self._labelled_quote():
             return self.items
         if self._block_quote() or self._continues_quote() or self._runs_on() or self._answer():
@@ -114,6 +115,14 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             # said ..." after them).
             self.state.story_day = None
         return self.items
+
+    def _entry(self, label: str | None) -> None:
+        """A live blog's entry time, or a roundup's bullet: the news of the roundup's day,
+        told in the present of a headline."""
+        self.state.entry_time = label[5:] if label and label.startswith("time:") else None
+        self.state.headline = label == "update"
+        if label == "update":
+            self.state.entry_time = "update"
 
     # -- sentences ---------------------------------------------------------------------
 

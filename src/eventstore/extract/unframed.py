@@ -22,6 +22,7 @@ from eventstore.extract.happenings import (
     dated_in_clause,
     describes_a_thing,
     happening_sentence,
+    headline_happening,
 )
 from eventstore.extract.quotes import Quote
 from eventstore.extract.voices import narrated
@@ -73,6 +74,8 @@ class UnframedReading(EventReading):
             return extended_event(previous, self.paragraph, unit)
         if phrase is not None or self.section == "background" or happening_sentence(unit):
             return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
+        if self.state.headline and headline_happening(unit):
+            return self._event(unit, phrase, ())
         return self._authors(unit)
 
     def _authors(self, unit: Sentence) -> Draft | None:
