@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import sqlite3
@@ -63,6 +62,7 @@ from tests.load.test_loader import content
 from tests.load.test_run_liveness import guard_backends
 from tests.reliability import kill_points
 from tests.reliability.test_readonly_role import drop_role, login_role
+from tests.reliability.test_storage_faults import limit_file_size, tiny_tmpfs
 from tests.reliability.test_transient_failures import TERMINATE, heal, inject, raise_state
 from tests.reliability.test_verify import damage_a_postgresql_index, damage_an_sqlite_index
 
@@ -477,40 +477,22 @@ def sqlite_read_only(store: Store) -> Run:
     return store.cli("load", str(store.inbox), url=url)
 
 
-def _limit_file_size() -> None:
-    # Any write past 32 bytes of a file fails (EFBIG): the WAL's header fits, its first
-    # frame does not. Python ignores SIGXFSZ, so the write fails, not the process.
-    resource.setrlimit(resource.RLIMIT_FSIZE, (32, 32))
-
-
 def sqlite_io_error(store: Store) -> Run:
     """Writes fail with EFBIG (as test_storage_faults.py makes them)."""
     with store.engine.connect() as connection:  # keeps -shm at its full size
         connection.execute(text("SELECT count(*) FROM articles"))
-        run = store.cli("load", str(store.inbox), preexec_fn=_limit_file_size)
+        run = store.cli("load", str(store.inbox), preexec_fn=limit_file_size)
     store.engine.dispose()
     return run
 
 
 def sqlite_disk_full(store: Store) -> Run:
     """The store on a 400 KB tmpfs, then moved back to a disk with room (needs a mount)."""
-    mount = store.folder / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.strip()}")
-    try:
+    with tiny_tmpfs(store.folder) as mount:
         small = mount / "eventstore.db"
         shutil.copyfile(sqlite_path(store), small)
         run = store.cli("load", str(store.inbox), url=f"sqlite:///{small}")
         shutil.copyfile(small, sqlite_path(store))
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
     return run
 
 

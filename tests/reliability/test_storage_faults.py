@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,10 +60,10 @@ def assert_a_rerun_loads_everything(url: str, path: Path) -> None:
     assert run("--database-url", url, "db", "verify")[0] == 0
 
 
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 400 KB tmpfs: room for a migrated store, not for the seeds loaded into it."""
-    mount = tmp_path / "disk"
+@contextmanager
+def tiny_tmpfs(folder: Path) -> Iterator[Path]:
+    """A 400 KB tmpfs mounted at ``folder/disk`` (a skip where mounting is not allowed)."""
+    mount = folder / "disk"
     mount.mkdir()
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
@@ -76,6 +77,13 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 400 KB tmpfs: room for a migrated store, not for the seeds loaded into it."""
+    with tiny_tmpfs(tmp_path) as mount:
+        yield mount
 
 
 def test_a_full_disk_ends_the_load_with_75(db_url: str, tiny_disk: Path) -> None:
@@ -101,7 +109,7 @@ def test_a_read_only_database_is_permission_denied(db_url: str) -> None:
     assert_a_rerun_loads_everything(db_url, path)
 
 
-def _limit_file_size() -> None:
+def limit_file_size() -> None:
     # Any write past 32 bytes of a file fails (EFBIG): the WAL's header fits, its first
     # frame does not. Python ignores SIGXFSZ, so the write fails rather than the process.
     resource.setrlimit(resource.RLIMIT_FSIZE, (32, 32))
@@ -117,7 +125,7 @@ def test_a_disk_io_error_is_database_unavailable(db_url: str) -> None:
             capture_output=True,
             text=True,
             timeout=120,
-            preexec_fn=_limit_file_size,
+            preexec_fn=limit_file_size,
             env={**os.environ, "NO_COLOR": "1"},
             check=False,
         )
