@@ -184,16 +184,15 @@ def _story_date(
     unit: Sentence, state: ArticleState, *, lede: bool
 ) -> tuple[DateReading, float] | None:
     """The date a news story gives an undated happening, if any, with its confidence."""
-    perfect = news_perfect(unit)
     # A news story's undated happenings are of the day it is telling ("Russia struck on
     # Monday ... The strikes damaged ..."): the day of its last dated happening. Past the
     # lede, the present perfect ("Iran has also sent personnel") tells of some time up to
     # now, not of that day: it stays undated; a toll ("11 people have been reported
     # injured") is still that day's.
-    if state.story_day is not None and (lede or not perfect or consequence(unit.root)):
+    if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
         return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
     published = state.events.timeline.published_day()
-    if lede and published is not None and perfect:
+    if lede and published is not None and news_perfect(unit):
         # "Putin and Kim have signed a pact, state media reported": the lede's news in the
         # present perfect, with no date, is of the day the story was published.
         return published, 0.5
