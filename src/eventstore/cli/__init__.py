@@ -5,12 +5,15 @@ table on a terminal, JSON or CSV for machines), logs and progress on stderr. Err
 become the exit codes of DESIGN.md: 1 failure, 2 usage, 65 rejected input, 69 database
 unreachable or unreadable, 75 lock held or a database failure that outlasted its retries
 (busy, timed out, disk full), 77 permission denied, 78 bad configuration. Every error is
-one line on stderr; no traceback reaches a user.
+one line on stderr; no traceback reaches a user. A reader that goes away (``| head``)
+ends the command quietly with 141, the status of a process that SIGPIPE ended.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from typing import Any
 
 import click
@@ -27,6 +30,9 @@ from eventstore.redact import escape_controls, mask_text
 
 log = logging.getLogger("eventstore.cli")
 _MAX_ERROR_CHARS = 1000
+# 128 + SIGPIPE: what a shell reports for `cat big | head -1`, so `set -o pipefail`
+# scripts see the same as with any other cut-short producer.
+EX_BROKEN_PIPE = 141
 
 
 class _Group(click.Group):
@@ -35,7 +41,13 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a reader gone by now is told here, not at exit
+        except BrokenPipeError:
+            _discard_stdout()
+            ctx.exit(EX_BROKEN_PIPE)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except EventstoreError as exc:
@@ -46,6 +58,16 @@ class _Group(click.Group):
             reason = one_line(getattr(exc, "orig", None) or exc)  # a driver's, not its SQL
             print_error(f"internal error ({type(exc).__name__}): {reason or 'no message'}")
             ctx.exit(1)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what is still
+    buffered does not fail again (and print "Exception ignored ... BrokenPipeError")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def print_error(message: str) -> None:
