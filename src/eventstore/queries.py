@@ -19,17 +19,16 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Date, Integer, String, bindparam, text
 from sqlalchemy.types import TypeEngine
 
+from eventstore import packaged
 from eventstore.errors import NotFound, UsageError
 from eventstore.repositories._inputs import check_text, fits_int64, shown
 
-_SOURCE_TREE = Path(__file__).resolve().parents[2]
 _PARAM = re.compile(
     r"^--\s*param:\s*(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>int|text|date|pattern)"
     r"(?:\s*=\s*(?P<default>\S+))?\s*(?P<help>.*)$"
@@ -110,11 +109,9 @@ class NamedQuery:
 
 
 def queries_dir() -> Path:
-    """Where the named queries live: ./queries in a checkout, else inside the package."""
-    checkout = _SOURCE_TREE / "queries"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(resources.files("eventstore") / "_queries"))
+    """Where the named queries live: inside the installed package, or ./queries in a
+    source checkout (eventstore.packaged)."""
+    return packaged.folder("queries")
 
 
 def parse(name: str, source: str) -> NamedQuery:
