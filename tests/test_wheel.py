@@ -8,7 +8,7 @@ running the tests, through a ``.pth`` line naming that environment's site-packag
 written after the install. Lines of a ``.pth`` file add a folder to the path without
 reading the ``.pth`` files inside it, so the editable install of the checkout there is
 not seen: ``eventstore`` can only be imported from the wheel (asserted). This needs no
-network and no index, and takes about 15 s.
+network and no index, and takes 15 to 30 s (a loaded machine).
 """
 
 from __future__ import annotations
