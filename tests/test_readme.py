@@ -143,11 +143,12 @@ def run_step(step: Step, folder: Path, env: dict[str, str]) -> subprocess.Comple
 def readme_env() -> dict[str, str]:
     """The environment the README's commands run in: no database named, this
     environment's bin/ first on PATH, a 100-column terminal, unbuffered output (so that
-    stdout and stderr interleave as on a terminal)."""
+    stdout and stderr interleave as on a terminal), and no make variables of the
+    ``make test`` running this (under them ``make demo`` prints "Entering directory")."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("EVENTSTORE_") and key != "DATABASE_URL"
+        if not key.startswith(("EVENTSTORE_", "MAKE", "MFLAGS")) and key != "DATABASE_URL"
     }
     env.update(PATH=f"{BIN}{os.pathsep}{env['PATH']}", COLUMNS="100", PYTHONUNBUFFERED="1")
     return env
