@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, text
 
-from eventstore.extract.names import person_key, source_key
+from eventstore.normalize import person_key, source_key
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_GOLD = FIXTURES / "gold_seeds.yaml"

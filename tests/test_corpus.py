@@ -22,9 +22,8 @@ from benchmarks.corpus import Article, generate, generate_articles, pool, write_
 from rapidfuzz import fuzz, process
 
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
-from eventstore.extract.names import person_key
-from eventstore.extract.text import fold
-from eventstore.load.match import CLAIM_THRESHOLD, EVENT_THRESHOLD, best_match, match_text
+from eventstore.load.similarity import CLAIM_THRESHOLD, EVENT_THRESHOLD, best_match
+from eventstore.normalize import fold, match_text, person_key
 
 SEED = 20240917
 TODAY = date(2026, 11, 23)

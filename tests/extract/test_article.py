@@ -11,7 +11,8 @@ from eventstore.errors import InputRejected
 from eventstore.extract import ArticleDoc, extract_article
 from eventstore.extract.layout import is_header, layout
 from eventstore.extract.text import paragraphs
-from eventstore.load.match import EVENT_THRESHOLD, best_match, match_text
+from eventstore.load.similarity import EVENT_THRESHOLD, best_match
+from eventstore.normalize import match_text
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = sorted((REPO / "seeds").glob("*.txt")) + sorted(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventstore.extract.names import person_key, source_key
 from eventstore.extract.people import parse_person, split_role
 from eventstore.extract.sources import find_sources
+from eventstore.normalize import person_key, source_key
 
 ROLES = [
     (

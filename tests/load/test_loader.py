@@ -16,7 +16,7 @@ from eventstore.db import make_engine
 from eventstore.errors import SchemaOutOfDate
 from eventstore.extract import extract_article
 from eventstore.load.loader import LoadOptions, load_paths
-from eventstore.load.match import key_set, match_text
+from eventstore.normalize import key_set, match_text
 from tests.goldcheck import SEED_GOLD, check, read_gold
 
 REPO = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from eventstore.evaluate.match import Matching
 from eventstore.evaluate.score import snippet
 from eventstore.evaluate.scores import Figure, figure
 from eventstore.evaluate.store import Kind, Store, StoredExpert
-from eventstore.extract.names import source_key
+from eventstore.normalize import source_key
 
 
 def _experts_named(store: Store) -> dict[str, list[StoredExpert]]:

@@ -12,7 +12,7 @@ claim of the capital that was said to speak.
 from __future__ import annotations
 
 from eventstore.extract.document import PersonRef
-from eventstore.extract.text import fold
+from eventstore.normalize import fold
 
 PARAGRAPHS = 2
 # Descriptions any official fits ("a top US official", "a Ukrainian military official").

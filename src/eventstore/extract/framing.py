@@ -10,8 +10,9 @@ import re
 
 from eventstore.extract.document import SourceRef
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
-from eventstore.extract.names import display_source_name, source_key, source_kind
+from eventstore.extract.names import display_source_name, source_kind
 from eventstore.extract.speakers import is_outlet
+from eventstore.normalize import source_key
 
 _VENUE = re.compile(
     r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"

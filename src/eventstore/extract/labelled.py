@@ -14,11 +14,11 @@ from eventstore.extract.document import PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
 from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
-from eventstore.extract.names import source_key
 from eventstore.extract.people import make_person
 from eventstore.extract.quotes import Quote, units
 from eventstore.extract.speakers import is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
+from eventstore.normalize import source_key
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:

@@ -1,15 +1,13 @@
-"""Names: normalized keys for people and sources, and what kind of thing a name is.
+"""Names: what a person's or a source's name looks like, and what kind of thing it is.
 
-"Kim Jong Un" and "Kim Jong-un" share a key; so do "The New York Times" and "the New
-York Times", "US" and "United States". Keys are what resolution matches on.
+Their keys ("Kim Jong Un" and "Kim Jong-un" share one) are ``eventstore.normalize``'s.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from eventstore.extract.text import fold
+from eventstore.normalize import fold
 from eventstore.vocabulary import ExpertKind, SourceKind
 
 # A capitalized name token: "Oleh", "Jong-un", "O'Brien", "Zhdanov", "Kang".
@@ -56,74 +54,6 @@ _PUBLICATION_WORDS = frozenset(
     """times post journal gazette herald telegraph guardian economist magazine review balance
     reuters bloomberg agency tv channel radio news wire""".split()
 )
-
-_SOURCE_ALIASES = (
-    (re.compile(r"\b(?:united states of america|united states|u s a|u s|usa)\b"), "us"),
-    (re.compile(r"\b(?:united kingdom|great britain|britain|u k)\b"), "uk"),
-    (re.compile(r"\b(?:united nations|u n)\b"), "un"),
-    (re.compile(r"\b(?:european union|e u)\b"), "eu"),
-    (re.compile(r"\bdefence\b"), "defense"),
-)
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-
-
-@lru_cache(maxsize=65536)
-def person_key(name: str) -> str:
-    """Key of a person's name: case, accents, hyphens and spelling variants folded."""
-    tokens = fold(name).split()
-    return " ".join(_fold_transliteration(token) for token in tokens)
-
-
-def _fold_transliteration(token: str) -> str:
-    # Zelenskyy / Zelenskiy / Zelensky, Dmitriy / Dmitry: one spelling.
-    token = re.sub(r"(?:yy|iy|ij|yi)$", "y", token)
-    return re.sub(r"(.)\1+", r"\1", token)
-
-
-# Digraphs of transliteration, read as one sound ("Kharkiv", "Shoigu", "Zhdanov").
-_DIGRAPHS = tuple(
-    pair.split(":")
-    for pair in "shch:s sch:s sh:s ch:c zh:z kh:k th:t ph:f ts:c tz:c x:ks w:v".split()
-)
-_VOWELS = re.compile(r"[aeiouy]")
-
-
-def surname_skeleton(name: str) -> str | None:
-    """The skeleton of the last word of a name ("Kuleba" and "Dmytro Kuleba": "klb")."""
-    tokens = fold(name).split()
-    skeleton = name_skeleton(f"x {tokens[-1]}") if tokens else None
-    return skeleton.split()[-1] if skeleton else None
-
-
-@lru_cache(maxsize=65536)
-def name_skeleton(name: str) -> str | None:
-    """The consonants of a person's full name, transliteration folded: one skeleton for
-    "Kirill" and "Kyrylo" Budanov, "Anthony" and "Antony" Blinken, "Andrii" and "Andriy",
-    "Serhiy" and "Sergei", "Oleksandr" and "Alexander". A name ending in "a" keeps it
-    ("Zelensky" is not "Zelenska"). None for a single word, which says too little."""
-    tokens = fold(name).replace("-", " ").split()
-    if len(tokens) < 2:
-        return None
-    skeletons = []
-    for token in tokens:
-        word = token
-        for digraph, sound in _DIGRAPHS:
-            word = word.replace(digraph, sound)
-        word = word.replace("g", "h")  # Ukrainian h is Russian g: Halushchenko / Galushchenko
-        consonants = re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
-        if not consonants:
-            return None
-        skeletons.append(consonants + ("a" if token.endswith("a") else ""))
-    return " ".join(skeletons)
-
-
-@lru_cache(maxsize=65536)
-def source_key(name: str) -> str:
-    """Key of a source's name: case and a leading 'the' dropped, aliases folded."""
-    key = _LEADING_ARTICLE.sub("", fold(name.replace(".", " ").replace("’s", "").replace("'s", "")))
-    for pattern, replacement in _SOURCE_ALIASES:
-        key = pattern.sub(replacement, key)
-    return " ".join(key.split())
 
 
 def display_source_name(name: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from eventstore.extract.document import PersonRef
 from eventstore.extract.names import TITLE_WORDS, looks_like_organization
 from eventstore.extract.people import make_person, name_at_end
-from eventstore.extract.text import fold
+from eventstore.normalize import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -16,9 +16,8 @@ from eventstore.extract.names import (
     TITLE_WORDS,
     expert_kind,
     looks_like_organization,
-    person_key,
 )
-from eventstore.extract.text import fold
+from eventstore.normalize import fold, person_key
 from eventstore.vocabulary import ExpertKind
 
 _CAP_WORD = r"[A-Z][\w'’.&-]*"

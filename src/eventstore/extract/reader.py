@@ -30,7 +30,7 @@ from eventstore.extract.happenings import (
     happening,
 )
 from eventstore.extract.labelled import LayoutReading
-from eventstore.extract.names import display_source_name, person_key, source_key
+from eventstore.extract.names import display_source_name
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import find_quotes, units
 from eventstore.extract.sentence_parts import two_speakers
@@ -39,6 +39,7 @@ from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.extract.unframed import UnframedReading
 from eventstore.extract.voices import NARRATION, for_issuer
+from eventstore.normalize import person_key, source_key
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:

@@ -11,12 +11,8 @@ import re
 from collections.abc import Iterable
 
 from eventstore.extract.document import SourceRef
-from eventstore.extract.names import (
-    display_source_name,
-    looks_like_organization,
-    source_key,
-    source_kind,
-)
+from eventstore.extract.names import display_source_name, looks_like_organization, source_kind
+from eventstore.normalize import source_key
 from eventstore.vocabulary import SourceRole
 
 # "The White House on Wednesday accused": a day is no part of the name.

@@ -22,8 +22,6 @@ from eventstore.extract.names import (
     TITLE_WORDS,
     display_source_name,
     looks_like_organization,
-    person_key,
-    source_key,
     source_kind,
 )
 from eventstore.extract.naming import (
@@ -40,7 +38,7 @@ from eventstore.extract.naming import (
     single_name,
 )
 from eventstore.extract.people import make_person
-from eventstore.extract.text import fold
+from eventstore.normalize import fold, person_key, source_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -1,9 +1,8 @@
-"""Text plumbing for extraction: paragraphs with offsets, trimmed spans, normal forms."""
+"""Text plumbing for extraction: paragraphs with offsets, trimmed spans."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from eventstore.extract.document import Span
@@ -60,17 +59,6 @@ def span_of(paragraph: Paragraph, start: int, end: int | None = None) -> Span | 
     if end - start < 2:
         return None
     return Span(start=paragraph.start + start, end=paragraph.start + end, text=text[start:end])
-
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation to spaces, spaces collapsed."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def capitalize_first(text: str) -> str:

@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Row, Table, and_, select, tuple_
 
 from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, DateReading
-from eventstore.load.match import claim_key_set, key_set, match_text
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
 from eventstore.load.upsert import CHUNK, ids_by
+from eventstore.normalize import claim_key_set, key_set, match_text
 from eventstore.schema import (
     ArticleRow,
     ClaimKeyRow,

@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import Connection, Table, select, update
 
 from eventstore.extract import ArticleDoc
-from eventstore.extract.names import source_key
 from eventstore.load.changes import ChangeLog, Entity
 from eventstore.load.spellings import skeleton_of, surname_of
 from eventstore.load.upsert import CHUNK, upsert_preferring
+from eventstore.normalize import source_key
 from eventstore.schema import ExpertRow, SourceRow, table
 
 SOURCES = table(SourceRow)

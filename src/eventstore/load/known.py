@@ -3,8 +3,8 @@
 A dated event is compared with the events of its date block (the same month and day, or
 month, or year, at the same precision; years equal or one unknown). Undated events and
 claims are compared only when they share a matching key: a hash of a normal form
-(``match.match_text``), of its first or of its last words; claims also need the same
-expert and kind, and their keys are scoped to both (``match.claim_key_set``). A row keeps
+(``normalize.match_text``), of its first or of its last words; claims also need the same
+expert and kind, and their keys are scoped to both (``normalize.claim_key_set``). A row keeps
 the keys of every wording it ever absorbed (``event_keys``, ``claim_keys``), so a mention
 finds its row whichever report came first. A mention matching two rows shows them to be
 one, and they are merged. A match is exact (same normal form) or fuzzy (rapidfuzz, above
@@ -25,18 +25,16 @@ from dataclasses import dataclass, field
 from typing import Generic, Self, TypeVar, cast
 
 from eventstore.extract import ClaimDoc, DateReading, EventDoc
-from eventstore.load.match import (
+from eventstore.load.similarity import (
     CLAIM_THRESHOLD,
     EVENT_THRESHOLD,
     Match,
     all_matches,
-    claim_key_set,
-    key_set,
-    match_text,
     names_of,
     same_day_related,
 )
 from eventstore.load.upsert import prefer_longer
+from eventstore.normalize import claim_key_set, key_set, match_text
 from eventstore.vocabulary import MatchMethod
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Column, String
 
 from eventstore.errors import InputRejected
 from eventstore.extract import ArticleMeta
-from eventstore.extract.names import source_key
+from eventstore.normalize import source_key
 from eventstore.schema import ArticleRow, IngestionErrorRow, SourceRow, table
 
 

@@ -1,22 +1,25 @@
-"""When two wordings say the same thing: normal forms and fuzzy similarity (rapidfuzz).
+"""Frozen for revision 0003: the matching keys as 0003 computed them. Never change it.
 
-Reports of one event differ in frame ("it became known that" / "media reported that"),
-tense ("was ready" / "is ready"), synonyms ("munitions" / "ammunition") and word order
-("met with his counterpart, among others" / "met, among other things, with ...").
-Different events on one date differ in what they say, and usually in their numbers.
+Alembic revision 0003 (alembic/versions/0003_claim_and_event_keys.py, landed, never
+edited) fills event_keys and claim_keys of the rows already stored with
+``match_text``, ``key_set`` and ``claim_key_set`` imported from here. This module is
+those three functions and their helpers (``fold`` included) as they were when 0003
+landed, so that 0003 means the same on every store whatever matching becomes.
+
+The loader, resolution and evaluation use ``eventstore.normalize`` (the live keys,
+under ``NORMALIZATION_VERSION``) and ``eventstore.load.similarity`` (fuzzy matching);
+nothing else imports this module. ``tests/test_normalize.py`` checks that its keys still
+equal the live ones: when they differ on purpose, a new revision must recompute the
+stored keys.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+import unicodedata
 
-from rapidfuzz import fuzz
-
-from eventstore.extract.text import fold
-
+_NON_WORD = re.compile(r"[\W_]+")
 _FRAMES = re.compile(
     r"^(?:(?:earlier|later|subsequently|previously|meanwhile|also|reportedly|then)\s+)*"
     r"(?:(?:it\s+(?:became|was|has\s+been|is)\s+(?:known|reported|announced|revealed|learned)"
@@ -48,23 +51,23 @@ _COUNTRY_CODES = {
     "britain": "uk",
     "european union": "eu",
 }
-# One pass over the text replaces every phrase above (longest first).
 _REPLACEMENTS = {**_SYNONYMS, **_COUNTRY_CODES}
 _REPLACE = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _REPLACEMENTS), key=len, reverse=True)) + r")\b"
 )
-_NUMBER = re.compile(r"\d[\d,.]*")
-
-EVENT_THRESHOLD = 88.0
-CLAIM_THRESHOLD = 90.0
-_MIN_SORT_RATIO = 60.0
-_SUBSET_MIN_WORDS = 8
+KEY_WORDS = 6
 
 
-@lru_cache(maxsize=262_144)
+def _fold(text: str) -> str:
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
 def match_text(text: str) -> str:
-    """The normal form two wordings are compared in."""
-    folded = _REPLACE.sub(_replacement, _FRAMES.sub("", fold(text)))
+    """The normal form of a wording, as 0003 computed it."""
+    folded = _REPLACE.sub(_replacement, _FRAMES.sub("", _fold(text)))
     return " ".join(folded.split())
 
 
@@ -72,165 +75,18 @@ def _replacement(match: re.Match[str]) -> str:
     return _REPLACEMENTS[match.group()]
 
 
-# How many words of the normal form make its head and its tail key.
-KEY_WORDS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class MatchKeys:
-    """Indexed hashes of a normal form: the whole (exact matches), its first and its last
-    words (candidates for fuzzy matches: a rewording rarely changes both ends)."""
-
-    full: str
-    head: str
-    tail: str
-
-
 def _hash(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-@lru_cache(maxsize=262_144)
-def match_keys(norm: str) -> MatchKeys:
-    """The keys of a normal form (see ``match_text``)."""
-    words = norm.split()
-    return MatchKeys(
-        _hash(norm), _hash(" ".join(words[:KEY_WORDS])), _hash(" ".join(words[-KEY_WORDS:]))
-    )
-
-
-@lru_cache(maxsize=262_144)
 def key_set(norm: str) -> frozenset[str]:
-    """The matching keys of a normal form, as stored in event_keys (claims: claim_key_set)."""
-    keys = match_keys(norm)
-    return frozenset({f"f:{keys.full}", f"h:{keys.head}", f"t:{keys.tail}"})
+    """The event_keys of a normal form, as 0003 computed them."""
+    words = norm.split()
+    head, tail = " ".join(words[:KEY_WORDS]), " ".join(words[-KEY_WORDS:])
+    return frozenset({f"f:{_hash(norm)}", f"h:{_hash(head)}", f"t:{_hash(tail)}"})
 
 
-@lru_cache(maxsize=262_144)
 def claim_key_set(norm: str, expert_id: int, kind: str) -> frozenset[str]:
-    """The matching keys of a claim (as stored in claim_keys): those of its normal form,
-    scoped to its speaker and kind, the only claims it is ever compared with.
-
-    Many people open statements alike: unscoped, one head key was shared by the claims
-    of every expert, and each batch fetched them all only to pass them over.
-    """
+    """The claim_keys of a normal form, as 0003 computed them."""
     scope = f"{expert_id}:{kind}:"
     return frozenset(key[:2] + _hash(scope + key[2:]) for key in key_set(norm))
-
-
-def text_key(text: str) -> str:
-    """A short stable hash of the normal form (for exact matches through an index)."""
-    return match_keys(match_text(text)).full
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A candidate that matched, with how well."""
-
-    index: int
-    score: float
-    exact: bool
-
-
-def best_match(text: str, candidates: list[str], *, threshold: float) -> Match | None:
-    """The candidate (normal forms) saying the same as ``text`` (a normal form), if any."""
-    found = all_matches(text, candidates, threshold=threshold)
-    return max(found, key=lambda match: (match.score, -match.index)) if found else None
-
-
-def all_matches(text: str, candidates: list[str], *, threshold: float) -> list[Match]:
-    """Every candidate (normal forms) saying the same as ``text``, in candidate order."""
-    found: list[Match] = []
-    numbers = set(_NUMBER.findall(text))
-    for index, candidate in enumerate(candidates):
-        if candidate == text:
-            found.append(Match(index, 100.0, exact=True))
-            continue
-        score = _similarity(text, candidate, numbers, threshold)
-        if score is not None:
-            found.append(Match(index, score, exact=False))
-    return found
-
-
-def _similarity(a: str, b: str, numbers_a: set[str], threshold: float) -> float | None:
-    score = fuzz.token_set_ratio(a, b, score_cutoff=threshold)
-    if not score:
-        return None
-    numbers_b = set(_NUMBER.findall(b))
-    if numbers_a and numbers_b and numbers_a != numbers_b:
-        return None  # "1,000 containers" is not "500 containers"
-    if fuzz.token_sort_ratio(a, b) < _MIN_SORT_RATIO and (
-        min(len(a.split()), len(b.split())) < _SUBSET_MIN_WORDS
-    ):
-        return None  # a short wording inside a long one is not enough
-    return float(score)
-
-
-# Capitalized words that say nothing about which happening it was.
-_COMMON_NAMES = frozenset(
-    """russia russian russians ukraine ukrainian ukrainians us u.s usa america american north
-    south korea korean koreans kyiv moscow washington the on in at a an it this that he she
-    they but and after before earlier later january february march april may june july august
-    september october november december monday tuesday wednesday thursday friday saturday
-    sunday president minister ministry defense defence foreign west western europe european
-    eu nato un""".split()
-)
-_CAPITALIZED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]+")
-RELATED_NAMES_RATIO = 55.0
-RELATED_NUMBERS_RATIO = 50.0
-
-
-def names_of(text: str) -> frozenset[str]:
-    """The distinctive names of a wording: capitalized words inside a sentence that are not
-    countries, capitals, months or titles ("Vostochny", "Kharkiv", "Patriot")."""
-    words = (fold(word) for word in _CAPITALIZED.findall(text))
-    return frozenset(word for word in words if word not in _COMMON_NAMES and len(word) > 2)
-
-
-def same_day_related(
-    a: str, b: str, names_a: frozenset[str], names_b: frozenset[str]
-) -> float | None:
-    """How alike two same-day reports worded apart are, when they share what identifies a
-    happening: a distinctive name ("met at the Vostochny Cosmodrome" / "held talks at the
-    Vostochny space launch centre") or all their numbers ("delivered more than 1,000
-    containers" / "handed over more than 1,000 containers", or one the total of the other's
-    parts). None when they do not."""
-    score = fuzz.token_set_ratio(a, b)
-    if names_a & names_b and score >= RELATED_NAMES_RATIO and _numbers_agree(a, b):
-        return float(score)
-    counted = _quantities(a) and _quantities(b)
-    if counted and _numbers_agree(a, b) and score >= RELATED_NUMBERS_RATIO:
-        return float(score)
-    return None
-
-
-def _numbers_agree(a: str, b: str) -> bool:
-    """Whether two wordings' counts could be one happening's: the same, or one telling
-    the total of the other's parts or more of it ("158 missiles and drones" / "122
-    missiles and 36 drones, of which 114 were shot down"). Wordings without counts agree
-    with anything."""
-    numbers_a, numbers_b = _quantities(a), _quantities(b)
-    if not numbers_a or not numbers_b or numbers_a == numbers_b:
-        return True
-    numbers_a, numbers_b = _quantities(_totalled(a)), _quantities(_totalled(b))
-    return numbers_a <= numbers_b or numbers_b <= numbers_a
-
-
-# "122 missiles and 36 drones": two counts that another report may give as one total.
-_PARTS = re.compile(r"\b(\d[\d,]*)\s+(?:[a-z-]+\s+){1,2}and\s+(\d[\d,]*)(?=\s+[a-z])")
-
-
-def _totalled(text: str) -> str:
-    """The wording with each pair of counts replaced by their sum ("158 missiles and
-    drones" and "122 missiles and 36 drones" both count 158)."""
-
-    def total(match: re.Match[str]) -> str:
-        first, second = (int(part.replace(",", "")) for part in match.groups())
-        return str(first + second)
-
-    return _PARTS.sub(total, text)
-
-
-def _quantities(text: str) -> set[str]:
-    """The numbers that count something ("1,000 containers"), not a day ("Oct. 13")."""
-    return {n for n in _NUMBER.findall(text) if len(n.strip(".,")) > 2}

@@ -23,9 +23,9 @@ from rapidfuzz import fuzz
 from eventstore.extract import ClaimDoc, EventDoc, SourceRef
 from eventstore.load.candidates import Candidates, skipped
 from eventstore.load.known import ClaimIndex, EventIndex, Known, KnownClaim, KnownEvent
-from eventstore.load.match import key_set
 from eventstore.load.plan import ArticleWrite, Extracted, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.spellings import renamed
+from eventstore.normalize import key_set
 
 # How alike an old and a new sentence of one article must be to be one row reworded
 # (token_set_ratio of their normal forms); a re-dated event must be closer still.

@@ -2,7 +2,7 @@
 "Zelenskyy" and "Zelensky" are one expert, named as most articles spell them.
 
 Among the candidates, ``same_people`` finds for each speaker the key of the stored expert
-with the same name skeleton (``names.name_skeleton``), or, within a batch, of the
+with the same name skeleton (``normalize.name_skeleton``), or, within a batch, of the
 spelling most of its articles use; resolution writes the docs with those keys. After the
 articles are written, ``record_spellings`` notes how each article spells each expert
 (``expert_names``) and renames the experts whose most-used spelling changed.
@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, delete, func, select, update
 
 from eventstore.extract import ArticleDoc, PersonRef
-from eventstore.extract.names import name_skeleton, surname_skeleton
 from eventstore.load.changes import ChangeLog
 from eventstore.load.upsert import CHUNK, insert_ignoring, prefer_longer
+from eventstore.normalize import name_skeleton, surname_skeleton
 from eventstore.schema import ExpertNameRow, ExpertRow, table
 
 EXPERTS = table(ExpertRow)

@@ -22,14 +22,13 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select, upd
 
 from eventstore.extract import EXTRACTOR_VERSION, SourceRef
 from eventstore.extract.events import event_summary
-from eventstore.extract.names import source_key
 from eventstore.load.changes import ChangeLog, Entity
 from eventstore.load.entities import expert_ids, source_ids
 from eventstore.load.known import preferred
-from eventstore.load.match import claim_key_set, text_key
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.spellings import record_spellings
 from eventstore.load.upsert import CHUNK, allocate_ids, insert_ignoring
+from eventstore.normalize import claim_key_set, source_key, text_key
 from eventstore.schema import (
     ArticleRow,
     ClaimKeyRow,

@@ -10,8 +10,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from eventstore.errors import NotFound
-from eventstore.extract.names import source_key
 from eventstore.models import ArticleDetail, ArticleSummary, Page
+from eventstore.normalize import source_key
 from eventstore.repositories._inputs import check_text, column_width, fits_int64, shown
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._search import fts_query, matches

@@ -21,8 +21,8 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
 from eventstore.errors import NotFound
-from eventstore.extract.names import source_key
 from eventstore.models import EventDetail, EventMention, Page, TimelineEvent
+from eventstore.normalize import source_key
 from eventstore.repositories._inputs import check_text, fits_int64, shown
 from eventstore.repositories._links import source_links
 from eventstore.repositories._paging import decode_ints, encode

@@ -7,8 +7,8 @@ from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
 from eventstore.errors import NotFound
-from eventstore.extract.names import person_key
 from eventstore.models import Expert, Page
+from eventstore.normalize import person_key
 from eventstore.repositories._inputs import column_width, fits_int64, shown
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._views import V_EXPERTS

@@ -1,0 +1,126 @@
+"""Stored keys stay what the migrations computed: the live normalization equals the
+frozen copies the landed revisions ran, and no revision imports live code."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import re
+from pathlib import Path
+from types import ModuleType
+
+from alembic.script import ScriptDirectory
+
+from eventstore import migrations, normalize
+from eventstore.load import match as frozen_0003
+
+REPO = Path(__file__).resolve().parents[1]
+TEXT_FOLDERS = (REPO / "seeds", REPO / "tests" / "fixtures" / "news")
+# Written here: frames, synonyms, aliases, accents, transliterations, numbers.
+EXTRA = (
+    "It became known that the DPRK travelled to the United States.",
+    "Earlier, media reported that munitions were delivered by Great Britain.",
+    "Reportedly it was announced that 1,000 containers had been shipped.",
+    "Radosław Sikorski met Volodymyr Zelenskyy and Kim Jong-un in Kyiv",
+    "Kirill Budanov; Kyrylo Budanov; Halushchenko; Galushchenko; O'Brien",
+    "The New York Times, the U.S. Defence Ministry, the E.U.",
+    "   spaces\tand\nnewlines, “quotes” — dashes — and ‘apostrophes’  ",
+    "",
+    "a",
+)
+_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}")
+# Which frozen copy holds the keys of each normalization version: bumping the version
+# without adding its copy (and the revision that recomputes stored keys) fails here.
+FROZEN_BY_VERSION = {1: frozen_0003}
+
+
+def sample_lines() -> list[str]:
+    lines = [
+        line
+        for folder in TEXT_FOLDERS
+        for path in sorted(folder.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [*lines, *EXTRA]
+
+
+def sample_names() -> list[str]:
+    names = {name for line in sample_lines() for name in _NAME.findall(line)}
+    return sorted(names | set(EXTRA[3].split(" and ")) | set(EXTRA[4].split("; ")))
+
+
+def revision_module(revision: str) -> ModuleType:
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    found = script.get_revision(revision)
+    assert found is not None
+    return found.module
+
+
+def test_the_sample_is_large_enough_to_notice_drift() -> None:
+    assert len(sample_lines()) > 400
+    assert len(sample_names()) > 200
+
+
+def test_live_keys_equal_those_revision_0003_stored() -> None:
+    """0003 filled event_keys and claim_keys with eventstore.load.match's functions; the
+    loader uses eventstore.normalize's. If they differ on purpose, bump
+    NORMALIZATION_VERSION and add a revision that recomputes the stored keys."""
+    frozen = FROZEN_BY_VERSION[normalize.NORMALIZATION_VERSION]
+    drifted = []
+    for line, (scope, kind) in zip(
+        sample_lines(), itertools.cycle([(1, "quote"), (42, "paraphrase")]), strict=False
+    ):
+        norm = normalize.match_text(line)
+        live = (norm, normalize.key_set(norm), normalize.claim_key_set(norm, scope, kind))
+        stored = (
+            frozen.match_text(line),
+            frozen.key_set(norm),
+            frozen.claim_key_set(norm, scope, kind),
+        )
+        if live != stored:
+            drifted.append(line)
+    assert drifted == [], (
+        "normalize drifted from the keys stores hold: a new revision must recompute them"
+    )
+
+
+def test_claim_text_key_is_the_whole_key_of_event_keys() -> None:
+    """claims.text_key is the hash in the f: key 0003 computed for the same wording."""
+    for line in sample_lines()[:200]:
+        norm = frozen_0003.match_text(line)
+        assert f"f:{normalize.text_key(line)}" in frozen_0003.key_set(norm)
+
+
+def test_live_skeletons_equal_those_revision_0008_stored() -> None:
+    """0008 filled experts.skeleton and surname_skeleton with its own copy of the
+    functions; the loader matches new speakers on eventstore.normalize's."""
+    frozen = revision_module("0008")
+    names = sample_names()
+    assert [normalize.name_skeleton(name) for name in names] == [
+        frozen._skeleton(name) for name in names
+    ]
+    assert [normalize.surname_skeleton(name) for name in names] == [
+        frozen._surname(name) for name in names
+    ]
+
+
+def test_no_revision_imports_live_eventstore_code() -> None:
+    """A revision computes what it stores with code of its own or a frozen copy, never
+    with code that may change after it landed."""
+    allowed = {"eventstore.load.match"}  # frozen for 0003
+    script = ScriptDirectory.from_config(migrations.alembic_config())
+    imported: dict[str, set[str]] = {}
+    for revision in script.walk_revisions():
+        tree = ast.parse(Path(revision.path).read_text(encoding="utf-8"))
+        names = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        names |= {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        live = {name for name in names if name.split(".")[0] == "eventstore"} - allowed
+        if live:
+            imported[revision.revision] = live
+    assert imported == {}
