@@ -16,7 +16,6 @@ from eventstore.db import make_engine
 from eventstore.errors import SchemaOutOfDate
 from eventstore.extract import extract_article
 from eventstore.load.loader import LoadOptions, load_paths
-from eventstore.normalize import key_set, match_text
 from tests.goldcheck import SEED_GOLD, check, read_gold
 
 REPO = Path(__file__).resolve().parents[2]
@@ -324,37 +323,3 @@ def test_a_database_behind_head_is_refused(empty_db_url: str) -> None:
     with pytest.raises(SchemaOutOfDate, match="run `eventstore db upgrade`"):
         load_paths(engine, [SEEDS])
     engine.dispose()
-
-
-def test_claims_keyed_before_keys_were_scoped_still_match(engine: Engine, tmp_path: Path) -> None:
-    """Stores loaded before claim keys were scoped to an expert and kind hold unscoped
-    keys; a later report of the same claim must find its row, not found a new one."""
-    first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir(), second.mkdir()
-    shutil.copy(SEEDS / "000_b08e3bd24bb77b56.txt", first / "a.txt")
-    # The same article from another feed: its claims are exact matches of the first's.
-    shutil.copy(SEEDS / "000_b08e3bd24bb77b56.txt", second / "b.txt")
-    load_paths(engine, [first])
-    with engine.begin() as connection:
-        claims = connection.execute(text("SELECT id, text FROM claims")).all()
-        connection.execute(text("DELETE FROM claim_keys"))
-        legacy = [
-            {"claim_id": claim_id, "key": key}
-            for claim_id, wording in claims
-            for key in sorted(key_set(match_text(wording)))
-        ]
-        connection.execute(
-            text("INSERT INTO claim_keys (claim_id, key) VALUES (:claim_id, :key)"), legacy
-        )
-
-    load_paths(engine, [second])
-
-    with engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM claims")).scalar_one() == len(claims)
-        methods = connection.execute(
-            text(
-                "SELECT DISTINCT m.match_method FROM claim_mentions m"
-                " JOIN articles a ON a.id = m.article_id WHERE a.external_id = 'b'"
-            )
-        ).scalars()
-        assert set(methods) == {"exact"}

@@ -177,13 +177,12 @@ def _fetch_events(connection: Connection, found: Candidates, docs: Sequence[Arti
 
 
 def _fetch_claims(connection: Connection, found: Candidates, docs: Sequence[ArticleDoc]) -> None:
-    """Stored claims sharing a key with one of the batch's (scoped to a stored expert, or
-    unscoped as stores loaded before the scoping have them), and prior ones."""
+    """Stored claims sharing a key with one of the batch's (scoped to a stored expert),
+    and prior ones."""
     keys: set[str] = set()
     for doc in docs:
         for claim in doc.claims:
             norm = match_text(claim.text)
-            keys |= key_set(norm)  # unscoped: looked up, never written
             expert_id = found.expert_ids.get(claim.speaker.key)
             if expert_id is not None:
                 keys |= claim_key_set(norm, expert_id, claim.kind)

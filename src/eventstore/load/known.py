@@ -273,12 +273,6 @@ def _same_date(event: KnownEvent, reading: DateReading) -> bool:
     )
 
 
-def _legacy_keys(norm: str) -> frozenset[str]:
-    """Claim keys as eventstore stored them before they were scoped to an expert and kind:
-    looked up, never written, so that claims of stores loaded earlier still match."""
-    return key_set(norm)
-
-
 class ClaimIndex:
     """The candidate claims of one batch, by matching key."""
 
@@ -297,7 +291,7 @@ class ClaimIndex:
         expert = doc.speaker.key
         candidates = [
             claim
-            for claim in self.index.sharing(keys | _legacy_keys(norm))
+            for claim in self.index.sharing(keys)
             if claim.expert == expert and claim.kind == doc.kind
         ]
         self.compared.append(len(candidates))
