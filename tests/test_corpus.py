@@ -22,7 +22,7 @@ from benchmarks.corpus import Article, generate, generate_articles, pool, write_
 from rapidfuzz import fuzz, process
 
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
-from eventstore.load.similarity import CLAIM_THRESHOLD, EVENT_THRESHOLD, best_match
+from eventstore.load.similarity import CLAIM_THRESHOLD, EVENT_THRESHOLD, all_matches
 from eventstore.normalize import fold, match_text, person_key
 
 SEED = 20240917
@@ -246,7 +246,7 @@ def test_every_wording_of_a_pool_event_matches_the_others() -> None:
         forms = [match_text(w) for w in event.wordings()]
         assert len(forms) >= 2, event.text
         for one, other in itertools.combinations(forms, 2):
-            assert best_match(one, [other], threshold=EVENT_THRESHOLD), (one, other)
+            assert all_matches(one, [other], threshold=EVENT_THRESHOLD), (one, other)
         sentence = event.wordings()[0]
         for frame in ("it became known that ", "media reported that ", "it was reported that "):
             assert match_text(frame + sentence) == match_text(sentence)
@@ -263,7 +263,7 @@ def test_different_pool_events_never_match() -> None:
             a, b = match_text(one.wordings()[0]), match_text(other.wordings()[0])
             assert set(_NUMBER.findall(a)) != set(_NUMBER.findall(b)), (one.text, other.text)
             assert fuzz.token_set_ratio(a, b) < EVENT_THRESHOLD, (one.text, other.text)
-            assert best_match(a, [b], threshold=EVENT_THRESHOLD) is None
+            assert all_matches(a, [b], threshold=EVENT_THRESHOLD) == []
             pairs += 1
     assert pairs > 1000
 
@@ -291,7 +291,7 @@ def test_statements_repeat_only_on_purpose() -> None:
                 norm, later, scorer=fuzz.token_set_ratio, score_cutoff=80, limit=None
             )
             for other, _score, _index in near:
-                if best_match(norm, [other], threshold=CLAIM_THRESHOLD):
+                if all_matches(norm, [other], threshold=CLAIM_THRESHOLD):
                     name = the_pool.experts[expert_id].name
                     pytest.fail(f"{name} {kind}: {norm!r} matches {other!r}")
 

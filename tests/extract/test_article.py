@@ -11,7 +11,7 @@ from eventstore.errors import InputRejected
 from eventstore.extract import ArticleDoc, extract_article
 from eventstore.extract.layout import is_header, layout
 from eventstore.extract.text import paragraphs
-from eventstore.load.similarity import EVENT_THRESHOLD, best_match
+from eventstore.load.similarity import EVENT_THRESHOLD, all_matches
 from eventstore.normalize import match_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -204,9 +204,9 @@ DIFFERENT_EVENTS = [
 
 @pytest.mark.parametrize(("a", "b"), SAME_EVENT, ids=["munitions", "frame", "earlier", "order"])
 def test_rewordings_match(a: str, b: str) -> None:
-    assert best_match(match_text(a), [match_text(b)], threshold=EVENT_THRESHOLD) is not None
+    assert all_matches(match_text(a), [match_text(b)], threshold=EVENT_THRESHOLD) != []
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT_EVENTS, ids=["odesa", "numbers", "farmers"])
 def test_different_events_do_not_match(a: str, b: str) -> None:
-    assert best_match(match_text(a), [match_text(b)], threshold=EVENT_THRESHOLD) is None
+    assert all_matches(match_text(a), [match_text(b)], threshold=EVENT_THRESHOLD) == []

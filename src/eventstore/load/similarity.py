@@ -32,12 +32,6 @@ class Match:
     exact: bool
 
 
-def best_match(text: str, candidates: list[str], *, threshold: float) -> Match | None:
-    """The candidate (normal forms) saying the same as ``text`` (a normal form), if any."""
-    found = all_matches(text, candidates, threshold=threshold)
-    return max(found, key=lambda match: (match.score, -match.index)) if found else None
-
-
 def all_matches(text: str, candidates: list[str], *, threshold: float) -> list[Match]:
     """Every candidate (normal forms) saying the same as ``text``, in candidate order."""
     found: list[Match] = []
