@@ -30,7 +30,7 @@ ARTICLE_SUFFIXES = (".txt", ".jsonl")
 STDIN = "-"  # the path that names standard input (a file named "-": give its full path)
 STDIN_NAME = "<stdin>"  # standard input where a path is shown and recorded
 
-_CHUNK = 1 << 20
+READ_CHUNK = 1 << 20  # bytes read at once past an over-long line, or spooled from a stream
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC
 _KINDS = (
     (stat.S_ISFIFO, "a FIFO"),
@@ -213,7 +213,7 @@ def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes
             continue
         digest, length = hashlib.sha256(line), len(line)
         while not line.endswith(b"\n"):
-            line = handle.readline(_CHUNK)
+            line = handle.readline(READ_CHUNK)
             if not line:
                 break
             digest.update(line)

@@ -25,14 +25,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 from eventstore.errors import InputRejected
 from eventstore.extract.text import normalize_newlines
-from eventstore.load.files import STDIN_NAME, bounded_lines, open_regular
+from eventstore.load.files import READ_CHUNK, STDIN_NAME, bounded_lines, open_regular
 from eventstore.load.limits import check_external_id, check_text
 from eventstore.load.problems import Fingerprint, Problem
 from eventstore.load.read import RawArticle, TooComplex, metadata, parse_json
 from eventstore.redact import escape_controls
 
 log = logging.getLogger(__name__)
-_SPOOL_CHUNK = 1 << 20
 
 
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | Problem]:
@@ -50,7 +49,7 @@ def read_stdin(stream: BinaryIO, *, max_bytes: int) -> Iterator[RawArticle | Pro
     """JSONL from ``stream`` (standard input), as ``read_jsonl`` reads a file named
     ``<stdin>``: it is first copied to an unnamed temporary file, read twice."""
     with tempfile.TemporaryFile() as spool:
-        shutil.copyfileobj(stream, spool, _SPOOL_CHUNK)
+        shutil.copyfileobj(stream, spool, READ_CHUNK)
 
         def reopen() -> BinaryIO:
             spool.seek(0)
