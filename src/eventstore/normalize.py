@@ -210,6 +210,12 @@ def claim_key_set(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     return frozenset(key[:2] + _hash(scope + key[2:]) for key in key_set(norm))
 
 
+def whole_key(keys: frozenset[str]) -> str:
+    """The key of the whole normal form among a wording's keys (``key_set`` or
+    ``claim_key_set``): two wordings share it only when their normal forms are equal."""
+    return next(key for key in keys if key.startswith("f:"))
+
+
 def text_key(text: str) -> str:
     """A short stable hash of the normal form (for exact matches through an index)."""
     return match_keys(match_text(text)).full

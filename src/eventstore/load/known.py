@@ -7,9 +7,11 @@ claims are compared only when they share a matching key: a hash of a normal form
 expert and kind, and their keys are scoped to both (``normalize.claim_key_set``). A row keeps
 the keys of every wording it ever absorbed (``event_keys``, ``claim_keys``), so a mention
 finds its row whichever report came first. A mention matching two rows shows them to be
-one, and they are merged. A match is exact (same normal form) or fuzzy (rapidfuzz, above
-a threshold); otherwise the mention founds a new row. Where wordings differ, the row keeps
-the longest (ties: the alphabetically first), so the result does not depend on order.
+one, and they are merged. A match is exact (the normal form of a wording the row ever
+had, found by its whole key) or fuzzy (rapidfuzz against the row's current wording, above
+a threshold, ``similarity``); otherwise the mention founds a new row. Where wordings
+differ, the row keeps the longest (ties: the alphabetically first), so the result does
+not depend on order.
 
 These objects change while one batch is resolved; ``resolve.resolve_batch`` turns them
 into an immutable ``plan.Plan`` before anything is written.
@@ -34,7 +36,7 @@ from eventstore.load.similarity import (
     same_day_related,
 )
 from eventstore.load.upsert import prefer_longer
-from eventstore.normalize import claim_key_set, key_set, match_text
+from eventstore.normalize import claim_key_set, key_set, match_text, whole_key
 from eventstore.vocabulary import MatchMethod
 
 
@@ -87,6 +89,11 @@ class Known:
     def age(self) -> tuple[int, int]:
         """Stored rows (by id) before new ones (by creation): the survivor of a merge."""
         return (0, self.id) if self.id is not None else (1, self.serial)
+
+    def worded(self, norm: str, whole: str) -> bool:
+        """Whether the row ever had the wording whose normal form is ``norm`` (and whose
+        whole key is ``whole``): now, earlier in this batch, or in a stored mention."""
+        return norm == self.norm or norm in self.new_norms or whole in self.keys
 
     def reword(self, incoming: str, keys: AbstractSet[str]) -> None:
         """Take the incoming wording's keys; keep the preferred of the two wordings."""
@@ -167,12 +174,31 @@ class _ByKey(Generic[K]):
             self.rows[slot].pop(id(row), None)
 
 
+def _matches(norm: str, keys: frozenset[str], candidates: list[K], threshold: float) -> list[Match]:
+    """Every candidate saying the same as ``norm`` (whose keys are ``keys``), in candidate
+    order: exact where the row ever had this wording, else scored against its current one
+    (a repeat of a row's first wording stays exact after the row took a longer one)."""
+    whole = whole_key(keys)
+    scored = all_matches(norm, [row.norm for row in candidates], threshold=threshold)
+    found = {match.index: match for match in scored}
+    for index, row in enumerate(candidates):
+        if row.worded(norm, whole):
+            found[index] = Match(index, 100.0, exact=True)
+    return [found[index] for index in sorted(found)]
+
+
 def _match(
-    norm: str, candidates: list[K], threshold: float, index: _ByKey[K], merged: list[K]
+    norm: str,
+    keys: frozenset[str],
+    candidates: list[K],
+    threshold: float,
+    *,
+    index: _ByKey[K],
+    merged: list[K],
 ) -> tuple[K | None, Match | None]:
     """The candidate ``norm`` matches best, after merging every candidate it matches (a
     mention saying the same as two rows shows the two are one: the oldest survives)."""
-    found = all_matches(norm, [row.norm for row in candidates], threshold=threshold)
+    found = _matches(norm, keys, candidates, threshold)
     if not found:
         return None, None
     # The best score wins; of equals, the oldest row (not the order candidates came in).
@@ -221,7 +247,9 @@ class EventIndex:
         slots = keys if reading.precision == "unknown" else {_block(reading)}
         candidates = [e for e in self.index.sharing(slots) if _same_date(e, reading)]
         self.compared.append(len(candidates))
-        event, found = _match(norm, candidates, EVENT_THRESHOLD, self.index, self.merged)
+        event, found = _match(
+            norm, keys, candidates, EVENT_THRESHOLD, index=self.index, merged=self.merged
+        )
         if event is not None and found is not None:
             event.absorb(reading, doc.summary, keys)
             self.index.add(event, self._slots(event, keys))
@@ -295,7 +323,9 @@ class ClaimIndex:
             if claim.expert == expert and claim.kind == doc.kind
         ]
         self.compared.append(len(candidates))
-        claim, found = _match(norm, candidates, CLAIM_THRESHOLD, self.index, self.merged)
+        claim, found = _match(
+            norm, keys, candidates, CLAIM_THRESHOLD, index=self.index, merged=self.merged
+        )
         if claim is not None and found is not None:
             claim.reword(doc.text, keys)
             self.index.add(claim, keys)
