@@ -69,11 +69,14 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
 
 
 def _name_and_role(name: str, role: str) -> tuple[str, str]:
-    """ "Energy" + "Minister Herman Halushchenko" -> "Herman Halushchenko", "Energy Minister"."""
+    """ "Energy" + "Minister Herman Halushchenko" -> "Herman Halushchenko", "Energy Minister";
+    "Minister of Foreign Affairs of" + "Ukraine Dmytro Kuleba" -> "Dmytro Kuleba", the rest."""
     split = name_at_end(name)
     if split is None or not split[1]:
         return name, role
-    return split[0], f"{role} {split[1]}"
+    # "Deputy Head of the" + "Presidential Office Ihor Zhovkva": read as one title phrase
+    joined = name_at_end(f"{role} {name}")
+    return joined if joined is not None else (split[0], f"{role} {split[1]}")
 
 
 def _claim(

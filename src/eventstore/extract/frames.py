@@ -27,6 +27,8 @@ from eventstore.extract.frame_parts import (
     speaker_span,
     subject_of,
 )
+from eventstore.extract.names import looks_like_organization
+from eventstore.extract.naming import name_of
 from eventstore.extract.quotes import Quote
 
 if TYPE_CHECKING:
@@ -69,7 +71,13 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
 
 
 def _names_person(speaker: Span) -> bool:
-    return any(ent.label_ == "PERSON" for ent in speaker.ents)
+    """A person's name, tagged so or by its shape after a long title ("Deputy Head of
+    the Presidential Office Ihor Zhovkva", which the recognizer tags an organization);
+    not an outlet the recognizer tags a person ("..., Kyiv Newswire reports")."""
+    if any(e.label_ == "PERSON" and not looks_like_organization(e.text) for e in speaker.ents):
+        return True
+    name = name_of(speaker)
+    return name is not None and len(name.split()) > 1 and not looks_like_organization(name)
 
 
 def _depth(token: Token) -> int:

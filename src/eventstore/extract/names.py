@@ -25,10 +25,17 @@ TITLE_WORDS = frozenset(
     interior economy finance vice acting former first gen gov maj lt col sen rep sgt adm
     capt cmdr brig""".split()
 )
-# Words of nationality: descriptors in a role ("Russian Defense Minister"), not employers.
+# Words of nationality: descriptors in a role ("Russian Defense Minister", "Finnish
+# economist"), not employers.
 NATIONALITY_WORDS = frozenset(
     """russian ukrainian american chinese british french german iranian north south korean
-    japanese israeli polish turkish indian belarusian european western us uk un eu""".split()
+    japanese israeli polish turkish indian belarusian european western us uk un eu
+    finnish swedish norwegian danish icelandic estonian latvian lithuanian moldovan romanian
+    bulgarian hungarian slovak slovakian czech slovenian croatian serbian bosnian albanian
+    macedonian montenegrin greek italian spanish portuguese dutch belgian austrian swiss
+    irish scottish welsh canadian australian georgian armenian azerbaijani kazakh uzbek
+    kyrgyz tajik turkmen syrian iraqi saudi emirati qatari yemeni lebanese jordanian
+    egyptian palestinian pakistani afghan taiwanese vietnamese mexican brazilian""".split()
 )
 
 _ORG_WORDS = frozenset(

@@ -61,11 +61,27 @@ _PARTICLES = frozenset("von van der den de da di du le la al el bin ibn".split()
 
 
 def _whole(entity: Span) -> Span:
-    """ "Ursula von der" + "Leyen": a name the recognizer cut after its particles."""
-    doc, end = entity.doc, entity.end
+    """ "Ursula von der" + "Leyen": a name the recognizer cut after its particles; "Andriy"
+    + "Yermak": one it cut before the family name, after a long title ("Head of the Office
+    of the President of Ukraine Andriy Yermak")."""
+    doc, start, end = entity.doc, entity.start, entity.end
     while end < len(doc) and doc[end - 1].lower_ in _PARTICLES and doc[end].text[:1].isupper():
         end += 1
-    return doc[entity.start : end]
+    while start > 0 and end - start < 2 and _first_name(doc[start - 1]):
+        start -= 1
+    return doc[start:end]
+
+
+def _first_name(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.is_upper
+        and not token.ent_type_
+        and fold(token.text) not in TITLE_WORDS
+        and not looks_like_organization(token.text)
+    )
 
 
 def possessive(entity: Span) -> bool:

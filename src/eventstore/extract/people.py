@@ -52,17 +52,22 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     if owned is not None:  # "Ukraine's air force commander": the air force employs him
         return owned.group("role"), owned.group("org")
     for match in _PREPOSITION_ORG.finditer(text):
+        prep, before = match.group("prep"), text[: match.start()]
         # The "for" of "Institute for Economics and Forecasting political analyst" is
         # inside the employer's name, not before it.
-        if match.group("prep") in ("for", "of") and _inside_org_name(text[: match.start()]):
+        if prep in ("for", "of") and _inside_org_name(before):
             continue
         org = _trim_org(match.group("org"))
-        if org and _is_employer(org):
-            role = text[: match.start()].strip(" ,") or None
+        if prep in ("for", "of") and _portfolio(before, org):
+            return text, None  # "Minister of Energy": an office, its ministry unnamed
+        if org and _is_employer(org) and not _place(f"{before} {prep} ", org):
+            role = before.strip(" ,") or None
             return role, org
     for match in _CAPITAL_RUN.finditer(text):
         org = _trim_org(match.group())
         # "Polish Agriculture Minister" is a title, not an employer.
+        if _place(text[: match.start()], org):
+            continue
         if org and _is_employer(org) and not _is_title(org.split()[-1]):
             role = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
             return role.strip(" ,") or None, org
@@ -82,9 +87,11 @@ def _inside_org_name(before: str) -> bool:
 
 
 def _trim_org(org: str) -> str:
+    org = _BASED.sub("", org).strip()  # "the Riga-based Baltic Institute": its place is no part
     # A run may end on a connector ("Council of"): cut back to the last capital word.
     if re.search(r"['’]s\s+[a-z]", org):
         return org.rstrip(" ,.")  # "Ukraine's air force": the possessive's words are its name
+    org = re.sub(r"['’]s$", "", org)  # "the European Parliament's transport committee"
     if re.search(r"\b(?:police|office|administration)$", org):
         return org  # "Kharkiv region police"
     words = org.split()
@@ -96,8 +103,37 @@ def _trim_org(org: str) -> str:
 
 
 def _is_employer(org: str) -> bool:
-    words = fold(org).split()
+    """An organisation's name: not only titles, nationalities and places ("Kyiv-based")."""
+    words = fold(_BASED.sub("", org)).split()
     return any(word not in TITLE_WORDS and word not in NATIONALITY_WORDS for word in words)
+
+
+_BASED = re.compile(r"[\w'’.]+-based\b")
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside|across|around)\s+(?:the\s+)?$")
+
+
+def _place(before: str, org: str) -> bool:
+    """ "an analyst in Kharkiv", "a political analyst from Odesa": a place, unless its
+    name says it is an organisation ("a researcher in the Defence Ministry")."""
+    return bool(_PLACE_BEFORE.search(before + " ")) and not looks_like_organization(org)
+
+
+_OFFICE = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner)\s*$")
+# Words that name a body, not a portfolio ("Secretary of the National Security and
+# Defense Council" is of a council; "Minister of Foreign Affairs" of no body named).
+_BODY_WORDS = frozenset(
+    """ministry council office directorate forces force staff service services committee
+    agency department command administration bureau commission government cabinet
+    parliament rada house kremlin pentagon army navy guard police court bank fund institute
+    center centre university school foundation company corporation group union alliance
+    nato""".split()
+)
+
+
+def _portfolio(before: str, org: str) -> bool:
+    return bool(_OFFICE.search(before)) and not set(fold(org).split()) & _BODY_WORDS
 
 
 _PARTICLES = frozenset("von van der den de da di du al el bin ibn".split())
@@ -120,8 +156,12 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
             (not particle and not _TOKEN.match(bare)) or _is_title(bare) or full
         ):
             break
-        if len(taken) >= 2 and index > 0 and words[index - 1].lower() == "the":
-            break  # "Minister for the Restoration Oleksandr Kubrakov": no name after "the"
+        if taken and looks_like_organization(bare):
+            break  # "the Presidential Office Ihor Zhovkva": the body's name ends the title
+        if len(taken) >= 2 and index > 0 and words[index - 1].lower() in {"the", "of", "for"}:
+            # "Minister for the Restoration Oleksandr Kubrakov", "Foreign Minister of
+            # Ukraine Dmytro Kuleba": the word after "the" or "of" ends the title
+            break
         taken.append(bare)
     while taken and taken[-1] in _PARTICLES:
         taken.pop()  # the name starts with a capital
