@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
 
 PUBLISHED = date(2024, 3, 12)
@@ -78,6 +80,47 @@ def test_a_columns_byline_under_a_section_path_and_disclaimer_names_its_author()
     assert {name for name, _ in claims_of(doc)} == {"Halyna Moroz"}
     assert any("still sitting in depots" in text for _, text in claims_of(doc))
     assert not any("viewpoint of the author" in text for _, text in claims_of(doc))
+
+
+@pytest.mark.parametrize(
+    ("repost", "byline"),
+    [
+        (
+            "This article was first published by the Baltic Security Review.",
+            "By Halyna Moroz, March 10, 2024",
+        ),
+        ("This piece originally appeared in the Riga Quarterly.", "Halyna Moroz | 10 March 2024"),
+    ],
+    ids=["by-name-date", "name-bar-date"],
+)
+def test_a_repost_with_a_dated_byline_and_the_authors_name_in_the_title(
+    repost: str, byline: str
+) -> None:
+    doc = extract(
+        "Halyna Moroz: Europe must stop rationing interceptors",
+        repost,
+        byline,
+        "Every winter the same promises reach Kyiv, and every spring the same excuses follow them.",
+        "The interceptors that were pledged in October are still sitting in depots, "
+        "while the cities they were meant to protect count their dead.",
+    )
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == "Halyna Moroz"
+    assert [name for name, _ in claims_of(doc)] == ["Halyna Moroz", "Halyna Moroz"]
+    assert all(c.extracted_by == "oped.author" for c in doc.claims)
+    assert not any("published" in text or "appeared" in text for _, text in claims_of(doc))
+    assert doc.events == ()
+
+
+def test_a_mastheads_dated_line_names_no_author() -> None:
+    doc = extract(
+        "Kyiv Ledger: what the new aid package contains",
+        "Kyiv Ledger | 10 March 2024",
+        "The package includes shells, air defence interceptors and armoured vehicles.",
+        "Congress approved it after six months of delay.",
+    )
+    assert doc.featured_expert is None
+    assert not any(c.extracted_by == "oped.author" for c in doc.claims)
 
 
 def test_a_ministrys_statement_gives_its_positions_and_keeps_its_events() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
+from eventstore.extract.names import looks_like_organization
 from eventstore.extract.text import QUOTE_OPEN, Paragraph
 
 _OUTLET = r"(?P<outlet>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*)*)"
@@ -85,7 +86,11 @@ _NOT_TEXT_2 = re.compile(
     r"|[(\[](?:File:|Photo:)?[^()\[\]]*(?:/|Getty|AFP|AP Photo|Reuters|via\s|Pool|EPA|Shutterstock"
     r"|[Pp]hoto|Screenshot|Pic\.|[Ii]mage:)[^()\[\]]*[)\]]\s*$"
     r"|\((?:L|R|C|left|right|center|centre)\)"
-    r"|^This (?:article|story) (?:was|is) (?:originally )?(?:published|reprinted)\b"
+    # "This article was first published by ...": a repost's line above the byline
+    r"|^This (?:article|story|piece|column|op-ed|commentary) (?:was|is|has been) "
+    r"(?:originally |first )?(?:published|reprinted|posted)\b"
+    r"|^This (?:article|story|piece|column|op-ed|commentary) (?:originally |first )?appeared\b"
+    r"|^(?:Originally|First) (?:published|appeared)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
@@ -120,7 +125,12 @@ _INTRO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),?\s+(?:is|was)\s+"
     r"(?P<role>(?:a|an|the)\s+[^.,;]+)"
 )
-_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})$")
+_BYLINE_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+# "By Jane Doe", "By Jane Doe, February 25, 2022", "Jane Doe | 25 February 2022"
+_BYLINE = re.compile(
+    r"^(?:By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s*[,|]\s*" + _BYLINE_DATE + r")?"
+    r"|(?P<dated>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,|]\s*" + _BYLINE_DATE + r")\.?$"
+)
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
 )
@@ -181,8 +191,11 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     bio are kept in ``found``."""
     text = paragraph.text
     first = before == 0
-    if (byline := _BYLINE.match(text)) and before <= 1 and found.author is None:
-        found.author = byline.group("name")
+    byline = _BYLINE.match(text)
+    author = byline.group("name") or byline.group("dated") if byline else None
+    # "Kyiv Ledger | March 4, 2024" is a masthead's line, not an author's
+    if author and before <= 1 and found.author is None and not looks_like_organization(author):
+        found.author = author
         return False
     bio = _BIO.match(text) if found.author else None
     if bio is not None and bio.group("name") == found.author:

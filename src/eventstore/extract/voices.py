@@ -75,8 +75,10 @@ def _author(parts: Layout) -> Voice | None:
 
 def _column(parts: Layout, author: str) -> bool:
     """A bylined column: titled with its author's name ("Rubin: Send Patriots to
-    Ukraine"), or written in the first person outside quotations in two paragraphs."""
-    if parts.title.text.startswith(f"{author.rsplit(maxsplit=1)[-1]}:"):
+    Ukraine", "Jane Rubin: ..."), or written in the first person outside quotations in
+    two paragraphs."""
+    title = parts.title.text
+    if title.startswith((f"{author.rsplit(maxsplit=1)[-1]}:", f"{author}:")):
         return True
     mine = [
         p.text
