@@ -103,7 +103,8 @@ def _read_parts(
     parts: Layout, speakers: Speakers, reader: EventReader, voice: Voice | None
 ) -> tuple[list[ClaimDoc], list[EventDoc]]:
     """Claims and events of every part, read paragraph by paragraph in order."""
-    state = ArticleState(speakers=speakers, events=reader, voice=voice)
+    turns = {index: turn.speaker for index, turn in parts.turns.items()}
+    state = ArticleState(speakers=speakers, events=reader, voice=voice, turns=turns)
     found: list[ClaimDoc | EventDoc | Draft] = []
     todo: list[tuple[Paragraph, Section]] = []
     if parts.lede is not None:

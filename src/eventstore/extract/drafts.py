@@ -109,6 +109,7 @@ class ArticleState:
     block_speaker: PersonRef | None = None  # "X said on Telegram:": whose block follows
     block_left: int = 0
     block_draft: Draft | None = None  # the block quotation being read, one claim
+    turns: dict[int, PersonRef | None] = field(default_factory=dict)  # a transcript's
 
     @property
     def author(self) -> PersonRef | None:

@@ -15,6 +15,7 @@ from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.names import looks_like_organization
 from eventstore.extract.text import QUOTE_OPEN, Paragraph
+from eventstore.extract.transcript import Turn, transcript_turns
 
 _OUTLET = r"(?P<outlet>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*)*)"
 _OUTLET_TAIL = r"(?:\s+(?:TV\s+)?(?:channel|broadcast|program|programme|show|website|podcast))?"
@@ -59,6 +60,7 @@ class Layout:
     author: str | None = None  # an op-ed's byline
     author_bio: str | None = None  # "Taras Levchuk is a senior fellow at ...": the role
     interviewee: tuple[str, str] | None = None  # an interview's intro: (name, role)
+    turns: dict[int, Turn] = field(default_factory=dict)  # a transcript's, by paragraph
 
 
 _NOT_TEXT = re.compile(
@@ -237,6 +239,15 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
         found.interviewee = (intro.group("name"), intro.group("role"))
 
 
+def _transcript(found: Layout, paras: list[Paragraph], rest: list[Paragraph]) -> list[Paragraph]:
+    """A transcript's turns ("SECRETARY BLINKEN: ..."): labelled "turn", cut after the
+    speaker's label."""
+    found.turns = transcript_turns(rest, "\n".join(p.text for p in paras))
+    for index in found.turns:
+        found.labels[index] = "turn"
+    return [found.turns[p.index].paragraph if p.index in found.turns else p for p in rest]
+
+
 def _cut(paragraph: Paragraph, offset: int) -> Paragraph:
     text = paragraph.text[offset:]
     return Paragraph(paragraph.index, paragraph.start + offset, paragraph.end, text, paragraph.line)
@@ -271,7 +282,9 @@ def layout(paras: list[Paragraph]) -> Layout:
         rest.pop()
     if not rest:
         return found
-    _interview(found, rest)
+    rest = _transcript(found, paras, rest)
+    if not found.turns:
+        _interview(found, rest)
     found.lede = rest.pop(0)
     if _is_deck(found.lede.text) and len(rest) > 2 and not _VENUE.match(rest[0].text):
         found.lede = rest.pop(0)  # a deck under the title, not a sentence of the story

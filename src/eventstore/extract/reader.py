@@ -37,6 +37,7 @@ from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
 from eventstore.extract.text import Paragraph
+from eventstore.extract.transcript import turn_claim
 from eventstore.extract.unframed import UnframedReading
 from eventstore.extract.voices import NARRATION, for_issuer
 from eventstore.normalize import person_key, source_key
@@ -51,6 +52,8 @@ _SOURCE_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
     r"(?:\s*[,.]|\s+(?:with\s+reference\s+to|citing)\s)"  # "..., with reference to Y"
 )
+
+_WHOLE_LABELS = frozenset({"source", "headline", "question", "turn"})
 
 
 def read_paragraph(
@@ -88,13 +91,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             self.state.deferred_left -= 1
             if self.state.deferred_left <= 0:
                 self.state.deferred = None  # nobody named in time: the line stays as it was
-        if label in {"source", "headline"}:  # a roundup's "Syrskyi: ...": told again below
-            if label == "source":
-                self._follow_source()
-            return []
-        if label == "question":  # an interviewer's: what follows is the interviewee's
-            self.state.answering = self.state.following or self.state.speakers.featured
-            return []
+        if label in _WHOLE_LABELS:
+            return self._labelled_whole(label)
         self._entry(label)
         if label == "quote" and self._labelled_quote():
             return self.items
@@ -116,6 +114,29 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             # said ..." after them).
             self.state.story_day = None
         return self.items
+
+    def _labelled_whole(self, label: str) -> list[Item | Draft]:
+        """A paragraph its label reads whole: a source line or a roundup's headline (told
+        again below: nothing), an interviewer's question, a transcript's turn."""
+        if label == "source":
+            self._follow_source()
+        elif label == "question":  # an interviewer's: what follows is the interviewee's
+            self.state.answering = self.state.following or self.state.speakers.featured
+        elif label == "turn":
+            self._turn()
+        return self.items
+
+    def _turn(self) -> None:
+        """A transcript's turn: the labelled speaker's words, or nobody's (a question)."""
+        speaker = self.state.turns.get(self.paragraph.index)
+        if speaker is None:
+            return
+        # "SECRETARY BLINKEN" is the "Secretary of State Antony Blinken" named before
+        named = self.state.speakers.by_surname(speaker.name.split()[-1])
+        if named is not None and named.role is None:
+            named = named.model_copy(update={"role": speaker.role, "kind": speaker.kind})
+        speaker = self.state.speakers.add(named or speaker)
+        self._add(turn_claim(self.paragraph, self.doc, speaker, self.section))
 
     def _entry(self, label: str | None) -> None:
         """A live blog's entry time, or a roundup's bullet: the news of the roundup's day,
