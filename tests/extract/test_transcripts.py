@@ -121,3 +121,17 @@ def test_datelines_in_capitals_are_no_speakers() -> None:
     )
     assert "Vyacheslav Gladkov" in {c.speaker.name for c in doc.claims}
     assert not any(c.extracted_by == "transcript.turn" for c in doc.claims)
+
+
+def test_a_reporters_q_with_or_without_a_colon_is_nobodys() -> None:
+    doc = extract(
+        "Press Briefing by Press Secretary and NSC Coordinator John Kirby",
+        "MR. KIRBY: Thanks, Karine. The President approved a new package of air defence "
+        "interceptors for Ukraine this morning.",
+        "Q    Admiral, will the package include long-range missiles for Ukraine?",
+        "MR. KIRBY: The package is about air defence, and I will not go beyond that today.",
+        "Q: Is the President worried that Congress will not pass the funding in time?",
+        "MR. KIRBY: He is confident that a majority in both chambers supports Ukraine.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["John Kirby"] * 3
+    assert not any("?" in c.text for c in doc.claims)

@@ -22,8 +22,11 @@ from eventstore.vocabulary import Section
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# "SECRETARY BLINKEN:", "MR. MILLER:", "FOREIGN MINISTER KULEBA:", "QUESTION:"
-TURN = re.compile(r"^(?P<who>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z'’-]+)\s*:\s+(?=\S)")
+# "SECRETARY BLINKEN:", "MR. MILLER:", "FOREIGN MINISTER KULEBA:", "QUESTION:"; and a
+# reporter's "Q:" or the White House's "Q    Good to see you." with no colon
+TURN = re.compile(
+    r"^(?:(?P<who>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z'’-]+)\s*:|(?P<who_q>Q)\s*:?)\s+(?=\S)"
+)
 _MIN_TURNS = 2
 # Who asks or keeps order: their words are nobody's claims.
 _QUESTIONERS = frozenset(
@@ -60,7 +63,7 @@ def transcript_turns(paras: list[Paragraph], text: str) -> dict[int, Turn]:
     paragraph with no label continuing the turn before), or none when fewer than two
     paragraphs carry a speaker's label. ``text`` is the whole article, for full names."""
     labelled = [TURN.match(p.text) for p in paras]
-    whos = [m.group("who") for m in labelled if m is not None]
+    whos = [_who(m) for m in labelled if m is not None]
     asking = _askers(paras, labelled)
     speaking = [w for w in whos if w not in asking]
     # "KYIV: ...", "BREAKING: ..." twice are no speakers: a one-word label is a speaker's
@@ -74,7 +77,7 @@ def transcript_turns(paras: list[Paragraph], text: str) -> dict[int, Turn]:
     for paragraph, match in zip(paras, labelled, strict=True):
         turn = paragraph
         if match is not None:
-            who = match.group("who")
+            who = _who(match)
             started, speaker = True, None if who in asking else _speaker(who, text)
             turn = _cut(paragraph, match.end())
         if started:
@@ -88,12 +91,16 @@ def _askers(paras: list[Paragraph], labelled: list[re.Match[str] | None]) -> set
     lines: dict[str, list[str]] = {}
     for paragraph, match in zip(paras, labelled, strict=True):
         if match is not None:
-            lines.setdefault(match.group("who"), []).append(paragraph.text.rstrip(' "”»'))
+            lines.setdefault(_who(match), []).append(paragraph.text.rstrip(' "”»'))
     return {
         who
         for who, texts in lines.items()
         if _bare(who) in _QUESTIONERS or all(text.endswith("?") for text in texts)
     }
+
+
+def _who(match: re.Match[str]) -> str:
+    return match.group("who") or match.group("who_q")
 
 
 def _bare(who: str) -> str:
