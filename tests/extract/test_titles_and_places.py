@@ -49,6 +49,11 @@ TITLED = [
         "to speed up deliveries.",
         ("Dmytro Kuleba", "Minister of Foreign Affairs of Ukraine", None),
     ),
+    (
+        "Chairman of the Joint Chiefs of Staff General Charles Q. Brown said the "
+        "interceptors would arrive within weeks.",
+        ("Charles Brown", "Chairman", "Joint Chiefs of Staff"),
+    ),
 ]
 
 
@@ -103,6 +108,11 @@ ROLES = [
         ("head of a training school for drone pilots near Vinnytsia", None),
     ),
     ("researcher in the Defence Ministry", ("researcher", "Defence Ministry")),
+    (
+        "analyst at the Kyiv Institute for Global Affairs",
+        ("analyst", "Kyiv Institute for Global Affairs"),
+    ),
+    ("Chairman of the Joint Chiefs of Staff General", ("Chairman", "Joint Chiefs of Staff")),
 ]
 
 

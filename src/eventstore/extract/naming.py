@@ -186,7 +186,10 @@ def person_name(entity: str) -> str | None:
 
 
 def role_text(phrase: str, name: str) -> str | None:
-    before, _, after = phrase.partition(name)
+    # "Charles Brown" in "General Charles Q. Brown": the name as written, its initial too
+    written = r"\s+(?:[A-Z]\.\s+)?".join(re.escape(word) for word in name.split())
+    found = re.search(written, phrase) if written else None
+    before, after = (phrase[: found.start()], phrase[found.end() :]) if found else (phrase, "")
     before = _POSSESSIVE.sub("", before.strip(" ,"))
     before = _BRACKETED.sub("", HONORIFIC.sub("", before + " ")).strip(" ,")
     role = ", ".join(part for part in (before, after.strip(" ,")) if part)

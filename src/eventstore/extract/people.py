@@ -57,7 +57,7 @@ def split_role(text: str) -> tuple[str | None, str | None]:
         # inside the employer's name, not before it.
         if prep in ("for", "of") and _inside_org_name(before):
             continue
-        org = _trim_org(match.group("org"))
+        org = _without_rank(_trim_org(match.group("org")))
         if prep in ("for", "of") and _portfolio(before, org):
             return text, None  # "Minister of Energy": an office, its ministry unnamed
         if org and _is_employer(org) and not _place(f"{before} {prep} ", org):
@@ -78,6 +78,21 @@ _POSSESSIVE_ORG = re.compile(
     r"^(?P<org>[A-Z][\w.'’-]*['’]s(?:\s+[a-z][\w-]*){1,3})\s+(?P<role>(?:[a-z][\w-]*\s+)?"
     r"(?:commander|head|chief|spokesman|spokeswoman|spokesperson|director|minister|adviser"
     r"|advisor|representative|secretary|official|analyst|expert))$"
+)
+
+
+def _without_rank(org: str) -> str:
+    """ "of the Joint Chiefs of Staff General Charles Q. Brown": the rank after the body is
+    a title ("the Office of the President" keeps its president)."""
+    words = org.split()
+    while len(words) > 1 and fold(words[-1]) in _RANKS and words[-2][:1].isupper():
+        words.pop()
+    return " ".join(words)
+
+
+_RANKS = frozenset(
+    """general colonel major captain admiral lieutenant marshal sergeant commander gen col
+    maj lt adm capt sgt cmdr brig""".split()
 )
 
 
@@ -146,8 +161,11 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
     """
     words = phrase.split()
     taken: list[str] = []
+    start = len(words)
     for index in range(len(words) - 1, -1, -1):
         bare = words[index].strip(",.")
+        if taken and index > 0 and _INITIAL.match(words[index]):
+            continue  # "Charles Q. Brown", "Antony J. Blinken": named without the initial
         particle = bare in _PARTICLES and bool(taken)  # "Ursula von der Leyen"
         full = len([w for w in taken if w not in _PARTICLES]) == 4
         # "German Galushchenko": a first name spelt like a nationality opens the phrase
@@ -163,13 +181,18 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
             # Ukraine Dmytro Kuleba": the word after "the" or "of" ends the title
             break
         taken.append(bare)
+        start = index
     while taken and taken[-1] in _PARTICLES:
         taken.pop()  # the name starts with a capital
+        start += 1
     if len(taken) < 2:
         return None
     name = " ".join(reversed(taken))
-    prefix = " ".join(words[: len(words) - len(taken)])
+    prefix = " ".join(words[:start])
     return name, prefix
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 def _is_title(word: str) -> bool:
