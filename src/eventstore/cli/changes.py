@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from eventstore.cli.context import AppContext
+from eventstore.cli.context import AppContext, pass_app
 from eventstore.cli.output import emit, output_options, resolve_format
 
-pass_app = click.make_pass_decorator(AppContext)
 _COLUMNS = ("seq", "entity", "id", "op", "into", "run", "at (UTC)")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+import click
 from rich.console import Console
 from sqlalchemy import Engine
 
@@ -70,3 +71,7 @@ class AppContext:
         if self._engine is None:
             self._engine = make_engine(self.settings.url)
         return self._engine
+
+
+pass_app = click.make_pass_decorator(AppContext)
+"""Hands a command the invocation's AppContext (the root command creates it)."""

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
 from eventstore import migrations
 from eventstore.access import grant_readonly
-from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.context import AppContext, err_console, out_console, pass_app
+from eventstore.cli.output import print_json
 from eventstore.config import libpq_url
 from eventstore.db import translate_db_errors
 from eventstore.errors import DatabaseUnavailable, UsageError
 from eventstore.redact import escape_controls
 from eventstore.verify import verify as run_verify
-
-pass_app = click.make_pass_decorator(AppContext)
 
 
 @click.group()
@@ -107,7 +105,7 @@ def current(app: AppContext, as_json: bool) -> None:
     head = migrations.head_revision()
     if as_json:
         payload = {"database": app.masked_url, "current": revision, "head": head}
-        click.echo(json.dumps(payload))
+        print_json(payload)
         return
     out_console().print(f"{revision or 'empty'} (head: {head})", highlight=False)
 
@@ -131,7 +129,7 @@ def check(app: AppContext, as_json: bool) -> None:
             "drift": list(status.drift),
             "ok": status.up_to_date,
         }
-        click.echo(json.dumps(payload))
+        print_json(payload)
     elif status.up_to_date:
         out_console().print(f"ok: at head {status.head}, models match", highlight=False)
     else:
@@ -199,7 +197,7 @@ def verify(app: AppContext, as_json: bool) -> None:
             "problems": list(result.problems),
             "skipped": list(result.skipped),
         }
-        click.echo(json.dumps(payload))
+        print_json(payload)
     else:
         console = out_console()
         for line in result.skipped:  # on stderr: stdout stays the verdict (ok: / problem:)

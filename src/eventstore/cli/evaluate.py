@@ -7,12 +7,11 @@ from typing import Any
 
 import click
 
-from eventstore.cli.context import AppContext, out_console
+from eventstore.cli.context import AppContext, out_console, pass_app
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.evaluate import Figure, Scores
 from eventstore.evaluate import evaluate as run_evaluation
 
-pass_app = click.make_pass_decorator(AppContext)
 COLUMNS = ("figure", "value", "numerator", "denominator", "misses")
 
 

@@ -13,12 +13,11 @@ from typing import IO, Any
 import click
 from sqlalchemy import Connection, select
 
-from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.context import AppContext, err_console, out_console, pass_app
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.queries import all_queries, get_query, run_query
 from eventstore.schema import Base
 
-pass_app = click.make_pass_decorator(AppContext)
 STREAM_ROWS = 1000
 EXPORTED = (
     "sources",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -11,12 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eventstore import migrations
-from eventstore.cli.context import AppContext, out_console
+from eventstore.cli.context import AppContext, out_console, pass_app
+from eventstore.cli.output import print_json
 from eventstore.db import make_sessionmaker
 from eventstore.load.guard import refresh_statuses
 from eventstore.schema import IngestionRunRow
 
-pass_app = click.make_pass_decorator(AppContext)
 _AGE = re.compile(r"^(\d+)([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
@@ -69,7 +68,7 @@ def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
             "last_run": _summary(last) if last else None,
             "last_success_at": finished.isoformat() if finished else None,
         }
-        click.echo(json.dumps(payload))
+        print_json(payload)
     else:
         message = problem or "ok: database answers, schema at head, loads current"
         out_console().print(message, highlight=False)

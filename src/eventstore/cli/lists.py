@@ -13,11 +13,10 @@ from typing import Any
 
 import click
 
-from eventstore.cli.context import AppContext, err_console
+from eventstore.cli.context import AppContext, err_console, pass_app
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.models import ArticleSummary, Claim, Model, Page, TimelineEvent
 
-pass_app = click.make_pass_decorator(AppContext)
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 

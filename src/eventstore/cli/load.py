@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from eventstore.cli.context import AppContext, err_console, out_console
+from eventstore.cli.context import AppContext, err_console, out_console, pass_app
 from eventstore.cli.metrics import writable_folder, write_metrics_file
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.cli.progress import count_progress, input_progress
@@ -25,7 +25,6 @@ from eventstore.load.reextract import reextract as reextract_articles
 from eventstore.logs import current_format, event, run_context
 from eventstore.redact import escape_controls, mask_text
 
-pass_app = click.make_pass_decorator(AppContext)
 log = logging.getLogger("eventstore.cli.load")
 _SUMMARY = ("run", "status", "seen", "added", "updated", "unchanged", "failed", "seconds")
 # An 80-column table has no room for these: a line under it says them.

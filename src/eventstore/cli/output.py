@@ -56,8 +56,7 @@ def emit(
 ) -> None:
     """Print ``rows`` in ``fmt``. For json, ``document`` (if given) is printed instead."""
     if fmt == "json":
-        payload = document if document is not None else list(rows)
-        click.echo(_json(payload, indent=2))
+        print_json(document if document is not None else list(rows))
     elif fmt == "jsonl":
         for row in rows:
             click.echo(_json(row))
@@ -73,6 +72,11 @@ def emit(
         for row in rows:
             table.add_row(*(_cell(row.get(column)) for column in columns))
         out_console().print(table)
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as one indented JSON document (what ``--json`` prints)."""
+    click.echo(_json(value, indent=2))
 
 
 def _json(value: Any, *, indent: int | None = None) -> str:

@@ -6,12 +6,10 @@ from typing import Any
 
 import click
 
-from eventstore.cli.context import AppContext, out_console
+from eventstore.cli.context import AppContext, out_console, pass_app
 from eventstore.cli.lists import CLAIM_COLUMNS, claim_row, dump, print_models
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.models import ClaimDetail, EventDetail
-
-pass_app = click.make_pass_decorator(AppContext)
 
 
 def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:

@@ -8,12 +8,11 @@ from datetime import datetime
 
 import click
 
-from eventstore.cli.context import AppContext, out_console
+from eventstore.cli.context import AppContext, out_console, pass_app
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.load.guard import refresh_statuses
 from eventstore.redact import escape_controls
 
-pass_app = click.make_pass_decorator(AppContext)
 _RUN_COLUMNS = (
     "run",
     "started",
