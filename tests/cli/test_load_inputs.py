@@ -35,7 +35,7 @@ def test_dash_reads_jsonl_from_standard_input(db_url: str) -> None:
         1,
         1,
     )
-    runs = json.loads(run("--database-url", db_url, "runs", "--json")[1])
+    runs = json.loads(run("--database-url", db_url, "runs", "--json")[1])["items"]
     assert runs[-1]["input_root"] == "-"
 
 
@@ -60,7 +60,7 @@ def test_skipped_entries_are_counted_by_reason(db_url: str, tmp_path: Path) -> N
 
     code, out, _ = run("--database-url", db_url, "load", str(inbox), "--json")
     table = run("--database-url", db_url, "load", str(inbox))[1]
-    runs = json.loads(run("--database-url", db_url, "runs", "--json")[1])
+    runs = json.loads(run("--database-url", db_url, "runs", "--json")[1])["items"]
 
     summary = json.loads(out)
     reasons = {"hidden": 2, "sidecar without article": 1, "unsupported type": 1}
@@ -76,4 +76,4 @@ def test_a_missing_input_path_exits_66_before_a_run(db_url: str, tmp_path: Path)
     code, _, err = run("--database-url", db_url, "load", str(SEEDS[0]), str(tmp_path / "gone"))
     assert code == 66
     assert f"error: no such file or directory: {tmp_path / 'gone'}" in err
-    assert run("--database-url", db_url, "runs", "--json")[1].strip() == "[]"
+    assert json.loads(run("--database-url", db_url, "runs", "--json")[1])["items"] == []

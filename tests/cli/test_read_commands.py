@@ -80,11 +80,11 @@ def test_event_shows_the_four_mentions_of_the_august_31_sanctions(seeded: str) -
     events = _items(seeded, "timeline", "--search", "sanctions Russian citizens")
     assert isinstance(events, list)
     [sanctions] = [e for e in events if e["month"] == 8 and e["day"] == 31]
-    detail = _json(seeded, "event", str(sanctions["id"]))
+    detail = _json(seeded, "event", str(sanctions["event_id"]))
     assert isinstance(detail, dict)
     assert len(detail["mentions"]) == 4
     assert sorted(m["external_id"][:3] for m in detail["mentions"]) == ["000", "001", "002", "004"]
-    code, out, _ = run("--database-url", seeded, "event", str(sanctions["id"]))
+    code, out, _ = run("--database-url", seeded, "event", str(sanctions["event_id"]))
     assert code == 0
     for article in ("000", "001", "002", "004"):
         assert f"│ {article}_" in out
@@ -179,7 +179,7 @@ def test_the_cursor_of_a_table_is_on_stderr(seeded: str) -> None:
 
 
 def test_a_date_range_says_how_many_yearless_events_it_left_out(seeded: str) -> None:
-    yearless = [e["id"] for e in _items(seeded, "timeline") if e["year"] is None]
+    yearless = [e["event_id"] for e in _items(seeded, "timeline") if e["year"] is None]
     assert len(yearless) > 5
     september = ("timeline", "--from", "2023-09-01", "--to", "2023-09-30", "--json")
     code, out, err = run("--database-url", seeded, *september)
@@ -191,7 +191,7 @@ def test_a_date_range_says_how_many_yearless_events_it_left_out(seeded: str) -> 
     )
     code, out, err = run("--database-url", seeded, *september, "--include-undated")
     assert (code, err) == (0, "")
-    assert [e["id"] for e in json.loads(out)["items"]] == yearless
+    assert [e["event_id"] for e in json.loads(out)["items"]] == yearless
 
 
 def test_query_list_shows_what_each_parameter_means() -> None:

@@ -400,7 +400,7 @@ def test_control_characters_in_file_names_are_printed_escaped(db_url: str, tmp_p
         assert code == 0
         assert_no_controls(out)
     code, out, _ = cli("--database-url", db_url, "runs", "--json")
-    stored = {error["path"] for error in json.loads(out)[0]["errors"]}
+    stored = {error["path"] for error in json.loads(out)["items"][0]["errors"]}
     assert stored == {str(path) for path in paths.values()}, "stored as they are"
 
 

@@ -31,7 +31,7 @@ def rejects(engine: Engine) -> list[dict[str, Any]]:
     url = engine.url.render_as_string(hide_password=False)
     result = CliRunner().invoke(main, ["--database-url", url, "rejects", "--json"])
     assert result.exit_code == 0, result.output
-    return list(json.loads(result.stdout))
+    return list(json.loads(result.stdout)["items"])
 
 
 def error_rows(engine: Engine) -> int:
@@ -146,7 +146,7 @@ def test_the_runs_command_shows_the_known_bad_count(engine: Engine, tmp_path: Pa
         "run 2: 1 known bad (rejected before, unchanged: eventstore rejects); 1 skipped (hidden 1)"
     )
     assert line in table.stdout.splitlines()
-    newest = json.loads(listing.stdout)[0]
+    newest = json.loads(listing.stdout)["items"][0]
     assert (newest["known_bad"], newest["failed"], newest["skipped_reasons"]) == (
         1,
         0,

@@ -30,7 +30,7 @@ def statuses(engine: Engine) -> dict[int, str]:
     url = engine.url.render_as_string(hide_password=False)
     result = CliRunner().invoke(main, ["--database-url", url, "runs", "--json"])
     assert result.exit_code == 0, result.output
-    return {run["id"]: run["status"] for run in json.loads(result.stdout)}
+    return {run["id"]: run["status"] for run in json.loads(result.stdout)["items"]}
 
 
 def insert_run(engine: Engine, *, host: str, pid: int, started_at: datetime) -> int:

@@ -68,7 +68,7 @@ class Job:
         """``eventstore runs --json`` by run id."""
         code, out = self.cli("runs", "--json", "--limit", "100")
         assert code == 0
-        return {run["id"]: run for run in json.loads(out)}
+        return {run["id"]: run for run in json.loads(out)["items"]}
 
     def health(self) -> tuple[int, dict[str, Any]]:
         code, out = self.cli("health", "--json")
@@ -143,7 +143,7 @@ def test_a_day_of_a_scheduled_job(db_url: str, tmp_path: Path) -> None:
     assert figures["eventstore_load_exit_code"] == 0
     assert (outcome(figures, "added"), outcome(figures, "known_bad")) == (1, 1)
     code, out = job.cli("rejects", "--json")
-    [reject] = json.loads(out)
+    [reject] = json.loads(out)["items"]
     assert (reject["code"], reject["times_seen"], reject["first_run_id"]) == ("empty", 2, first)
 
     # 12:00 - a big delivery: the run takes a while ...
@@ -194,7 +194,7 @@ def test_a_day_of_a_scheduled_job(db_url: str, tmp_path: Path) -> None:
     shutil.copy(SEED_FILES[3], job.inbox / "broken.txt")
     code, summary = job.run()
     assert (code, summary["added"], summary["known_bad"]) == (0, 1, 0)
-    assert json.loads(job.cli("rejects", "--json")[1]) == []
+    assert json.loads(job.cli("rejects", "--json")[1])["items"] == []
 
     statuses = [run["status"] for run in sorted(job.runs().values(), key=lambda r: r["id"])]
     assert statuses == ["partial", "succeeded", "interrupted", "succeeded", "succeeded"]

@@ -7,6 +7,8 @@ the documented exit code, and no traceback, on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from sqlalchemy.engine import make_url
@@ -73,6 +75,10 @@ def assert_one_line(err: str, expected: str) -> None:
         (("db", "downgrade", "nonexistent"), 2, "cannot migrate to 'nonexistent'"),
         (("experts", "--after", "x"), 2, "not a cursor of this list: 'x'"),
         (("sources", "--after", "1"), 2, "not a cursor of this list: '1'"),
+        (("runs", "--after", "x"), 2, "not a cursor of this list: 'x'"),
+        (("rejects", "--after", "1:2"), 2, "not a cursor of this list: '1:2'"),
+        (("changes", "--after", BIG), 2, f"not a cursor of this list: '{BIG}'"),
+        (("changes", "--since", "1", "--after", "2"), 2, "give --since or --after, not both"),
     ],
     ids=lambda value: (
         " ".join(part[:20] for part in value) if isinstance(value, tuple) else str(value)[:30]
@@ -88,7 +94,7 @@ def test_a_bad_value_is_one_line_and_its_exit_code(
 
 def test_changes_after_a_seq_beyond_64_bits_are_none(db_url: str) -> None:
     code, out, err = run("--database-url", db_url, "changes", "--since", BIG, "--json")
-    assert (code, out.strip(), err) == (0, "[]", "")
+    assert (code, json.loads(out), err) == (0, {"items": [], "next_after": None}, "")
 
 
 @pytest.mark.parametrize(

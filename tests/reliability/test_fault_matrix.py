@@ -569,7 +569,7 @@ def guard_connection_dropped(store: Store) -> Run:
         while guard_backends(store.engine, 1) and time.monotonic() < deadline:
             time.sleep(0.05)
         listed = store.cli("runs", "--json")
-        assert [run["status"] for run in json.loads(listed.out)] == ["running"], listed.out
+        assert [run["status"] for run in json.loads(listed.out)["items"]] == ["running"], listed.out
         other = store.cli("load", str(store.inbox))
         assert other.code == 0, str(other)
         assert statuses(store.engine) == ["running", "succeeded"]

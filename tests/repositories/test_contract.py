@@ -263,7 +263,7 @@ def _no_orm(value: Any) -> None:
 
 def test_timeline_orders_by_date_then_unknown_year_then_undated(session: Session) -> None:
     page = EventRepository(session).timeline()
-    assert [e.id for e in page.items] == [5, 2, 1, 3, 4]
+    assert [e.event_id for e in page.items] == [5, 2, 1, 3, 4]
     assert [e.date_label for e in page.items] == ["2022", "2023-08", "2023-08-31", "--09-13", None]
     assert page.next_after is None
     _no_orm(page)
@@ -274,7 +274,7 @@ def test_timeline_pages_with_a_cursor(session: Session) -> None:
     seen = []
     page = repository.timeline(limit=2)
     while True:
-        seen.append([e.id for e in page.items])
+        seen.append([e.event_id for e in page.items])
         if page.next_after is None:
             break
         page = repository.timeline(limit=2, after=page.next_after)
@@ -295,12 +295,13 @@ def test_timeline_pages_with_a_cursor(session: Session) -> None:
     ids=["august", "from-mid-august", "until-2022", "corroborated", "search", "source", "expert"],
 )
 def test_timeline_filters(session: Session, arguments: dict[str, Any], expected: list[int]) -> None:
-    assert [e.id for e in EventRepository(session).timeline(**arguments).items] == expected
+    assert [e.event_id for e in EventRepository(session).timeline(**arguments).items] == expected
 
 
 def test_event_detail_has_every_mention_and_source(session: Session) -> None:
     detail = EventRepository(session).get(1)
-    assert (detail.article_count, detail.mention_count, detail.sources) == (2, 2, ("White House",))
+    counts = (detail.article_count, detail.mention_count, detail.source_names)
+    assert counts == (2, 2, ("White House",))
     assert [(m.external_id, m.article_title) for m in detail.mentions] == [
         ("a1", "Artillery talk"),
         ("a2", "Second article"),
@@ -319,13 +320,13 @@ def test_event_detail_has_every_mention_and_source(session: Session) -> None:
 
 
 def test_corroborated_events(session: Session) -> None:
-    assert [e.id for e in EventRepository(session).corroborated(2)] == [1]
-    assert [e.id for e in EventRepository(session).corroborated(1)][:1] == [1]
+    assert [e.event_id for e in EventRepository(session).corroborated(2)] == [1]
+    assert [e.event_id for e in EventRepository(session).corroborated(1)][:1] == [1]
 
 
 def test_claim_search_ranks_full_text_matches(session: Session) -> None:
     hits = ClaimRepository(session).search("military balance")
-    assert [(h.id, h.expert_name, h.sources) for h in hits] == [
+    assert [(h.claim_id, h.expert_name, h.source_names) for h in hits] == [
         (1, "Oleh Katkov", ("Military Balance",))
     ]
     assert ClaimRepository(session).search("artillery", expert="John Kirby") == []
@@ -334,12 +335,12 @@ def test_claim_search_ranks_full_text_matches(session: Session) -> None:
 
 def test_claims_by_expert_and_article(session: Session) -> None:
     repository = ClaimRepository(session)
-    assert [c.id for c in repository.by_expert("Oleh Katkov").items] == [1, 2]
+    assert [c.claim_id for c in repository.by_expert("Oleh Katkov").items] == [1, 2]
     first = repository.by_expert("katkov", limit=1)
-    assert [c.id for c in first.items] == [1]
+    assert [c.claim_id for c in first.items] == [1]
     assert first.next_after is not None
-    assert [c.id for c in repository.by_expert(1, after=first.next_after).items] == [2]
-    assert [c.id for c in repository.by_article("a1")] == [2, 1]
+    assert [c.claim_id for c in repository.by_expert(1, after=first.next_after).items] == [2]
+    assert [c.claim_id for c in repository.by_article("a1")] == [2, 1]
     assert [c.kind for c in repository.by_article(3)] == ["paraphrase"]
 
 
@@ -399,10 +400,10 @@ def test_sources_with_reach(session: Session) -> None:
     found = {s.name: s for s in SourceRepository(session).list().items}
     assert found["Espreso TV"].article_count == 3
     assert (found["White House"].event_count, found["White House"].citing_article_count) == (1, 1)
-    assert found["White House"].role_counts["reported_by"] == 1
-    assert found["Military Balance"].role_counts["cited"] == 1
+    assert found["White House"].reported_by_count == 1
+    assert found["Military Balance"].cited_count == 1
     citing = SourceRepository(session).events_citing("white house")
-    assert [e.id for e in citing.items] == [1]
+    assert [e.event_id for e in citing.items] == [1]
 
 
 def test_runs_and_stats(session: Session) -> None:
@@ -489,7 +490,7 @@ def test_every_page_size_walks_the_same_timeline(
             walked: list[int] = []
             page = repository.timeline(start, end, limit=limit)
             while True:
-                walked += [e.id for e in page.items]
+                walked += [e.event_id for e in page.items]
                 if page.next_after is None or len(walked) > len(events):
                     break
                 page = repository.timeline(start, end, limit=limit, after=page.next_after)

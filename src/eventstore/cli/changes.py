@@ -5,44 +5,43 @@ from __future__ import annotations
 import click
 
 from eventstore.cli.context import AppContext, pass_app
-from eventstore.cli.output import emit, output_options, resolve_format
+from eventstore.cli.lists import after_option, limit_option
+from eventstore.cli.output import output_options, print_page, resolve_format
+from eventstore.errors import UsageError
 
-_COLUMNS = ("seq", "entity", "id", "op", "into", "run", "at (UTC)")
+_TABLE = ("seq", "entity", "entity_id", "op", "survivor_id", "run_id", "changed_at")
 
 
 @click.command()
 @click.option(
-    "--since", type=click.IntRange(0), default=0, show_default=True, help="Last seq read."
+    "--since", type=click.IntRange(0), default=None, help="Last seq read (default: 0, the start)."
 )
-@click.option("--limit", type=click.IntRange(1, 100_000), default=100, show_default=True)
+@limit_option(100)
+@after_option
 @output_options
 @pass_app
-def changes(app: AppContext, since: int, limit: int, fmt: str | None, as_json: bool) -> None:
+def changes(
+    app: AppContext,
+    *,
+    since: int | None,
+    limit: int,
+    after: str | None,
+    fmt: str | None,
+    as_json: bool,
+) -> None:
     """Changes after seq SINCE, oldest first: every insert, update, merge and delete of an
     article, source, expert, claim or event, in the order loads committed them.
 
-    Save the last seq you read and pass it as --since next time. A merge names the id
-    the row was merged into; `eventstore event ID` follows merged ids.
+    Save the last seq you read and pass it as --since next time (--after takes the
+    next_after of a page, which is a seq too). A merge names the id the row was merged
+    into (survivor_id); `eventstore event ID` follows merged ids.
 
     \b
     Example:
         eventstore changes --since 120 --limit 50 --json
     """
+    if since is not None and after is not None:
+        raise UsageError("give --since or --after, not both")
     with app.store().reading() as read:
-        found = read.changes.since(since, limit=limit)
-    rows = [
-        {
-            "seq": change.seq,
-            "entity": change.entity,
-            "id": change.entity_id,
-            "op": change.op,
-            "into": change.survivor_id,
-            "run": change.run_id,
-            "at (UTC)": change.changed_at.strftime("%Y-%m-%d %H:%M:%S"),
-        }
-        for change in found
-    ]
-    document = [change.model_dump(mode="json") for change in found]
-    emit(
-        rows, fmt=resolve_format(fmt, as_json), columns=_COLUMNS, title="changes", document=document
-    )
+        page = read.changes.page(since or 0, limit=limit, after=after)
+    print_page(page, resolve_format(fmt, as_json), _TABLE, title="changes")

@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -17,6 +18,7 @@ from eventstore.cli.context import AppContext, err_console, out_console, pass_ap
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.queries import all_queries, get_query, run_query
 from eventstore.schema import Base
+from eventstore.timestamps import iso_utc
 
 STREAM_ROWS = 1000
 EXPORTED = (
@@ -35,11 +37,15 @@ EXPORTED = (
 
 
 def stream_rows(connection: Connection, table: str) -> Iterator[dict[str, Any]]:
-    """Every row of ``table`` in id order, fetched in chunks (never all in memory)."""
+    """Every row of ``table`` in id order, fetched in chunks (never all in memory), its
+    moments in ISO 8601 UTC with ``Z`` (as every output writes them)."""
     model = Base.metadata.tables[table]
     query = select(model).order_by(model.c.id).execution_options(yield_per=STREAM_ROWS)
     for row in connection.execute(query).mappings():
-        yield dict(row)
+        yield {
+            key: iso_utc(value) if isinstance(value, datetime) else value
+            for key, value in row.items()
+        }
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from eventstore.cli.output import print_json
 from eventstore.db import make_sessionmaker
 from eventstore.load.guard import refresh_statuses
 from eventstore.schema import IngestionRunRow
+from eventstore.timestamps import as_utc, iso_utc
 
 _AGE = re.compile(r"^(\d+)([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
@@ -59,14 +60,15 @@ def health(app: AppContext, max_age: timedelta | None, as_json: bool) -> None:
             last, success = _runs(session)
     problem = _problem(schema, last, success, max_age)
     if as_json:
-        finished = _utc(success.finished_at) if success and success.finished_at else None
         payload = {
             "ok": problem is None,
             "problem": problem,
             "schema": schema.current,
             "head": schema.head,
             "last_run": _summary(last) if last else None,
-            "last_success_at": finished.isoformat() if finished else None,
+            "last_success_at": (
+                iso_utc(success.finished_at) if success and success.finished_at else None
+            ),
         }
         print_json(payload)
     else:
@@ -110,15 +112,10 @@ def _problem(
         return None
     if success is None or success.finished_at is None:
         return "no load has succeeded yet"
-    age = datetime.now(UTC) - _utc(success.finished_at)
+    age = datetime.now(UTC) - as_utc(success.finished_at)
     if age > max_age:
         return f"last successful load (run {success.id}) finished {_rounded(age)} ago"
     return None
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite gives timestamps back without their zone: they are UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _rounded(age: timedelta) -> str:

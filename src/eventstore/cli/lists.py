@@ -14,30 +14,14 @@ from typing import Any
 import click
 
 from eventstore.cli.context import AppContext, err_console, pass_app
-from eventstore.cli.output import emit, output_options, resolve_format
-from eventstore.models import ArticleSummary, Claim, Model, Page, TimelineEvent
+from eventstore.cli.output import output_options, print_page, resolve_format
+from eventstore.models import ArticleSummary, Claim, Page
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
-
-
-def dump(model: Model) -> dict[str, Any]:
-    """A model as JSON values."""
-    return model.model_dump(mode="json")
-
-
-def _print_page(
-    page: Page[Any], fmt: str, columns: tuple[str, ...], row: Callable[[Any], dict[str, Any]]
-) -> None:
-    """One page of a list command. JSON is ``{"items": [...], "next_after": cursor}``
-    (null on the last page); other formats say the cursor on stderr (``more: --after``)."""
-    document = {"items": [dump(item) for item in page.items], "next_after": page.next_after}
-    emit([row(item) for item in page.items], fmt=fmt, columns=columns, document=document)
-    if page.next_after and fmt != "json":
-        err_console().print(f"more: --after {page.next_after}", highlight=False, markup=False)
 
 
 _LIMIT_HELP = "At most this many rows (the cursor of the next page follows them)."
@@ -57,40 +41,16 @@ def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., A
 
 after_option = click.option("--after", metavar="CURSOR", help=_AFTER_HELP)
 
-
-def _event_row(event: TimelineEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "date": event.date_label or "undated",
-        "qualifier": event.date_qualifier,
-        "summary": event.summary,
-        "articles": event.article_count,
-        "sources": event.sources,
-    }
-
-
-_EVENT_COLUMNS = ("id", "date", "qualifier", "summary", "articles", "sources")
-CLAIM_COLUMNS = ("id", "expert", "kind", "text", "articles", "sources")
-
-
-def claim_row(claim: Claim) -> dict[str, Any]:
-    """A claim as a row of a table."""
-    return {
-        "id": claim.id,
-        "expert": claim.expert_name,
-        "kind": claim.kind,
-        "text": claim.text,
-        "articles": claim.article_count,
-        "sources": claim.sources,
-    }
-
-
-def print_models(
-    models: Any, fmt: str, columns: tuple[str, ...], row: Callable[[Any], dict[str, Any]]
-) -> None:
-    """Models as rows (tables, CSV, JSON lines) or as a JSON list."""
-    items = list(models)
-    emit([row(m) for m in items], fmt=fmt, columns=columns, document=[dump(m) for m in items])
+# The fields a table shows (every format else prints every field, named alike).
+_EVENT_TABLE = (
+    "event_id",
+    "date_label",
+    "date_qualifier",
+    "summary",
+    "article_count",
+    "source_names",
+)
+CLAIM_TABLE = ("claim_id", "expert_name", "kind", "text", "article_count", "source_names")
 
 
 @click.command()
@@ -151,7 +111,7 @@ def timeline(
             left_out = read.events.yearless_count(
                 search=search, source=source, expert=expert, min_articles=min_articles
             )
-    _print_page(page, resolve_format(fmt, as_json), _EVENT_COLUMNS, _event_row)
+    print_page(page, resolve_format(fmt, as_json), _EVENT_TABLE)
     if left_out:
         err_console().print(
             f"left out: {left_out} event{'s' if left_out > 1 else ''} whose year is unknown "
@@ -197,23 +157,19 @@ def claims(
             page = repository.by_expert(expert, limit=limit, after=after)
         else:
             page = repository.list(limit=limit, after=after)
-    _print_page(page, resolve_format(fmt, as_json), CLAIM_COLUMNS, claim_row)
+    print_page(page, resolve_format(fmt, as_json), CLAIM_TABLE)
 
 
-_EXPERT_COLUMNS = ("id", "name", "kind", "role", "affiliation", "claims", "articles", "featured")
-
-
-def _expert_row(expert: Any) -> dict[str, Any]:
-    return {
-        "id": expert.id,
-        "name": expert.name,
-        "kind": expert.kind,
-        "role": expert.role,
-        "affiliation": expert.affiliation,
-        "claims": expert.claim_count,
-        "articles": expert.article_count,
-        "featured": expert.featured_count,
-    }
+_EXPERT_TABLE = (
+    "expert_id",
+    "name",
+    "kind",
+    "role",
+    "affiliation",
+    "claim_count",
+    "article_count",
+    "featured_count",
+)
 
 
 @click.command()
@@ -230,10 +186,18 @@ def experts(app: AppContext, limit: int, after: str | None, fmt: str | None, as_
     """
     with app.store().reading() as read:
         page = read.experts.list(limit=limit, after=after)
-    _print_page(page, resolve_format(fmt, as_json), _EXPERT_COLUMNS, _expert_row)
+    print_page(page, resolve_format(fmt, as_json), _EXPERT_TABLE)
 
 
-_SOURCE_COLUMNS = ("id", "name", "kind", "published", "events", "claims", "cited in")
+_SOURCE_TABLE = (
+    "source_id",
+    "name",
+    "kind",
+    "article_count",
+    "event_count",
+    "claim_count",
+    "citing_article_count",
+)
 
 
 @click.command()
@@ -251,21 +215,18 @@ def sources(app: AppContext, limit: int, after: str | None, fmt: str | None, as_
     with app.store().reading() as read:
         page = read.sources.list(limit=limit, after=after)
 
-    def row(source: Any) -> dict[str, Any]:
-        return {
-            "id": source.id,
-            "name": source.name,
-            "kind": source.kind,
-            "published": source.article_count,
-            "events": source.event_count,
-            "claims": source.claim_count,
-            "cited in": source.citing_article_count,
-        }
-
-    _print_page(page, resolve_format(fmt, as_json), _SOURCE_COLUMNS, row)
+    print_page(page, resolve_format(fmt, as_json), _SOURCE_TABLE)
 
 
-_ARTICLE_COLUMNS = ("id", "external_id", "title", "outlet", "published_on", "claims", "events")
+_ARTICLE_TABLE = (
+    "id",
+    "external_id",
+    "title",
+    "outlet",
+    "published_on",
+    "claim_count",
+    "event_count",
+)
 
 
 @click.command()
@@ -308,18 +269,7 @@ def articles(
                 after=after,
             )
 
-    def row(article: Any) -> dict[str, Any]:
-        return {
-            "id": article.id,
-            "external_id": article.external_id,
-            "title": article.title,
-            "outlet": article.outlet,
-            "published_on": article.published_on,
-            "claims": article.claim_count,
-            "events": article.event_count,
-        }
-
-    _print_page(page, resolve_format(fmt, as_json), _ARTICLE_COLUMNS, row)
+    print_page(page, resolve_format(fmt, as_json), _ARTICLE_TABLE)
 
 
 COMMANDS = (timeline, claims, experts, sources, articles)

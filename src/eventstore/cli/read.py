@@ -7,8 +7,8 @@ from typing import Any
 import click
 
 from eventstore.cli.context import AppContext, out_console, pass_app
-from eventstore.cli.lists import CLAIM_COLUMNS, claim_row, dump, print_models
-from eventstore.cli.output import emit, output_options, resolve_format
+from eventstore.cli.lists import CLAIM_TABLE
+from eventstore.cli.output import dump, emit, output_options, print_models, resolve_format
 from eventstore.models import ClaimDetail, EventDetail
 
 
@@ -21,12 +21,14 @@ def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:
     return True
 
 
-def _print_head(entity: str, detail: EventDetail | ClaimDetail, label: str, wording: str) -> None:
+def _print_head(
+    entity: str, row_id: int, detail: EventDetail | ClaimDetail, label: str, wording: str
+) -> None:
     """The lines above a detail's mentions: a merge followed, id, label, wording, sources."""
     console = out_console()
     if detail.forwarded_from is not None:
-        console.print(f"{entity} {detail.forwarded_from} was merged into {entity} {detail.id}")
-    console.print(f"[bold]{entity} {detail.id}[/] {label}", highlight=False)
+        console.print(f"{entity} {detail.forwarded_from} was merged into {entity} {row_id}")
+    console.print(f"[bold]{entity} {row_id}[/] {label}", highlight=False)
     console.print(wording, highlight=False)
     links = [f"{link.name} ({link.role})" for link in detail.source_links]
     console.print(f"sources: {', '.join(links) or '-'}", highlight=False)
@@ -48,7 +50,7 @@ def event(app: AppContext, event_id: int, fmt: str | None, as_json: bool) -> Non
     if _emitted(detail, resolve_format(fmt, as_json)):
         return
     label = f"{detail.date_label or 'undated'} ({detail.date_precision})"
-    _print_head("event", detail, label, detail.summary)
+    _print_head("event", detail.event_id, detail, label, detail.summary)
     rows = [
         {
             "article": m.external_id,
@@ -79,7 +81,9 @@ def claim(app: AppContext, claim_id: int, fmt: str | None, as_json: bool) -> Non
         detail = read.claims.get(claim_id)
     if _emitted(detail, resolve_format(fmt, as_json)):
         return
-    _print_head("claim", detail, f"{detail.expert_name} ({detail.kind})", detail.text)
+    _print_head(
+        "claim", detail.claim_id, detail, f"{detail.expert_name} ({detail.kind})", detail.text
+    )
     rows = [
         {
             "article": m.external_id,
@@ -106,7 +110,7 @@ def expert(app: AppContext, name: str, fmt: str | None, as_json: bool) -> None:
     """
     with app.store().reading() as read:
         found = read.experts.get(name)
-        said = read.claims.by_expert(found.id, limit=100_000).items
+        said = read.claims.by_expert(found.expert_id, limit=100_000).items
     fmt = resolve_format(fmt, as_json)
     if fmt == "json":
         emit([], fmt=fmt, columns=(), document={**dump(found), "claims": [dump(c) for c in said]})
@@ -114,7 +118,7 @@ def expert(app: AppContext, name: str, fmt: str | None, as_json: bool) -> None:
     if fmt == "table":
         role = ", ".join(part for part in (found.role, found.affiliation) if part)
         out_console().print(f"[bold]{found.name}[/] ({found.kind}) {role}", highlight=False)
-    print_models(said, fmt, CLAIM_COLUMNS, claim_row)
+    print_models(said, fmt, CLAIM_TABLE)
 
 
 @click.command()

@@ -4,35 +4,51 @@ rejected that have not loaded since."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from typing import Any
 
 import click
 
 from eventstore.cli.context import AppContext, out_console, pass_app
-from eventstore.cli.output import emit, output_options, resolve_format
+from eventstore.cli.lists import after_option, limit_option
+from eventstore.cli.output import output_options, print_page, resolve_format
 from eventstore.load.guard import refresh_statuses
 from eventstore.redact import escape_controls
 
-_RUN_COLUMNS = (
-    "run",
-    "started",
+# A table of 80 columns has no room for the other fields: a line under it says them.
+_RUN_TABLE = (
+    "id",
+    "started_at",
     "status",
-    "seen",
+    "files_seen",
     "added",
     "updated",
     "unchanged",
     "failed",
 )
-# A table of 80 columns has no room for these: it says them in a line under the table.
-_RUN_FIELDS = (*_RUN_COLUMNS, "known_bad", "skipped", "errors")
-_REJECT_COLUMNS = ("input", "code", "reason", "first_seen", "last_seen", "times", "last_run")
+_REJECT_TABLE = (
+    "path",
+    "line",
+    "code",
+    "reason",
+    "first_seen_at",
+    "last_seen_at",
+    "times_seen",
+    "last_run_id",
+)
+
+
+def _run_cells(run: dict[str, Any]) -> dict[str, Any]:
+    """A run's errors as a cell shows them: one ``path:line: reason`` each."""
+    errors = [_error_line(e["path"], e["line"], e["reason"]) for e in run["errors"]]
+    return {**run, "errors": errors}
 
 
 @click.command()
-@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@limit_option(10)
+@after_option
 @output_options
 @pass_app
-def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
+def runs(app: AppContext, limit: int, after: str | None, fmt: str | None, as_json: bool) -> None:
     """List recent loads, newest first, with the inputs each rejected.
 
     A load still going shows the counts it has committed so far; one whose process is
@@ -47,31 +63,13 @@ def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
     store = app.store()
     refresh_statuses(store.engine)
     with store.reading() as read:
-        recent = read.runs.recent(limit=limit)
-    rows = [
-        {
-            "run": run.id,
-            "started": _when(run.started_at),
-            "status": run.status,
-            "seen": run.files_seen,
-            "added": run.added,
-            "updated": run.updated,
-            "unchanged": run.unchanged,
-            "failed": run.failed,
-            "known_bad": run.known_bad,
-            "skipped": run.skipped,
-            "errors": [_error_line(e.path, e.line, e.reason) for e in run.errors],
-        }
-        for run in recent
-    ]
+        page = read.runs.list(limit=limit, after=after)
     fmt = resolve_format(fmt, as_json)
-    document = [run.model_dump(mode="json") for run in recent]
-    columns = _RUN_COLUMNS if fmt == "table" else _RUN_FIELDS
-    emit(rows, fmt=fmt, columns=columns, title="recent runs", document=document)
+    print_page(page, fmt, _RUN_TABLE, cells=_run_cells, title="recent runs")
     if fmt == "table":
-        for run in recent:
-            if run.known_bad or run.skipped:
-                line = also_line(run.known_bad, run.skipped_reasons)
+        for run in page.items:
+            line = also_line(run.known_bad, run.skipped_reasons)
+            if line:
                 out_console().print(f"run {run.id}: {line}", highlight=False, markup=False)
             for error in run.errors:
                 line = _error_line(error.path, error.line, error.reason)
@@ -81,10 +79,11 @@ def runs(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
 
 
 @click.command()
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@limit_option(50)
+@after_option
 @output_options
 @pass_app
-def rejects(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None:
+def rejects(app: AppContext, limit: int, after: str | None, fmt: str | None, as_json: bool) -> None:
     """List inputs rejected and not loaded since, last met first: each with its reason,
     when a load first rejected it and last met it, and how many loads met it.
 
@@ -98,27 +97,8 @@ def rejects(app: AppContext, limit: int, fmt: str | None, as_json: bool) -> None
         eventstore rejects --json
     """
     with app.store().reading() as read:
-        found = read.rejects.recent(limit=limit)
-    rows = [
-        {
-            "input": escape_controls(f"{item.path}:{item.line}" if item.line else item.path),
-            "code": item.code,
-            "reason": item.reason,
-            "first_seen": _when(item.first_seen_at),
-            "last_seen": _when(item.last_seen_at),
-            "times": item.times_seen,
-            "last_run": item.last_run_id,
-        }
-        for item in found
-    ]
-    document = [item.model_dump(mode="json") for item in found]
-    emit(
-        rows,
-        fmt=resolve_format(fmt, as_json),
-        columns=_REJECT_COLUMNS,
-        title="rejected inputs",
-        document=document,
-    )
+        page = read.rejects.list(limit=limit, after=after)
+    print_page(page, resolve_format(fmt, as_json), _REJECT_TABLE, title="rejected inputs")
 
 
 def also_line(known_bad: int, skipped: Mapping[str, int]) -> str:
@@ -130,10 +110,6 @@ def also_line(known_bad: int, skipped: Mapping[str, int]) -> str:
         reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(skipped.items()))
         parts.append(f"{sum(skipped.values())} skipped ({reasons})")
     return "; ".join(parts)
-
-
-def _when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _error_line(path: str, line: int | None, reason: str) -> str:

@@ -6,8 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eventstore.errors import NotFound
-from eventstore.models import Change, Forward
+from eventstore.models import Change, Forward, Page
 from eventstore.repositories._inputs import INT64_MAX, fits_int64
+from eventstore.repositories._paging import decode_ints, encode
 from eventstore.schema import ChangeRow, RetiredIdRow
 
 # A forwarding chain longer than this is a cycle (merges only ever point to live rows).
@@ -27,6 +28,15 @@ class ChangeRepository:
         seq = max(seq, 0)  # seqs start at 1
         query = select(ChangeRow).where(ChangeRow.seq > seq).order_by(ChangeRow.seq).limit(limit)
         return [Change.model_validate(row) for row in self.session.scalars(query)]
+
+    def page(self, seq: int = 0, *, limit: int = 1000, after: str | None = None) -> Page[Change]:
+        """The changes after ``seq`` (or after the cursor ``after``, a seq too), oldest
+        first, ``limit`` at a time."""
+        if after is not None:
+            seq = decode_ints(after, 1)[0]
+        found = self.since(seq, limit=limit + 1)
+        more, found = len(found) > limit, found[:limit]
+        return Page(items=tuple(found), next_after=encode([found[-1].seq]) if more else None)
 
     def last_seq(self) -> int:
         """The newest ``seq`` (0 for an empty feed)."""

@@ -37,13 +37,13 @@ _COLUMNS = (
 
 def _claim(row: RowMapping) -> dict[str, Any]:
     return {
-        "id": row["claim_id"],
+        "claim_id": row["claim_id"],
         "expert_id": row["expert_id"],
         "expert_name": row["expert_name"],
         "kind": row["kind"],
         "text": row["text"],
         "article_count": row["article_count"],
-        "sources": split_names(row["source_names"]),
+        "source_names": split_names(row["source_names"]),
     }
 
 

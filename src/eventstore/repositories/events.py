@@ -75,7 +75,7 @@ def timeline_event(row: RowMapping) -> TimelineEvent:
     """A TimelineEvent from a v_timeline row (the database's constraints already hold for
     it, so it is constructed, not validated again)."""
     return TimelineEvent.trusted(
-        id=row["event_id"],
+        event_id=row["event_id"],
         year=row["year"],
         month=row["month"],
         day=row["day"],
@@ -85,7 +85,7 @@ def timeline_event(row: RowMapping) -> TimelineEvent:
         summary=row["summary"],
         article_count=row["article_count"],
         mention_count=row["mention_count"],
-        sources=split_names(row["source_names"]),
+        source_names=split_names(row["source_names"]),
     )
 
 

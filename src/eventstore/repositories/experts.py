@@ -47,7 +47,7 @@ def expert_id_for(session: Session, name_or_id: str | int) -> int:
 
 
 def _expert(row: RowMapping) -> Expert:
-    return Expert.model_validate({**row, "id": row["expert_id"]})
+    return Expert.model_validate(row)
 
 
 class ExpertRepository:

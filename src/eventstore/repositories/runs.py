@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from eventstore.models import IngestionError, IngestionRun, RejectedInput
+from eventstore.models import IngestionError, IngestionRun, Page, RejectedInput
+from eventstore.repositories._paging import decode_ints, encode
 from eventstore.schema import IngestionErrorRow, IngestionRunRow, RejectedInputRow
 
 _SUCCEEDED = ("succeeded", "partial")
@@ -30,6 +32,23 @@ class RunRepository:
             IngestionRun.model_validate(run).model_copy(update={"errors": tuple(errors[run.id])})
             for run in runs
         ]
+
+    def list(
+        self, *, limit: int = 10, after: str | None = None, errors_per_run: int = 50
+    ) -> Page[IngestionRun]:
+        """Runs newest first, ``limit`` at a time, each with up to ``errors_per_run`` of
+        its errors; the cursor is the id of a page's last (oldest) run."""
+        query = select(IngestionRunRow).order_by(IngestionRunRow.id.desc())
+        if after is not None:
+            query = query.where(IngestionRunRow.id < decode_ints(after, 1)[0])
+        runs = self.session.scalars(query.limit(limit + 1)).all()
+        more, runs = len(runs) > limit, runs[:limit]
+        errors = self._errors([run.id for run in runs], errors_per_run)
+        items = tuple(
+            IngestionRun.model_validate(run).model_copy(update={"errors": tuple(errors[run.id])})
+            for run in runs
+        )
+        return Page(items=items, next_after=encode([runs[-1].id]) if more else None)
 
     def get(self, run_id: int) -> IngestionRun | None:
         """One run with all its errors, or None."""
@@ -63,7 +82,9 @@ class RunRepository:
         ).first()
         return IngestionRun.model_validate(row) if row is not None else None
 
-    def _errors(self, run_ids: list[int], per_run: int | None) -> dict[int, list[IngestionError]]:
+    def _errors(
+        self, run_ids: builtins.list[int], per_run: int | None
+    ) -> dict[int, builtins.list[IngestionError]]:
         found: dict[int, list[IngestionError]] = defaultdict(list)
         if not run_ids:
             return found
@@ -84,7 +105,23 @@ class RejectRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def recent(self, *, limit: int = 50) -> list[RejectedInput]:
+    def list(self, *, limit: int = 50, after: str | None = None) -> Page[RejectedInput]:
+        """The inputs last met most recently first, ``limit`` at a time; the cursor is
+        the id of a page's last input (one that left the list since ends the listing)."""
+        rows = RejectedInputRow
+        query = select(rows).order_by(rows.last_seen_at.desc(), rows.id.desc())
+        if after is not None:
+            last_id = decode_ints(after, 1)[0]
+            seen = select(rows.last_seen_at).where(rows.id == last_id).scalar_subquery()
+            query = query.where(
+                or_(rows.last_seen_at < seen, and_(rows.last_seen_at == seen, rows.id < last_id))
+            )
+        found = self.session.scalars(query.limit(limit + 1)).all()
+        more, found = len(found) > limit, found[:limit]
+        items = tuple(RejectedInput.model_validate(row) for row in found)
+        return Page(items=items, next_after=encode([found[-1].id]) if more else None)
+
+    def recent(self, *, limit: int = 50) -> builtins.list[RejectedInput]:
         """The inputs last met most recently first."""
         rows = self.session.scalars(
             select(RejectedInputRow)

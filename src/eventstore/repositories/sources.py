@@ -11,7 +11,6 @@ from eventstore.models import Page, Source, TimelineEvent
 from eventstore.repositories._paging import decode_ints, encode
 from eventstore.repositories._views import V_SOURCES
 from eventstore.repositories.events import EventRepository
-from eventstore.vocabulary import SOURCE_ROLES
 
 v = V_SOURCES.c
 
@@ -44,10 +43,4 @@ class SourceRepository:
 
 
 def _source(row: Any) -> Source:
-    return Source.model_validate(
-        {
-            **row,
-            "id": row["source_id"],
-            "role_counts": {role: row[f"{role}_count"] for role in SOURCE_ROLES},
-        }
-    )
+    return Source.model_validate(row)
