@@ -96,10 +96,13 @@ class IngestionRun(Model):
     @field_validator("skipped_reasons", mode="before")
     @classmethod
     def _from_json(cls, value: object) -> object:
-        """The column holds a JSON object (or NULL)."""
+        """The column holds a JSON object (or NULL); a reason that counted none is left out."""
         if value is None:
             return {}
-        return json.loads(value) if isinstance(value, str) else value
+        counts = json.loads(value) if isinstance(value, str) else value
+        if not isinstance(counts, dict):
+            return counts  # pydantic says what is wrong with it
+        return {reason: count for reason, count in counts.items() if count}
 
 
 class RejectedInput(Model):

@@ -72,6 +72,23 @@ def test_skipped_entries_are_counted_by_reason(db_url: str, tmp_path: Path) -> N
     assert runs[0]["version"]
 
 
+def test_a_load_that_skipped_nothing_says_nothing_about_skips(db_url: str, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SEEDS[0], inbox)
+
+    code, out, _ = run("--database-url", db_url, "load", str(inbox), "--json")
+    table = run("--database-url", db_url, "load", str(inbox))[1]
+    runs_table = run("--database-url", db_url, "runs")[1]
+    runs = json.loads(run("--database-url", db_url, "runs", "--json")[1])["items"]
+
+    assert (code, json.loads(out)["skipped"], json.loads(out)["skipped_reasons"]) == (0, 0, {})
+    assert "unchanged" in table
+    assert "skipped (" not in table
+    assert "skipped (" not in runs_table
+    assert [run["skipped_reasons"] for run in runs] == [{}, {}]
+
+
 def test_a_missing_input_path_exits_66_before_a_run(db_url: str, tmp_path: Path) -> None:
     code, _, err = run("--database-url", db_url, "load", str(SEEDS[0]), str(tmp_path / "gone"))
     assert code == 66

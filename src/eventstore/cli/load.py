@@ -17,7 +17,7 @@ from eventstore.cli.context import AppContext, err_console, out_console, pass_ap
 from eventstore.cli.metrics import writable_folder, write_metrics_file
 from eventstore.cli.output import emit, output_options, resolve_format
 from eventstore.cli.progress import count_progress, input_progress
-from eventstore.cli.runs import also_line
+from eventstore.cli.runs import also_line, skipped_reasons
 from eventstore.errors import EventstoreError
 from eventstore.load.loader import DEFAULT_BATCH_SIZE, LoadOptions, LoadReport, load_paths
 from eventstore.load.reextract import Selection
@@ -178,13 +178,13 @@ def _print_summary(report: LoadReport, seconds: float, fmt: str) -> None:
     }
     document = {
         **_document(report, row),
-        "skipped_reasons": dict(sorted(totals.skipped.items())),
+        "skipped_reasons": skipped_reasons(totals.skipped),
         "known_bad_inputs": [_problem(p) for p in report.known_bad],
     }
     columns = _SUMMARY if fmt == "table" else _SUMMARY_FIELDS
     emit([row], fmt=fmt, columns=columns, title="load", document=document)
-    if fmt == "table" and (totals.known_bad or totals.skipped):
-        line = also_line(totals.known_bad, totals.skipped)
+    line = also_line(totals.known_bad, totals.skipped)
+    if fmt == "table" and line:
         out_console().print(line, highlight=False, markup=False)
 
 

@@ -106,10 +106,17 @@ def also_line(known_bad: int, skipped: Mapping[str, int]) -> str:
     parts = []
     if known_bad:
         parts.append(f"{known_bad} known bad (rejected before, unchanged: eventstore rejects)")
-    if skipped:
-        reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(skipped.items()))
-        parts.append(f"{sum(skipped.values())} skipped ({reasons})")
+    counted = skipped_reasons(skipped)
+    if counted:
+        reasons = ", ".join(f"{reason} {count}" for reason, count in counted.items())
+        parts.append(f"{sum(counted.values())} skipped ({reasons})")
     return "; ".join(parts)
+
+
+def skipped_reasons(skipped: Mapping[str, int]) -> dict[str, int]:
+    """The reasons entries were skipped for, by name, without those that counted none (a
+    walk counts every reason it checks, so "hidden 0" says nothing)."""
+    return {reason: count for reason, count in sorted(skipped.items()) if count}
 
 
 def _error_line(path: str, line: int | None, reason: str) -> str:
