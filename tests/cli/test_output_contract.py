@@ -16,6 +16,17 @@ from click.testing import CliRunner
 from sqlalchemy import text
 
 from eventstore.cli import main
+from eventstore.models import (
+    ArticleSummary,
+    Change,
+    Claim,
+    Expert,
+    IngestionRun,
+    Model,
+    RejectedInput,
+    Source,
+    TimelineEvent,
+)
 from eventstore.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -42,6 +53,17 @@ OBJECTS: dict[str, tuple[str, str, set[str]]] = {
     "run": ("runs", "ingestion_runs", {"errors"}),
     "reject": ("rejects", "rejected_inputs", set()),
     "change": ("changes", "changes", set()),
+}
+
+MODELS: dict[str, type[Model]] = {
+    "event": TimelineEvent,
+    "claim": Claim,
+    "expert": Expert,
+    "source": Source,
+    "article": ArticleSummary,
+    "run": IngestionRun,
+    "reject": RejectedInput,
+    "change": Change,
 }
 
 
@@ -163,3 +185,12 @@ def test_export_and_health_write_moments_with_z(loaded: str, tmp_path: Path) -> 
     assert all(MOMENT.match(row["ingested_at"]) for row in rows), rows[0]["ingested_at"]
     result = CliRunner().invoke(main, ["--database-url", loaded, "health", "--json"])
     assert MOMENT.match(json.loads(result.stdout)["last_success_at"])
+
+
+@pytest.mark.parametrize("name", list(OBJECTS), ids=list(OBJECTS))
+def test_an_empty_list_still_prints_the_whole_csv_header(db_url: str, name: str) -> None:
+    command, relation, added = OBJECTS[name]
+    out = run("--database-url", db_url, command, "--format", "csv")
+    [header] = list(csv.reader(io.StringIO(out)))
+    assert set(header) - added <= _relation_columns(db_url, relation)
+    assert header == list(MODELS[name].model_fields)  # every field, not a table's few

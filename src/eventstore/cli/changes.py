@@ -5,9 +5,15 @@ from __future__ import annotations
 import click
 
 from eventstore.cli.context import AppContext, pass_app
-from eventstore.cli.lists import after_option, limit_option
-from eventstore.cli.output import output_options, print_page, resolve_format
+from eventstore.cli.output import (
+    after_option,
+    limit_option,
+    output_options,
+    print_page,
+    resolve_format,
+)
 from eventstore.errors import UsageError
+from eventstore.models import Change
 
 _TABLE = ("seq", "entity", "entity_id", "op", "survivor_id", "run_id", "changed_at")
 
@@ -44,4 +50,4 @@ def changes(
         raise UsageError("give --since or --after, not both")
     with app.store().reading() as read:
         page = read.changes.page(since or 0, limit=limit, after=after)
-    print_page(page, resolve_format(fmt, as_json), _TABLE, title="changes")
+    print_page(page, resolve_format(fmt, as_json), _TABLE, model=Change, title="changes")

@@ -1,4 +1,5 @@
-"""List commands: timeline, claims, experts, sources, articles; each pages alike.
+"""List commands: timeline, claims, experts, sources, articles; each pages alike (as
+runs, rejects and changes do).
 
 Every one takes ``--limit`` and ``--after``; under ``--json`` it prints one page as
 ``{"items": [...], "next_after": cursor}`` (null on the last page), in other formats the
@@ -7,15 +8,19 @@ cursor goes to stderr as ``more: --after CURSOR``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 import click
 
 from eventstore.cli.context import AppContext, err_console, pass_app
-from eventstore.cli.output import output_options, print_page, resolve_format
-from eventstore.models import ArticleSummary, Claim, Page
+from eventstore.cli.output import (
+    after_option,
+    limit_option,
+    output_options,
+    print_page,
+    resolve_format,
+)
+from eventstore.models import ArticleSummary, Claim, Expert, Page, Source, TimelineEvent
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -23,23 +28,6 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 def _day(value: datetime | None) -> date | None:
     return value.date() if value else None
 
-
-_LIMIT_HELP = "At most this many rows (the cursor of the next page follows them)."
-_AFTER_HELP = "Continue after this cursor (the next_after of the previous page)."
-
-
-def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--limit`` with ``default``, the same range and help on every list command."""
-    return click.option(
-        "--limit",
-        type=click.IntRange(1, 100_000),
-        default=default,
-        show_default=True,
-        help=_LIMIT_HELP,
-    )
-
-
-after_option = click.option("--after", metavar="CURSOR", help=_AFTER_HELP)
 
 # The fields a table shows (every format else prints every field, named alike).
 _EVENT_TABLE = (
@@ -111,7 +99,7 @@ def timeline(
             left_out = read.events.yearless_count(
                 search=search, source=source, expert=expert, min_articles=min_articles
             )
-    print_page(page, resolve_format(fmt, as_json), _EVENT_TABLE)
+    print_page(page, resolve_format(fmt, as_json), _EVENT_TABLE, model=TimelineEvent)
     if left_out:
         err_console().print(
             f"left out: {left_out} event{'s' if left_out > 1 else ''} whose year is unknown "
@@ -157,7 +145,7 @@ def claims(
             page = repository.by_expert(expert, limit=limit, after=after)
         else:
             page = repository.list(limit=limit, after=after)
-    print_page(page, resolve_format(fmt, as_json), CLAIM_TABLE)
+    print_page(page, resolve_format(fmt, as_json), CLAIM_TABLE, model=Claim)
 
 
 _EXPERT_TABLE = (
@@ -186,7 +174,7 @@ def experts(app: AppContext, limit: int, after: str | None, fmt: str | None, as_
     """
     with app.store().reading() as read:
         page = read.experts.list(limit=limit, after=after)
-    print_page(page, resolve_format(fmt, as_json), _EXPERT_TABLE)
+    print_page(page, resolve_format(fmt, as_json), _EXPERT_TABLE, model=Expert)
 
 
 _SOURCE_TABLE = (
@@ -215,7 +203,7 @@ def sources(app: AppContext, limit: int, after: str | None, fmt: str | None, as_
     with app.store().reading() as read:
         page = read.sources.list(limit=limit, after=after)
 
-    print_page(page, resolve_format(fmt, as_json), _SOURCE_TABLE)
+    print_page(page, resolve_format(fmt, as_json), _SOURCE_TABLE, model=Source)
 
 
 _ARTICLE_TABLE = (
@@ -269,7 +257,7 @@ def articles(
                 after=after,
             )
 
-    print_page(page, resolve_format(fmt, as_json), _ARTICLE_TABLE)
+    print_page(page, resolve_format(fmt, as_json), _ARTICLE_TABLE, model=ArticleSummary)
 
 
 COMMANDS = (timeline, claims, experts, sources, articles)

@@ -49,6 +49,24 @@ def output_options(command: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(command)
 
 
+_LIMIT_HELP = "At most this many rows (the cursor of the next page follows them)."
+_AFTER_HELP = "Continue after this cursor (the next_after of the previous page)."
+
+
+def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--limit`` with ``default``, the same range and help on every list command."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(1, 100_000),
+        default=default,
+        show_default=True,
+        help=_LIMIT_HELP,
+    )
+
+
+after_option = click.option("--after", metavar="CURSOR", help=_AFTER_HELP)
+
+
 def resolve_format(fmt: str | None, as_json: bool) -> str:
     """The format asked for: --json wins, then --format, else a table."""
     return "json" if as_json else (fmt or "table")
@@ -101,15 +119,17 @@ def print_models(
     fmt: str,
     shown: Sequence[str],
     *,
+    model: type[Model],
     document: Any = None,
     cells: Cells | None = None,
     title: str | None = None,
 ) -> None:
     """Models in ``fmt``: JSON (``document``, else a list), JSON lines, CSV (every field,
     its header the field names) or a table of the fields ``shown``. ``cells`` turns a
-    nested value into what a CSV or table cell shows (the field keeps its name)."""
-    items = [dump(model) for model in models]
-    fields = tuple(type(models[0]).model_fields) if models else tuple(shown)
+    nested value into what a CSV or table cell shows (the field keeps its name). The CSV
+    header is ``model``'s fields (those of the models given, when a subclass adds some)."""
+    items = [dump(item) for item in models]
+    fields = tuple(type(models[0]).model_fields if models else model.model_fields)
     rows = [cells(item) for item in items] if cells and fmt in ("csv", "table") else items
     if fmt == "table":  # a moment to the second is what a reader of a table wants
         rows = [{key: _to_second(value) for key, value in row.items()} for row in rows]
@@ -128,13 +148,14 @@ def print_page(
     fmt: str,
     shown: Sequence[str],
     *,
+    model: type[Model],
     cells: Cells | None = None,
     title: str | None = None,
 ) -> None:
     """One page of a list command. JSON is ``{"items": [...], "next_after": cursor}``
     (null on the last page); other formats say the cursor on stderr (``more: --after``)."""
     document = {"items": [dump(item) for item in page.items], "next_after": page.next_after}
-    print_models(page.items, fmt, shown, document=document, cells=cells, title=title)
+    print_models(page.items, fmt, shown, model=model, document=document, cells=cells, title=title)
     if page.next_after and fmt != "json":
         err_console().print(f"more: --after {page.next_after}", highlight=False, markup=False)
 

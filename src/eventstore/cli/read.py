@@ -9,7 +9,7 @@ import click
 from eventstore.cli.context import AppContext, out_console, pass_app
 from eventstore.cli.lists import CLAIM_TABLE
 from eventstore.cli.output import dump, emit, output_options, print_models, resolve_format
-from eventstore.models import ClaimDetail, EventDetail
+from eventstore.models import Claim, ClaimDetail, EventDetail
 
 
 def _emitted(detail: EventDetail | ClaimDetail, fmt: str) -> bool:
@@ -118,7 +118,7 @@ def expert(app: AppContext, name: str, fmt: str | None, as_json: bool) -> None:
     if fmt == "table":
         role = ", ".join(part for part in (found.role, found.affiliation) if part)
         out_console().print(f"[bold]{found.name}[/] ({found.kind}) {role}", highlight=False)
-    print_models(said, fmt, CLAIM_TABLE)
+    print_models(said, fmt, CLAIM_TABLE, model=Claim)
 
 
 @click.command()

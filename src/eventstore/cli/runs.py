@@ -9,9 +9,15 @@ from typing import Any
 import click
 
 from eventstore.cli.context import AppContext, out_console, pass_app
-from eventstore.cli.lists import after_option, limit_option
-from eventstore.cli.output import output_options, print_page, resolve_format
+from eventstore.cli.output import (
+    after_option,
+    limit_option,
+    output_options,
+    print_page,
+    resolve_format,
+)
 from eventstore.load.guard import refresh_statuses
+from eventstore.models import IngestionRun, RejectedInput
 from eventstore.redact import escape_controls
 
 # A table of 80 columns has no room for the other fields: a line under it says them.
@@ -65,7 +71,7 @@ def runs(app: AppContext, limit: int, after: str | None, fmt: str | None, as_jso
     with store.reading() as read:
         page = read.runs.list(limit=limit, after=after)
     fmt = resolve_format(fmt, as_json)
-    print_page(page, fmt, _RUN_TABLE, cells=_run_cells, title="recent runs")
+    print_page(page, fmt, _RUN_TABLE, model=IngestionRun, cells=_run_cells, title="recent runs")
     if fmt == "table":
         for run in page.items:
             line = also_line(run.known_bad, run.skipped_reasons)
@@ -98,7 +104,8 @@ def rejects(app: AppContext, limit: int, after: str | None, fmt: str | None, as_
     """
     with app.store().reading() as read:
         page = read.rejects.list(limit=limit, after=after)
-    print_page(page, resolve_format(fmt, as_json), _REJECT_TABLE, title="rejected inputs")
+    fmt = resolve_format(fmt, as_json)
+    print_page(page, fmt, _REJECT_TABLE, model=RejectedInput, title="rejected inputs")
 
 
 def also_line(known_bad: int, skipped: Mapping[str, int]) -> str:
