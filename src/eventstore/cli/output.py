@@ -34,6 +34,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 _CELL_KEEPS = "\n\t"
 _MOMENT_WIDTH = len("2026-12-01T05:25:46Z")
+# Table headers a terminal reader knows at a glance, for the fields with long names.
+_TABLE_LABELS = {
+    "date_label": "date",
+    "date_qualifier": "qualifier",
+    "expert_name": "expert",
+    "expert_affiliation": "affiliation",
+    "source_names": "sources",
+    "article_count": "articles",
+    "mention_count": "mentions",
+    "claim_count": "claims",
+    "event_count": "events",
+    "featured_count": "featured",
+    "citing_article_count": "cited in",
+}
 _FRACTION = re.compile(r"(?<=T\d\d:\d\d:\d\d)\.\d+Z$")
 
 
@@ -93,12 +107,20 @@ def emit(
             writer.writerow({key: _cell(row.get(key)) for key in columns})
     else:
         table = Table(title=title, show_lines=False, header_style="bold")
-        for column in columns:  # "article count" wraps between words in a narrow column
+        for position, column in enumerate(columns):
             width = _MOMENT_WIDTH if column.endswith("_at") else None  # one line for it
-            table.add_column(column.replace("_", " "), overflow="fold", min_width=width)
+            table.add_column(_label(column, position), overflow="fold", min_width=width)
         for row in rows:
             table.add_row(*(_cell(row.get(column)) for column in columns))
         out_console().print(table)
+
+
+def _label(column: str, position: int) -> str:
+    """A table's header for a field: short, for a reader at a terminal (the field's own
+    name is what JSON, JSONL, CSV and the views say). A leading ``<object>_id`` is "id"."""
+    if position == 0 and column.endswith("_id"):
+        return "id"
+    return _TABLE_LABELS.get(column, column.replace("_", " "))
 
 
 def print_json(value: Any) -> None:
