@@ -66,7 +66,8 @@ def test_a_spokespersons_briefing_takes_the_name_from_the_title_line() -> None:
         category="Statement",
     )
     assert [name for name, _ in said(doc)] == ["Matthew Miller", "Matthew Miller"]
-    assert said(doc)[0][1].startswith("I have one announcement")
+    # "I have one announcement ..." says what comes, and is no statement
+    assert said(doc)[0][1].startswith("Today the department is imposing sanctions")
     assert said(doc)[1][1].startswith("We have seen nothing")
     assert doc.claims[0].speaker.role is not None
     assert "Spokesperson" in doc.claims[0].speaker.role
@@ -135,3 +136,90 @@ def test_a_reporters_q_with_or_without_a_colon_is_nobodys() -> None:
     )
     assert [c.speaker.name for c in doc.claims] == ["John Kirby"] * 3
     assert not any("?" in c.text for c in doc.claims)
+
+
+def test_one_label_runs_on_over_the_paragraphs_after_it() -> None:
+    doc = extract(
+        "Department Press Briefing",
+        "The State Department held a briefing on Monday with Matthew Miller, spokesperson.",
+        "MR MILLER:  Good afternoon, everyone.  Happy Monday.  Nobody likes Mondays more "
+        "than I do, I suppose.  Let me start with a few comments.",
+        "The United States condemns Russia's strikes on the port of Izmail in the strongest terms.",
+        "We will keep helping Ukraine to export its grain by every route it has.",
+    )
+    assert said(doc) == [
+        (
+            "Matthew Miller",
+            "The United States condemns Russia's strikes on the port of Izmail in the "
+            "strongest terms",
+        ),
+        (
+            "Matthew Miller",
+            "We will keep helping Ukraine to export its grain by every route it has",
+        ),
+    ]
+
+
+def test_a_single_capitalised_word_on_one_line_is_no_transcript() -> None:
+    doc = extract(
+        "Drones hit Odesa port",
+        "ODESA: Russian drones hit grain silos in the port overnight, the regional governor "
+        "Oleh Kiper said.",
+        "Kiper said two workers were injured.",
+    )
+    assert not any(c.extracted_by == "transcript.turn" for c in doc.claims)
+
+
+def test_a_radio_hosts_questions_are_nothing_and_a_correspondent_reports() -> None:
+    doc = extract(
+        "Russia strikes Kharkiv again",
+        "ANNA REED, HOST:",
+        "Russian glide bombs hit Kharkiv on Sunday, the regional governor said.",
+        "REED: Our correspondent Pavlo Marr is in Kharkiv. What did you see there?",
+        "PAVLO MARR, BYLINE: The bombs destroyed a shopping centre in the north of the city. "
+        "Rescuers told us that 12 people were still missing.",
+        '"We need more air defence, not more promises," President Volodymyr Zelensky said '
+        "in his evening address.",
+        "REED: How are people coping?",
+    )
+    assert [(c.speaker.name, c.kind) for c in doc.claims] == [("Volodymyr Zelensky", "quote")]
+    texts = [e.span.text for e in doc.events]
+    assert any(t.startswith("The bombs destroyed a shopping centre") for t in texts)
+    assert not any("?" in t or "correspondent" in t for t in texts)
+    assert not any(name in {"Anna Reed", "Pavlo Marr", "Reed", "Marr"} for name, _ in said(doc))
+
+
+def test_a_guest_with_a_role_label_speaks_for_themselves() -> None:
+    doc = extract(
+        "Interview on the grid",
+        "ANDERSON COOPER, CNN ANCHOR: Joining me now is an energy analyst in Kyiv.",
+        "OLHA BRYK, ENERGY ANALYST: Ukraine has lost half of its generating capacity, and "
+        "it cannot rebuild it before the winter.",
+        "COOPER: What does that mean for Kyiv?",
+        "BRYK: Kyiv will have power for eight or ten hours a day in the coldest weeks.",
+    )
+    assert said(doc) == [
+        (
+            "Olha Bryk",
+            "Ukraine has lost half of its generating capacity, and it cannot rebuild it "
+            "before the winter",
+        ),
+        ("Olha Bryk", "Kyiv will have power for eight or ten hours a day in the coldest weeks"),
+    ]
+
+
+def test_a_transcription_services_time_coded_labels_unnamed_speakers_are_nobody() -> None:
+    doc = extract(
+        "Press Briefing Transcript",
+        "Karine Jean-Pierre: (00:00) Good afternoon. The President will meet the Ukrainian "
+        "delegation at the White House on Thursday.",
+        "Speaker 1 (01:10): The Russians say they have taken two more villages this week.",
+        "John Kirby (01:20): Those villages were in the gray zone, and the line is holding.",
+        "As Secretary Austin told reporters, the first interceptors are already in Poland.",
+    )
+    assert [c.speaker.name for c in doc.claims] == [
+        "Karine Jean-Pierre",
+        "John Kirby",
+        "Austin",
+    ]
+    assert not any("Russians" in c.text for c in doc.claims)

@@ -242,10 +242,13 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
 def _transcript(found: Layout, paras: list[Paragraph], rest: list[Paragraph]) -> list[Paragraph]:
     """A transcript's turns ("SECRETARY BLINKEN: ..."): labelled "turn", cut after the
     speaker's label."""
-    found.turns = transcript_turns(rest, "\n".join(p.text for p in paras))
-    for index in found.turns:
-        found.labels[index] = "turn"
-    return [found.turns[p.index].paragraph if p.index in found.turns else p for p in rest]
+    turns = transcript_turns(rest, "\n".join(p.text for p in paras))
+    found.turns = {index: turn for index, turn in turns.items() if not turn.narrated}
+    for index, turn in turns.items():
+        found.labels[index] = "narrated" if turn.narrated else "turn"
+    # a label on a line of its own ("MICHEL MARTIN, HOST:") is no text
+    cut = [turns[p.index].paragraph if p.index in turns else p for p in rest]
+    return [p for p in cut if p.text.strip()]
 
 
 def _cut(paragraph: Paragraph, offset: int) -> Paragraph:

@@ -84,6 +84,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         self.told: list[tuple[int, int]] = []  # sentences since the last claim
         self.sourced = False  # a line naming the source of the item before it
         self.reported = False  # a sentence of the paragraph reported what others reported
+        self.narrating = False  # a host's or correspondent's own report in a transcript
 
     def read(self, label: str | None) -> list[Item | Draft]:
         """Every item of the paragraph."""
@@ -94,6 +95,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if label in _WHOLE_LABELS:
             return self._labelled_whole(label)
         self._entry(label)
+        self.narrating = label == "narrated"
         if label == "quote" and self._labelled_quote():
             return self.items
         if self._block_quote() or self._continues_quote() or self._runs_on() or self._answer():
@@ -108,10 +110,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         self._track_open_quote()
         self._settle_pending()
         self.open_block()
-        if not self.items and not self.sourced:
+        if not self.items and not self.sourced and not self.narrating:
             # The story has moved on from that day's happenings (its quotes about them,
             # claims only, and its source lines have not: "In a statement, the air force
-            # said ..." after them).
+            # said ..." after them; nor a programme's greetings and introductions).
             self.state.story_day = None
         return self.items
 
@@ -136,7 +138,19 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if named is not None and named.role is None:
             named = named.model_copy(update={"role": speaker.role, "kind": speaker.kind})
         speaker = self.state.speakers.add(named or speaker)
-        self._add(turn_claim(self.paragraph, self.doc, speaker, self.section))
+        own: list[Sentence] = []
+        for unit in units(self.doc, self.quotes):
+            frame = find_frame(unit, self.quotes)
+            if frame is not None and frame.content and _third_party(frame):
+                # "the air force told us ...", '"...," Zelensky said': theirs, not the turn's
+                if own:
+                    self._add(turn_claim(self.paragraph, own, speaker, self.section))
+                own = []
+                self._read_unit(unit)
+            else:
+                own.append(unit)
+        if own or not self.items:
+            self._add(turn_claim(self.paragraph, own, speaker, self.section))
 
     def _entry(self, label: str | None) -> None:
         """A live blog's entry time, or a roundup's bullet: the news of the roundup's day,
@@ -380,6 +394,12 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             Draft(speaker, "paraphrase", spans, self.section, rule, confidence, sources=sources)
         )
         return True
+
+
+def _third_party(frame: Frame) -> bool:
+    """A frame inside a speaker's turn whose speaker is someone else ("As the President
+    said, ...", "the air force told us ..."), not "I said" or "we believe"."""
+    return frame.speaker.root.lower_ not in {"i", "we", "me", "us"}
 
 
 def _same_voice(item: Draft, last: Draft) -> bool:

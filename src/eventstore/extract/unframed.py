@@ -43,6 +43,7 @@ class UnframedReading(EventReading):
     doc: Doc
     quotes: list[Quote]
     reported: bool
+    narrating: bool
 
     def _unframed(self, unit: Sentence) -> Item | Draft | None:
         previous = self.items[-1] if self.items else None
@@ -63,14 +64,19 @@ class UnframedReading(EventReading):
             # marines captured in April 2022": the clause's, its happening the sentence's
             rest = date_of_rest(unit, phrase)
             phrase = phrase if rest is None and dated_in_clause(unit, phrase) else rest
-        if isinstance(previous, Draft) and previous.kind == "paraphrase" and phrase is None:
+        # a transcript's correspondent reports in their own voice after citing someone
+        continues = phrase is None and not self.narrating
+        if continues and isinstance(previous, Draft) and previous.kind == "paraphrase":
             self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
             return previous
         if self.state.author is not None and not happening_sentence(unit):
             # an op-ed's argument, whatever dates it cites ("A manufacturer that sells ten
             # times more chips to Kyrgyzstan than it did in 2021 knows ...")
             phrase = None if phrase is None or phrase.start > 0 else phrase
-        if isinstance(previous, EventDoc) and continues_event(unit, phrase):
+        # a spoken report chains distinct happenings ("Six civilians died. The air force
+        # also lost an F-16."): each happening a correspondent tells is its own
+        own = self.narrating and happening_sentence(unit)
+        if isinstance(previous, EventDoc) and not own and continues_event(unit, phrase):
             return extended_event(previous, self.paragraph, unit)
         if phrase is not None or self.section == "background" or happening_sentence(unit):
             return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
