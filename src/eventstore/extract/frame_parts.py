@@ -72,7 +72,12 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         # "Ukraine's military intelligence chief Kirill Budanov said": the parser may make
         # the title and the name two subjects; the name is the speaker.
-        return _title_sibling(subjects[0]) or subjects[0]
+        # "the ex-head of Naftogaz": the parser may make each piece of a hyphened title a
+        # subject; the last is the head of the phrase.
+        subject = subjects[0]
+        while (sibling := _title_sibling(subject)) is not None:
+            subject = sibling
+        return subject
     # "He said X and added Y", "Tehran continues to insist that ...", "He answered,
     # saying that ...": the cue shares the subject of the verb it depends on.
     shares = verb.dep_ in {"conj", "xcomp"} or (
@@ -127,8 +132,9 @@ def speaker_span(subject: Token) -> Span:
     start = min(t.i for t in tokens)
     end = min(max(t.i for t in tokens) + 1, max(cut, subject.i + 1))
     title = _title_before(subject)
-    if title is not None:
+    while title is not None:
         start = min(t.i for t in title.subtree)  # the title the parser split from the name
+        title = _title_before(title)
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:

@@ -28,7 +28,7 @@ from eventstore.extract.frame_parts import (
     subject_of,
 )
 from eventstore.extract.names import looks_like_organization
-from eventstore.extract.naming import name_of
+from eventstore.extract.naming import ROLE_NOUNS, name_of
 from eventstore.extract.quotes import Quote
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ _WEAK_CUES = frozenset(
 # Verbs of a stance taken towards something, whose object is the statement.
 # Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
 # "rejected that claim", "dismissed the reports as ...".
-_ACCUSING = frozenset("accuse reject dismiss refute praise hail".split())
+_ACCUSING = frozenset("accuse reject dismiss refute praise hail condemn denounce".split())
 OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
@@ -106,7 +106,7 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     # "a claim Ukraine denies": a relative clause attributes nothing new, unless it is a
     # frame the parser hung on the content ("..., a top US official said").
     if token.pos_ not in {"VERB", "AUX"} or (
-        token.dep_ == "relcl" and not _trailing_frame(token, unit)
+        token.dep_ == "relcl" and not _trailing_frame(token, unit) and not _when_clause(token)
     ):
         return None
     if _appeal(token) or _named_thing(token):
@@ -120,6 +120,11 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
 def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) -> Frame | None:
     """The frame of a cue verb by the shape of its subject: none ("as stated by X"),
     passive ("This was stated by X"), or the speaker ("X said")."""
+    if not any(c.dep_ in SUBJECTS for c in token.children):
+        # "A is explained by B, believes X": a conjunct's borrowed subject is not X
+        inverted = _speaker_as_object(token, unit, quotes)
+        if inverted is not None:
+            return inverted
     subject = subject_of(token)
     if subject is None:
         return _as_stated(token, unit, quotes) or _headless(token, unit, quotes)
@@ -285,6 +290,52 @@ def _headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
 
 
+def _speaker_as_object(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "..., believes former head of Naftogaz Andriy Kobolev.": a trailing cue with no
+    subject whose speaker the parser took for its object; the content is all before the
+    comma."""
+    doc = verb.doc
+    speaker = _object_speaker(verb, unit, quotes)
+    if speaker is None:
+        return None
+    before = (unit.start_char, doc[verb.i - 1].idx)
+    if len(doc.text[before[0] : before[1]].strip(" ,")) < 10:
+        return None
+    frame = (doc[verb.i - 1].idx, speaker.end_char)
+    direct = adjacent_quotes(unit, quotes, frame)
+    if direct:
+        return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
+    return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
+
+
+def _object_speaker(verb: Token, unit: Span, quotes: list[Quote]) -> Span | None:
+    """The object of a cue after a comma that describes a person (a role noun or a name,
+    with a proper noun) and closes the sentence."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.i <= unit.start or doc[verb.i - 1].text != ",":
+        return None
+    target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if target is None or inside(target, quotes):
+        return None
+    words = [t for t in target.subtree if not t.is_punct]
+    if any(not t.is_punct for t in doc[words[-1].i + 1 : unit.end]):
+        return None  # the object does not close the sentence
+    described = target.lemma_.lower() in ROLE_NOUNS or target.ent_type_ == "PERSON"
+    if not described or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    return doc[words[0].i : words[-1].i + 1]
+
+
+def _when_clause(verb: Token) -> bool:
+    """ "... since February, when Defense Minister X told reporters the North had sent
+    ...": a clause on a date, telling what was said then; its speaker said it."""
+    when = next((c for c in verb.children if c.lower_ == "when" and c.i < verb.i), None)
+    if verb.dep_ != "relcl" or when is None or when.i < 2:
+        return False
+    doc = verb.doc
+    return doc[when.i - 1].text == "," and doc[when.i - 2].ent_type_ == "DATE"
+
+
 def _trailing_frame(verb: Token, unit: Span) -> bool:
     """ "..., a top US official said on Wednesday.": a frame the parser hung on a noun of
     the content as a relative clause; after a comma, with a subject that is no relative
@@ -330,7 +381,8 @@ def _verb_frame(
     whole = _quote_holding(clause, quotes) if clause is not None and not negated else None
     if whole is not None or (weak and (clause is None or negated)):
         return _whole_quote(speaker, verb, whole, frame) if whole is not None else None
-    if verb.dep_ == "relcl":  # a trailing frame: the content is all before its comma
+    if verb.dep_ == "relcl" and not _when_clause(verb):
+        # a trailing frame: the content is all before its comma
         before = (unit.start_char, speaker.start_char - 1)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:

@@ -27,6 +27,7 @@ ROLE_NOUNS = frozenset(
     founder fellow reporter correspondent lieutenant senator prosecutor""".split()
 )
 PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
+_EMPLOYERS = PLACES | {"ORG"}
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BRACKETED = re.compile(r"^.*\)\s*")  # "(MENAFN- UkrinForm) US Secretary of State"
@@ -102,7 +103,8 @@ def _governed(entity: Span, root: Token) -> bool:
 def _name_after_title(subject: Span) -> str | None:
     """ "President of Ukraine Volodymyr Zelenskyy" (tagged an organization): the name is
     what follows the title, its "of" and its country."""
-    words = [t.text for t in subject if not t.is_punct]
+    tokens = [t for t in subject if not t.is_punct]
+    words = [t.text for t in tokens]
     cut = max(
         (
             i
@@ -116,6 +118,12 @@ def _name_after_title(subject: Span) -> str | None:
     tail = words[cut + 1 :]
     if cut >= 0 and words[cut] in {"of", "for", "in"} and len(tail) == 3:
         tail = tail[1:]  # "Acting mayor of Zaporizhzhia Anatoly Kurtev": the title's place
+    # "former head of Naftogaz Ukrainy Andriy Kobolev": the employer the recognizer tags
+    # is no part of the name after it
+    held = tokens[len(tokens) - len(tail) :]
+    while len(held) > 2 and held[0].ent_type_ in _EMPLOYERS:
+        held = held[1:]
+    tail = [t.text for t in held]
     if not 2 <= len(tail) <= 4 or not all(w[:1].isupper() for w in tail):
         return None
     return " ".join(tail)

@@ -52,6 +52,8 @@ _SOURCE_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
     r"(?:\s*[,.]|\s+(?:with\s+reference\s+to|citing)\s)"  # "..., with reference to Y"
 )
+# A lede of these cues sums up the view of the expert the story is about
+_OPINION_CUES = frozenset({"believe", "think"})
 
 _WHOLE_LABELS = frozenset({"source", "headline", "question", "turn"})
 
@@ -354,13 +356,18 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         spans = spans_of(self.paragraph, list(frame.content))
         if not spans:
             return None
+        kind = frame.kind
         if speaker.kind != "organization":
             self.state.following = speaker
+            if self._featured_by_lede(frame):
+                # "..., believes former head of Naftogaz X.": the expert the story is about,
+                # and the lede sums up their view, as the seed outlet's "X believes that"
+                self.state.speakers.featured, kind = speaker, "summary"
         # "tells the Times" after "The New York Times" was named: the full masthead
         sources = tuple(self._full_outlet(s) for s in venues(frame)) + relayed_by(frame)
         return Draft(
             speaker,
-            frame.kind,
+            kind,
             spans,
             self.section,
             frame.rule,
@@ -368,6 +375,12 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             attribution=frame.attribution,
             sources=sources,
         )
+
+    def _featured_by_lede(self, frame: Frame) -> bool:
+        """True for a lede of opinion ("X believes ...", "..., thinks X") that names no
+        one featured yet."""
+        opinion = frame.cue.lemma_.lower() in _OPINION_CUES and frame.kind == "paraphrase"
+        return self.section == "lede" and opinion and self.state.speakers.featured is None
 
     def _full_outlet(self, source: SourceRef) -> SourceRef:
         words = source.key.split()

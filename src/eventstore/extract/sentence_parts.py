@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as Sentence
     from spacy.tokens import Token
 
-_CONTRASTING = frozenset("while whereas".split())
+_TEMPORAL = frozenset("after before".split())
+_JOINING_MARKS = frozenset("while whereas".split()) | _TEMPORAL
 _NAMING = frozenset("call describe term dub label".split())
 # Where a comment joins the happening it is on: "..., with X hailing ...", "..., while X
 # said ...", "..., as X put it".
@@ -30,17 +31,21 @@ def _speaks(verb: Token) -> bool:
 
 def two_speakers(unit: Sentence) -> tuple[Sentence, Sentence] | None:
     """ "X called the move "historic", while Y described it as ...": a sentence of two
-    statements by two speakers, each with its own subject and cue, read as two."""
+    statements by two speakers, each with its own subject and cue, read as two. So is
+    "Russia struck ..., officials said Friday, hours after Y said talks ...": a closing
+    clause of time with a speaker of its own is not what the officials said."""
     doc = unit.doc
     for token in unit:
-        if token.lower_ not in _CONTRASTING or token.dep_ != "mark" or token.i - unit.start < 4:
+        if token.lower_ not in _JOINING_MARKS or token.dep_ != "mark" or token.i - unit.start < 4:
             continue
         verb, main = token.head, unit.root
-        if doc[token.i - 1].text != "," or verb.i == main.i:
+        # "..., hours after Y said": the clause opens with its measure of time
+        first = verb.left_edge.i if token.lower_ in _TEMPORAL else token.i
+        if first > token.i or doc[first - 1].text != "," or verb.i == main.i:
             continue
         spoken = [v for v in (verb, main) if _speaks(v) and subject_of(v) is not None]
         if len(spoken) == 2:
-            return doc[unit.start : token.i - 1], doc[token.i + 1 : unit.end]
+            return doc[unit.start : first - 1], doc[token.i + 1 : unit.end]
     return None
 
 

@@ -127,6 +127,11 @@ class Speakers:
     def add(self, person: PersonRef) -> PersonRef:
         """Remember ``person`` (a fuller description of a known name is kept)."""
         kept = self.known.get(person.key) or self._same_person(person)
+        if kept is not None and _fuller_name(person, kept):
+            # "Putin says ..." in a deck, then "Russian president Vladimir Putin": the
+            # person is named in full from here on
+            del self.known[kept.key]
+            kept = None
         if kept is None or (kept.kind == "organization" != person.kind):
             kept = self.known[person.key] = person  # a lone name found to be a person
         elif (kept.role is None and person.role) or (
@@ -250,6 +255,17 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
 
 
+def _fuller_name(person: PersonRef, known: PersonRef) -> bool:
+    """True when ``person`` is ``known``, a person so far named by surname alone, in full."""
+    words = person.key.split()
+    return (
+        known.kind != "organization"
+        and len(known.key.split()) == 1
+        and len(words) > 1
+        and words[-1] == known.key
+    )
+
+
 def _first_names_agree(known_key: str, words: list[str]) -> bool:
     known = known_key.split()
     return len(known) == 1 or known[0][:1] == words[0][:1]
@@ -305,8 +321,10 @@ def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
 def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     """ "The Prosecutor General", "The State Secretary", "the military intelligence head":
     a title the article has given a person it named (in any word order)."""
-    words = [fold(t.text) for t in subject if not t.is_punct]
-    head = fold(subject.root.text)
+    # "the ex-head of Chornomor Naftogaz": the title, then whose title it is
+    title, _, owner = " ".join(fold(t.text) for t in subject if not t.is_punct).partition(" of ")
+    words = title.split()
+    head = fold(_head_word(subject).text)
     if (
         len(words) > 5
         or words[0] not in {"the", "this"}
@@ -316,7 +334,18 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     if head not in TITLE_WORDS and head not in ROLE_NOUNS:
         return None
     titles = [w for w in words[1:] if w in TITLE_WORDS or w in ROLE_NOUNS]
-    return speakers.by_title(titles)
+    found = speakers.by_title(titles)
+    employer = set(fold(found.affiliation or "").split()) if found is not None else set()
+    if owner and employer and not employer & set(owner.split()):
+        return None  # the head of another body
+    return found
+
+
+def _head_word(subject: Span) -> Token:
+    """The phrase's head: "head" of "the ex-head of Naftogaz", whose pieces the parser
+    may hang outside the phrase one by one (the last of them is its head)."""
+    outside = [t for t in subject if not subject.start <= t.head.i < subject.end or t.head == t]
+    return outside[-1] if outside else subject.root
 
 
 def _last_institution(speakers: Speakers) -> PersonRef | None:
@@ -338,7 +367,7 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     if len(name.split()) == 1:
         return speakers.by_surname(name) or single_name(name, text, subject)
     known = speakers.by_surname(name)
-    if known is not None:
+    if known is not None and not _fuller_name(PersonRef(name=name, key=person_key(name)), known):
         return described(known, name, text)
     return make_person(name, role_text(text, name), default_kind="other")
 

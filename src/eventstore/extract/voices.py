@@ -109,10 +109,16 @@ def narrated(
     """The narrator's own sentence as their claim, unless it reports what others reported
     ("92 people have been reported injured") or follows such a report or a happening in
     its paragraph (``after_report``: "Some areas lack electricity" adds to the report)."""
-    if after_report or hearsay(unit):
+    if after_report or hearsay(unit) or _asks(unit):
         return None
     spans: list[Span] = spans_of(paragraph, [(unit.start_char, unit.end_char)])
     return Draft(voice.speaker, "quote", spans, section, voice.rule, 0.6)
+
+
+def _asks(unit: Sentence) -> bool:
+    """ "..., a reader asked, "Do you know what ...?"", "But what about ...?": a question
+    put (by the author or by someone they tell of) states no position."""
+    return unit.text.rstrip().rstrip("\"”’»'").endswith("?")
 
 
 def hearsay(unit: Sentence) -> bool:
