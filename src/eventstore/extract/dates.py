@@ -73,7 +73,9 @@ _FORMS = [
     # Earlier this month / Last month / This week / late last year / during the night
     r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
-    r"|yesterday|today|overnight|last\s+night|(?:during|throughout)\s+the\s+night)",
+    r"|yesterday|today|overnight|last\s+night|(?:during|throughout)\s+the\s+night"
+    # "at around 7am local time this morning": the day of the story, its time of day
+    r"|(?:earlier\s+|later\s+)?this\s+(?P<todnow>morning|afternoon|evening)|tonight)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
     r"(?P<undated>earlier|later|subsequently|previously|afterwards|after\s+that"
     r"|since\s+then|before\s+that|prior\s+to\s+that|at\s+the\s+same\s+time)",
@@ -187,6 +189,8 @@ def _relative_word(text: str) -> str:
     relative = " ".join(text.lower().split())
     # "During the night, Russia launched ...": the night before the story, as "overnight"
     night = relative == "last night" or relative.endswith("the night")
+    if relative == "tonight" or relative.split()[-1] in {"morning", "afternoon", "evening"}:
+        return "today"  # "this morning", "tonight": the story's own day
     return "overnight" if night else relative
 
 
@@ -196,7 +200,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     if "undated" in groups:
         return DatePhrase(len(match.group()), text, undated=True)
     qualifier = groups.get("tod") or groups.get("tod2") or groups.get("part")
-    qualifier = qualifier or groups.get("relpart")
+    qualifier = qualifier or groups.get("relpart") or groups.get("todnow")
     if "partof" in groups:
         qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
     if groups.get("rel", "").lower().startswith("last night"):

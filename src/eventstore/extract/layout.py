@@ -101,11 +101,18 @@ _NOT_TEXT_2 = re.compile(
     r"(?:solely\s+|only\s+)?(?:the\s+)?(?:viewpoints?|views?|opinions?)\s+of\s+the\s+"
     r"(?:author|writer|columnist)s?\b"
     r"|\d{4},?\s+\d{1,2}:\d{2}$"
-    # "• updated: Nov 02 2022, 22:01 ist": a page's time stamp, with its zone
-    r"|^[•*]?\s*(?:(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Ll]ast updated)\s*:?\s*)?"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+\d{1,2}:\d{2}(?:\s*[A-Za-z]{2,4})?$"
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
+)
+# A page's time stamp: "• updated: Nov 02 2022, 22:01 ist", "Posted March 7, 2025 3:35
+# am.", "Last Updated 7 March 2025, 5:02 a.m. EST", "Updated 12:05 GMT": a date or a clock
+# time (or both), with its zone, after an optional word of posting.
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?|\s+ist)?"
+_POSTED = r"(?i:(?:last\s+)?(?:updated|published|posted|modified))(?:\s+on)?\s*:?\s*"
+_STAMP = re.compile(
+    rf"^[•*]?\s*(?:{_POSTED}(?:{_DAY},?(?:\s+(?:at\s+)?{_CLOCK})?|{_CLOCK})"
+    rf"|{_DAY},?(?:\s+{_CLOCK})?)\.?$"
 )
 _SUMMARY_HEADER = re.compile(r"^(?:Summary|Key points|Highlights|In brief|Main points):?$", re.I)
 _BULLET = re.compile(r"^[•*▪●◦–-]\s+")
@@ -203,7 +210,7 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     if bio is not None and bio.group("name") == found.author:
         found.author_bio = bio.group("role")
         return False
-    if _NOT_TEXT.match(text) or _NOT_TEXT_2.search(text):
+    if _NOT_TEXT.match(text) or _NOT_TEXT_2.search(text) or _STAMP.match(text):
         return False
     return not (first and _BULLET.match(text))  # bullets above the lede restate the story
 
@@ -289,9 +296,15 @@ def layout(paras: list[Paragraph]) -> Layout:
     if not found.turns:
         _interview(found, rest)
     found.lede = rest.pop(0)
-    if _is_deck(found.lede.text) and len(rest) > 2 and not _VENUE.match(rest[0].text):
-        found.lede = rest.pop(0)  # a deck under the title, not a sentence of the story
-    standfirst = _dateline_lede(found, rest)
+    decked: list[Paragraph] = []
+    if len(rest) > 2 and not _VENUE.match(rest[0].text) and not _ends(found.lede.text):
+        if _is_deck(found.lede.text):
+            found.lede = rest.pop(0)  # a deck under the title, not a sentence of the story
+        elif _ends(rest[0].text) and _HEADLINE_SPEECH.search(found.lede.text):
+            # "Putin says he is open to talks" under a live blog's title: a headline of
+            # someone's words, read as text, but the story opens below it
+            decked, found.lede = [found.lede], rest.pop(0)
+    standfirst = decked + _dateline_lede(found, rest)
     if match := _DATELINE.match(found.lede.text):
         outlet = match.group("outlet") or match.group("outlet2") or match.group("outlet3")
         found.outlet = _clean_outlet(outlet) if outlet else None
@@ -325,10 +338,20 @@ _SPEECH = re.compile(
 )
 
 
+# A headline's words of speech, in its present tense, in a line of headline length
+_HEADLINE_SPEECH = re.compile(
+    r"^(?=(?:\S+\s+){0,24}\S+$).*\b(?:says|warns|urges|tells|vows|claims|insists|admits|denies)\b"
+)
+
+
+def _ends(text: str) -> bool:
+    return text.endswith(tuple(_SENTENCE_END))
+
+
 def _is_deck(text: str) -> bool:
     """A summary line under the title with no full stop and nobody speaking in it ("Russia's
     heavy use of artillery has reportedly strained its supply, leading to ...")."""
-    return not text.endswith(tuple(_SENTENCE_END)) and not _SPEECH.search(text)
+    return not _ends(text) and not _SPEECH.search(text)
 
 
 def _dateline_lede(found: Layout, rest: list[Paragraph]) -> list[Paragraph]:
