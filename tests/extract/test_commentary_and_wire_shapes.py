@@ -2,7 +2,8 @@
 "..., believes former head of X Name", a page's "Posted"/"Updated" lines, a standfirst of
 someone's words over a live blog, "this morning", a minister's word in a closing "hours
 after" clause, "since February, when X told reporters ...", an institution's condemnation,
-a CEO's title, and a question a column retells.
+a CEO's title, a question a column retells, and a closing "said X" whose cue the parser
+gave the content's subject too.
 
 Each case is a short article of our own in the manner of real news copy.
 """
@@ -133,3 +134,15 @@ def test_a_question_a_column_retells_is_nobodys_claim() -> None:
     )
     assert speakers_of(doc) == ["Halyna Moroz"]
     assert doc.claims[0].text.startswith("That question deserves")
+
+
+def test_the_speaker_after_a_closing_cue_is_not_the_contents_subject() -> None:
+    # the parser gives "said" two subjects here: "Wreckage" and "Kobzar"
+    doc = extract(
+        "Wreckage from downed drones injured at least three people in the city of Sumy "
+        "and damaged 12 buildings, including a school, a bakery and two apartment blocks, "
+        "said Artem Kobzar, head of the city’s military administration."
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Artem Kobzar"
+    assert claim.text.startswith("Wreckage from downed drones injured")

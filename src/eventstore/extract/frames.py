@@ -125,6 +125,9 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
         inverted = _speaker_as_object(token, unit, quotes)
         if inverted is not None:
             return inverted
+    inverted = _second_subject(token, unit, quotes)
+    if inverted is not None:
+        return inverted
     subject = subject_of(token)
     if subject is None:
         return _as_stated(token, unit, quotes) or _headless(token, unit, quotes)
@@ -294,10 +297,27 @@ def _speaker_as_object(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | 
     """ "..., believes former head of Naftogaz Andriy Kobolev.": a trailing cue with no
     subject whose speaker the parser took for its object; the content is all before the
     comma."""
-    doc = verb.doc
     speaker = _object_speaker(verb, unit, quotes)
-    if speaker is None:
+    return _closing_frame(verb, speaker, unit, quotes) if speaker is not None else None
+
+
+def _second_subject(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "Fragments ... injured two people and damaged 10 buildings, said Serhiy Popko,
+    head of ...": the parser gave the cue the content's subject too; the subject after
+    the comma and the cue is the speaker."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    if len(subjects) < 2 or not after or verb.i <= unit.start or inside(after[0], quotes):
         return None
+    if verb.doc[verb.i - 1].text != ",":
+        return None
+    return _closing_frame(verb, speaker_span(after[0]), unit, quotes)
+
+
+def _closing_frame(verb: Token, speaker: Span, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """The frame of a cue that follows its content after a comma, with its speaker after
+    it: the content is all before the comma."""
+    doc = verb.doc
     before = (unit.start_char, doc[verb.i - 1].idx)
     if len(doc.text[before[0] : before[1]].strip(" ,")) < 10:
         return None
