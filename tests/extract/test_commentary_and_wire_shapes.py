@@ -146,3 +146,19 @@ def test_the_speaker_after_a_closing_cue_is_not_the_contents_subject() -> None:
     (claim,) = doc.claims
     assert claim.speaker.name == "Artem Kobzar"
     assert claim.text.startswith("Wreckage from downed drones injured")
+
+
+def test_a_role_naming_a_body_in_lower_case_refers_back_to_it() -> None:
+    doc = extract(
+        "The US State Department on Thursday condemned a Russian missile attack on Kyiv "
+        "that damaged a building hosting several embassies.",
+        "“Any attack on diplomatic missions is unacceptable,” department spokesman Daniel "
+        "Reyes said in a post on X.",
+        "“We will rebuild the substation by Monday,” company spokesman Ivan Hordiienko said.",
+    )
+    employers = {c.speaker.name: c.speaker.affiliation for c in doc.claims}
+    assert employers == {
+        "US State Department": None,
+        "Daniel Reyes": "US State Department",
+        "Ivan Hordiienko": None,  # no company named before him
+    }

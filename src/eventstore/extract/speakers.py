@@ -69,6 +69,9 @@ _INSTITUTION_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,5}}{_INSTITUTION_WORD}"
     rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}{_INSTITUTION_WORD})?"
 )
+# Bodies a role names in lower case, referring back to one named before ("department
+# spokesman", "ministry official", "company CEO")
+_EMPLOYER_NOUNS = frozenset("department ministry agency company embassy".split())
 _PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUN_INSTITUTION = frozenset({"it"})
 _RELEASED = re.compile(
@@ -126,6 +129,7 @@ class Speakers:
 
     def add(self, person: PersonRef) -> PersonRef:
         """Remember ``person`` (a fuller description of a known name is kept)."""
+        person = self._employed(person)
         kept = self.known.get(person.key) or self._same_person(person)
         if kept is not None and _fuller_name(person, kept):
             # "Putin says ..." in a deck, then "Russian president Vladimir Putin": the
@@ -149,6 +153,15 @@ class Speakers:
         else:
             self.name_institution(kept.name)
         return kept
+
+    def _employed(self, person: PersonRef) -> PersonRef:
+        """ "department spokesman Matthew Miller" after "The US State Department
+        condemned ...": the body his role refers back to is his affiliation."""
+        if person.kind == "organization" or person.affiliation or not person.role:
+            return person
+        words = [w for w in person.role.split() if w in _EMPLOYER_NOUNS]
+        found = self.institution(words[0]) if words else None
+        return person.model_copy(update={"affiliation": found.name}) if found else person
 
     def fuller(self, institution: PersonRef) -> PersonRef | None:
         """The institution named in full before ("the General Staff of Ukraine's Armed
