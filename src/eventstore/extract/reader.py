@@ -411,8 +411,12 @@ class _ParagraphReader(LayoutReading, UnframedReading):
 
 def _third_party(frame: Frame) -> bool:
     """A frame inside a speaker's turn whose speaker is someone else ("As the President
-    said, ...", "the air force told us ..."), not "I said" or "we believe"."""
-    return frame.speaker.root.lower_ not in {"i", "we", "me", "us"}
+    said, ...", "the air force told us ..."), not "I said" or "we believe", nor the body
+    the speaker speaks for taking a position now ("The United States condemns ...")."""
+    if frame.speaker.root.lower_ in {"i", "we", "me", "us"}:
+        return False
+    speaking_for = frame.speaker.root.ent_type_ in {"GPE", "ORG", "NORP"}
+    return not (speaking_for and frame.cue.tag_ in {"VBZ", "VBP"})
 
 
 def _same_voice(item: Draft, last: Draft) -> bool:
