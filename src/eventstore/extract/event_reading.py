@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventstore.extract.dated_parts import dated_halves, gapped_summary
 from eventstore.extract.dates import DatePhrase, find_date, is_bound
 from eventstore.extract.document import EventDoc, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
 from eventstore.extract.frame_parts import Frame
 from eventstore.extract.happenings import clause_happening, date_of, happening
 from eventstore.extract.sentence_parts import happening_before
-from eventstore.extract.text import Paragraph
+from eventstore.extract.text import Paragraph, capitalize_first
 from eventstore.vocabulary import Section
 
 if TYPE_CHECKING:
@@ -46,6 +47,23 @@ class EventReading:
             self.state.story_day = reading
 
     def _event(
+        self, unit: Sentence, phrase: DatePhrase | None, sources: tuple[SourceRef, ...]
+    ) -> EventDoc | None:
+        """The event of ``unit``; of two happenings with their own dates joined by "and"
+        ("Russia struck Odesa on Monday and Kharkiv on Wednesday"), the first is added
+        and the second returned."""
+        halves = dated_halves(unit, phrase)
+        if halves is None:
+            return self._one_event(unit, phrase, sources)
+        (first, first_date), (second, second_date) = halves
+        self._add(self._one_event(first, first_date, sources))
+        event = self._one_event(second, second_date, sources)
+        summary = gapped_summary((first, first_date), second)
+        if event is None or summary is None:
+            return event
+        return event.model_copy(update={"summary": capitalize_first(summary.rstrip(" ."))})
+
+    def _one_event(
         self, unit: Sentence, phrase: DatePhrase | None, sources: tuple[SourceRef, ...]
     ) -> EventDoc | None:
         timeline, lede = self.section == "background", self.section == "lede"

@@ -61,7 +61,14 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
     for start, end in frame.content:
         inner = find_date(unit.doc.text[start:end])
         if inner is not None and not is_bound(inner):
-            return replace(inner, start=inner.start + start - unit.start_char)
+            inner = replace(inner, start=inner.start + start - unit.start_char)
+            if not describes_a_thing(unit, inner):
+                return inner
+            # "the bridge, damaged on May 3, was hit again overnight, the governor said":
+            # the clause dates the bridge; the content's own happening is undated unless
+            # the rest of the sentence dates it, or the clause holds the only happening
+            rest = date_of_rest(unit, inner)
+            return rest if rest is not None or happening(frame) else inner
     return whole
 
 

@@ -59,6 +59,8 @@ def happening_before(unit: Sentence, frame: Frame) -> Sentence | None:
     ("pledged 5%", "announced sanctions"), not one reporting words ("said that ...").
     """
     root, cue = unit.root, frame.cue
+    if frame.rule == "paraphrase.according_to":
+        return None  # "A happened, according to X": the whole sentence is X's word
     if cue.i <= root.i or frame.speaker.start <= root.i:
         return None
     branch = _joining_clause(cue, root)
