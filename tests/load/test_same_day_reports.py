@@ -51,3 +51,38 @@ def test_counts_that_disagree_are_two_events(engine: Engine, tmp_path: Path) -> 
     write(tmp_path, "b_other", other)
     load_paths(engine, [tmp_path])
     assert events(engine) == 2
+
+
+BRYANSK = (
+    "Drones hit Bryansk oil depot",
+    "Ukrainian drones hit an oil depot in the Bryansk region on Friday, setting two fuel "
+    "tanks on fire, a source in the Security Service of Ukraine said.",
+)
+SHOT_DOWN = (
+    "Russia's Defence Ministry said its air defences shot down 57 Ukrainian drones over six "
+    "Russian regions on Friday, 22 of them over the Bryansk region."
+)
+
+
+def test_two_happenings_of_one_article_sharing_a_name_are_two_events(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Within one article a shared place name is no sign of one happening: the depot hit
+    and the drones shot down stay two rows."""
+    write(tmp_path, "a_depot", (*BRYANSK, SHOT_DOWN))
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 2
+
+
+def test_two_articles_sharing_a_name_on_one_day_are_still_one_event(
+    engine: Engine, tmp_path: Path
+) -> None:
+    write(tmp_path, "a_depot", BRYANSK)
+    other = (
+        "Fire at Bryansk depot",
+        "On Friday drones set fuel tanks on fire at an oil depot in Russia's Bryansk region, "
+        "Ukrainian security sources said.",
+    )
+    write(tmp_path, "b_depot", other)
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 1

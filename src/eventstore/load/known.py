@@ -114,6 +114,9 @@ class KnownEvent(Known):
     day: int | None = None
     precision: str = "unknown"
     qualifier: str | None = None
+    # the batch's articles with a mention of it: within one article, a shared name is
+    # no sign that two sentences tell one happening
+    articles: set[str] = field(default_factory=set)
 
     @property
     def summary(self) -> str:
@@ -239,8 +242,16 @@ class EventIndex:
             return set(event.keys if keys is None else keys)
         return {_block(event)}
 
-    def resolve(self, doc: EventDoc) -> tuple[KnownEvent, MatchMethod, float | None]:
-        """The event ``doc`` reports: a matched candidate, or a new one added to the index."""
+    def resolve(
+        self, doc: EventDoc, article: str = ""
+    ) -> tuple[KnownEvent, MatchMethod, float | None]:
+        """The event ``doc`` (of ``article``) reports: a matched candidate, or a new one
+        added to the index."""
+        event, method, score = self._resolve(doc, article)
+        event.articles.add(article)
+        return event, method, score
+
+    def _resolve(self, doc: EventDoc, article: str) -> tuple[KnownEvent, MatchMethod, float | None]:
         reading = doc.date
         norm = match_text(doc.summary)
         keys = key_set(norm)
@@ -254,7 +265,11 @@ class EventIndex:
             event.absorb(reading, doc.summary, keys)
             self.index.add(event, self._slots(event, keys))
             return event, ("exact" if found.exact else "fuzzy"), found.score
-        related = _related(doc.summary, norm, candidates) if reading.precision == "day" else None
+        # Worded apart, a report of the same day is the same happening when it shares a
+        # name, unless the two are sentences of one article ("drones hit a depot in the
+        # Bryansk region" and "air defences shot down 22 drones over the Bryansk region")
+        others = [e for e in candidates if article not in e.articles]
+        related = _related(doc.summary, norm, others) if reading.precision == "day" else None
         if related is not None:
             event, score = related
             event.absorb(reading, doc.summary, keys)

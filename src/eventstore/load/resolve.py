@@ -120,7 +120,7 @@ class _Resolver:
         )
 
     def _event(self, article: str, doc: EventDoc) -> None:
-        event, method, score = self.events.resolve(doc)
+        event, method, score = self.events.resolve(doc, article)
         self.founded.setdefault(id(event), article)
         reading = doc.date
         mention = {
