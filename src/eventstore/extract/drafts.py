@@ -255,11 +255,34 @@ def extended_event(event: EventDoc, paragraph: Paragraph, unit: Sentence) -> Eve
 
 
 def unique_sources(sources: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
-    """Each source once, in the role it was first found in."""
+    """Each source once, in the role it was first found in. A name whose words (two or
+    more) all stand in another name of the same item is that one said short ("the
+    General Staff" and "the General Staff of the Armed Forces of Ukraine", "the Ministry
+    of Defence" and "Ukraine's Defence Ministry"): one source, the fuller name."""
     seen: dict[str, SourceRef] = {}
     for source in sources:
         seen.setdefault(source.key, source)
-    return tuple(seen.values())
+    kept = list(seen.values())
+    fuller = [_fuller(source, kept) for source in kept]
+    final: dict[str, SourceRef] = {}
+    for source in fuller:
+        final.setdefault(source.key, source)
+    return tuple(final.values())
+
+
+_NAME_GLUE = frozenset("of the and for on s".split())
+
+
+def _fuller(source: SourceRef, others: list[SourceRef]) -> SourceRef:
+    """``source`` under the fullest name of ``others`` that holds all its words."""
+    words = set(source.key.split()) - _NAME_GLUE
+    if len(words) < 2:
+        return source
+    longer = [o for o in others if words < set(o.key.split()) - _NAME_GLUE]
+    if not longer:
+        return source
+    best = max(longer, key=lambda o: len(o.key))
+    return source.model_copy(update={"name": best.name, "key": best.key, "kind": best.kind})
 
 
 def finished(found: list[Item | Draft]) -> tuple[list[ClaimDoc], list[EventDoc]]:

@@ -30,7 +30,7 @@ from eventstore.extract.happenings import (
     happening,
 )
 from eventstore.extract.labelled import LayoutReading
-from eventstore.extract.names import display_source_name
+from eventstore.extract.names import display_source_name, source_kind
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import find_quotes, units
 from eventstore.extract.sentence_parts import two_speakers
@@ -275,7 +275,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             role: SourceRole = "reported_by" if is_outlet(speaker.name) else "stated_by"
             timeline = self.section == "background" and not conditional(frame)
             if role == "reported_by" or timeline or opens_dated or happening(frame):
-                source = SourceRef(name=speaker.name, key=speaker.key, kind="other", role=role)
+                # keyed as a source, not as an expert ("Russia's" and "Russia" one source)
+                name = speaker.name
+                kind = source_kind(name)
+                source = SourceRef(name=name, key=source_key(name), kind=kind, role=role)
                 return self._event(unit, phrase, (source, *venues(frame)))
             return self._claim(speaker, frame)
         self._story_day_of(unit, frame)

@@ -58,6 +58,9 @@ _SUBJECT_WINDOW = 200
 _CITING = re.compile(
     r"\b(?:citing|according\s+to|quoting|with\s+reference\s+to)\s+"
     r"(?:(?:newly|recently|previously)\s+)?(?:(?:declassified|released|published|leaked)\s+)?"
+    # "citing data from DeepState", "citing a statement by its agency": who gave them
+    r"(?:(?:the\s+|an?\s+)?(?:data|figures|statistics|estimates|statement|report|post)\s+"
+    r"(?:from|of|by)\s+)?"
     r"(?P<src>(?:[^,;:.\"“”]|\.(?=\S)|(?-i:(?<=[A-Z])\.(?=\s+[a-z])))+?)"
     r"(?=\s*(?:,|;|:|\.(?!\S)(?-i:(?!\s+[a-z]))|\"|”|$)"
     r"|\s+that\b|\s+as\b|\s+with\s+reference\s+to\b)",
@@ -142,7 +145,8 @@ def _is_source_name(name: str, *, subject: bool) -> bool:
     if subject:
         # A subject must read as an organization or place; a person's name is a speaker.
         return looks_like_organization(bare)
-    if re.search(r"\s(?:to|of)\s+[a-z]+\s", bare) and not _SOURCE_NOUN.search(bare):
+    # ("of the Armed Forces" is part of a name)
+    if re.search(r"\s(?:to|of)\s+(?!the\s)[a-z]+\s", bare) and not _SOURCE_NOUN.search(bare):
         return False  # "citing Western efforts to resupply the army": no source
     return bare[:1].isupper() or looks_like_organization(bare) or " officials" in bare
 

@@ -68,6 +68,9 @@ _INSTITUTION_WORD = (
 _INSTITUTION_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,5}}{_INSTITUTION_WORD}"
     rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}{_INSTITUTION_WORD})?"
+    # "... of the Armed Forces of Ukraine", "the Security Service of Ukraine": its country
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"[A-Z][\w'’-]+)?)?"
 )
 # Bodies a role names in lower case, referring back to one named before ("department
 # spokesman", "ministry official", "company CEO")
@@ -76,6 +79,12 @@ _PRONOUN_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _PRONOUN_INSTITUTION = frozenset({"it"})
 _RELEASED = re.compile(
     r"^(?:(?:newly|recently|previously)\s+)?(?:declassified|released|published|leaked)\s+"
+    # "according to data from DeepState, a monitoring group": the source is DeepState
+    r"|^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|figures|statistics|estimates)\s+"
+    r"(?:from|of|by)\s+(?P<named>[A-Z][^,]*)(?:,.*)?$"
+    # "a source in the Security Service of Ukraine": the service
+    r"|^(?:an?\s+)?(?:sources?|officials?)\s+(?:in|at|within|close\s+to)\s+(?:the\s+)?"
+    r"(?P<inside>[A-Z][^,]*)$"
 )
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -467,7 +476,7 @@ _OUTLET_WORDS = frozenset(
     """yonhap tass interfax ria novosti ukrinform reuters bloomberg afp ap wsj nyt bbc cnn
     politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv news
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
-    nikkei newspaper outlet broadcaster channel tv radio""".split()
+    nikkei newspaper newswire outlet broadcaster channel tv radio""".split()
 )
 
 
@@ -491,7 +500,8 @@ def _institution(name: str) -> PersonRef:
 
 def _anonymous(name: str) -> Anonymous:
     # "according to newly declassified U.S. intelligence": the source is U.S. intelligence
-    display = display_source_name(_RELEASED.sub("", name))
+    named = _RELEASED.sub(lambda m: m.group("named") or m.group("inside") or "", name)
+    display = display_source_name(named)
     return Anonymous(
         SourceRef(name=display, key=source_key(display), kind=source_kind(display), role="cited")
     )
