@@ -129,11 +129,19 @@ _QUESTION = re.compile(
 )
 _BARE_QUESTION = re.compile(r"^[A-Z\"“«].{0,200}\?[\"”»]?$")
 _INTERVIEW = re.compile(r"\binterview\b", re.I)
-# "Olexander Kravchenko is the commander of ...": an interview's intro names who answers
+_NAME = r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}"
+# "Olexander Kravchenko is the commander of ...", "X commands a battalion ...", "The Kyiv
+# Ledger spoke to X, the commander of ...": an interview's intro names who answers
 _INTRO = re.compile(
-    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),?\s+(?:is|was)\s+"
-    r"(?P<role>(?:a|an|the)\s+[^.,;]+)"
+    rf"^(?P<name>{_NAME}),?\s+(?:is|was)\s+(?P<role>(?:a|an|the)\s+[^.,;]+)"
+    rf"|^(?P<doer>{_NAME})\s+(?P<verb>commands|heads|leads|runs|directs|chairs)\s+"
+    r"(?P<what>[^.,;]+)"
+    rf"|\b(?:spoke|talked)\s+(?:to|with)\s+(?P<asked>{_NAME}),\s+(?P<asked_role>(?:a|an|the)\s+[^.,;]+)"
 )
+# the role noun of a verb of leading: "X commands a battalion" is its commander
+_LEADING = {"commands": "commander", "heads": "head", "leads": "leader", "runs": "head"}
+_LEADING |= {"directs": "director", "chairs": "chair"}
+_SPOKE_TO = re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+{_NAME}\b")
 _BYLINE_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 # "By Jane Doe", "By Jane Doe, February 25, 2022", "Jane Doe | 25 February 2022"
 _BYLINE = re.compile(
@@ -235,15 +243,29 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
     bare question lines are the interviewer's too, and an intro that says who the
     interviewee is ("X is the commander of ...") names who answers."""
     marked = any(found.labels.get(p.index) == "question" for p in rest)
-    if not (marked or _INTERVIEW.search(found.title.text)):
+    spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
+    if not (marked or spoke_to or _INTERVIEW.search(found.title.text)):
         return
     bare = [p for p in rest[1:] if p.index not in found.labels and _BARE_QUESTION.match(p.text)]
     if not marked and len(bare) < 2:
         return
     for paragraph in bare:
         found.labels[paragraph.index] = "question"
-    if rest and (intro := _INTRO.match(rest[0].text)):
-        found.interviewee = (intro.group("name"), intro.group("role"))
+    if rest and (intro := _INTRO.search(rest[0].text)):
+        found.interviewee = _interviewee(intro)
+    if spoke_to:
+        found.labels[rest[0].index] = "intro"  # the outlet's own words: whom it asked
+
+
+def _interviewee(intro: re.Match[str]) -> tuple[str, str]:
+    """Name and role of an interview's intro: "X is the commander of a brigade", "X
+    commands a brigade" (the commander of a brigade), "spoke to X, the commander of ..."."""
+    if intro.group("doer"):
+        noun = _LEADING[intro.group("verb")]
+        return intro.group("doer"), f"the {noun} of {intro.group('what')}"
+    if intro.group("asked"):
+        return intro.group("asked"), intro.group("asked_role")
+    return intro.group("name"), intro.group("role")
 
 
 def _transcript(found: Layout, paras: list[Paragraph], rest: list[Paragraph]) -> list[Paragraph]:

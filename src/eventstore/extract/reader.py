@@ -55,7 +55,7 @@ _SOURCE_LINE = re.compile(
 # A lede of these cues sums up the view of the expert the story is about
 _OPINION_CUES = frozenset({"believe", "think"})
 
-_WHOLE_LABELS = frozenset({"source", "headline", "question", "turn"})
+_WHOLE_LABELS = frozenset({"source", "headline", "intro", "question", "turn"})
 
 
 def read_paragraph(
@@ -121,7 +121,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
 
     def _labelled_whole(self, label: str) -> list[Item | Draft]:
         """A paragraph its label reads whole: a source line or a roundup's headline (told
-        again below: nothing), an interviewer's question, a transcript's turn."""
+        again below: nothing), an interview's intro ("The Ledger spoke to X, ...": whom
+        the outlet asked; nothing), an interviewer's question, a transcript's turn."""
         if label == "source":
             self._follow_source()
         elif label == "question":  # an interviewer's: what follows is the interviewee's
@@ -265,6 +266,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return self._event(unit, phrase, cited)
         if isinstance(speaker, Anonymous):
             event = None
+            if phrase is not None and any(
+                q.contains(unit.start_char + phrase.start) for q in self.quotes
+            ):
+                phrase = None  # 'Soldiers call it "the winter of 2023"': their words' date
             # "according to his office": a source only the pronoun's antecedent could name
             owned = speaker.source.name.split()[0].lower() in {"his", "her", "their", "its"}
             told = (() if owned else (speaker.source,)) + venues(frame)  # "told CNN"

@@ -48,9 +48,16 @@ class UnframedReading(EventReading):
     def _unframed(self, unit: Sentence) -> Item | Draft | None:
         previous = self.items[-1] if self.items else None
         quoted = self._quote_of_following(unit, previous)
-        if quoted is not None:
+        account = quoted is None and self._first_person(unit)
+        if account:
+            quoted = self._own_words(unit)  # or nobody's: never an event
+        if quoted is not None or account:
             return quoted
         phrase = date_of(unit)
+        if phrase is not None and self._quoted(unit, phrase.start) and not happening_sentence(unit):
+            # 'His men call it "the winter that came early, in October 2023"': a date in
+            # someone's words, not the date of a happening the narrator tells
+            phrase = None
         if phrase is not None and (phrase.relative or "").endswith(
             ("year", "month", "week", "today")
         ):
@@ -83,6 +90,36 @@ class UnframedReading(EventReading):
         if self.state.headline and headline_happening(unit):
             return self._event(unit, phrase, ())
         return self._authors(unit)
+
+    def _quoted(self, unit: Sentence, offset: int) -> bool:
+        return any(q.contains(unit.start_char + offset) for q in self.quotes)
+
+    def _first_person(self, unit: Sentence) -> bool:
+        """ "We have been fighting since 2022, and in August 2023 we lost half the
+        company": outside quotation marks and outside an op-ed or a statement, "I" or "we"
+        as the subject is someone's answer or account, never the news's own narration."""
+        if self.state.voice is not None:
+            return False
+        root = unit.root
+        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(
+            s.lower_ in {"i", "we"} and not self._quoted(unit, s.idx - unit.start_char)
+            for s in subjects
+        )
+
+    def _own_words(self, unit: Sentence) -> Draft | None:
+        """A first-person sentence: the words of the speaker the text follows, if any; an
+        interviewer's ("We asked him about ...": a third person beside it) none."""
+        following = self.state.following
+        third = {"he", "him", "his", "she", "her", "they", "them"}
+        if following is None or any(t.lower_ in third for t in unit):
+            return None
+        previous = self.items[-1] if self.items else None
+        spans = spans_of(self.paragraph, [(unit.start_char, unit.end_char)])
+        if isinstance(previous, Draft) and previous.speaker.key == following.key:
+            self._continue(previous, spans)
+            return previous
+        return Draft(following, "quote", spans, self.section, "quote.following", 0.5)
 
     def _authors(self, unit: Sentence) -> Draft | None:
         """In an op-ed or a press statement, a sentence nobody else is said to have said
@@ -135,7 +172,8 @@ class UnframedReading(EventReading):
         if last.speaker.key != following.key:
             return None
         people = [e for e in unit.ents if e.label_ == "PERSON"]
-        if any(not any(q.contains(e.start_char) for q in inner) for e in people):
+        others = [e for e in people if e.text.split()[-1] != following.name.split()[-1]]
+        if any(not any(q.contains(e.start_char) for q in inner) for e in others):
             return None  # someone else named: the narrator tells of them
         if max(len(self.paragraph.text[q.start : q.end].split()) for q in inner) < 6:
             return None  # a scare-quoted phrase, not the speaker's words
