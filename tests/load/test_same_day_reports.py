@@ -86,3 +86,21 @@ def test_two_articles_sharing_a_name_on_one_day_are_still_one_event(
     write(tmp_path, "b_depot", other)
     load_paths(engine, [tmp_path])
     assert events(engine) == 1
+
+
+def test_one_happening_told_twice_in_one_article_with_its_count_is_one_event(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The lede and a later paragraph of its details, worded apart, agree on the count:
+    one row with two mentions."""
+    lines = (
+        "Missile hits Dnipro market",
+        "A Russian missile struck a covered market in Dnipro on Friday morning, killing four "
+        "people and wounding 132 others, officials said.",
+        '"They chose the hour when the market was full," the governor said.',
+        "The missile hit the main hall shortly after 10 a.m., wounding 132 people, 19 of them "
+        "seriously, the prosecutor's office said.",
+    )
+    write(tmp_path, "a_market", lines)
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 1

@@ -265,11 +265,9 @@ class EventIndex:
             event.absorb(reading, doc.summary, keys)
             self.index.add(event, self._slots(event, keys))
             return event, ("exact" if found.exact else "fuzzy"), found.score
-        # Worded apart, a report of the same day is the same happening when it shares a
-        # name, unless the two are sentences of one article ("drones hit a depot in the
-        # Bryansk region" and "air defences shot down 22 drones over the Bryansk region")
-        others = [e for e in candidates if article not in e.articles]
-        related = _related(doc.summary, norm, others) if reading.precision == "day" else None
+        related = (
+            _related(doc.summary, norm, candidates, article) if reading.precision == "day" else None
+        )
         if related is not None:
             event, score = related
             event.absorb(reading, doc.summary, keys)
@@ -291,15 +289,25 @@ class EventIndex:
 
 
 def _related(
-    summary: str, norm: str, candidates: list[KnownEvent]
+    summary: str, norm: str, candidates: list[KnownEvent], article: str
 ) -> tuple[KnownEvent, float] | None:
     """The same-day candidate worded apart that shares a distinctive name or all numbers
-    with ``summary`` (the best, then the oldest), if any."""
+    with ``summary`` (the best, then the oldest), if any. A name is not enough between two
+    sentences of one article ("drones hit a depot in the Bryansk region" and "air defences
+    shot down 22 drones over the Bryansk region"): there, all numbers must agree."""
     names = names_of(summary)
     scored = [
         (score, event)
         for event in candidates
-        if (score := same_day_related(norm, event.norm, names, names_of(event.text))) is not None
+        if (
+            score := same_day_related(
+                norm,
+                event.norm,
+                names,
+                names_of(event.text) if article not in event.articles else frozenset(),
+            )
+        )
+        is not None
     ]
     if not scored:
         return None
