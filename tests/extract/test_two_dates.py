@@ -114,3 +114,20 @@ def test_a_happening_according_to_a_person_is_their_claim_only() -> None:
     )
     assert [c.speaker.name for c in doc.claims] == ["Daryna Osadcha"]
     assert doc.events == ()
+
+
+def test_a_clause_of_its_own_after_and_with_its_date_is_a_second_event() -> None:
+    doc = extract(
+        "On Monday, Russia struck Odesa with drones, and on Wednesday it hit Kharkiv with "
+        "glide bombs."
+    )
+    assert days(doc) == [(6, 30), (7, 2)]
+    assert [e.span.text for e in doc.events] == [
+        "On Monday, Russia struck Odesa with drones",
+        "on Wednesday it hit Kharkiv with glide bombs.",
+    ]
+
+
+def test_a_second_part_too_short_to_stand_alone_keeps_one_event() -> None:
+    doc = extract("Russian troops captured Avdiivka in February 2024, and in November they won.")
+    assert [(e.date.year, e.date.month) for e in doc.events] == [(2024, 2)]

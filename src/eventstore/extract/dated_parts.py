@@ -85,19 +85,32 @@ def _own_date(unit: Sentence, phrase: DatePhrase) -> bool:
 
 
 def _joint(unit: Sentence, first: DatePhrase, second: DatePhrase) -> int | None:
-    """The index of the "and" right after ``first`` (a comma between allowed), with
-    words naming something between it and ``second``; else None. ("On September 4, X
-    reported, citing US and allied officials, that ... in September": no joint.)"""
+    """The index of the "and" that joins the two happenings, else None: right after
+    ``first`` (a comma between allowed) with words naming something before ``second``
+    ("Odesa on Monday and Kharkiv on Wednesday"), or right before ``second`` when a clause
+    of its own follows it ("On Monday, Russia struck Odesa, and on Wednesday it hit
+    Kharkiv"). ("On September 4, X reported, citing US and allied officials, that ... in
+    September": no joint.)"""
     base = unit.start_char
     low, high = base + first.start + first.length, base + second.start
     between = [t for t in unit if low <= t.idx < high]
     if between and between[0].text == ",":
         between = between[1:]
-    if not between or between[0].lower_ != "and":
+    if not between:
         return None
     joint = between[0]
-    named = [t for t in between if t.i > joint.i and t.pos_ in _NAMING_POS]
-    return joint.i if named else None
+    if joint.lower_ == "and" and any(t.pos_ in _NAMING_POS for t in between[1:]):
+        return joint.i
+    joint = between[-1]
+    if joint.lower_ != "and":
+        return None
+    clauses = [
+        t
+        for t in unit
+        if t.i > joint.i and t.dep_ == "conj" and t.head.i < joint.i and t.pos_ in {"VERB", "AUX"}
+    ]
+    own = any(c.dep_ in {"nsubj", "nsubjpass"} for t in clauses for c in t.children)
+    return joint.i if own else None
 
 
 def _blank(text: str, phrase: DatePhrase) -> str:

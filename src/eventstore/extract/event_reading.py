@@ -56,10 +56,13 @@ class EventReading:
         if halves is None:
             return self._one_event(unit, phrase, sources)
         (first, first_date), (second, second_date) = halves
-        self._add(self._one_event(first, first_date, sources))
+        before = self._one_event(first, first_date, sources)
         event = self._one_event(second, second_date, sources)
+        if before is None or event is None:  # too short to stand alone: one event after all
+            return self._one_event(unit, phrase, sources)
+        self._add(before)
         summary = gapped_summary((first, first_date), second)
-        if event is None or summary is None:
+        if summary is None:
             return event
         return event.model_copy(update={"summary": capitalize_first(summary.rstrip(" ."))})
 
