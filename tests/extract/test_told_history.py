@@ -91,3 +91,14 @@ def test_a_date_only_in_someones_quoted_words_makes_no_event() -> None:
         'October 2023".',
     )
     assert doc.events == ()
+
+
+def test_the_outlets_own_we_after_a_report_is_nobodys() -> None:
+    doc = extract(
+        "Drones hit Odesa port",
+        '"We will rebuild the terminal," said Oleh Kiper, the governor of the Odesa region.',
+        "Russian drones hit a grain terminal in the port of Izmail overnight, officials said.",
+        "We have asked the Russian Defence Ministry for comment.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Oleh Kiper"]
+    assert len(doc.events) == 1

@@ -108,15 +108,18 @@ class UnframedReading(EventReading):
         )
 
     def _own_words(self, unit: Sentence) -> Draft | None:
-        """A first-person sentence: the words of the speaker the text follows, if any; an
-        interviewer's ("We asked him about ...": a third person beside it) none."""
+        """A first-person sentence right after the followed speaker's words: theirs too;
+        an interviewer's ("We asked him about ...": a third person beside it) or the
+        outlet's ("We have contacted the ministry", after a report) nobody's."""
         following = self.state.following
         third = {"he", "him", "his", "she", "her", "they", "them"}
         if following is None or any(t.lower_ in third for t in unit):
             return None
-        previous = self.items[-1] if self.items else None
+        previous = self.items[-1] if self.items else self.state.last_item
+        if not isinstance(previous, Draft) or previous.speaker.key != following.key:
+            return None
         spans = spans_of(self.paragraph, [(unit.start_char, unit.end_char)])
-        if isinstance(previous, Draft) and previous.speaker.key == following.key:
+        if self.items:
             self._continue(previous, spans)
             return previous
         return Draft(following, "quote", spans, self.section, "quote.following", 0.5)
