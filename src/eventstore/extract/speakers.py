@@ -69,8 +69,8 @@ _INSTITUTION_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,5}}{_INSTITUTION_WORD}"
     rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}{_INSTITUTION_WORD})?"
     # "... of the Armed Forces of Ukraine", "the Security Service of Ukraine": its country
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
-    r"[A-Z][\w'’-]+)?)?"
+    # (one word, or "the United States": "the Ministry of Russia Sergei Shoigu" ends at Russia)
+    r"(?:\s+of\s+(?:the\s+)?(?:United\s+[A-Z][a-z]+|[A-Z][\w'’-]+))?"
 )
 # Bodies a role names in lower case, referring back to one named before ("department
 # spokesman", "ministry official", "company CEO")
