@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
-from eventstore.extract.names import source_key
+from eventstore.normalize import source_key
 
 PUBLISHED = date(2025, 7, 3)  # a Thursday
 
