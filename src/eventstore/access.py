@@ -1,7 +1,7 @@
 """Access for services: a read-only PostgreSQL role over the read contract, and nothing else.
 
 ``grant_readonly(engine, role)`` lets the role SELECT the analyst views and the contract
-tables of DESIGN.md, with the operational columns (where files were, which host and
+tables of docs/architecture.md, with the operational columns (where files were, which host and
 process loaded them) left out by column-level grants. It takes away what every role has
 by default and a reader must not: temporary tables (TEMPORARY on the database, revoked
 from PUBLIC and granted back to the roles that load), large objects (the functions that

@@ -1,4 +1,4 @@
-"""The project's errors, each carrying the exit code the CLI uses for it (DESIGN.md).
+"""The project's errors, each carrying the exit code the CLI uses for it (docs/architecture.md).
 
 This module is pure Python so that extraction can raise these without importing the
 database layer; database errors are translated into them by ``db.translate_db_errors``.

@@ -1,4 +1,4 @@
-"""The database schema: SQLAlchemy models of every table in DESIGN.md's read contract.
+"""The database schema: SQLAlchemy models of every table in docs/architecture.md's read contract.
 
 These classes describe the tables; Alembic revisions create them (``alembic check`` keeps
 the two in step). Every table and column carries a ``comment``: PostgreSQL stores it with

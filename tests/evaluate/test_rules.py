@@ -1,4 +1,4 @@
-"""GOLD.md's scoring rules on small hand-made stores (pure: no database)."""
+"""docs/gold.md's scoring rules on small hand-made stores (pure: no database)."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ def test_the_seeds_score_one_on_every_figure(seeded: Engine) -> None:
 
 
 def test_our_eight_articles_score_one_on_every_figure(engine: Engine) -> None:
-    """tests/fixtures/articles/expected.yaml is in the GOLD.md format."""
+    """tests/fixtures/articles/expected.yaml is in the docs/gold.md format."""
     report = load_paths(engine, [ARTICLES])
     assert (report.totals.added, report.totals.failed) == (8, 0)
     scores = evaluate(engine, [ARTICLES_GOLD])

@@ -28,7 +28,7 @@ def test_our_eight_articles_load_as_expected(engine: Engine) -> None:
 
 
 def test_seeds_score_one_on_every_figure_of_eventstore_evaluate(engine: Engine) -> None:
-    """The same acceptance through the shipped evaluator (GOLD.md's figures)."""
+    """The same acceptance through the shipped evaluator (docs/gold.md's figures)."""
     load_paths(engine, [SEEDS])
     scores = evaluate(engine, [SEED_GOLD])
     misses = [f"{figure.name}: {miss}" for figure in scores.figures for miss in figure.misses]
@@ -36,7 +36,7 @@ def test_seeds_score_one_on_every_figure_of_eventstore_evaluate(engine: Engine) 
 
 
 NEWS = FIXTURES / "news"
-# Every figure of GOLD.md must reach this on our own articles in many outlets' styles.
+# Every figure of docs/gold.md must reach this on our own articles in many outlets' styles.
 NEWS_FLOOR = 0.95
 
 

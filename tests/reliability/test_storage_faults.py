@@ -1,7 +1,7 @@
 """An SQLite store whose disk fails: full, read-only, I/O errors (issue 15, defect 8).
 
 Each used to end a load in a traceback and exit 1. Now each is one line and the exit code
-of DESIGN.md: a full disk 75 (temporary: free space and run again), a read-only database
+of docs/architecture.md: a full disk 75 (temporary: free space and run again), a read-only database
 77 (permission denied), a disk I/O error 69 (the database cannot be used). Nothing is
 blamed on the input files, and after the fault is gone a plain rerun loads everything.
 The faults are real: a tmpfs too small for the load (where mounting is allowed), a file

@@ -2,7 +2,7 @@
 
 Commands parse arguments, call the library and format results: data on stdout (a rich
 table on a terminal, JSON or CSV for machines), logs and progress on stderr. Errors
-become the exit codes of DESIGN.md: 1 failure, 2 usage, 65 rejected input, 69 database
+become the exit codes of docs/architecture.md: 1 failure, 2 usage, 65 rejected input, 69 database
 unreachable or unreadable, 75 lock held or a database failure that outlasted its retries
 (busy, timed out, disk full), 77 permission denied, 78 bad configuration. Every error is
 one line on stderr; no traceback reaches a user. A reader that goes away (``| head``)

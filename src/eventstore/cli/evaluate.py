@@ -1,4 +1,4 @@
-"""``eventstore evaluate``: score the database against gold files (GOLD.md)."""
+"""``eventstore evaluate``: score the database against gold files (docs/gold.md)."""
 
 from __future__ import annotations
 

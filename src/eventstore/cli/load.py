@@ -148,7 +148,7 @@ def load(
 @contextmanager
 def _failures(app: AppContext, metrics_file: Path | None, invoked: datetime) -> Iterator[None]:
     """A load that fails still writes its metrics; in JSON logs its error is a line of
-    JSON too (an exit code of DESIGN.md, 1 for anything else)."""
+    JSON too (an exit code of docs/architecture.md, 1 for anything else)."""
     try:
         yield
     except Exception as exc:

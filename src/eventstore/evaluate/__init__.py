@@ -1,8 +1,8 @@
-"""Evaluation: score a loaded store against gold files (GOLD.md).
+"""Evaluation: score a loaded store against gold files (docs/gold.md).
 
 The flow: ``goldset.read_gold`` reads and validates the files, ``store.read_store``
 reads the named articles' rows with plain SQL, ``match.match`` pairs gold mentions with
-loaded ones, and ``score`` computes every figure of GOLD.md's table.
+loaded ones, and ``score`` computes every figure of docs/gold.md's table.
 
     scores = evaluate(engine, [Path("gold/seeds.yaml")])
     scores["claim_recall"].value
@@ -39,7 +39,7 @@ __all__ = [
     "score",
 ]
 
-# In the order of FIGURE_NAMES (GOLD.md's table).
+# In the order of FIGURE_NAMES (docs/gold.md's table).
 _FIGURES: tuple[Callable[[Matching], Figure], ...] = (
     partial(mention_figures.recall, kind="claim"),
     partial(mention_figures.precision, kind="claim"),
@@ -60,7 +60,7 @@ _FIGURES: tuple[Callable[[Matching], Figure], ...] = (
 
 
 def score(gold: GoldSet, store: Store) -> Scores:
-    """Every figure of ``store`` against ``gold``, in GOLD.md's order (pure)."""
+    """Every figure of ``store`` against ``gold``, in docs/gold.md's order (pure)."""
     matching = match(gold, store)
     figures = tuple(compute(matching) for compute in _FIGURES)
     return Scores(

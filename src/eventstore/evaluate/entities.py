@@ -1,6 +1,6 @@
-"""The entity figures of GOLD.md: experts, affiliations, sources, outlets, provenance.
+"""The entity figures of docs/gold.md: experts, affiliations, sources, outlets, provenance.
 
-Experts are compared by name as GOLD.md says (``name_key``); sources and outlets by the
+Experts are compared by name as docs/gold.md says (``name_key``); sources and outlets by the
 loader's normalized source key (``source_key``), which is what ``sources.key`` holds.
 """
 

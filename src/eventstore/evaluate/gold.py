@@ -1,4 +1,4 @@
-"""Gold files (GOLD.md): read and validate one YAML file into frozen models.
+"""Gold files (docs/gold.md): read and validate one YAML file into frozen models.
 
 A malformed file is refused with one line naming the file, the place in it and what is
 wrong (``GoldFileError``, exit 65); a path that does not exist gets ``GoldFileMissing``
@@ -22,7 +22,7 @@ _NULL_OR = "null_or"
 
 
 class GoldFileError(EventstoreError):
-    """A gold file is not valid YAML, not in the format of GOLD.md, or disagrees with the
+    """A gold file is not valid YAML, not in the format of docs/gold.md, or disagrees with the
     articles it names; the message is one line."""
 
     exit_code = 65

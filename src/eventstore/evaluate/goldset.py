@@ -27,7 +27,7 @@ _HYPHENS = re.compile(r"[-‐‑‒–—]+")
 
 
 def name_key(name: str) -> str:
-    """A person's name as GOLD.md compares it: case and hyphens ignored, and a leading
+    """A person's name as docs/gold.md compares it: case and hyphens ignored, and a leading
     "The" (so "Kim Jong-un" is "Kim Jong Un", "The Kremlin" is "Kremlin")."""
     words = _HYPHENS.sub(" ", name.casefold()).split()
     if len(words) > 1 and words[0] == "the":

@@ -1,4 +1,4 @@
-"""Matching (GOLD.md): which loaded mentions answer which gold mentions.
+"""Matching (docs/gold.md): which loaded mentions answer which gold mentions.
 
 A gold mention's line is the line of the article body holding its anchor, which must
 occur exactly once in the body. A loaded mention matches the gold mention when it lies

@@ -1,4 +1,4 @@
-"""The mention figures of GOLD.md: recall, precision, attribution, dates and merges.
+"""The mention figures of docs/gold.md: recall, precision, attribution, dates and merges.
 
 Each figure is a pure function of a ``Matching``. Figures over found things (attribution,
 dates, merges) count only gold mentions that were found, so a miss lowers recall once

@@ -1,11 +1,11 @@
-"""The result of an evaluation: GOLD.md's figures, each with its counts and its misses."""
+"""The result of an evaluation: docs/gold.md's figures, each with its counts and its misses."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-# GOLD.md's "Figures" table, in its order.
+# docs/gold.md's "Figures" table, in its order.
 FIGURE_NAMES = (
     "claim_recall",
     "claim_precision",

@@ -1,6 +1,6 @@
 """What a loaded store holds for the articles a gold set names, read with plain SQL.
 
-The evaluator reads the tables of the read contract (DESIGN.md) through SQLAlchemy Core,
+The evaluator reads the tables of the read contract (docs/architecture.md) through SQLAlchemy Core,
 not through eventstore's repositories, so a bug in the read path cannot hide a bug in
 the load. Mentions, claims and events are read for the named articles only; experts and
 sources are read whole (recall asks whether they exist anywhere).

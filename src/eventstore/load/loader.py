@@ -1,4 +1,4 @@
-"""Loading: the pipeline of DESIGN.md, read -> extract -> resolve -> write, batch by batch.
+"""Loading: read -> extract -> resolve -> write (docs/architecture.md), batch by batch.
 
 The entry point of the CLI, the benchmarks and scheduled jobs alike. Inputs are found
 first (so progress has a total), then stream: a batch is read, checked against stored
