@@ -42,6 +42,8 @@ _WEAK_CUES = frozenset(
 # Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
 # "rejected that claim", "dismissed the reports as ...".
 _ACCUSING = frozenset("accuse reject dismiss refute praise hail condemn denounce".split())
+# Reactions that are a position when they name what they condemn, news when they point back.
+_REACTING = frozenset({"condemn", "denounce"})
 OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
@@ -239,10 +241,24 @@ def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> F
         return None  # "The US, Ukraine and six allies accused ...": no one speaker
     if not any(c.dep_ in {"dobj", "prep"} and c.i > verb.i for c in verb.children):
         return None
+    if lemma in _REACTING and _points_back(verb):
+        return None  # "Ukraine condemned this decision and announced ...": news of a reaction
     speaker = speaker_span(subject)
     frame = (speaker.start_char, speaker.end_char)
     content = (verb.idx, unit.end_char)
     return Frame(speaker, verb, (content,), "paraphrase", "paraphrase.cue_object", 0.6, frame)
+
+
+def _points_back(verb: Token) -> bool:
+    """The verb's object points back at what was told before ("this decision", "it")."""
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None:
+        return False
+    if target.pos_ == "PRON":
+        return True
+    return any(
+        c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"} for c in target.children
+    )
 
 
 def _as_stated(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
