@@ -186,6 +186,14 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
     """The reported clause: the cue's complement, else a clause before it that is not a
     participle of the frame ("Speaking to Radio NV, X said ...")."""
     ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "X said earlier that ...": the parser may hang the clause on the adverb
+    ccomps = ccomps or [
+        c
+        for adverb in verb.children
+        if adverb.dep_ == "advmod" and adverb.i == verb.i + 1
+        for c in adverb.children
+        if c.dep_ == "ccomp" and c.i > adverb.i
+    ]
     # "While X reported it could not confirm ..., Y said that ...": what Y said follows.
     after = [c for c in ccomps if c.i > verb.i]
     if after and verb.doc[verb.sent.start].lower_ in {"while", "although", "though", "whereas"}:

@@ -22,12 +22,18 @@ from eventstore.normalize import source_key
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _CLOSING = ('"', "”", "»")
 BLOCK_PARAGRAPHS = 3  # paragraphs a block quotation after "X said:" may run to
 # "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
 _ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
+
+
+def _names_someone(speaker: Span) -> bool:
+    """Whether a frame's speaker is named ("Zelensky", "the Kremlin"), not "I", "you",
+    "other countries"."""
+    return speaker.root.lower_ not in {"i", "we", "you"} and any(t.pos_ == "PROPN" for t in speaker)
 
 
 class LayoutReading:
@@ -74,9 +80,10 @@ class LayoutReading:
 
     def _interview_answer(self) -> bool:
         """A paragraph after an interviewer's question, with no attribution of its own: the
-        interviewee's answer. A paragraph that attributes ends the interview."""
+        interviewee's answer. A paragraph that attributes to someone named ends the
+        interview; the answer's own "as you say", "other countries say" do not."""
         frames = [find_frame(unit, self.quotes) for unit in units(self.doc, self.quotes)]
-        if any(f is not None and f.speaker.root.lower_ not in {"i", "we"} for f in frames):
+        if any(f is not None and _names_someone(f.speaker) for f in frames):
             self.state.answering = None  # someone else is speaking: the interview is over
             return False
         speaker = self.state.answering

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.names import looks_like_organization
+from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.text import QUOTE_OPEN, Paragraph
 from eventstore.extract.transcript import Turn, transcript_turns
+from eventstore.normalize import fold
 
 _OUTLET = r"(?P<outlet>[A-Z][\w.'’&-]*(?:\s+[A-Z0-9][\w.'’&-]*)*)"
 _OUTLET_TAIL = r"(?:\s+(?:TV\s+)?(?:channel|broadcast|program|programme|show|website|podcast))?"
@@ -94,6 +97,9 @@ _NOT_TEXT_2 = re.compile(
     r"|^This (?:article|story|piece|column|op-ed|commentary) (?:originally |first )?appeared\b"
     r"|^(?:Originally|First) (?:published|appeared)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
+    # a page's call to its readers: "Support the Kyiv Ledger on Patreon!", "Join us today!"
+    r"|^(?:Support|Donate\s+to|Join|Sign\s+up|Become)\b[^.?!]{0,60}"
+    r"(?:!|\b(?:Patreon|newsletter|donations?|subscription|membership)\W*)$"
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
     # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
@@ -141,6 +147,9 @@ _INTRO = re.compile(
 # the role noun of a verb of leading: "X commands a battalion" is its commander
 _LEADING = {"commands": "commander", "heads": "head", "leads": "leader", "runs": "head"}
 _LEADING |= {"directs": "director", "chairs": "chair"}
+# "Jane Roe: What effect ...?" then "John Doe: Suppose ...": turns labelled with the full
+# names of who asks and who answers
+_NAMED_TURN = re.compile(rf"^(?P<name>{_NAME}):\s+(?=\S)")
 _SPOKE_TO = re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+{_NAME}\b")
 _BYLINE_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 # "By Jane Doe", "By Jane Doe, February 25, 2022", "Jane Doe | 25 February 2022"
@@ -148,6 +157,11 @@ _BYLINE = re.compile(
     r"^(?:By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s*[,|]\s*" + _BYLINE_DATE + r")?"
     r"|(?P<dated>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,|]\s*" + _BYLINE_DATE + r")\.?$"
 )
+# "Author" / "About the author" / "Written by" on a line of its own, then the name, then
+# perhaps a short role line with no sentence in it ("Fellow", "Senior Fellow, Asia")
+_AUTHOR_BOX = re.compile(r"^(?:Authors?|About the authors?|Written by)\s*:?$", re.I)
+_BOX_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+_BOX_ROLE = re.compile(r"^[A-Z][\w'’ ,&-]{1,60}$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
 )
@@ -181,8 +195,36 @@ def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
         roundup = _ROUNDUP.match(paragraph.text) is not None
         if roundup or not _is_text(paragraph, found, before=len(kept)):
             continue
-        kept.append(_labelled(paragraph, found))
+        line = paragraph
+        if bullet and not _CATEGORY.match(paragraph.text):
+            # "- X said earlier that ...": the mark is no word of the sentence (a closing
+            # "- Politics" is the category line)
+            line = _cut(paragraph, bullet.end())
+            found.labels[paragraph.index] = "bullet"
+        kept.append(_labelled(line, found))
     return kept
+
+
+def _author_box(paras: list[Paragraph], found: Layout) -> set[int]:
+    """A site's author box ("Author", then "Jane Roe", then a role line "Fellow"; often at
+    the page's end): the byline of an op-ed, its role line the bio. Its lines' indices."""
+    for at, paragraph in enumerate(paras[:-1]):
+        name = paras[at + 1].text
+        if not (_AUTHOR_BOX.match(paragraph.text) and _BOX_NAME.match(name)):
+            continue
+        if found.author is not None or looks_like_organization(name):
+            return set()
+        found.author = name
+        boxed = {paragraph.index, paras[at + 1].index}
+        role = paras[at + 2] if at + 2 < len(paras) else None
+        if role is not None and _BOX_ROLE.match(role.text) and len(role.text.split()) <= 6:
+            # "Senior Fellow" set as a heading is a role, not a body's name
+            bio = role.text
+            titled = "," not in bio and fold(bio.split()[-1]) in ROLE_NOUNS
+            found.author_bio = bio.lower() if titled else bio
+            boxed.add(role.index)
+        return boxed
+    return set()
 
 
 def _all_bullets(paras: list[Paragraph]) -> bool:
@@ -242,6 +284,7 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
     """In an interview (so titled, or with questions marked as an interviewer's), the
     bare question lines are the interviewer's too, and an intro that says who the
     interviewee is ("X is the commander of ...") names who answers."""
+    answering = _named_turns(found, rest)
     marked = any(found.labels.get(p.index) == "question" for p in rest)
     spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
     if not (marked or spoke_to or _INTERVIEW.search(found.title.text)):
@@ -253,8 +296,29 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
         found.labels[paragraph.index] = "question"
     if rest and (intro := _INTRO.search(rest[0].text)):
         found.interviewee = _interviewee(intro)
+    elif answering is not None:
+        found.interviewee = (answering, "")
     if spoke_to:
         found.labels[rest[0].index] = "intro"  # the outlet's own words: whom it asked
+
+
+def _named_turns(found: Layout, rest: list[Paragraph]) -> str | None:
+    """An interview set as named turns: a question under one full name ("Jane Roe: ...?")
+    answered under another's ("John Doe: ..."). The questions are labelled so; the
+    answering name is returned (the last such, the interviewee)."""
+    answering = None
+    for asked, answer in pairwise(rest):
+        question, reply = _NAMED_TURN.match(asked.text), _NAMED_TURN.match(answer.text)
+        if (
+            question is not None
+            and reply is not None
+            and question.group("name") != reply.group("name")
+            and asked.text.rstrip().endswith("?")
+            and not answer.text.rstrip().endswith("?")
+        ):
+            found.labels[asked.index] = "question"
+            answering = reply.group("name")
+    return answering
 
 
 def _interviewee(intro: re.Match[str]) -> tuple[str, str]:
@@ -308,7 +372,8 @@ def layout(paras: list[Paragraph]) -> Layout:
     paragraph and kept in ``labels``; "Source: X" names the speaker of what follows.
     """
     found = Layout(title=paras[0])
-    rest = _text_lines(paras[1:], found)
+    boxed = _author_box(paras[1:], found)
+    rest = _text_lines([p for p in paras[1:] if p.index not in boxed], found)
     if rest and (match := _CATEGORY.match(rest[-1].text)):
         found.category = match.group("category").strip()
         rest.pop()

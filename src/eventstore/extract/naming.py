@@ -35,7 +35,7 @@ _BRACKETED = re.compile(r"^.*\)\s*")  # "(MENAFN- UkrinForm) US Secretary of Sta
 
 def name_of(subject: Span) -> str | None:
     root = subject.root
-    people = [_whole(ent) for ent in subject.ents if ent.label_ == "PERSON"]
+    people = [whole_name(ent) for ent in subject.ents if ent.label_ == "PERSON"]
     holding = next((e for e in people if e.start <= root.i < e.end), None)
     core = name_core(root) if root.pos_ == "PROPN" else None
     if holding is not None:
@@ -61,13 +61,23 @@ def name_of(subject: Span) -> str | None:
 _PARTICLES = frozenset("von van der den de da di du le la al el bin ibn".split())
 
 
-def _whole(entity: Span) -> Span:
-    """ "Ursula von der" + "Leyen": a name the recognizer cut after its particles; "Andriy"
+def whole_name(entity: Span) -> Span:
+    """ "Ursula von der" + "Leyen": a name the recognizer cut after its particles (or at a
+    hyphen: "Park Sun" + "-won"); "Andriy"
     + "Yermak": one it cut before the family name, after a long title ("Head of the Office
     of the President of Ukraine Andriy Yermak")."""
     doc, start, end = entity.doc, entity.start, entity.end
     while end < len(doc) and doc[end - 1].lower_ in _PARTICLES and doc[end].text[:1].isupper():
         end += 1
+    # "Park Sun" + "-won": a hyphenated given name the recognizer cut at its hyphen
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
     while start > 0 and end - start < 2 and _first_name(doc[start - 1]):
         start -= 1
     return doc[start:end]

@@ -195,11 +195,19 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
+# Titles that end a name read back from its end ("National Security Advisor Jake
+# Sullivan"), though "a senior adviser to President X" is the adviser, not X (names.py)
+_TITLES_BEFORE_A_NAME = frozenset({"adviser", "advisor", "aide", "counselor", "counsellor"})
+
+
 def _is_title(word: str) -> bool:
     # Two-letter acronyms (US, UN) are written in capitals; "Un" of "Kim Jong Un" is a name.
     parts = fold(word).split()
     return any(
-        part in TITLE_WORDS or (part in NATIONALITY_WORDS and len(part) > 2) for part in parts
+        part in TITLE_WORDS
+        or part in _TITLES_BEFORE_A_NAME
+        or (part in NATIONALITY_WORDS and len(part) > 2)
+        for part in parts
     )
 
 

@@ -87,6 +87,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         self.sourced = False  # a line naming the source of the item before it
         self.reported = False  # a sentence of the paragraph reported what others reported
         self.narrating = False  # a host's or correspondent's own report in a transcript
+        self.bulleted = False  # an item of a list ("- ...")
 
     def read(self, label: str | None) -> list[Item | Draft]:
         """Every item of the paragraph."""
@@ -98,6 +99,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return self._labelled_whole(label)
         self._entry(label)
         self.narrating = label == "narrated"
+        self.bulleted = label == "bullet"
         if label == "quote" and self._labelled_quote():
             return self.items
         if self._block_quote() or self._continues_quote() or self._runs_on() or self._answer():
@@ -259,9 +261,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             speaker = for_issuer(self.state.voice, speaker)
         phrase = framed_date(unit, frame)
         opens_dated = phrase is not None and phrase.start == 0
-        if self.section == "background" and opens_dated:
+        if self.section == "background" and opens_dated and not self.bulleted:
             # A dated timeline entry is an event, whoever speaks in it ("On June 12, Kim
-            # emphasized ..."): its speaker's words are the event's wording.
+            # emphasized ..."): its speaker's words are the event's wording. A bullet of
+            # a list under "Background:" is a report of its own, not a timeline's entry.
             cited = (speaker.source,) if isinstance(speaker, Anonymous) else ()
             return self._event(unit, phrase, cited)
         if isinstance(speaker, Anonymous):

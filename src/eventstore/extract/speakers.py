@@ -36,6 +36,7 @@ from eventstore.extract.naming import (
     possessive,
     role_text,
     single_name,
+    whole_name,
 )
 from eventstore.extract.people import make_person
 from eventstore.normalize import fold, person_key, source_key
@@ -270,7 +271,7 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             speakers.name_institution(display_source_name(ent.text), descriptor)
         if ent.label_ != "PERSON":
             continue
-        name = person_name(ent.text)
+        name = person_name(whole_name(ent).text)  # "Park Sun" + "-won"
         if name is None or len(name.split()) < 2:
             continue
         phrase = clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
@@ -298,6 +299,8 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
         return _pronoun(head, speakers)
+    if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
+        return _anonymous(_LEADING_THE.sub("", clean_phrase(subject.text)))  # "the Russians"
     titled = _title_reference(subject, speakers)
     if titled is not None:
         return speakers.add(titled)
