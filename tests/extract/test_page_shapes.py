@@ -144,3 +144,25 @@ def test_a_people_named_by_nationality_is_no_expert() -> None:
         "The Russians rejected the proposal for a full ceasefire.\n"
     )
     assert "Russians" not in speakers(doc)
+
+
+TAKEAWAYS = "\n".join(
+    [
+        "CSDA Russian Offensive Campaign Assessment, March 4, 2025",
+        "Key Takeaways from the CSDA:",
+        "- Ukrainian drones struck an oil refinery in Saratov on March 4.",
+        "- Neither Moscow nor Minsk appears ready to commit new reserves to the northern "
+        "front, likely because both fear unrest at home.",
+        "- Russian forces recently advanced near Pokrovsk and Toretsk.",
+        "",
+    ]
+)
+
+
+def test_key_takeaways_under_another_title_are_the_think_tanks() -> None:
+    doc = read(TAKEAWAYS, category="Analysis")
+    assert speakers(doc) == ["CSDA"]
+    assert doc.claims[0].text.startswith("Neither Moscow nor Minsk")
+    dates = {event.summary[:16]: event.date.precision for event in doc.events}
+    # "recently" tells of some day before the refinery's: no day of the story
+    assert dates == {"Ukrainian drones": "day", "Russian forces r": "unknown"}

@@ -74,13 +74,17 @@ _FORMS = [
     r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
     r"|yesterday|today|overnight|last\s+night|(?:during|throughout)\s+the\s+night"
+    r"|(?:earlier|later)\s+in\s+the\s+day"
     # "at around 7am local time this morning": the day of the story, its time of day
     r"|(?:earlier\s+|later\s+)?this\s+(?P<todnow>morning|afternoon|evening)|tonight)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
     r"(?P<undated>earlier|later|subsequently|previously|afterwards|after\s+that"
     r"|since\s+then|before\s+that|prior\s+to\s+that|at\s+the\s+same\s+time)",
 ]
-_PATTERNS = [re.compile(_LEAD + form + r"(?=\s*,|\s+[\w\"“'])", re.IGNORECASE) for form in _FORMS]
+# what may follow a date phrase: a comma, a word, or a dash that opens an aside ("on Friday
+# — without Putin — ...")
+_AFTER = r"(?=\s*,|\s+[\w\"“']|\s*[–—]|\s+-\s)"
+_PATTERNS = [re.compile(_LEAD + form + _AFTER, re.IGNORECASE) for form in _FORMS]
 _QUALIFIERS = {
     "beginning": "early",
     "start": "early",
@@ -97,7 +101,7 @@ _QUALIFIERS = {
 
 # The same forms anywhere in a sentence ("... blocked the border on 30 December", "Oct. 13").
 _ANYWHERE = [
-    re.compile(r"(?<![\w-])" + form + r"(?=\s*[,.;:)\"”'’]|\s+[\w\"“'(]|$)", re.IGNORECASE)
+    re.compile(r"(?<![\w-])" + form + r"(?=\s*[,.;:)\"”'’–—]|\s+[\w\"“'(]|\s+-\s|$)", re.I)
     for form in _FORMS[:-1]
 ]
 
@@ -189,8 +193,8 @@ def _relative_word(text: str) -> str:
     relative = " ".join(text.lower().split())
     # "During the night, Russia launched ...": the night before the story, as "overnight"
     night = relative == "last night" or relative.endswith("the night")
-    if relative == "tonight" or relative.split()[-1] in {"morning", "afternoon", "evening"}:
-        return "today"  # "this morning", "tonight": the story's own day
+    if relative == "tonight" or relative.split()[-1] in {"morning", "afternoon", "evening", "day"}:
+        return "today"  # "this morning", "tonight", "earlier in the day": the story's own day
     return "overnight" if night else relative
 
 

@@ -181,6 +181,9 @@ def sentence_event(
     )
 
 
+_OF_LATE = frozenset({"recently", "lately"})
+
+
 def _story_date(
     unit: Sentence, state: ArticleState, *, lede: bool
 ) -> tuple[DateReading, float] | None:
@@ -190,6 +193,8 @@ def _story_date(
     # lede, the present perfect ("Iran has also sent personnel") tells of some time up to
     # now, not of that day: it stays undated; a toll ("11 people have been reported
     # injured") is still that day's.
+    if any(t.lower_ in _OF_LATE and t.dep_ == "advmod" for t in unit):
+        return None  # "Russian forces recently advanced near ...": some day before, not that day
     if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
         return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
     published = state.events.timeline.published_day()

@@ -199,7 +199,9 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
     if after and verb.doc[verb.sent.start].lower_ in {"while", "although", "though", "whereas"}:
         ccomps = after
     clauses = ccomps or [
-        c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ != "VBG"
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and c.i < verb.i and c.tag_ != "VBG" and not _circumstance(c)
     ]
     if not clauses:
         return None
@@ -210,6 +212,17 @@ def clause_of(verb: Token) -> tuple[int, int] | None:
         if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")
     ]
     return chars(tokens)
+
+
+# "After Moscow proposed talks, Zelensky agreed ...": a clause of time, cause or condition
+# tells when or why, never what was said
+_CIRCUMSTANCE_MARKS = frozenset(
+    "after before when whenever since until once because if unless although though while".split()
+)
+
+
+def _circumstance(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def rest_after(verb: Token, frame: tuple[int, int], unit: Span) -> tuple[int, int] | None:

@@ -213,7 +213,9 @@ def happening_sentence(unit: Sentence) -> bool:
     if consequence(root):
         return True  # "Nobody was injured", "There were no casualties": the toll of one
     words = [t for t in unit if not t.is_punct]
-    if len(words) < _MIN_HAPPENING_WORDS or not _past_action(root):
+    # "Zelensky agreed and invited Putin ...": an action joined to a verb that is none
+    acts = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if len(words) < _MIN_HAPPENING_WORDS or not any(_past_action(verb) for verb in acts):
         return False
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ == "PRON":

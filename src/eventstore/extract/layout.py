@@ -52,6 +52,7 @@ class Layout:
 
     title: Paragraph
     lede: Paragraph | None = None
+    deck: Paragraph | None = None  # under the title: "Key Takeaways from the ISW:"
     lede_offset: int = 0
     venue: Paragraph | None = None
     outlet: str | None = None
@@ -386,7 +387,8 @@ def layout(paras: list[Paragraph]) -> Layout:
     decked: list[Paragraph] = []
     if len(rest) > 2 and not _VENUE.match(rest[0].text) and not _ends(found.lede.text):
         if _is_deck(found.lede.text):
-            found.lede = rest.pop(0)  # a deck under the title, not a sentence of the story
+            # a deck under the title, not a sentence of the story
+            found.deck, found.lede = found.lede, rest.pop(0)
         elif _ends(rest[0].text) and _HEADLINE_SPEECH.search(found.lede.text):
             # "Putin says he is open to talks" under a live blog's title: a headline of
             # someone's words, read as text, but the story opens below it

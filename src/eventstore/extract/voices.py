@@ -42,7 +42,7 @@ _STATEMENT = re.compile(rf"^{_STATEMENT_WORDS}\b")
 # "Key Takeaways from the ISW": a think tank's findings, its own assessments
 _FINDINGS_OF = re.compile(
     r"^(?:Key\s+)?(?i:takeaways|findings|conclusions)\s+(?:from|of|by)\s+(?:the\s+)?"
-    rf"(?P<issuer>{_CAPITALIZED}(?:\s+(?:(?:of|for|and|the)\s+)*{_CAPITALIZED})*)$"
+    rf"(?P<issuer>{_CAPITALIZED}(?:\s+(?:(?:of|for|and|the)\s+)*{_CAPITALIZED})*):?$"
 )
 _REPORTING = frozenset("report say claim allege believe estimate rumour rumor confirm".split())
 _STATEMENT_CATEGORY = re.compile(r"^(?:statement|press release|communiqu[eé])s?$", re.I)
@@ -92,7 +92,13 @@ def _issuer(parts: Layout, outlet: str | None, category: str | None) -> Voice | 
     """A press statement: its issuer named in the title ("Statement of the Ministry of
     ..."), or the outlet that published it when the title or category says statement."""
     title = parts.title.text
-    if match := _STATEMENT_OF.match(title) or _FINDINGS_OF.match(title):
+    # "Key Takeaways from the ISW:" may head the list under another title
+    heading = parts.deck.text if parts.deck is not None else ""
+    if (
+        match := _STATEMENT_OF.match(title)
+        or _FINDINGS_OF.match(title)
+        or _FINDINGS_OF.match(heading)
+    ):
         name = match.group("issuer")
     elif (_STATEMENT.match(title) or _STATEMENT_CATEGORY.match(category or "")) and outlet:
         name = outlet
