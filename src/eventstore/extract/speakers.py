@@ -351,7 +351,8 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     words = title.split()
     head = fold(_head_word(subject).text)
     if (
-        len(words) > 5
+        not words
+        or len(words) > 5
         or words[0] not in {"the", "this"}
         or any(t.ent_type_ == "PERSON" for t in subject)
     ):
