@@ -1,6 +1,6 @@
 """The analyst views: their names, columns and meaning, as the current read contract.
 
-The views themselves are created by migrations (migrations_env/versions), whose SQL is frozen
+The views themselves are created by migrations (alembic/versions), whose SQL is frozen
 history; this module describes what head provides, for ``docs/SCHEMA.md`` and for the
 test that checks every view at head has exactly these columns (and, on PostgreSQL,
 these comments). Counts are computed when the view is read, never stored.

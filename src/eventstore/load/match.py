@@ -1,6 +1,6 @@
 """Frozen for revision 0003: the matching keys as 0003 computed them. Never change it.
 
-Alembic revision 0003 (migrations_env/versions/0003_claim_and_event_keys.py, landed, never
+Alembic revision 0003 (alembic/versions/0003_claim_and_event_keys.py, landed, never
 edited) fills event_keys and claim_keys of the rows already stored with
 ``match_text``, ``key_set`` and ``claim_key_set`` imported from here. This module is
 those three functions and their helpers (``fold`` included) as they were when 0003
