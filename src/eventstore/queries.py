@@ -1,7 +1,4 @@
-"""Named analyst queries: ``*.sql`` files with a header that declares parameters.
-
-The files ship inside the package (``eventstore/named_queries``) and are read through
-``importlib.resources``, so a checkout, an editable install and a wheel read the same ones.
+"""Named analyst queries: ``queries/*.sql`` files with a header that declares parameters.
 
 A query file starts with comment lines::
 
@@ -22,13 +19,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Date, Integer, String, bindparam, text
 from sqlalchemy.types import TypeEngine
 
+from eventstore import packaged
 from eventstore.errors import NotFound, UsageError
 from eventstore.repositories._inputs import check_text, fits_int64, shown
 
@@ -111,9 +108,10 @@ class NamedQuery:
         return value
 
 
-def queries_dir() -> Traversable:
-    """Where the named queries live: the package's ``named_queries`` folder."""
-    return resources.files("eventstore") / "named_queries"
+def queries_dir() -> Path:
+    """Where the named queries live: inside the installed package, or ./queries in a
+    source checkout (eventstore.packaged)."""
+    return packaged.folder("queries")
 
 
 def parse(name: str, source: str) -> NamedQuery:
@@ -133,19 +131,17 @@ def parse(name: str, source: str) -> NamedQuery:
     return NamedQuery(name, description, tuple(params), "\n".join(body).strip().rstrip(";"))
 
 
-def all_queries() -> list[NamedQuery]:
+def all_queries(folder: Path | None = None) -> list[NamedQuery]:
     """Every named query, by name."""
-    files = {
-        entry.name.removesuffix(".sql"): entry
-        for entry in queries_dir().iterdir()
-        if entry.name.endswith(".sql")
-    }
-    return [parse(name, files[name].read_text(encoding="utf-8")) for name in sorted(files)]
+    folder = folder or queries_dir()
+    return [
+        parse(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.sql"))
+    ]
 
 
-def get_query(name: str) -> NamedQuery:
+def get_query(name: str, folder: Path | None = None) -> NamedQuery:
     """The query called ``name``, or NotFound listing the ones there are."""
-    found = {query.name: query for query in all_queries()}
+    found = {query.name: query for query in all_queries(folder)}
     if name not in found:
         raise NotFound(f"no query named {name!r}; there are: {', '.join(sorted(found))}")
     return found[name]

@@ -207,8 +207,7 @@ def outside_statements(sql: str) -> list[str]:
 def test_revisions_only_touch_objects_they_create(previous: str, revision: str) -> None:
     """If this fails, a revision locks or writes an existing table: turn require-lock-timeout,
     require-statement-timeout and adding-field-with-default back on in .squawk.toml and
-    have eventstore/migrations_env/env.py emit SET lock_timeout / statement_timeout for
-    PostgreSQL."""
+    have alembic/env.py emit SET lock_timeout / statement_timeout for PostgreSQL."""
     sql = offline_sql(previous, revision)
     assert statements(sql), f"no statements parsed from the SQL of {revision}"
     outside = outside_statements(sql)

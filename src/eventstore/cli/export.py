@@ -137,7 +137,7 @@ def query(
     fmt: str | None,
     as_json: bool,
 ) -> None:
-    """Run a named analyst query (see --list), with typed parameters.
+    """Run a named analyst query from queries/ (see --list), with typed parameters.
 
     \b
     Example:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from alembic import context
-from alembic.runtime.environment import NameFilterParentNames, NameFilterType
 from sqlalchemy import Connection, Engine
 
 from eventstore.config import load_settings, normalize_url
@@ -34,7 +33,7 @@ _FTS_TABLE_SUFFIXES = (
 _FTS_COLUMN = "search_vector"
 
 
-def include_name(name: str | None, type_: NameFilterType, _parents: NameFilterParentNames) -> bool:
+def include_name(name: str | None, type_: str, _parents: dict[str, str | None]) -> bool:
     """Hide the hand-made full-text objects from autogenerate."""
     if name is None:
         return True
