@@ -164,6 +164,25 @@ def test_a_persons_dated_statement_is_a_claim_not_an_event() -> None:
     assert [c.text for c in doc.claims] == ["the Kremlin had no plans to mobilise"]
 
 
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Ukrainian President Volodymyr Zelensky said on Tuesday that Germany would send a "
+        "third Patriot system before the end of the year.",
+        "Volodymyr Zelensky, the president of Ukraine, said last week that Germany would send "
+        "a third Patriot system before the end of the year.",
+    ],
+)
+def test_a_ledes_summary_leaves_the_time_of_saying_out(lede: str) -> None:
+    doc = extract(lede)
+    assert said(doc) == [
+        (
+            "Volodymyr Zelensky",
+            "Germany would send a third Patriot system before the end of the year",
+        )
+    ]
+
+
 def test_every_mention_says_how_it_was_found() -> None:
     doc = extract(
         "The plant lost power for an hour.",

@@ -27,21 +27,26 @@ SPEECH_VERBS = (
     "|reiterated|replied|answered|specified|elaborated|cautioned|urged"
 )
 _VERB = rf"(?P<verb>{SPEECH_VERBS})"
+# "said on Tuesday that", "said last week that": the time of the saying, not its content
+_WHEN = (
+    r"(?:\s+(?:on|in|at|during|last|this|earlier|early|late|yesterday|today)\b"
+    r"(?:\s+(?!that\b)[\w.,]+){0,3}?(?=\s+that\b))?"
+)
 _QUOTE_MARKS = ('"', "“", "«", ":")
 _LEDE = [
     # Name, role, believes that ...
     re.compile(
-        rf"^(?P<name>{PERSON_NAME}),\s+(?P<role>[^,]{{3,160}}),\s+{_VERB}"
+        rf"^(?P<name>{PERSON_NAME}),\s+(?P<role>[^,]{{3,160}}),\s+{_VERB}{_WHEN}"
         r"(?:\s+(?:the\s+)?(?P<outlet>[A-Z][^,]{1,40}?)\s+that\b|\s+that\b)?\s*,?\s*"
     ),
     # The editor-in-chief of Defense Express, Oleh Katkov, believes ...
     re.compile(
-        rf"^(?:The\s+)?(?P<role>[^,]{{3,160}}),\s+(?P<name>{PERSON_NAME}),\s+{_VERB}"
+        rf"^(?:The\s+)?(?P<role>[^,]{{3,160}}),\s+(?P<name>{PERSON_NAME}),\s+{_VERB}{_WHEN}"
         r"(?:\s+that\b)?\s*,?\s*"
     ),
     # Military expert Oleh Zhdanov believes that ...
     re.compile(
-        rf"^(?P<role>[A-Z][a-z][\w\s-]{{2,80}}?)\s+(?P<name>{PERSON_NAME})\s+{_VERB}"
+        rf"^(?P<role>[A-Z][a-z][\w\s-]{{2,80}}?)\s+(?P<name>{PERSON_NAME})\s+{_VERB}{_WHEN}"
         r"(?:\s+that\b)?\s*,?\s*"
     ),
 ]
