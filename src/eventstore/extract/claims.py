@@ -27,6 +27,7 @@ SPEECH_VERBS = (
     "|reiterated|replied|answered|specified|elaborated|cautioned|urged"
 )
 _VERB = rf"(?P<verb>{SPEECH_VERBS})"
+_ASKING = frozenset({"expects", "expected", "urged"})
 # "said on Tuesday that", "said last week that": the time of the saying, not its content
 _WHEN = (
     r"(?:\s+(?:on|in|at|during|last|this|earlier|early|late|yesterday|today)\b"
@@ -62,11 +63,15 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
         name, role = _name_and_role(match.group("name"), match.group("role"))
         featured = make_person(name, role, default_kind="expert")
         speakers.featured = speakers.add(featured)
+        # "expects EU states to agree", "urged partners to ...": no claim without the verb
+        said = text[match.start("verb") : match.end()].split()
+        asked = said[0] in _ASKING and "that" not in said
+        start = match.start("verb") if asked else match.end()
         return _claim(
             featured,
             "summary",
             lede,
-            (offset + match.end(), None),
+            (offset + start, None),
             section="lede",
             attribution=None,
         )

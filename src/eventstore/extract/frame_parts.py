@@ -22,7 +22,7 @@ CUE_LEMMAS = frozenset(
     comment assert reiterate reply answer confirm deny remark underline clarify report
     estimate contend maintain declare complain promise pledge vow hint specify elaborate
     summarize summarise observe point assume consider expect fear doubt ask tweet post
-    reckon allege quote agree inform""".split()
+    reckon allege quote agree inform reveal disclose recollect""".split()
 )
 
 
@@ -31,7 +31,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # ("leaving Ukrainians fearing a return of blackouts" does not).
 _SPEECH_PARTICIPLES = frozenset(
     "say add note warn stress claim insist explain argue emphasize emphasise tell state"
-    " point".split()
+    " point accuse".split()
 )
 # How long a cue's object or modifier may be and still belong to the frame ("told
 # reporters", "in an interview with Radio NV on Tuesday") rather than to the content.
@@ -84,8 +84,17 @@ def subject_of(verb: Token) -> Token | None:
         verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _SPEECH_PARTICIPLES
     )
     if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and _reported(verb.head):
+            # "Russia said that A is possible, noting that B": the parser hangs the
+            # participle on the reported clause; it is the reporter's, not A's subject's
+            return subject_of(verb.head.head)
         return subject_of(verb.head)
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """``verb`` heads the clause a cue verb reports ("said that A is ...")."""
+    return verb.dep_ == "ccomp" and verb.head.i != verb.i and is_cue(verb.head)
 
 
 def _title_before(subject: Token) -> Token | None:

@@ -30,6 +30,7 @@ from eventstore.extract.frame_parts import (
 from eventstore.extract.names import looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS, name_of
 from eventstore.extract.quotes import Quote
+from eventstore.extract.speakers import is_outlet
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,7 +45,9 @@ _WEAK_CUES = frozenset(
 _ACCUSING = frozenset("accuse reject dismiss refute praise hail condemn denounce".split())
 # Reactions that are a position when they name what they condemn, news when they point back.
 _REACTING = frozenset({"condemn", "denounce"})
-OBJECT_CUES = _ACCUSING | frozenset("discuss express voice reaffirm".split())
+# "Ukraine's top diplomat expressed his disappointment in ...": a stance, whoever takes it.
+_STANCE_TAKING = frozenset("express voice".split())
+OBJECT_CUES = _ACCUSING | _STANCE_TAKING | frozenset("discuss reaffirm".split())
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
 
@@ -61,13 +64,18 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
         frames,
         key=lambda f: (
             f.rule == "paraphrase.according_to" and len(frames) > 1,
+            # "the defense chief stressed that ..., TASS reported": the outlet relays it
+            len(frames) > 1 and is_outlet(f.speaker.text),
             not _names_person(f.speaker),
             _depth(f.cue),
             f.cue.i,
         ),
     )
-    # A unit may be part of a sentence ("X said A, while Y said B"): its content too.
+    # A unit may be part of a sentence ("X said A, while Y said B"): its content too;
+    # an outlet's frame that relays it closes it ("..., TASS reported").
     start, end = unit.start_char, unit.end_char
+    relays = [f.frame_range[0] for f in frames if f is not best and is_outlet(f.speaker.text)]
+    end = min([end, *(r for r in relays if r > best.frame_range[1])])
     content = tuple((max(a, start), min(b, end)) for a, b in best.content if a < end and b > start)
     return replace(best, content=content) if content != best.content else best
 
@@ -128,6 +136,8 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
         if inverted is not None:
             return inverted
     inverted = _second_subject(token, unit, quotes)
+    if inverted is None and lemma == "quote":
+        inverted = _quoted_as_saying(token, unit, quotes)
     if inverted is not None:
         return inverted
     subject = subject_of(token)
@@ -138,6 +148,24 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     if subject.dep_ == "nsubjpass":
         return _passive(token, subject, unit, quotes)
     return _verb_frame(token, subject, unit, quotes, weak=lemma in _WEAK_CUES)
+
+
+def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "TASS quoted Belousov as saying ...": the object said it."""
+    saying = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+        for c in verb.children
+    )
+    target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if not saying or target is None or target.pos_ != "PROPN":
+        return None
+    speaker = speaker_span(target)
+    # '"...," TASS quoted X as saying in a meeting with ...': all after the quote frames it
+    frame = (frame_span_of(verb, speaker)[0], unit.end_char)
+    direct = [q for q in adjacent_quotes(unit, quotes, frame) if q[1] <= frame[0]]
+    if direct:
+        return _quoted(verb, speaker, unit, direct, frame)
+    return _verb_frame(verb, target, unit, quotes, weak=False)
 
 
 def _quoted(
@@ -194,11 +222,28 @@ _NAMING = frozenset("call term dub label brand".split())  # "describe" takes "as
 
 
 def _appeal(verb: Token) -> bool:
+    if verb.lemma_.lower() == "urge":  # "urged partners to ...", "urged continued pressure"
+        return any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c.i > verb.i for c in verb.children)
     particles = _APPEALS.get(verb.lemma_.lower(), set())
     return any(
         c.dep_ in {"prep", "prt"} and c.lower_ in particles and c.i == verb.i + 1
         for c in verb.children
     )
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "expects EU member states to agree", "told reporters to wait": what is reported is
+    an infinitive with its own doer, which reads as a claim only with the verb."""
+    for clause in verb.children:
+        if clause.dep_ not in {"ccomp", "xcomp"} or clause.i < verb.i:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+        doer = any(c.dep_ in SUBJECTS and c.i < clause.i for c in clause.children) or any(
+            c.dep_ == "dobj" and verb.i < c.i < clause.i for c in verb.children
+        )
+        if infinitive and doer:
+            return True
+    return False
 
 
 def _named_thing(verb: Token) -> bool:
@@ -235,7 +280,7 @@ def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> F
     subject = subject_of(verb)
     if subject is None or inside(subject, quotes) or subject.dep_ == "nsubjpass":
         return None
-    if lemma not in _ACCUSING and subject.lower_ not in {"he", "she"}:
+    if lemma not in _ACCUSING | _STANCE_TAKING and subject.lower_ not in {"he", "she"}:
         return None
     if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
         return None  # "The US, Ukraine and six allies accused ...": no one speaker
@@ -438,6 +483,8 @@ def _verb_frame(
         start = clause[0]
         if unit.doc.text[start : start + 5].lower() == "that ":
             start += 5  # "said that A, so B": the parser may hang "that" below the top
+        if _asked_of(verb):
+            start = verb.idx  # "expects EU states to agree ...": no claim without the verb
         clause = (start, max(clause[1], unit.end_char))
         frame = (frame[0], min(frame[1], clause[0]))
         rule, confidence = "paraphrase.cue_before", 0.85

@@ -29,7 +29,7 @@ _OPINION_CUES = frozenset(
 )
 # Verbs that tell of no happening: states, speech, and declining to act.
 _NOT_HAPPENINGS = (
-    frozenset("be have seem appear remain continue decline refuse".split())
+    frozenset("be have seem appear remain continue decline refuse mention highlight".split())
     | CUE_LEMMAS
     | OBJECT_CUES
 )
@@ -202,6 +202,25 @@ def _past_action(verb: Token) -> bool:
     )
 
 
+# Verbs of saying that name an act when their object is a thing or a deed, not words:
+# "announced new sanctions", "pledged to transfer four more systems".
+_UNDERTAKINGS = frozenset("announce pledge promise vow".split())
+
+
+def _undertaking(verb: Token) -> bool:
+    """ "Blinken announced new US sanctions on Iran", "Italy promised to deliver a second
+    system": an act done by saying, in the past, with an object or a deed and no clause."""
+    if verb.tag_ != "VBD" or (verb.lemma_.lower() or verb.lower_) not in _UNDERTAKINGS:
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in {"neg", "ccomp"} or c.tag_ == "MD" for c in children):
+        return False
+    return any(
+        c.dep_ == "xcomp" or (c.dep_ == "dobj" and c.lemma_.lower() not in _SPEECH_NOUNS)
+        for c in children
+    )
+
+
 def _nobody(word: Token) -> bool:
     return word.lower_ in _NOBODY or any(c.lower_ == "no" for c in word.children)
 
@@ -215,7 +234,9 @@ def happening_sentence(unit: Sentence) -> bool:
     words = [t for t in unit if not t.is_punct]
     # "Zelensky agreed and invited Putin ...": an action joined to a verb that is none
     acts = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if len(words) < _MIN_HAPPENING_WORDS or not any(_past_action(verb) for verb in acts):
+    if len(words) < _MIN_HAPPENING_WORDS or not any(
+        _past_action(verb) or _undertaking(verb) for verb in acts
+    ):
         return False
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ == "PRON":

@@ -61,7 +61,10 @@ def happening_before(unit: Sentence, frame: Frame) -> Sentence | None:
     root, cue = unit.root, frame.cue
     if frame.rule == "paraphrase.according_to":
         return None  # "A happened, according to X": the whole sentence is X's word
-    if cue.i <= root.i or frame.speaker.start <= root.i:
+    # "Blinken announced new sanctions on Iran, accusing it of ...": the speaker's own
+    # participle after an act of theirs comments on it as another speaker's would
+    own = cue.dep_ == "advcl" and cue.head.i == root.i and cue.tag_ == "VBG"
+    if cue.i <= root.i or (frame.speaker.start <= root.i and not own):
         return None
     branch = _joining_clause(cue, root)
     if branch is None or branch.left_edge.i <= root.i:

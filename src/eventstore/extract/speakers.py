@@ -350,6 +350,8 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     title, _, owner = " ".join(fold(t.text) for t in subject if not t.is_punct).partition(" of ")
     words = title.split()
     head = fold(_head_word(subject).text)
+    if len(subject) > 1 and subject[1].tag_ == "POS" and subject[0].ent_type_ in {"GPE", "NORP"}:
+        words = ["the", *words[2:]]  # "Ukraine's top diplomat": the country's own
     if (
         not words
         or len(words) > 5
@@ -360,11 +362,24 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     if head not in TITLE_WORDS and head not in ROLE_NOUNS:
         return None
     titles = [w for w in words[1:] if w in TITLE_WORDS or w in ROLE_NOUNS]
-    found = speakers.by_title(titles)
+    found = speakers.by_title(titles) or speakers.by_title(_office(words, head))
     employer = set(fold(found.affiliation or "").split()) if found is not None else set()
     if owner and employer and not employer & set(owner.split()):
         return None  # the head of another body
     return found
+
+
+# The portfolios a minister is called the chief of ("the defense chief").
+_PORTFOLIOS = frozenset("defense defence foreign interior finance energy economy".split())
+
+
+def _office(words: list[str], head: str) -> list[str]:
+    """The minister's title a newsroom's byword stands for: "the top diplomat" is the
+    foreign minister, "the North Korean defense chief" the defense minister."""
+    if head == "diplomat" and "top" in words:
+        return ["foreign", "minister"]
+    portfolio = [w for w in words if w in _PORTFOLIOS]
+    return [portfolio[0], "minister"] if head in {"chief", "head"} and portfolio else ["-"]
 
 
 def _head_word(subject: Span) -> Token:

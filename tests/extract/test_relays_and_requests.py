@@ -1,0 +1,124 @@
+"""Relayed words, requests and acts done by saying (pure; blind set D9's causes).
+
+An agency that quotes someone, an outlet's closing "TASS reported", a participle after a
+reported clause, "expects X to ...", "urged X to ...", "announced new sanctions". Each
+case is a short article of our own; the test states what a reader would take from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+
+PUBLISHED = date(2024, 11, 29)  # a Friday
+
+
+def extract(*lines: str) -> ArticleDoc:
+    text = "A headline of our own\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=PUBLISHED)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def said(doc: ArticleDoc) -> list[tuple[str, str, str]]:
+    return [(claim.speaker.name, claim.kind, claim.text) for claim in doc.claims]
+
+
+def test_an_agency_quoting_someone_gives_that_persons_quote() -> None:
+    doc = extract(
+        "\u201cOur armies have never worked so closely together,\u201d the Interfax agency "
+        "quoted Andrei Belousov as saying at a meeting with his counterpart in Pyongyang."
+    )
+    assert said(doc) == [
+        ("Andrei Belousov", "quote", "Our armies have never worked so closely together")
+    ]
+
+
+def test_an_outlet_relaying_a_named_officials_words_is_not_their_speaker() -> None:
+    doc = extract(
+        "Russian Defence Minister Andrei Belousov met North Korean Defence Minister "
+        "No Kwang-chol in Pyongyang on Friday.",
+        "At the talks, the North Korean defence chief stressed that military ties with "
+        "Moscow were the country's first concern, Interfax reported.",
+    )
+    assert said(doc) == [
+        (
+            "No Kwang-chol",
+            "paraphrase",
+            "military ties with Moscow were the country's first concern",
+        )
+    ]
+
+
+def test_a_countrys_top_diplomat_is_its_foreign_minister_named_before() -> None:
+    doc = extract(
+        "Foreign Minister Dmytro Kuleba met his Spanish counterpart in Madrid on Friday.",
+        "Ukraine's top diplomat expressed his frustration with the slow pace of deliveries "
+        "and stressed the need to use every available system.",
+    )
+    assert [(name, kind) for name, kind, _ in said(doc)] == [("Dmytro Kuleba", "paraphrase")]
+    assert said(doc)[0][2].startswith("expressed his frustration with the slow pace")
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters() -> None:
+    doc = extract(
+        "Russia said on Friday that a visit by the North Korean leader to Moscow next year "
+        "was quite possible, noting that contacts between the two capitals were constant."
+    )
+    assert [(name, kind) for name, kind, _ in said(doc)] == [("Russia", "paraphrase")]
+    assert "noting that contacts between the two capitals" in said(doc)[0][2]
+
+
+def test_what_someone_is_expected_or_urged_to_do_keeps_the_verb() -> None:
+    doc = extract(
+        "Marta Kos, the enlargement commissioner of the European Union, expects the member "
+        "states to agree on the new package within a month.",
+        "Prime Minister Denys Shmyhal urged the donors to speed up the delivery of "
+        "transformers before the frosts.",
+    )
+    assert [text for _, _, text in said(doc)] == [
+        "expects the member states to agree on the new package within a month",
+        "urged the donors to speed up the delivery of transformers before the frosts",
+    ]
+
+
+def test_an_act_done_by_announcing_is_an_event_and_a_charge_with_it_a_claim() -> None:
+    doc = extract(
+        "Secretary of State Antony Blinken arrived in London on Tuesday.",
+        "Blinken announced new US sanctions on Iran, accusing it of sending short-range "
+        "missiles to Russia for use in Ukraine.",
+    )
+    announced = [event.summary for event in doc.events][-1]
+    assert announced == "Blinken announced new US sanctions on Iran"
+    assert said(doc) == [
+        (
+            "Antony Blinken",
+            "paraphrase",
+            "accusing it of sending short-range missiles to Russia for use in Ukraine",
+        )
+    ]
+
+
+def test_mentioning_a_subject_is_no_happening() -> None:
+    doc = extract(
+        "Foreign Minister Andrii Sybiha spoke to reporters in Brussels on Monday.",
+        "Sybiha also mentioned the fighting around Pokrovsk, stressing that Russia was "
+        "paying a huge price for every village.",
+    )
+    assert [event.summary for event in doc.events] == [
+        "Foreign Minister Andrii Sybiha spoke to reporters in Brussels on Monday."
+    ]
+
+
+def test_revealed_is_a_verb_of_saying() -> None:
+    doc = extract(
+        "Ukraine\u2019s President Volodymyr Zelenskyy revealed that the promised systems had "
+        "still not reached the country."
+    )
+    assert said(doc) == [
+        (
+            "Volodymyr Zelenskyy",
+            "paraphrase",
+            "the promised systems had still not reached the country",
+        )
+    ]
