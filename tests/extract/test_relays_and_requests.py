@@ -122,3 +122,59 @@ def test_revealed_is_a_verb_of_saying() -> None:
             "the promised systems had still not reached the country",
         )
     ]
+
+
+def test_a_paragraph_saying_whose_the_one_before_was_makes_it_their_claim() -> None:
+    doc = extract(
+        "Air defence that stands in a depot protects nobody, and the partners know it.",
+        "President Volodymyr Zelensky said this in a video address on Thursday, Kyiv "
+        "Newswire reports.",
+        "Deliveries promised in spring are still stuck, so the allies must hurry.",
+        "As Kyiv.Post writes with reference to its sources, this was stated by Foreign "
+        "Minister Andrii Sybiha in Brussels.",
+    )
+    assert [(name, text[:40]) for name, _, text in said(doc)] == [
+        ("Volodymyr Zelensky", "Air defence that stands in a depot prote"),
+        ("Andrii Sybiha", "Deliveries promised in spring are still "),
+    ]
+    assert doc.events == ()
+
+
+def test_a_newswires_reminder_lead_in_is_no_part_of_the_sentence() -> None:
+    doc = extract(
+        "Also remind, in July 2024, the President of Ukraine, Volodymyr Zelensky, noted "
+        "that the army needs twelve more systems to cover the front"
+    )
+    assert said(doc) == [
+        (
+            "Volodymyr Zelensky",
+            "paraphrase",
+            "the army needs twelve more systems to cover the front",
+        )
+    ]
+
+
+def test_an_outlet_relaying_a_quote_is_its_source() -> None:
+    doc = extract(
+        "Russian Defence Minister Andrei Belousov arrived in Pyongyang on Friday to meet "
+        "North Korean Defence Minister No Kwang-chol.",
+        "\u201cWe will honour every agreement,\u201d Russia\u2019s RIA Novosti agency quoted "
+        "Belousov as saying.",
+        "The North Korean defence chief said that the alliance was unbreakable, RIA "
+        "Novosti also reported.",
+    )
+    assert [(c.speaker.name, [s.name for s in c.sources]) for c in doc.claims] == [
+        ("Andrei Belousov", ["RIA Novosti"]),
+        ("No Kwang-chol", ["RIA Novosti"]),
+    ]
+
+
+def test_a_caption_that_says_what_its_picture_is_yields_nothing() -> None:
+    doc = extract(
+        "Illustrative purposes only: A Ukrainian-made missile being fired on April 5, 2019. "
+        "(The Presidential Office of Ukraine)",
+        "Ukrainian forces struck a ferry crossing in Russia's Krasnodar Krai overnight.",
+    )
+    assert [event.summary for event in doc.events] == [
+        "Ukrainian forces struck a ferry crossing in Russia's Krasnodar Krai overnight."
+    ]

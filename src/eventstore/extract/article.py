@@ -118,9 +118,15 @@ def _read_parts(
     todo += [(paragraph, "background") for paragraph in parts.background]
     todo = [(p, section) for p, section in todo if not _LONG_GAP.search(p.text)]
     docs = parse(p.text for p, _ in todo)
+    previous = 0  # where the items of the paragraph before start in ``found``
     for (paragraph, section), doc in zip(todo, docs, strict=True):
         mention_people(doc, speakers)  # names so far, for "Kirby said" and "the agency"
         items = read_paragraph(paragraph, doc, section, state, parts.labels.get(paragraph.index))
+        if state.said_before:  # "X said this in a post": the paragraph before is X's claim
+            del found[previous:]
+            state.said_before = False
+        state.unclaimed = None if _claims(items) else (paragraph, section)
+        previous = len(found)
         if _unbalanced(paragraph.text) and state.pending_quote:
             outcome = "the quotation was read to the end of its paragraph"
             reader.skip(
@@ -138,6 +144,10 @@ def _read_parts(
         found += items
         state.last_item = found[-1] if found else None
     return finished(found)
+
+
+def _claims(items: list[ClaimDoc | EventDoc | Draft]) -> bool:
+    return any(not isinstance(item, EventDoc) for item in items)
 
 
 def _unbalanced(text: str) -> bool:

@@ -110,6 +110,10 @@ class ArticleState:
     block_left: int = 0
     block_draft: Draft | None = None  # the block quotation being read, one claim
     turns: dict[int, PersonRef | None] = field(default_factory=dict)  # a transcript's
+    # the paragraph before, when nobody was said to speak in it: a paragraph that opens
+    # "X said this ..." or "This was stated by X" makes it X's claim (``said_before``)
+    unclaimed: tuple[Paragraph, Section] | None = None
+    said_before: bool = False
 
     @property
     def author(self) -> PersonRef | None:

@@ -59,6 +59,15 @@ _RELAYED = re.compile(
 )
 
 
+# "..., TASS reported.", "Russia's TASS news agency quoted X as saying": an outlet's frame
+# around the speaker's
+_OUTLET_RELAYS = re.compile(
+    r"(?:\b[A-Z][\w.-]*['’]s\s+)?(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+    r"(?:\s+(?:news\s+)?agency)?\s+"
+    r"(?:also\s+)?(?:reported|reports|quoted)\b"
+)
+
+
 def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
     """Who passed the words on, named beside the speaker's frame ("..., he added,
     according to Kyiv city council"; "..., Macron said, as cited by Le Monde")."""
@@ -71,8 +80,9 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
     speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
     names = [
         display_source_name(m.group("name"))
-        for m in _RELAYED.finditer(outside)
+        for m in (*_RELAYED.finditer(outside), *_OUTLET_RELAYS.finditer(outside))
         if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
+        and (m.re is _RELAYED or is_outlet(m.group("name")))
     ]
     return tuple(
         SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="cited")

@@ -101,6 +101,9 @@ _NOT_TEXT_2 = re.compile(
     # a page's call to its readers: "Support the Kyiv Ledger on Patreon!", "Join us today!"
     r"|^(?:Support|Donate\s+to|Join|Sign\s+up|Become)\b[^.?!]{0,60}"
     r"(?:!|\b(?:Patreon|newsletter|donations?|subscription|membership)\W*)$"
+    # a caption that says what its picture is: "Illustrative purposes only: A missile ..."
+    r"|^(?:Illustrative|Illustration|Archive|File)\s+(?:purposes\s+only|photos?|images?"
+    r"|pictures?)\b\s*[:.(]"
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
     # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
@@ -127,6 +130,13 @@ _LABEL = re.compile(
     r"^(?P<label>Source|Details|Quote|Background|Context|Reminder|Update|Summary|Key points|"
     r"Also|Earlier|What happened|Analysis)(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
     # ^ "DetailsAccording to ...": a label whose line break the page lost
+)
+# A newswire's lead-in to what it told before: "Also remind, in July ...", "Recall that
+# ...", "As a reminder, ...", "Let us remind you that ..."
+_REMINDER = re.compile(
+    r"^(?:Also,?\s+)?(?:(?:(?:let\s+us|we)\s+)?(?:remind|recall)(?:\s+you)?(?:\s+that)?"
+    r"|As\s+a\s+reminder(?:\s+that)?)\s*,?\s+(?=\S)",
+    re.IGNORECASE,
 )
 # An interviewer's question: "— How has Russia changed its tactics?", "Q: ...", "NV: ...?",
 # "ntv.de: ...?"; in an interview, a bare question line too ("Are battles going on?").
@@ -278,6 +288,9 @@ def _labelled(paragraph: Paragraph, found: Layout) -> Paragraph:
     if label := _LABEL.match(paragraph.text):
         found.labels[paragraph.index] = label.group("label").lower()
         return _cut(paragraph, label.end())
+    if lead := _REMINDER.match(paragraph.text):
+        found.labels[paragraph.index] = "reminder"
+        return _cut(paragraph, lead.end())
     return paragraph
 
 

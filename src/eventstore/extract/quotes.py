@@ -118,6 +118,8 @@ def units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
             or sentence.text[:1].islower()
             or sentence.text[:1] in ",;:”»"
             or (_CLOCK.search(units[-1].text) is not None and _ZONE.match(sentence.text))
+            # "Censor.NET", "Gazeta.ru": no space after the full stop, no sentence ends
+            or not doc[sentence.start - 1].whitespace_
         )
         if joined:
             units[-1] = doc[units[-1].start : sentence.end]

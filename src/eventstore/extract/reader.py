@@ -176,6 +176,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if self._source_line(unit):
             return
         frame = find_frame(unit, self.quotes)
+        if frame is not None and not self.told and self._said_before(frame):
+            return
         if frame is not None and not frame.content:
             if self.told and self._stated_by(frame):
                 return
@@ -400,6 +402,25 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             if key != source.key and key.split()[-len(words) :] == words:
                 return source.model_copy(update={"name": name, "key": key})
         return source
+
+    def _said_before(self, frame: Frame) -> bool:
+        """A paragraph that opens by saying whose the one before was ("X said this in a
+        post on Telegram", "As Y reports, this was stated by X"), after one in which
+        nobody was said to speak: that paragraph is X's claim."""
+        before = self.state.unclaimed
+        if before is None or (frame.content and not restates(frame)):
+            return False
+        speaker = resolve_subject(frame.speaker, self.state.speakers)
+        if not isinstance(speaker, PersonRef):
+            return False
+        paragraph, section = before
+        spans = spans_of(paragraph, [(0, len(paragraph.text))])
+        start, end = frame.frame_range
+        sources = find_sources(self.doc.text[start:end])
+        self.state.following, self.state.said_before = speaker, True
+        rule = "paraphrase.stated_after"
+        self._add(Draft(speaker, "paraphrase", spans, section, rule, 0.7, sources=sources))
+        return True
 
     def _stated_by(self, frame: Frame, end: int | None = None) -> bool:
         """ "... This was stated by X": the sentences before (to ``end``) are X's claim."""

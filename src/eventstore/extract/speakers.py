@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from eventstore.extract.deferred import role_words
+from eventstore.extract.deferred import nations, role_words
 from eventstore.extract.document import PersonRef, SourceRef
 from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.names import (
@@ -230,13 +230,18 @@ class Speakers:
         ]
         return close[0] if len(close) == 1 else None
 
-    def by_title(self, titles: list[str]) -> PersonRef | None:
+    def by_title(
+        self, titles: list[str], countries: frozenset[str] = frozenset()
+    ) -> PersonRef | None:
         """The person last given a role holding every word of ``titles`` (or one that
-        says the same: "head" for "chief")."""
+        says the same: "head" for "chief"), of one of ``countries`` if their role says."""
         people = [self.last] if self.last is not None else []
         people += [*reversed(self.known.values()), *reversed(self.mentioned.values())]
         for person in people:
             role = set(fold(person.role or "").split())
+            theirs = nations(f"{person.role or ''} {person.affiliation or ''}")
+            if countries and theirs and not countries & theirs:
+                continue  # "the North Korean defense chief" is not Russia's
             if person.kind != "organization" and all(role_words(t) & role for t in titles):
                 return person
         return None
@@ -362,7 +367,10 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     if head not in TITLE_WORDS and head not in ROLE_NOUNS:
         return None
     titles = [w for w in words[1:] if w in TITLE_WORDS or w in ROLE_NOUNS]
-    found = speakers.by_title(titles) or speakers.by_title(_office(words, head))
+    countries = nations(subject.text)
+    found = speakers.by_title(titles, countries) or speakers.by_title(
+        _office(words, head), countries
+    )
     employer = set(fold(found.affiliation or "").split()) if found is not None else set()
     if owner and employer and not employer & set(owner.split()):
         return None  # the head of another body
