@@ -178,3 +178,50 @@ def test_a_caption_that_says_what_its_picture_is_yields_nothing() -> None:
     assert [event.summary for event in doc.events] == [
         "Ukrainian forces struck a ferry crossing in Russia's Krasnodar Krai overnight."
     ]
+
+
+def test_a_weekday_beside_a_date_picks_its_year() -> None:
+    doc = extract(
+        "The city declared Wednesday, June 25, a day of mourning for those killed in the "
+        "night's attack."
+    )
+    published = date(2025, 6, 24)  # June 25 was a Wednesday in 2025, a Tuesday in 2024
+    doc = extract_article(
+        "A headline of our own\n" + doc.body.split("\n", 1)[-1],
+        external_id="t",
+        meta=ArticleMeta(published_on=published),
+        today=date(2026, 11, 30),
+    )
+    day = doc.events[0].date
+    assert (day.year, day.month, day.day) == (2025, 6, 25)
+
+
+def test_a_block_signed_by_its_speaker_after_a_dash_is_theirs() -> None:
+    doc = extract(
+        'On the programme "Front Line Weekly", the director of the Kama plant, Rustam '
+        "Garayev, stated the following:",
+        "This is the biggest plant of its kind in Europe. Today we make nine times more "
+        '"Geraniums" than planned - noted Garayev.',
+    )
+    assert said(doc) == [
+        (
+            "Rustam Garayev",
+            "quote",
+            "This is the biggest plant of its kind in Europe. Today we make nine times more "
+            '"Geraniums" than planned',
+        )
+    ]
+
+
+def test_a_site_named_by_its_address_relays_and_a_details_header_is_no_background() -> None:
+    doc = extract(
+        "Russian drones damaged a tram depot and a school in the city overnight.",
+        "This was reported by the mayor of Kharkiv, Ihor Terekhov, on Telegram, "
+        "reports Censor.NET.",
+        "Details",
+        "According to him, more than 30 houses were damaged in three districts.",
+    )
+    assert [(c.speaker.name, c.text[:30], c.section) for c in doc.claims] == [
+        ("Ihor Terekhov", "Russian drones damaged a tram ", "lede"),
+        ("Ihor Terekhov", "more than 30 houses were damag", "body"),
+    ]

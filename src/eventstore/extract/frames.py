@@ -436,12 +436,30 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
     saying ..." (the subject is the speaker)."""
     agent = agent_of(verb)
     if agent is not None and subject.lower_ in {"this", "that", "it"}:
-        speaker = speaker_span(agent)
+        speaker = _with_name_after(speaker_span(agent))
         frame = (unit.start_char, unit.end_char)
         return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.75, frame)
     if verb.lemma_.lower() == "quote":
         return _verb_frame(verb, subject, unit, quotes, weak=False)
     return None
+
+
+def _with_name_after(speaker: Span) -> Span:
+    """ "the mayor of Dnipro, Borys Filatov,": a title whose name the parser left outside
+    the phrase, after its comma."""
+    doc = speaker.doc
+    for comma in range(speaker.start + 1, min(speaker.end + 1, len(doc) - 1)):
+        if doc[comma].text != ",":
+            continue
+        end = comma + 1
+        while end < len(doc) and end - comma <= 4 and doc[end].pos_ == "PROPN":
+            end += 1
+        name = doc[comma + 1 : end]
+        if len(name) < 2 or end >= len(doc) or not doc[end].is_punct:
+            continue
+        if all(t.text[:1].isupper() for t in name) and not looks_like_organization(name.text):
+            return doc[speaker.start : end]  # "..., Ihor Terekhov, on Telegram": not the venue
+    return speaker
 
 
 def _verb_frame(

@@ -36,6 +36,13 @@ def _names_someone(speaker: Span) -> bool:
     return speaker.root.lower_ not in {"i", "we", "you"} and any(t.pos_ == "PROPN" for t in speaker)
 
 
+# "- noted Shagivaleev.": a newswire's closing signature of a quotation
+_SIGNED = re.compile(
+    r"\s+[-–—]\s*(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded)"
+    r"\s+(?P<name>[A-Z][\w'’-]+)\.?$"
+)
+
+
 class LayoutReading:
     """The layout-specific reading of one paragraph (mixed into the paragraph reader)."""
 
@@ -121,25 +128,32 @@ class LayoutReading:
             return speaker is not None
         speaker = state.block_speaker
         surname = speaker.name.split()[-1] if speaker is not None else ""
+        text = self.paragraph.text.rstrip()
+        # "... than planned - noted Shagivaleev.": the block's end, signed by its speaker
+        signed = _SIGNED.search(text) if surname else None
+        if signed is not None and signed.group("name") != surname:
+            signed = None
         # the narration resumes with a quotation of its own or the speaker in the third
         # person ("Duda's earlier remarks were criticised")
         if (
             speaker is None
             or state.block_left <= 0
-            or self.quotes
-            or surname in self.paragraph.text
+            # a quotation of its own; not a name in quotation marks ("Geraniums")
+            or any(len(self.paragraph.text[q.start : q.end].split()) > 3 for q in self.quotes)
+            or (surname in self.paragraph.text and signed is None)
         ):
             state.block_speaker = None
             return False
-        if any(find_frame(unit, self.quotes) for unit in units(self.doc, self.quotes)):
+        framed = [find_frame(unit, self.quotes) for unit in units(self.doc, self.quotes)]
+        if signed is None and any(framed):
             state.block_speaker = None
             return False
         state.block_left -= 1
-        text = self.paragraph.text.rstrip()
         # a block set off in a live blog may still end in the closing mark of the post,
         # which ends the block
-        closed = text[-1:] in _CLOSING
-        spans = spans_of(self.paragraph, [(0, len(text) - closed)])
+        closed = text[-1:] in _CLOSING or signed is not None
+        end = signed.start() if signed is not None else len(text) - (text[-1:] in _CLOSING)
+        spans = spans_of(self.paragraph, [(0, end)])
         if closed:
             state.block_speaker = None
         draft = state.block_draft

@@ -178,7 +178,7 @@ _BIO = re.compile(
 )
 _TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2})\s+(?=\S)")
 _BACKGROUND_WORDS = re.compile(
-    r"\b(?:details?|background|chronology|timeline|context|preceded|history|earlier|recall|"
+    r"\b(?:background|chronology|timeline|context|preceded|history|earlier|recall|"
     r"reminder|previously|cooperation)\b",
     re.IGNORECASE,
 )

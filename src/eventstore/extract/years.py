@@ -65,6 +65,9 @@ class Timeline:
         if phrase.month is None:
             return None
         published = self.published_on
+        named = _year_of_weekday(phrase, published)
+        if named is not None:
+            return named  # "Wednesday, June 25": the year that June 25 was a Wednesday
         if published is not None and future:
             before = (phrase.month, phrase.day or 31) < (published.month, published.day)
             return published.year + before
@@ -92,6 +95,26 @@ class Timeline:
             back = (published.weekday() - phrase.weekday) % 7 or (7 if phrase.last else 0)
             return _day_reading(phrase, published - timedelta(days=back))
         return _relative_period(phrase, published)
+
+
+def _year_of_weekday(phrase: DatePhrase, published: date | None) -> int | None:
+    """The one year around the published date (the year before, its own, the next) in
+    which the phrase's day falls on the weekday it names, if it names one."""
+    if phrase.weekday is None or phrase.day is None or phrase.month is None or not published:
+        return None
+    years = [
+        year
+        for year in (published.year - 1, published.year, published.year + 1)
+        if _weekday(year, phrase.month, phrase.day) == phrase.weekday
+    ]
+    return years[0] if len(years) == 1 else None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _latest_year_not_after(published: date, month: int, day: int) -> int:
