@@ -225,3 +225,36 @@ def test_a_site_named_by_its_address_relays_and_a_details_header_is_no_backgroun
         ("Ihor Terekhov", "Russian drones damaged a tram ", "lede"),
         ("Ihor Terekhov", "more than 30 houses were damag", "body"),
     ]
+
+
+def test_a_sentence_naming_only_who_spoke_gives_the_words_before_to_them() -> None:
+    doc = extract(
+        "Moscow has stopped prisoner exchanges since the summer, though talks go on.",
+        "Petro Yatsenko, a representative of the coordination headquarters, told reporters.",
+        '"The talks go on, but the exchanges have in fact stopped," he said.',
+    )
+    assert [(name, kind, text[:30]) for name, kind, text in said(doc)] == [
+        ("Petro Yatsenko", "paraphrase", "Moscow has stopped prisoner ex"),
+        ("Petro Yatsenko", "quote", "The talks go on, but the excha"),
+    ]
+
+
+def test_next_weekday_and_a_part_of_a_month_without_in() -> None:
+    doc = extract(
+        "Seoul will raise the shipments at a UN Security Council meeting next Wednesday.",
+        "The corridor opened after Moscow quit the grain deal mid-July.",
+    )
+    dates = [(e.date.year, e.date.month, e.date.day, e.date.qualifier) for e in doc.events]
+    assert dates == [(2024, 12, 4, None), (2024, 7, None, "mid")]
+
+
+def test_assuring_and_reaffirming_are_statements() -> None:
+    doc = extract(
+        "The Ministry of Energy assured that any change to the outage schedules would be "
+        "announced in advance.",
+        "Jens Stoltenberg reaffirmed the alliance's open-door policy for every country of Europe.",
+    )
+    assert [(name, text[:25]) for name, _, text in said(doc)] == [
+        ("Ministry of Energy", "any change to the outage "),
+        ("Jens Stoltenberg", "reaffirmed the alliance's"),
+    ]

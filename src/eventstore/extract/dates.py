@@ -65,11 +65,14 @@ _FORMS = [
     # In early August / In the middle of May 2024 / At the end of June
     rf"(?:(?:in|by|since|during|until)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_MONTH}"
     rf"(?:\s*,?\s+{_YEAR})?",
+    # (anywhere:) "withdrew from the deal mid-July", "late June 2023"
+    rf"{_PART}{_MONTH}(?:\s*,?\s+{_YEAR})?",
     # In 2022 / In late 2023 / At the end of 2023
     rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
     # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
     rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
-    rf"(?:(?P<last>last)\s+)?{_WEEKDAY}(?:\s+(?P<tod>morning|evening|night|afternoon))?",
+    rf"(?:(?P<last>last)\s+|(?P<next>next|this\s+coming|coming)\s+)?{_WEEKDAY}"
+    r"(?:\s+(?P<tod>morning|evening|night|afternoon))?",
     # Earlier this month / Last month / This week / late last year / during the night
     r"(?:(?P<relpart>early|mid|late)[- ]|so\s+far\s+)?"
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
@@ -123,6 +126,7 @@ class DatePhrase:
     this_year: bool = False
     start: int = 0
     last: bool = False  # "last Wednesday": never the published day itself
+    next: bool = False  # "next Wednesday": the one after the published day
     bound: bool = False  # inside "since the start of ...": the bound of a period
 
 
@@ -220,6 +224,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         qualifier=qualifier.lower() if qualifier else None,
         this_year="thisyear" in groups,
         last="last" in groups,
+        next="next" in groups,
         start=match.start(),
     )
     return replace(phrase, invalid=_invalid(phrase))

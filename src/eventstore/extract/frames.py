@@ -46,8 +46,8 @@ _ACCUSING = frozenset("accuse reject dismiss refute praise hail condemn denounce
 # Reactions that are a position when they name what they condemn, news when they point back.
 _REACTING = frozenset({"condemn", "denounce"})
 # "Ukraine's top diplomat expressed his disappointment in ...": a stance, whoever takes it.
-_STANCE_TAKING = frozenset("express voice".split())
-OBJECT_CUES = _ACCUSING | _STANCE_TAKING | frozenset("discuss reaffirm".split())
+_STANCE_TAKING = frozenset("express voice reaffirm".split())
+OBJECT_CUES = _ACCUSING | _STANCE_TAKING | frozenset({"discuss"})
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
 
@@ -444,6 +444,21 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
     return None
 
 
+_BARE_CUES = frozenset("say tell state report".split())
+
+
+def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Frame | None:
+    """ "A representative of ..., Petro Yatsenko, told reporters.": a frame that says who
+    spoke and nothing more (the words are before it); its content is for the reader."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _BARE_CUES or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    after = unit.doc.text[frame[1] : unit.end_char]
+    if after.strip(" .,;:\"”’'"):
+        return None
+    return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.7, frame)
+
+
 def _with_name_after(speaker: Span) -> Span:
     """ "the mayor of Dnipro, Borys Filatov,": a title whose name the parser left outside
     the phrase, after its comma."""
@@ -493,7 +508,7 @@ def _verb_frame(
     if clause is None:
         clause = rest_after(verb, frame, unit)
         if clause is None:
-            return None
+            return _bare(verb, speaker, unit, frame)
         rule, confidence = "paraphrase.cue_object", 0.6
     elif clause[0] >= verb.idx:
         # "Koval added that A, so B": what is reported runs to the end of the sentence,

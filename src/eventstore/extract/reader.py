@@ -179,7 +179,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if frame is not None and not self.told and self._said_before(frame):
             return
         if frame is not None and not frame.content:
-            if self.told and self._stated_by(frame):
+            if self._says_who(frame, unit):
                 return
             frame = None
         if frame is not None and frame.rule == "paraphrase.cue_after" and self.told:
@@ -402,6 +402,17 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             if key != source.key and key.split()[-len(words) :] == words:
                 return source.model_copy(update={"name": name, "key": key})
         return source
+
+    def _says_who(self, frame: Frame, unit: Sentence) -> bool:
+        """A frame with no words of its own: "A. This was stated by X." (the sentences
+        before are X's), or a paragraph's "Peskov said this to journalists on Friday."
+        (who said the words before: a source of the item before)."""
+        if self.told:
+            return self._stated_by(frame)
+        if frame.rule != "paraphrase.stated_by":
+            return False
+        self.sourced = self._cite(find_sources(unit.text)) or self.sourced
+        return True
 
     def _said_before(self, frame: Frame) -> bool:
         """A paragraph that opens by saying whose the one before was ("X said this in a

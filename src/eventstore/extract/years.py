@@ -89,8 +89,8 @@ class Timeline:
         if published is None:
             return DateReading(text=phrase.text)
         if phrase.weekday is not None:
-            if future:  # "Putin on Tuesday is scheduled to speak": the coming Tuesday
-                ahead = (phrase.weekday - published.weekday()) % 7
+            if future or phrase.next:  # "Putin on Tuesday is to speak": the coming Tuesday
+                ahead = (phrase.weekday - published.weekday()) % 7 or (7 if phrase.next else 0)
                 return _day_reading(phrase, published + timedelta(days=ahead))
             back = (published.weekday() - phrase.weekday) % 7 or (7 if phrase.last else 0)
             return _day_reading(phrase, published - timedelta(days=back))
