@@ -258,3 +258,19 @@ def test_assuring_and_reaffirming_are_statements() -> None:
         ("Ministry of Energy", "any change to the outage "),
         ("Jens Stoltenberg", "reaffirmed the alliance's"),
     ]
+
+
+def test_a_column_signed_by_a_name_alone_under_its_title_is_its_authors() -> None:
+    text = (
+        "Moscow is testing Europe's patience\n"
+        "Halyna Moroz\n"
+        "I have long argued that Russia's drones over Poland are no accident.\n"
+        "Our neighbours know this well, and Brussels still hesitates to act.\n"
+        "For the latest headlines, follow our channel online or via the app.\n"
+    )
+    meta = ArticleMeta(published_on=PUBLISHED)
+    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+    assert [(c.speaker.name, c.text[:25]) for c in doc.claims] == [
+        ("Halyna Moroz", "I have long argued that R"),
+        ("Halyna Moroz", "Our neighbours know this "),
+    ]

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
-from eventstore.extract.names import looks_like_organization
+from eventstore.extract.names import NATIONALITY_WORDS, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.text import QUOTE_OPEN, Paragraph
 from eventstore.extract.transcript import Turn, transcript_turns
@@ -98,6 +98,8 @@ _NOT_TEXT_2 = re.compile(
     r"|^This (?:article|story|piece|column|op-ed|commentary) (?:originally |first )?appeared\b"
     r"|^(?:Originally|First) (?:published|appeared)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
+    # "For the latest headlines, follow our Google News channel online or via the app."
+    r"|^For\s+the\s+latest\s+(?:headlines|news|updates)\b.*\bfollow\s+(?:us|our)\b"
     # a page's call to its readers: "Support the Kyiv Ledger on Patreon!", "Join us today!"
     r"|^(?:Support|Donate\s+to|Join|Sign\s+up|Become)\b[^.?!]{0,60}"
     r"(?:!|\b(?:Patreon|newsletter|donations?|subscription|membership)\W*)$"
@@ -255,14 +257,22 @@ def _roundup_item(paragraph: Paragraph, found: Layout, *, dated: bool) -> Paragr
     return paragraph
 
 
+def _person(name: str) -> bool:
+    """A line that can be a person's name: no word of a place, a nation or a body."""
+    words = fold(name).split()
+    return not looks_like_organization(name) and not any(w in NATIONALITY_WORDS for w in words)
+
+
 def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     """False for bylines, bios, trailers, captions, and summary bullets above the lede; an
     op-ed's byline (under the title or a deck: ``before`` lines of text were kept) and
     bio are kept in ``found``."""
     text = paragraph.text
     first = before == 0
-    byline = _BYLINE.match(text)
-    author = byline.group("name") or byline.group("dated") if byline else None
+    # a name alone on the line under the title is a byline too ("Tariq Al-Homayed")
+    byline = _BYLINE.match(text) or (_BOX_NAME.match(text) if first and _person(text) else None)
+    groups = byline.groupdict() if byline else {}
+    author = (groups.get("name") or groups.get("dated") or text) if byline else None
     # "Kyiv Ledger | March 4, 2024" is a masthead's line, not an author's
     if author and before <= 1 and found.author is None and not looks_like_organization(author):
         found.author = author

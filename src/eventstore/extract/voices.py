@@ -28,7 +28,7 @@ NARRATION = frozenset({"oped.author", "statement.issuer"})  # the rules of a nar
 _OPINION = re.compile(
     r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|[Oo]ur|[Ww]e)\b")
 _QUOTE_MARKS = re.compile('["“”«»]')
 _STATEMENT_WORDS = r"(?i:(?:Joint\s+)?(?:Statement|Press\s+release|Communiqu[eé]|Declaration))"
 _CAPITALIZED = r"[A-Z][\w'’.&-]*"
@@ -80,11 +80,8 @@ def _column(parts: Layout, author: str) -> bool:
     title = parts.title.text
     if title.startswith((f"{author.rsplit(maxsplit=1)[-1]}:", f"{author}:")):
         return True
-    mine = [
-        p.text
-        for p in parts.body
-        if _FIRST_PERSON.search(p.text) and not _QUOTE_MARKS.search(p.text)
-    ]
+    text = [parts.lede, *parts.body] if parts.lede is not None else parts.body
+    mine = [p for p in text if _FIRST_PERSON.search(p.text) and not _QUOTE_MARKS.search(p.text)]
     return len(mine) >= 2
 
 
