@@ -274,3 +274,17 @@ def test_a_column_signed_by_a_name_alone_under_its_title_is_its_authors() -> Non
         ("Halyna Moroz", "I have long argued that R"),
         ("Halyna Moroz", "Our neighbours know this "),
     ]
+
+
+def test_an_envoy_to_the_united_nations_and_the_diplomat_he_is_later() -> None:
+    doc = extract(
+        "Chinese Ambassador to the United Nations Fu Cong said on Friday that Beijing would "
+        "publish a position paper on the war within days.",
+        "China will stress the sovereignty of every state and urge talks without "
+        "preconditions, according to the diplomat.",
+    )
+    assert [(c.speaker.name, c.speaker.affiliation) for c in doc.claims] == [
+        ("Fu Cong", "United Nations"),
+        ("Fu Cong", "United Nations"),
+    ]
+    assert doc.claims[1].text.startswith("China will stress the sovereignty")

@@ -23,6 +23,8 @@ _SAME_ROLE = (
     frozenset("adviser advisor aide".split()),
     # "the Ukrainian leader" after "President Volodymyr Zelensky"
     frozenset("leader president premier chancellor".split()),
+    # "the diplomat" after "Ambassador to the United Nations Zhang Jun"
+    frozenset("diplomat ambassador envoy".split()),
 )
 
 

@@ -63,6 +63,9 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
     best = min(
         frames,
         key=lambda f: (
+            # "China will emphasize A, according to the diplomat": a saying foretold is
+            # the content of the one who foretells it
+            _foretold(f.cue),
             f.rule == "paraphrase.according_to" and len(frames) > 1,
             # "the defense chief stressed that ..., TASS reported": the outlet relays it
             len(frames) > 1 and is_outlet(f.speaker.text),
@@ -78,6 +81,17 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
     end = min([end, *(r for r in relays if r > best.frame_range[1])])
     content = tuple((max(a, start), min(b, end)) for a, b in best.content if a < end and b > start)
     return replace(best, content=content) if content != best.content else best
+
+
+def _foretold(verb: Token) -> bool:
+    """A verb under a modal, or joined to one that is ("will emphasize A and urge B")."""
+    for _ in range(5):
+        if any(c.tag_ == "MD" for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _names_person(speaker: Span) -> bool:

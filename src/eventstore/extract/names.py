@@ -48,7 +48,7 @@ _ORG_WORDS = frozenset(
     corporation company inc ltd headquarters directorate bureau authority authorities
     agency court prosecutor police guard association federation chamber academy society
     forum initiative network project observatory studies research policy strategy business
-    economics energy holding holdings airlines railways consulting analytics""".split()
+    economics energy holding holdings airlines railways consulting analytics nations""".split()
 )
 _MEDIA_WORDS = frozenset("media press outlets outlet journalists newspapers".split())
 _INTELLIGENCE_WORDS = frozenset("intelligence cia fsb gur sbu mi6 mossad nsa spy".split())

@@ -248,12 +248,13 @@ class Speakers:
 
     def by_role(self, role_word: str) -> PersonRef | None:
         """The person last described with ``role_word`` ("the diplomat"), else the last."""
-        if self.last is not None and role_word in fold(self.last.role or "").split():
+        same = role_words(role_word)
+        if self.last is not None and same & set(fold(self.last.role or "").split()):
             return self.last
         for people in (self.known, self.mentioned):
             for person in reversed(list(people.values())):
-                role = fold(person.role or "")
-                if role_word in role.split() and person.kind != "organization":
+                role = set(fold(person.role or "").split())
+                if same & role and person.kind != "organization":
                     return person
         return None
 
