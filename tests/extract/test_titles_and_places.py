@@ -121,3 +121,10 @@ def test_an_affiliation_is_an_organisation(
     phrase: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert split_role(phrase) == expected
+
+
+def test_an_ombudsmans_title_is_no_part_of_the_name() -> None:
+    speaker = speaker_of(
+        "Ukrainian Ombudsman Dmytro Lubinets said that 48 more civilians had come home."
+    )
+    assert (speaker.name, speaker.role) == ("Dmytro Lubinets", "Ukrainian Ombudsman")
