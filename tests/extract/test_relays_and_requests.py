@@ -288,3 +288,13 @@ def test_an_envoy_to_the_united_nations_and_the_diplomat_he_is_later() -> None:
         ("Fu Cong", "United Nations"),
     ]
     assert doc.claims[1].text.startswith("China will stress the sovereignty")
+
+
+def test_an_expert_who_told_an_agency_after_the_words_is_the_speaker() -> None:
+    doc = extract(
+        "The coming treaty shows that the two countries share a great deal, including their "
+        "enemies, Laleh Karimi, associate professor at the University of Tabriz, told Sputnik."
+    )
+    assert [(c.speaker.name, c.text[:30], [s.name for s in c.sources]) for c in doc.claims] == [
+        ("Laleh Karimi", "The coming treaty shows that t", ["Sputnik"])
+    ]

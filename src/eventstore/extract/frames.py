@@ -74,6 +74,7 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
             f.cue.i,
         ),
     )
+    best = _told_outlet(best, unit) or best
     # A unit may be part of a sentence ("X said A, while Y said B"): its content too;
     # an outlet's frame that relays it closes it ("..., TASS reported").
     start, end = unit.start_char, unit.end_char
@@ -81,6 +82,37 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
     end = min([end, *(r for r in relays if r > best.frame_range[1])])
     content = tuple((max(a, start), min(b, end)) for a, b in best.content if a < end and b > start)
     return replace(best, content=content) if content != best.content else best
+
+
+def _told_outlet(frame: Frame, unit: Span) -> Frame | None:
+    """ "A ..., Foad Izadi, associate professor at ..., told Sputnik.": the parser made the
+    outlet the speaker; the person named after the content's last comma spoke to it."""
+    if frame.cue.lemma_.lower() != "tell" or not is_outlet(frame.speaker.text):
+        return None
+    doc = unit.doc
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and unit.start < e.start
+        and e.end <= frame.cue.i
+        and doc[e.start - 1].text == ","
+    ]
+    if not people:
+        return None
+    person = people[-1]
+    content = (unit.start_char, doc[person.start - 1].idx)
+    frame_range = (person.start_char, frame.speaker.end_char)
+    speaker = doc[person.start : frame.cue.i]
+    while len(speaker) > len(person) and speaker[-1].is_punct:
+        speaker = speaker[:-1]
+    return replace(
+        frame,
+        speaker=speaker,
+        content=(content,),
+        rule="paraphrase.cue_after",
+        frame_range=frame_range,
+    )
 
 
 def _foretold(verb: Token) -> bool:

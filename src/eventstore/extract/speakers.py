@@ -505,7 +505,8 @@ _OUTLET_WORDS = frozenset(
     politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv news
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
     nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
-    hromadske glavcom dzerkalo korrespondent""".split()
+    hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
+    france24 dw gazeta rferl jazeera""".split()
 )
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
 _SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)
