@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, case, func, or_, select, text
+from sqlalchemy import Connection, Table, and_, case, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -30,6 +30,24 @@ def insert_ignoring(
     """Insert rows, skipping those whose ``keys`` (a unique constraint) already exist."""
     statement = _insert(connection, table).on_conflict_do_nothing(index_elements=list(keys))
     connection.execute(statement, list(rows))
+
+
+def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert new rows (their ids drawn already) by the fastest plain method: ``COPY`` on
+    PostgreSQL, one ``executemany`` on SQLite. Every row names the same columns."""
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), list(rows))
+        return
+    columns = list(rows[0])
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    raw = connection.connection.dbapi_connection
+    statement = f"COPY {quote(table.name)} ({names}) FROM STDIN"
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+        for row in rows:
+            copy.write_row([row[name] for name in columns])
 
 
 def upsert_preferring(

@@ -27,7 +27,7 @@ from eventstore.load.entities import expert_ids, source_ids
 from eventstore.load.known import preferred
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.spellings import record_spellings
-from eventstore.load.upsert import CHUNK, allocate_ids, insert_ignoring
+from eventstore.load.upsert import CHUNK, allocate_ids, bulk_insert, insert_ignoring
 from eventstore.normalize import claim_key_set, source_key, text_key
 from eventstore.schema import (
     ArticleRow,
@@ -174,7 +174,7 @@ class _Writer:
                 {**values(row), "id": row_id, "updated_at": now}
                 for row, row_id in zip(fresh, new_ids, strict=True)
             ]
-            self.connection.execute(insert(target), inserts)
+            bulk_insert(self.connection, target, inserts)
             self.log.inserted(entity, new_ids)
         changed = [row for row in rows if row.id is not None and row.values]
         if changed:
@@ -224,7 +224,7 @@ class _Writer:
             }
             for mention, mention_id in zip(queued, ids, strict=True)
         ]
-        self.connection.execute(insert(mentions), rows)
+        bulk_insert(self.connection, mentions, rows)
         link_rows = [
             {
                 parent: self.ids[(entity, mention.owner)],
@@ -236,7 +236,7 @@ class _Writer:
             for source_id, role in self._source_links(mention.sources)
         ]
         if link_rows:
-            self.connection.execute(insert(links), link_rows)
+            bulk_insert(self.connection, links, link_rows)
 
     def _source_links(self, sources: tuple[SourceRef, ...]) -> list[tuple[int, str]]:
         return sorted({(self.sources[source.key], source.role) for source in sources})
