@@ -298,3 +298,16 @@ def test_an_expert_who_told_an_agency_after_the_words_is_the_speaker() -> None:
     assert [(c.speaker.name, c.text[:30], [s.name for s in c.sources]) for c in doc.claims] == [
         ("Laleh Karimi", "The coming treaty shows that t", ["Sputnik"])
     ]
+
+
+def test_a_scheduled_meeting_or_delivery_is_an_event_a_forecast_is_not() -> None:
+    doc = extract(
+        "North Korean leader Kim Jong Un will meet President Vladimir Putin in Vladivostok.",
+        "Germany will deliver two more launchers to Ukraine from its own stocks.",
+        "Those who ordered the strike will be held accountable.",
+        "A plant that already runs will deliver this winter, one still on paper in 2028.",
+    )
+    assert [event.summary[:30] for event in doc.events] == [
+        "North Korean leader Kim Jong U",
+        "Germany will deliver two more ",
+    ]

@@ -221,6 +221,33 @@ def _undertaking(verb: Token) -> bool:
     )
 
 
+# What a schedule holds: "Kim will meet Putin", "Germany will deliver two more systems".
+_SCHEDULED = frozenset(
+    "meet visit travel hold attend deliver participate receive sign arrive host send".split()
+)
+
+
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _scheduled(verb: Token) -> bool:
+    """A meeting, visit or delivery the text says will happen ("will meet"), not denied."""
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() or verb.lower_) not in _SCHEDULED:
+        return False
+    children = list(verb.children)
+    # "will be held accountable" is no meeting held; "a factory ... will deliver this
+    # winter" (nothing delivered to anyone) is an argument's forecast
+    whom = any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and any(g.ent_type_ not in _WHEN for g in c.children))
+        for c in children
+    )
+    return (
+        whom
+        and any(c.dep_ == "aux" and c.lower_ == "will" for c in children)
+        and not any(c.dep_ in {"neg", "oprd", "acomp"} for c in children)
+    )
+
+
 def _nobody(word: Token) -> bool:
     return word.lower_ in _NOBODY or any(c.lower_ == "no" for c in word.children)
 
@@ -234,8 +261,9 @@ def happening_sentence(unit: Sentence) -> bool:
     words = [t for t in unit if not t.is_punct]
     # "Zelensky agreed and invited Putin ...": an action joined to a verb that is none
     acts = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if len(words) < _MIN_HAPPENING_WORDS or not any(
-        _past_action(verb) or _undertaking(verb) for verb in acts
+    planned = _scheduled(root)
+    if len(words) < _MIN_HAPPENING_WORDS or not (
+        planned or any(_past_action(verb) or _undertaking(verb) for verb in acts)
     ):
         return False
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -245,7 +273,7 @@ def happening_sentence(unit: Sentence) -> bool:
         return False  # "Every missile that got through showed that ...": an argument
     # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
     # clause does not make the main verb's happening a forecast.
-    return not any(
+    return planned or not any(
         (t.tag_ == "MD" or t.lower_ in FUTURE_WORDS) and t.head.i == root.i for t in unit
     )
 
