@@ -311,3 +311,12 @@ def test_a_scheduled_meeting_or_delivery_is_an_event_a_forecast_is_not() -> None
         "North Korean leader Kim Jong U",
         "Germany will deliver two more ",
     ]
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
+    doc = extract(
+        '"We want the package to move forward," said White House press secretary Karine '
+        "Jean-Pierre.",
+        "Jean-Pierre stressed that the administration was focused on getting it approved.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Karine Jean-Pierre", "Karine Jean-Pierre"]

@@ -189,6 +189,10 @@ class Speakers:
             return None
         if key in self.known:
             return self.known[key]
+        if len(who.split()) == 1 and len(key.split()) > 1:  # "Jean-Pierre": one surname
+            ends = [p for p in self.known.values() if p.key.endswith(f" {key}")]
+            if len(ends) == 1:
+                return ends[0]
         found = self._same_person(PersonRef(name=who, key=key))
         if found is None and len(key.split()) == 1:
             found = self._one_named(key)
