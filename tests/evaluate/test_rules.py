@@ -218,3 +218,18 @@ def test_an_anchor_must_occur_exactly_once(anchor: str, message: str) -> None:
 )
 def test_names_compare_as_gold_md_says(stored: str, gold_name: str) -> None:
     assert name_key(stored) == name_key(gold_name)
+
+
+def test_an_expert_merged_across_spellings_is_right_in_each_articles_spelling() -> None:
+    """One expert row for "Alice Smith" and "Alise Smith" (load/spellings.py): where an
+    article spells her "Alise", the gold file of that article names her so, and is right."""
+    claim = at("a", "the sky is falling", "claim", 7)
+    loaded = store(claim)
+    spelt = Store(**{**loaded.__dict__, "spellings": {(1, "a"): frozenset({"Alise Smith"})}})
+    item = {**SKY, "expert": "Alise Smith"}
+    experts = [{"name": "Alise Smith", "affiliation": None, "role_words": []}]
+    figures = score(combine([gold(claims=[item], experts=experts)]), spelt).values
+    assert (figures["attribution"], figures["experts_recall"]) == (1.0, 1.0)
+    assert (
+        score(combine([gold(claims=[item], experts=experts)]), loaded).values["attribution"] == 0.0
+    )

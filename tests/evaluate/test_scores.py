@@ -150,6 +150,10 @@ def test_a_missing_source_link_lowers_item_sources(seeded: Engine) -> None:
 def test_a_misspelt_expert_lowers_the_expert_figures(seeded: Engine) -> None:
     before = seed_scores(seeded)
     execute(seeded, "UPDATE experts SET name = 'Oleksandr Kraev' WHERE name = 'Oleksandr Kraiev'")
+    # and so spelt in his article too (the scorer takes an article's own spelling)
+    execute(
+        seeded, "UPDATE expert_names SET name = 'Oleksandr Kraev' WHERE name = 'Oleksandr Kraiev'"
+    )
     after = seed_scores(seeded)
     assert changes(before, after) == {
         "experts_recall": (-1, 0),

@@ -18,8 +18,9 @@ from eventstore.normalize import source_key
 
 def _experts_named(store: Store) -> dict[str, list[StoredExpert]]:
     by_name: dict[str, list[StoredExpert]] = {}
-    for expert in store.experts.values():
-        by_name.setdefault(name_key(expert.name), []).append(expert)
+    for expert_id, expert in store.experts.items():
+        for name in store.all_names(expert_id):  # its name and how each article spells it
+            by_name.setdefault(name_key(name), []).append(expert)
     return by_name
 
 
@@ -39,7 +40,7 @@ def experts_precision(matching: Matching) -> Figure:
     misses = []
     for expert_id in speaking:
         expert = store.experts.get(expert_id)
-        if expert is None or name_key(expert.name) not in known:
+        if expert is None or not {name_key(n) for n in store.all_names(expert_id)} & known:
             name = expert.name if expert else "?"
             misses.append(
                 f"expert #{expert_id} {name!r} (claims in {_articles_of(matching, expert_id)}): "

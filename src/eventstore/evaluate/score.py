@@ -86,7 +86,14 @@ def attribution(matching: Matching) -> Figure:
             continue
         total += 1
         names = {m.label: _expert_name(matching, m) for m in claims}
-        if name_key(expected) not in {name_key(name or "") for name in names.values()}:
+        # the expert's name, or the spelling the mention's article gives it (expert_names)
+        spelt = {
+            name_key(name)
+            for m in claims
+            if (expert_id := matching.store.claim_experts.get(m.row_id)) is not None
+            for name in matching.store.names_in(expert_id, m.article)
+        }
+        if name_key(expected) not in spelt:
             said = ", ".join(f"{label} is by {name!r}" for label, name in names.items())
             misses.append(f"{hit.where}: {said}, expected {expected!r}")
     return figure("attribution", total, misses)

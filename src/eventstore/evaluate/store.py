@@ -99,6 +99,20 @@ class Store:
     experts: Mapping[int, StoredExpert]
     sources: Mapping[int, StoredSource]
     links: Mapping[tuple[Kind, int], frozenset[int]] = field(default_factory=dict)
+    # (expert id, external id) -> how that article spells the expert (expert_names)
+    spellings: Mapping[tuple[int, str], frozenset[str]] = field(default_factory=dict)
+
+    def names_in(self, expert_id: int, article: str) -> set[str]:
+        """The expert's name and the spelling ``article`` gives it."""
+        expert = self.experts.get(expert_id)
+        names = set(self.spellings.get((expert_id, article), frozenset()))
+        return names | ({expert.name} if expert is not None else set())
+
+    def all_names(self, expert_id: int) -> set[str]:
+        """The expert's name and every spelling the named articles give it."""
+        expert = self.experts.get(expert_id)
+        names = {n for (e, _), spelt in self.spellings.items() if e == expert_id for n in spelt}
+        return names | ({expert.name} if expert is not None else set())
 
 
 def read_store(engine: Engine, articles: Collection[str]) -> Store:
@@ -117,6 +131,7 @@ def read_store(engine: Engine, articles: Collection[str]) -> Store:
             experts=_experts(connection),
             sources=_sources(connection),
             links=_links(connection, ids),
+            spellings=_spellings(connection, {a.id: a.external_id for a in stored.values()}),
         )
 
 
@@ -192,6 +207,19 @@ def _events(connection: Connection, article_ids: list[int]) -> dict[int, StoredE
         events.c.date_qualifier,
     ).where(events.c.id.in_(_mentioned("event", article_ids)))
     return {row.id: StoredEvent(*row) for row in connection.execute(query)}
+
+
+def _spellings(
+    connection: Connection, articles: Mapping[int, str]
+) -> dict[tuple[int, str], frozenset[str]]:
+    names = _table("expert_names")
+    query = select(names.c.expert_id, names.c.article_id, names.c.name).where(
+        names.c.article_id.in_(sorted(articles))
+    )
+    found: dict[tuple[int, str], set[str]] = {}
+    for expert_id, article_id, name in connection.execute(query):
+        found.setdefault((expert_id, articles[article_id]), set()).add(name)
+    return {key: frozenset(spelt) for key, spelt in found.items()}
 
 
 def _experts(connection: Connection) -> dict[int, StoredExpert]:
