@@ -223,3 +223,16 @@ def test_a_transcription_services_time_coded_labels_unnamed_speakers_are_nobody(
         "Austin",
     ]
     assert not any("Russians" in c.text for c in doc.claims)
+
+
+def test_a_question_under_a_surname_label_is_nobodys_claim() -> None:
+    doc = extract(
+        "An update on the grain corridor",
+        "DAVIES: The port of Odesa is open again, and insurers have doubled their prices.",
+        "KATERYNA KOVAL, BYLINE: Thanks for having me.",
+        "DAVIES: So what does that mean for the ships already at sea?",
+        "KOVAL: They keep sailing, slower and closer to the Romanian coast.",
+    )
+    assert said(doc) == [
+        ("Davies", "The port of Odesa is open again, and insurers have doubled their prices")
+    ]

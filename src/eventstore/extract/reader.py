@@ -136,8 +136,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
     def _turn(self) -> None:
         """A transcript's turn: the labelled speaker's words, or nobody's (a question)."""
         speaker = self.state.turns.get(self.paragraph.index)
-        if speaker is None:
-            return
+        if speaker is None or self.paragraph.text.rstrip().endswith("?"):
+            return  # nobody's, or a question put (by a host whose label was not read as one)
         # "SECRETARY BLINKEN" is the "Secretary of State Antony Blinken" named before
         named = self.state.speakers.by_surname(speaker.name.split()[-1])
         if named is not None and named.role is None:
