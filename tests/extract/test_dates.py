@@ -121,3 +121,16 @@ def test_february_29_takes_only_a_leap_year(
     timeline = Timeline(published_on=published, last_year=carried)
     reading = timeline.read(leading_date("On February 29, the talks resumed"))
     assert (reading.year, reading.month, reading.day) == (year, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Over the past day, sappers cleared 2.7 hectares",
+        "In the past 24 hours, Russian forces shelled 14 villages",
+    ],
+    ids=["past-day", "past-24-hours"],
+)
+def test_a_daily_roundups_past_day_is_the_published_day(line: str) -> None:
+    reading = Timeline(published_on=date(2023, 10, 1)).read(leading_date(line))
+    assert (reading.year, reading.month, reading.day, reading.precision) == (2023, 10, 1, "day")

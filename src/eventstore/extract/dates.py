@@ -78,6 +78,8 @@ _FORMS = [
     r"(?P<rel>earlier\s+this\s+(?:month|week|year)|(?:last|this|next)\s+(?:month|week|year)"
     r"|yesterday|today|overnight|last\s+night|(?:during|throughout)\s+the\s+night"
     r"|(?:earlier|later)\s+in\s+the\s+day"
+    # "Over the past day, ...": a daily roundup's day, the day it was published
+    r"|(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)"
     # "at around 7am local time this morning": the day of the story, its time of day
     r"|(?:earlier\s+|later\s+)?this\s+(?P<todnow>morning|afternoon|evening)|tonight)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
@@ -198,6 +200,8 @@ def _relative_word(text: str) -> str:
     # "During the night, Russia launched ...": the night before the story, as "overnight"
     night = relative == "last night" or relative.endswith("the night")
     if relative == "tonight" or relative.split()[-1] in {"morning", "afternoon", "evening", "day"}:
+        return "today"  # "this morning", "tonight", "earlier in the day": the story's own day
+    if relative.endswith("24 hours"):
         return "today"  # "this morning", "tonight", "earlier in the day": the story's own day
     return "overnight" if night else relative
 
