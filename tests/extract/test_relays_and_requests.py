@@ -320,3 +320,12 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
         "Jean-Pierre stressed that the administration was focused on getting it approved.",
     )
     assert [c.speaker.name for c in doc.claims] == ["Karine Jean-Pierre", "Karine Jean-Pierre"]
+
+
+def test_a_past_clause_keeps_its_day_beside_a_scheduled_one() -> None:
+    doc = extract(
+        "On Tuesday, Foreign Minister Wang Yi arrived in Moscow and is scheduled to meet "
+        "Sergei Lavrov on Friday."
+    )
+    day = doc.events[0].date
+    assert (day.year, day.month, day.day) == (2024, 11, 26)  # the Tuesday before Friday 29

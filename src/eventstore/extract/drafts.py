@@ -232,6 +232,8 @@ def says_future(unit: Sentence) -> bool:
     for token in unit:
         if root.i not in (token.i, token.head.i):
             continue  # "..., which pledged aid if either will be attacked": not the main verb
+        if token.dep_ == "conj" and root.tag_ == "VBD":
+            continue  # "On Tuesday X arrived and is scheduled to meet ...": the past's day
         word = token.lower_
         if word in {"will", "shall"} and token.tag_ == "MD":
             return True
