@@ -179,8 +179,9 @@ _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
 )
 _TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2})\s+(?=\S)")
+# ("More details on ..." heads a background; a newswire's "Details" opens its own story)
 _BACKGROUND_WORDS = re.compile(
-    r"\b(?:background|chronology|timeline|context|preceded|history|earlier|recall|"
+    r"\b(?:details?(?<!^Details)(?<!^details)|background|chronology|timeline|context|preceded|history|earlier|recall|"
     r"reminder|previously|cooperation)\b",
     re.IGNORECASE,
 )
