@@ -104,3 +104,28 @@ def test_one_happening_told_twice_in_one_article_with_its_count_is_one_event(
     write(tmp_path, "a_market", lines)
     load_paths(engine, [tmp_path])
     assert events(engine) == 1
+
+
+def test_counts_in_thousands_that_differ_are_two_events(engine: Engine, tmp_path: Path) -> None:
+    """"9,000" and "147,000" share no count: the normal form's "9 000" and "147 000" are
+    read as the numbers they are, not as a shared "000"."""
+    write(
+        tmp_path,
+        "a_facility",
+        (
+            "EU budget support",
+            "On 12 January, the EU provided 9,000 million euros to Ukraine under the Ukraine "
+            "Facility for budget support in Mykolaiv region.",
+        ),
+    )
+    write(
+        tmp_path,
+        "b_ramstein",
+        (
+            "Drones by winter",
+            "On 12 January, the Ramstein group agreed to supply Ukraine with 147,000 drones "
+            "by the winter.",
+        ),
+    )
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 2

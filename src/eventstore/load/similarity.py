@@ -16,6 +16,8 @@ from rapidfuzz import fuzz
 from eventstore.normalize import fold
 
 _NUMBER = re.compile(r"\d[\d,.]*")
+# A normal form spells "9,000" as "9 000": its groups of thousands are one number.
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}\b)")
 
 EVENT_THRESHOLD = 88.0
 CLAIM_THRESHOLD = 90.0
@@ -122,9 +124,10 @@ def _totalled(text: str) -> str:
         first, second = (int(part.replace(",", "")) for part in match.groups())
         return str(first + second)
 
-    return _PARTS.sub(total, text)
+    return _PARTS.sub(total, _THOUSANDS.sub("", text))
 
 
 def _quantities(text: str) -> set[str]:
     """The numbers that count something ("1,000 containers"), not a day ("Oct. 13")."""
-    return {n for n in _NUMBER.findall(text) if len(n.strip(".,")) > 2}
+    joined = _THOUSANDS.sub("", text)
+    return {n for n in _NUMBER.findall(joined) if len(n.strip(".,")) > 2}
