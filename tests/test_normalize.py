@@ -12,6 +12,7 @@ from types import ModuleType
 from alembic.script import ScriptDirectory
 
 from eventstore import migrations, normalize
+from eventstore.load import blocking
 from eventstore.load import match as frozen_0003
 
 REPO = Path(__file__).resolve().parents[1]
@@ -103,6 +104,42 @@ def test_live_skeletons_equal_those_revision_0008_stored() -> None:
     assert [normalize.surname_skeleton(name) for name in names] == [
         frozen._surname(name) for name in names
     ]
+
+
+def test_live_blocking_keys_equal_those_revision_0010_stored() -> None:
+    """0010 filled the b:, n: and q: keys of stored rows with its own copy of
+    eventstore.load.blocking (and of match_text, names and counts); the loader looks
+    candidates up by the live functions. If they differ on purpose, a new revision must
+    recompute the stored keys."""
+    frozen = revision_module("0010")
+    blocks = itertools.cycle(["day:2:24", "month:3:None", "year:None:None", "unknown"])
+    drifted = []
+    for line, block in zip(sample_lines(), blocks, strict=False):
+        norm = normalize.match_text(line)
+        live = (
+            blocking.event_band_keys(norm, block) | blocking.related_keys(norm, line, block),
+            blocking.claim_band_keys(norm, 42, "quote"),
+        )
+        stored = (
+            frozen._band_keys(norm, block, frozen.EVENT_ROWS)
+            | frozen._related_keys(norm, line, block),
+            frozen._band_keys(norm, "42:quote", frozen.CLAIM_ROWS),
+        )
+        if live != stored or frozen._match_text(line) != norm:
+            drifted.append(line)
+    assert drifted == []
+    assert (frozen.CAP, frozen.CAPPED) == (blocking.CAP, blocking.CAPPED)
+
+
+def test_names_and_counts_key_day_events_only() -> None:
+    """Same-day reports worded apart meet by a name or a count; other blocks by bands."""
+    line = "Ukrenergo cut power to 1,467 settlements of the Dnipropetrovsk region."
+    norm = normalize.match_text(line)
+    day = blocking.related_keys(norm, line, "day:3:4")
+
+    assert {key[:2] for key in day} == {"n:", "q:"}
+    assert blocking.related_keys(norm, line, "month:3:None") == frozenset()
+    assert day.isdisjoint(blocking.related_keys(norm, line, "day:3:5"))
 
 
 def test_no_revision_imports_live_eventstore_code() -> None:

@@ -788,7 +788,10 @@ class EventKeyRow(Base):
     )
     key: Mapped[str] = mapped_column(
         String(34),
-        comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
+        comment=(
+            "f:, h:, t: (a hash of a normalized wording, its first or last words) or b:, n:, q: "
+            "(a MinHash band, name or count of a wording, scoped; at most 17 rows per key)."
+        ),
     )
 
 
@@ -811,7 +814,10 @@ class ClaimKeyRow(Base):
     )
     key: Mapped[str] = mapped_column(
         String(34),
-        comment="f:, h: or t: and a hash of a normalized wording, its first or last words.",
+        comment=(
+            "f:, h:, t: (a hash of a normalized wording, its first or last words) or b:, n:, q: "
+            "(a MinHash band, name or count of a wording, scoped; at most 17 rows per key)."
+        ),
     )
 
 

@@ -106,6 +106,26 @@ def test_one_happening_told_twice_in_one_article_with_its_count_is_one_event(
     assert events(engine) == 1
 
 
+def test_a_report_sharing_only_a_name_finds_the_stored_event(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Loaded one after the other, the second report is compared with the stored one only
+    if their keys meet: worded apart, they meet by the name of the place on that day."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    write(first, "a_depot", BRYANSK)
+    other = (
+        "Fire at Bryansk depot",
+        "Fuel tanks burned at a storage site in the Bryansk region after a drone strike on "
+        "Friday, officials said.",
+    )
+    write(second, "b_depot", other)
+    load_paths(engine, [first])
+    load_paths(engine, [second])
+    assert events(engine) == 1
+
+
 def test_counts_in_thousands_that_differ_are_two_events(engine: Engine, tmp_path: Path) -> None:
     """"9,000" and "147,000" share no count: the normal form's "9 000" and "147 000" are
     read as the numbers they are, not as a shared "000"."""

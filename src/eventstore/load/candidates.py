@@ -1,11 +1,13 @@
 """Candidates: the stored rows one batch could touch, read (never written) in its transaction.
 
 For a batch of extracted articles: their stored versions; the stored experts they name;
-the stored events of their date blocks and the undated ones sharing a matching key; the
-stored claims sharing a key; and, for articles stored before, the events and claims they
-mention now (so that their new mentions are resolved against the rows they belonged to
-before anything is deleted) and which of those are also mentioned elsewhere. Everything
-is fetched by index (a key, a date, an id); ``resolve.resolve_batch`` does the rest.
+the stored events and claims sharing a lookup key with one of the batch's (the whole key
+or a blocking key, ``blocking``; keys carried by more than ``blocking.CAP`` rows are
+full and left out); and, for articles stored before, the events and claims they mention
+now (so that their new mentions are resolved against the rows they belonged to before
+anything is deleted) and which of those are also mentioned elsewhere. Everything is
+fetched by index (a key, an id), so the rows read per mention do not grow with the
+store; ``resolve.resolve_batch`` does the rest.
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, Table, and_, select, tuple_
+from sqlalchemy import Connection, Row, Table, select
 
-from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc, DateReading
+from eventstore.extract import EXTRACTOR_VERSION, ArticleDoc
+from eventstore.load.blocking import CAP, claim_lookup_keys, event_lookup_keys
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
 from eventstore.load.upsert import CHUNK, ids_by
-from eventstore.normalize import claim_key_set, key_set, match_text
+from eventstore.normalize import match_text
 from eventstore.schema import (
     ArticleRow,
     ClaimKeyRow,
@@ -64,9 +67,12 @@ class Candidates:
     # -> "kyrylo budanov"): resolution writes the docs with these
     same_people: dict[str, str] = field(default_factory=dict)
     events: list[Row[Any]] = field(default_factory=list)
+    # row id -> the batch's lookup keys it has (not every key it has)
     event_keys: dict[int, set[str]] = field(default_factory=dict)
     claims: list[Row[Any]] = field(default_factory=list)
     claim_keys: dict[int, set[str]] = field(default_factory=dict)
+    # lookup keys carried by more than CAP stored rows: no candidate is found by them
+    full_keys: set[str] = field(default_factory=set)
     # external id -> ids of the events / claims that article mentions now
     prior_events: dict[str, set[int]] = field(default_factory=dict)
     prior_claims: dict[str, set[int]] = field(default_factory=dict)
@@ -160,101 +166,65 @@ def _fetch_prior(connection: Connection, found: Candidates, changed: dict[int, s
 
 
 def _fetch_events(connection: Connection, found: Candidates, docs: Sequence[ArticleDoc]) -> None:
-    """Stored events of the batch's date blocks, undated ones sharing a key, prior ones."""
-    events = [event for doc in docs for event in doc.events]
+    """Stored events sharing a lookup key with one of the batch's, and prior ones."""
     keys = {
         key
-        for event in events
-        if event.date.precision == "unknown"
-        for key in key_set(match_text(event.summary))
+        for doc in docs
+        for event in doc.events
+        for key in event_lookup_keys(match_text(event.summary), event.summary, event.date)
     }
     prior = {row_id for ids in found.prior_events.values() for row_id in ids}
-    rows = _rows_by_key(connection, EVENTS, EVENT_KEYS, "event_id", keys, also=prior)
-    seen = {row.id for row in rows}
-    rows += [r for r in _dated(connection, [e.date for e in events]) if r.id not in seen]
-    found.events = rows
-    found.event_keys = _keys_of(connection, EVENT_KEYS, "event_id", [row.id for row in rows])
+    found.events, found.event_keys = _rows_by_key(
+        connection, found, EVENTS, EVENT_KEYS, keys, also=prior
+    )
 
 
 def _fetch_claims(connection: Connection, found: Candidates, docs: Sequence[ArticleDoc]) -> None:
-    """Stored claims sharing a key with one of the batch's (scoped to a stored expert),
-    and prior ones."""
+    """Stored claims sharing a lookup key with one of the batch's (scoped to a stored
+    expert), and prior ones."""
     keys: set[str] = set()
     for doc in docs:
         for claim in doc.claims:
-            norm = match_text(claim.text)
             expert_id = found.expert_ids.get(claim.speaker.key)
             if expert_id is not None:
-                keys |= claim_key_set(norm, expert_id, claim.kind)
+                keys |= claim_lookup_keys(match_text(claim.text), expert_id, claim.kind)
     prior = {row_id for ids in found.prior_claims.values() for row_id in ids}
-    found.claims = _rows_by_key(connection, CLAIMS, CLAIM_KEYS, "claim_id", keys, also=prior)
-    found.claim_keys = _keys_of(
-        connection, CLAIM_KEYS, "claim_id", [row.id for row in found.claims]
+    found.claims, found.claim_keys = _rows_by_key(
+        connection, found, CLAIMS, CLAIM_KEYS, keys, also=prior
     )
 
 
 def _rows_by_key(
     connection: Connection,
+    found: Candidates,
     rows: Table,
     keys_table: Table,
-    parent: str,
     keys: Iterable[str],
     *,
     also: set[int],
-) -> list[Row[Any]]:
-    """Stored rows having any of ``keys``, and those whose ids are in ``also``."""
-    ids = set(also)
+) -> tuple[list[Row[Any]], dict[int, set[str]]]:
+    """Stored rows having any of ``keys`` that is not full (those go to
+    ``found.full_keys``), and those whose ids are in ``also``; with the keys of ``keys``
+    each one has (a row's other keys are not read: they do not grow its fetch)."""
+    parent = keys_table.c[f"{rows.name[:-1]}_id"]
+    carriers: dict[str, set[int]] = defaultdict(set)
     for chunk in _slices(sorted(set(keys))):
-        query = select(keys_table.c[parent]).where(keys_table.c.key.in_(chunk))
-        ids |= set(connection.execute(query).scalars())
-    found: list[Row[Any]] = []
+        query = select(keys_table.c.key, parent).where(keys_table.c.key.in_(chunk))
+        for key, row_id in connection.execute(query):
+            carriers[key].add(row_id)
+    ids = set(also)
+    keys_of: dict[int, set[str]] = defaultdict(set)
+    for key, row_ids in carriers.items():
+        if len(row_ids) > CAP:
+            found.full_keys.add(key)
+            continue
+        ids |= row_ids
+        for row_id in row_ids:
+            keys_of[row_id].add(key)
+    rows_found: list[Row[Any]] = []
     for chunk in _slices(sorted(ids)):
-        found += connection.execute(select(rows).where(rows.c.id.in_(chunk))).all()
-    return found
-
-
-def _keys_of(
-    connection: Connection, keys_table: Table, parent: str, ids: Sequence[int]
-) -> dict[int, set[str]]:
-    keys: dict[int, set[str]] = defaultdict(set)
-    for chunk in _slices(sorted(set(ids))):
-        query = select(keys_table.c[parent], keys_table.c.key).where(
-            keys_table.c[parent].in_(chunk)
-        )
-        for row_id, key in connection.execute(query):
-            keys[row_id].add(key)
-    return keys
-
-
-def _dated(connection: Connection, readings: Sequence[DateReading]) -> list[Row[Any]]:
-    """Stored events in the date blocks of ``readings``, fetched by their date index."""
-    found: dict[int, Row[Any]] = {}
-    for condition in _date_conditions(EVENTS.c, readings):
-        for row in connection.execute(select(EVENTS).where(condition)):
-            found.setdefault(row.id, row)
-    return list(found.values())
-
-
-def _date_conditions(c: Any, readings: Sequence[DateReading]) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    dated = [r for r in readings if r.precision != "unknown"]
-    for precision, parts in (("day", ("month", "day")), ("month", ("month",)), ("year", ())):
-        same = [r for r in dated if r.precision == precision]
-        spot = [c.date_precision == precision]
-        known = sorted({(r.year, *(getattr(r, p) for p in parts)) for r in same if r.year})
-        columns = (c.year, *(c[p] for p in parts))
-        for chunk in _slices(known):
-            conditions.append(and_(*spot, tuple_(*columns).in_(chunk)))
-        if parts:
-            # A year still unknown on either side: the same month (and day) any year.
-            any_year = sorted({tuple(getattr(r, p) for p in parts) for r in same})
-            unknown = [r for r in same if r.year is None]
-            for chunk in _slices(any_year):
-                where = tuple_(*(c[p] for p in parts)).in_(chunk)
-                conditions.append(and_(*spot, c.year.is_(None), where))
-                if unknown:
-                    conditions.append(and_(*spot, where))
-    return conditions
+        rows_found += connection.execute(select(rows).where(rows.c.id.in_(chunk))).all()
+    return rows_found, keys_of
 
 
 def _slices(values: list[Any]) -> list[list[Any]]:

@@ -1,10 +1,12 @@
 """Rows as resolution sees them, and the indexes a batch's mentions are matched in.
 
-A dated event is compared with the events of its date block (the same month and day, or
-month, or year, at the same precision; years equal or one unknown). Undated events and
-claims are compared only when they share a matching key: a hash of a normal form
-(``normalize.match_text``), of its first or of its last words; claims also need the same
-expert and kind, and their keys are scoped to both (``normalize.claim_key_set``). A row keeps
+A mention is compared only with the rows sharing one of its lookup keys (``blocking``:
+the whole key of its normal form, ``normalize.match_text``, and blocking keys: MinHash
+bands, and for events dated to the day their names and counts), keys carried by more than
+``blocking.CAP`` stored rows left out. An event's blocking keys are scoped to its date
+block and it is compared only with events of that block (the same month and day, or
+month, or year, at the same precision; years equal or one unknown); a claim's keys are
+scoped to its expert and kind, and it is compared only with claims of both. A row keeps
 the keys of every wording it ever absorbed (``event_keys``, ``claim_keys``), so a mention
 finds its row whichever report came first. A mention matching two rows shows them to be
 one, and they are merged. A match is exact (the normal form of a wording the row ever
@@ -27,6 +29,12 @@ from dataclasses import dataclass, field
 from typing import Generic, Self, TypeVar, cast
 
 from eventstore.extract import ClaimDoc, DateReading, EventDoc
+from eventstore.load.blocking import (
+    claim_lookup_keys,
+    date_block,
+    event_lookup_keys,
+    related_keys,
+)
 from eventstore.load.similarity import (
     CLAIM_THRESHOLD,
     EVENT_THRESHOLD,
@@ -219,28 +227,16 @@ def _match(
     return survivor, best
 
 
-def _block(event: KnownEvent | DateReading) -> str:
-    """The date block of an event or a reading (years are compared within it)."""
-    precision = event.precision
-    return "unknown" if precision == "unknown" else f"{precision}:{event.month}:{event.day}"
-
-
 class EventIndex:
-    """The candidate events of one batch: dated ones by date block, undated by key."""
+    """The candidate events of one batch, by lookup key (``full`` keys are not used)."""
 
-    def __init__(self, known: Iterable[KnownEvent] = ()) -> None:
+    def __init__(self, known: Iterable[KnownEvent] = (), full: AbstractSet[str] = frozenset()):
         self.index: _ByKey[KnownEvent] = _ByKey()
         for event in known:
-            self.index.add(event, self._slots(event))
+            self.index.add(event, event.keys)
+        self.full = full
         self.merged: list[KnownEvent] = []
         self.compared: list[int] = []  # candidates per mention (the fan-out)
-
-    @staticmethod
-    def _slots(event: KnownEvent, keys: AbstractSet[str] | None = None) -> set[str]:
-        """Where an event is filed: its date block, or (undated) its matching keys."""
-        if event.precision == "unknown":
-            return set(event.keys if keys is None else keys)
-        return {_block(event)}
 
     def resolve(
         self, doc: EventDoc, article: str = ""
@@ -255,23 +251,21 @@ class EventIndex:
         reading = doc.date
         norm = match_text(doc.summary)
         keys = key_set(norm)
-        slots = keys if reading.precision == "unknown" else {_block(reading)}
+        slots = event_lookup_keys(norm, doc.summary, reading) - self.full
         candidates = [e for e in self.index.sharing(slots) if _same_date(e, reading)]
         self.compared.append(len(candidates))
         event, found = _match(
             norm, keys, candidates, EVENT_THRESHOLD, index=self.index, merged=self.merged
         )
         if event is not None and found is not None:
-            event.absorb(reading, doc.summary, keys)
-            self.index.add(event, self._slots(event, keys))
+            self._absorb(event, reading, doc.summary, keys, slots)
             return event, ("exact" if found.exact else "fuzzy"), found.score
         related = (
             _related(doc.summary, norm, candidates, article) if reading.precision == "day" else None
         )
         if related is not None:
             event, score = related
-            event.absorb(reading, doc.summary, keys)
-            self.index.add(event, self._slots(event, keys))
+            self._absorb(event, reading, doc.summary, keys, slots)
             return event, "fuzzy", score
         event = KnownEvent(
             text=doc.summary,
@@ -284,8 +278,22 @@ class EventIndex:
             precision=reading.precision,
             qualifier=reading.qualifier,
         )
-        self.index.add(event, self._slots(event))
+        self.index.add(event, slots)
         return event, "new", None
+
+    def _absorb(
+        self,
+        event: KnownEvent,
+        reading: DateReading,
+        summary: str,
+        keys: AbstractSet[str],
+        slots: AbstractSet[str],
+    ) -> None:
+        """``event`` takes a mention: it is filed under the mention's keys too, and under
+        the names and counts of its wording if that changed."""
+        event.absorb(reading, summary, keys)
+        block = date_block(event.precision, event.month, event.day)
+        self.index.add(event, (slots | related_keys(event.norm, event.text, block)) - self.full)
 
 
 def _related(
@@ -325,12 +333,13 @@ def _same_date(event: KnownEvent, reading: DateReading) -> bool:
 
 
 class ClaimIndex:
-    """The candidate claims of one batch, by matching key."""
+    """The candidate claims of one batch, by lookup key (``full`` keys are not used)."""
 
-    def __init__(self, known: Iterable[KnownClaim] = ()) -> None:
+    def __init__(self, known: Iterable[KnownClaim] = (), full: AbstractSet[str] = frozenset()):
         self.index: _ByKey[KnownClaim] = _ByKey()
         for claim in known:
             self.index.add(claim, claim.keys)
+        self.full = full
         self.merged: list[KnownClaim] = []
         self.compared: list[int] = []  # candidates per mention (the fan-out)
 
@@ -339,10 +348,11 @@ class ClaimIndex:
         ``scope`` is its expert's id (a negative stand-in for an expert not yet stored)."""
         norm = match_text(doc.text)
         keys = claim_key_set(norm, scope, doc.kind)
+        slots = claim_lookup_keys(norm, scope, doc.kind) - self.full
         expert = doc.speaker.key
         candidates = [
             claim
-            for claim in self.index.sharing(keys)
+            for claim in self.index.sharing(slots)
             if claim.expert == expert and claim.kind == doc.kind
         ]
         self.compared.append(len(candidates))
@@ -351,7 +361,7 @@ class ClaimIndex:
         )
         if claim is not None and found is not None:
             claim.reword(doc.text, keys)
-            self.index.add(claim, keys)
+            self.index.add(claim, slots)
             return claim, ("exact" if found.exact else "fuzzy"), found.score
         claim = KnownClaim(
             text=doc.text,
@@ -362,5 +372,5 @@ class ClaimIndex:
             scope=scope,
             kind=doc.kind,
         )
-        self.index.add(claim, keys)
+        self.index.add(claim, slots)
         return claim, "new", None

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from rapidfuzz import fuzz
 
 from eventstore.extract import ClaimDoc, EventDoc, SourceRef
+from eventstore.load.blocking import date_block, event_band_keys, related_keys
 from eventstore.load.candidates import Candidates, skipped
 from eventstore.load.known import ClaimIndex, EventIndex, Known, KnownClaim, KnownEvent
 from eventstore.load.plan import ArticleWrite, Extracted, MentionWrite, Merge, Plan, RowWrite
@@ -76,8 +77,8 @@ class _Resolver:
         ]
         self.stored_events = {event.id: event for event in events}
         self.stored_claims = {claim.id: claim for claim in claims}
-        self.events = EventIndex(events)
-        self.claims = ClaimIndex(claims)
+        self.events = EventIndex(events, candidates.full_keys)
+        self.claims = ClaimIndex(claims, candidates.full_keys)
         self.event_mentions: list[Queued[KnownEvent]] = []
         self.claim_mentions: list[Queued[KnownClaim]] = []
         self.founded: dict[int, str] = {}  # id(row) -> the article whose mention founded it
@@ -270,7 +271,10 @@ def _event_write(event: KnownEvent, refs: _Refs) -> RowWrite:
     if event.id is not None and not event.adopted:
         kept = ("year", "date_qualifier", "summary")
         columns = {name: columns[name] for name in kept} if event.dirty else {}
-    keys = event.new_keys | {key for norm in event.new_norms for key in key_set(norm)}
+    block = date_block(event.precision, event.month, event.day)
+    keys = event.new_keys | related_keys(event.norm, event.text, block)
+    for norm in event.new_norms:
+        keys |= key_set(norm) | event_band_keys(norm, block)
     return RowWrite(refs(event), event.id, columns, frozenset(keys))
 
 

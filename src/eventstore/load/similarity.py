@@ -127,6 +127,12 @@ def _totalled(text: str) -> str:
     return _PARTS.sub(total, _THOUSANDS.sub("", text))
 
 
+def counts_of(text: str) -> frozenset[str]:
+    """Every count two same-day reports of ``text``'s happening could share: its own and
+    the totals of its pairs of counts (see ``_numbers_agree``)."""
+    return frozenset(_quantities(text) | _quantities(_totalled(text)))
+
+
 def _quantities(text: str) -> set[str]:
     """The numbers that count something ("1,000 containers"), not a day ("Oct. 13")."""
     joined = _THOUSANDS.sub("", text)

@@ -5,7 +5,7 @@ sources and experts (upserted by key); articles (new ones inserted, changed ones
 in place, their old mentions deleted); new events and claims (ids drawn in bulk) and the
 changed ones; merges (the absorbed row's mentions move to the survivor, its id forwards);
 mentions and their source links; released rows (removed when no mention is left, else
-given the preferred wording of the mentions they keep); matching keys. Every insert,
+given the preferred wording of the mentions they keep); matching keys (``keywrite``). Every insert,
 update, merge and delete goes to the change feed (``changes.ChangeLog``). The plan is
 never changed.
 """
@@ -24,11 +24,12 @@ from eventstore.extract import EXTRACTOR_VERSION, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.load.changes import ChangeLog, Entity
 from eventstore.load.entities import expert_ids, source_ids
+from eventstore.load.keywrite import write_keys
 from eventstore.load.known import preferred
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.spellings import record_spellings
-from eventstore.load.upsert import CHUNK, allocate_ids, bulk_insert, insert_ignoring
-from eventstore.normalize import claim_key_set, source_key, text_key
+from eventstore.load.upsert import CHUNK, allocate_ids, bulk_insert
+from eventstore.normalize import source_key, text_key
 from eventstore.schema import (
     ArticleRow,
     ClaimKeyRow,
@@ -43,14 +44,13 @@ from eventstore.schema import (
 )
 
 ARTICLES = table(ArticleRow)
+KEYS = {"event": table(EventKeyRow), "claim": table(ClaimKeyRow)}
 EVENTS = table(EventRow)
 EVENT_MENTIONS = table(EventMentionRow)
 EVENT_SOURCES = table(EventSourceRow)
-EVENT_KEYS = table(EventKeyRow)
 CLAIMS = table(ClaimRow)
 CLAIM_MENTIONS = table(ClaimMentionRow)
 CLAIM_SOURCES = table(ClaimSourceRow)
-CLAIM_KEYS = table(ClaimKeyRow)
 
 
 @dataclass
@@ -95,7 +95,7 @@ class _Writer:
         self._mentions(EVENT_MENTIONS, EVENT_SOURCES, "event", plan.event_mentions, articles)
         self._mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim", plan.claim_mentions, articles)
         self._release()
-        self._keys()
+        write_keys(self.connection, plan, lambda entity, ref: self.ids[(entity, ref)], self.experts)
         outcome.last_seq = self.log.write(self.connection)
 
     # -- articles -----------------------------------------------------------------------
@@ -198,10 +198,24 @@ class _Writer:
             .values({parent: bindparam("survivor")})
         )
         self.connection.execute(statement, moves)
+        self._move_keys(entity, moves)
         losers = [m.loser for m in merges]
         self.connection.execute(delete(target).where(target.c.id.in_(losers)))
         for move in moves:
             self.log.merged(entity, move["loser"], move["survivor"])
+
+    def _move_keys(self, entity: Entity, moves: list[dict[str, int]]) -> None:
+        """Give survivors the matching keys of the rows they absorbed (resolution saw only
+        the keys it looked up; the rest would go with the deleted row)."""
+        keys_table = KEYS[entity]
+        parent = keys_table.c[f"{entity}_id"]
+        held = select(keys_table.c.key).where(parent == bindparam("survivor")).scalar_subquery()
+        statement = (
+            update(keys_table)
+            .where(parent == bindparam("loser"), keys_table.c.key.not_in(held))
+            .values({parent: bindparam("survivor")})
+        )
+        self.connection.execute(statement, moves)
 
     def _mentions(
         self,
@@ -279,26 +293,6 @@ class _Writer:
                 values["text_key"] = text_key(wording)
             self.connection.execute(update(target).where(target.c.id == row_id).values(values))
         self.log.updated(entity, sorted(stale))
-
-    def _keys(self) -> None:
-        """Store the matching keys the batch's wordings added (ids are known by now)."""
-        event_rows = [
-            {"event_id": self.ids[("event", row.ref)], "key": key}
-            for row in self.plan.events
-            for key in sorted(row.keys)
-        ]
-        claim_rows = []
-        for row in self.plan.claims:
-            claim_id = self.ids[("claim", row.ref)]
-            keys = set(row.keys)
-            if row.norms:
-                expert_id = row.scope if row.scope >= 0 else self.experts[row.expert or ""]
-                keys |= {k for n in row.norms for k in claim_key_set(n, expert_id, row.kind)}
-            claim_rows += [{"claim_id": claim_id, "key": key} for key in sorted(keys)]
-        if event_rows:
-            insert_ignoring(self.connection, EVENT_KEYS, event_rows, ["event_id", "key"])
-        if claim_rows:
-            insert_ignoring(self.connection, CLAIM_KEYS, claim_rows, ["claim_id", "key"])
 
 
 _Wordings = Callable[[Connection, set[int]], dict[int, list[str]]]

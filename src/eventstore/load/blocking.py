@@ -1,0 +1,132 @@
+"""Blocking keys: the rare, scoped keys by which resolution looks candidates up.
+
+A mention is compared only with stored rows sharing one of its blocking keys, and a key
+carried by more than ``CAP`` rows is not used for lookup at all, so the candidates per
+mention stay bounded however large the store grows:
+
+- ``b:`` MinHash bands of the normal form's words (``normalize.match_text``): two
+  wordings a rewording apart share a band with high probability, unrelated ones rarely.
+- ``n:`` and ``q:`` (events dated to the day): the distinctive names and the counts of a
+  wording, which same-day reports worded apart share (``similarity.same_day_related``).
+- the whole key (``f:`` of ``normalize.key_set``, already stored): an exact repeat.
+
+Event keys are scoped to the date block (precision, month and day: the only events a
+dated one is compared with), claim keys to the expert and kind. Keys are stored in
+``event_keys`` / ``claim_keys`` beside the ``f:``, ``h:`` and ``t:`` keys; the writer stops
+adding rows to a key once it is full (``CAP`` + 1 rows), so reading a key is bounded too.
+
+Like ``normalize``, these outputs are stored: revision 0010 filled them for the rows
+stored before it with a frozen copy of this module's functions, and
+``tests/test_normalize.py`` fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from functools import lru_cache
+
+from eventstore.extract import DateReading
+from eventstore.load.similarity import counts_of, names_of
+from eventstore.normalize import claim_key_set, key_set, whole_key
+
+# A key carried by more than CAP stored rows says too little to look candidates up by.
+CAP = 16
+# MinHash: BANDS bands of rows values each. Two event wordings whose words have a Jaccard
+# similarity of 0.6 meet in a band of EVENT_ROWS with probability 1 - (1 - 0.6**2)**8 =
+# 0.97. An expert's statements share words (up to half of them: the benchmark corpus
+# says so of its generator), so claim bands are narrower: 0.33 meets 1 - (1 - 0.33**3)**8
+# = 0.25 of the time, a repeat reworded (0.8) 0.997.
+BANDS = 8
+EVENT_ROWS = 2
+CLAIM_ROWS = 3
+# Words too common to tell wordings apart: left out of the MinHash.
+_COMMON = frozenset(
+    "of to in on at by for from with and or but as be have that this it its not will would "
+    "he she they we you i his her their our said says say".split()
+)
+# Prefixes of the keys that are capped (``f:``, ``h:`` and ``t:`` keys are written whole).
+CAPPED = ("b:", "n:", "q:")
+
+
+def _hash(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=65_536)
+def _word_hashes(word: str) -> tuple[int, ...]:
+    """BANDS x CLAIM_ROWS independent 32-bit hashes of a word (one digest, sliced)."""
+    values = BANDS * CLAIM_ROWS
+    return struct.unpack(f"<{values}I", hashlib.shake_128(word.encode()).digest(4 * values))
+
+
+@lru_cache(maxsize=16_384)
+def _signature(norm: str) -> tuple[int, ...]:
+    """The MinHash signature of a normal form's words (common words left out, unless that
+    leaves none)."""
+    words = set(norm.split())
+    words = (words - _COMMON) or words or {""}
+    return tuple(min(column) for column in zip(*map(_word_hashes, sorted(words)), strict=True))
+
+
+def bands(norm: str, rows: int) -> tuple[str, ...]:
+    """The BANDS bands of ``rows`` values of a normal form's MinHash signature."""
+    signature = _signature(norm)
+    return tuple(
+        f"{band}:" + ",".join(map(str, signature[band * rows : (band + 1) * rows]))
+        for band in range(BANDS)
+    )
+
+
+def date_block(precision: str, month: int | None, day: int | None) -> str:
+    """The date block of an event: what ``known`` compares dated events within."""
+    return "unknown" if precision == "unknown" else f"{precision}:{month}:{day}"
+
+
+@lru_cache(maxsize=16_384)
+def band_keys(norm: str, scope: str, rows: int) -> frozenset[str]:
+    """The ``b:`` keys of a normal form within a scope (a date block; an expert and kind)."""
+    return frozenset(f"b:{_hash(f'{scope}|{band}')}" for band in bands(norm, rows))
+
+
+def event_band_keys(norm: str, block: str) -> frozenset[str]:
+    """The ``b:`` keys of an event wording in its date block."""
+    return band_keys(norm, block, EVENT_ROWS)
+
+
+def claim_band_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
+    """The ``b:`` keys of a claim wording of an expert (id) and kind."""
+    return band_keys(norm, f"{expert_id}:{kind}", CLAIM_ROWS)
+
+
+@lru_cache(maxsize=16_384)
+def related_keys(norm: str, text: str, block: str) -> frozenset[str]:
+    """The ``n:`` and ``q:`` keys of an event dated to the day: its distinctive names
+    (of ``text``, which keeps their capitals) and its counts, within its date block."""
+    if not block.startswith("day:"):
+        return frozenset()
+    names = {f"n:{_hash(f'{block}|{name}')}" for name in names_of(text)}
+    return frozenset(names | {f"q:{_hash(f'{block}|{count}')}" for count in counts_of(norm)})
+
+
+def event_blocking_keys(norm: str, text: str, block: str) -> frozenset[str]:
+    """Every capped key of an event wording (``norm`` of ``text``) in its date block."""
+    return event_band_keys(norm, block) | related_keys(norm, text, block)
+
+
+def capped(key: str) -> bool:
+    """Whether ``key`` is one the cap applies to (the writer stops at CAP + 1 rows)."""
+    return key.startswith(CAPPED)
+
+
+def event_lookup_keys(norm: str, text: str, reading: DateReading) -> frozenset[str]:
+    """The keys an event mention looks candidates up by: its whole key (any date: the
+    date is checked after) and its blocking keys."""
+    block = date_block(reading.precision, reading.month, reading.day)
+    return event_blocking_keys(norm, text, block) | {whole_key(key_set(norm))}
+
+
+def claim_lookup_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
+    """The keys a claim mention of an expert (id, or a stand-in) looks candidates up by."""
+    whole = whole_key(claim_key_set(norm, expert_id, kind))
+    return claim_band_keys(norm, expert_id, kind) | {whole}
