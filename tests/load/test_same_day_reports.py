@@ -149,3 +149,30 @@ def test_counts_in_thousands_that_differ_are_two_events(engine: Engine, tmp_path
     )
     load_paths(engine, [tmp_path])
     assert events(engine) == 2
+
+
+def test_a_shared_region_with_counts_that_differ_is_two_events(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A region named by both is no sign of one happening when their counts differ, a
+    count of two digits included ("49 Kalibr missiles", "162 missiles and drones")."""
+    write(
+        tmp_path,
+        "a_kalibr",
+        (
+            "Kalibr missiles shot down",
+            "On April 20, the Ukrainian Air Force said it had shot down 49 Kalibr missiles "
+            "over Lviv region in one night.",
+        ),
+    )
+    write(
+        tmp_path,
+        "b_grid",
+        (
+            "Strike on the grid",
+            "On April 20, media reported that Russia launched 162 missiles and drones at "
+            "energy facilities in Lviv region, hitting the regional grid operator.",
+        ),
+    )
+    load_paths(engine, [tmp_path])
+    assert events(engine) == 2

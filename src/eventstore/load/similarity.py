@@ -104,11 +104,13 @@ def _numbers_agree(a: str, b: str) -> bool:
     """Whether two wordings' counts could be one happening's: the same, or one telling
     the total of the other's parts or more of it ("158 missiles and drones" / "122
     missiles and 36 drones, of which 114 were shot down"). Wordings without counts agree
-    with anything."""
-    numbers_a, numbers_b = _quantities(a), _quantities(b)
+    with anything. Here a count of two digits counts too: "49 Kalibr missiles" is not
+    "162 missiles and drones"."""
+    numbers_a, numbers_b = _quantities(a, digits=2), _quantities(b, digits=2)
     if not numbers_a or not numbers_b or numbers_a == numbers_b:
         return True
-    numbers_a, numbers_b = _quantities(_totalled(a)), _quantities(_totalled(b))
+    numbers_a = _quantities(_totalled(a), digits=2)
+    numbers_b = _quantities(_totalled(b), digits=2)
     return numbers_a <= numbers_b or numbers_b <= numbers_a
 
 
@@ -133,7 +135,8 @@ def counts_of(text: str) -> frozenset[str]:
     return frozenset(_quantities(text) | _quantities(_totalled(text)))
 
 
-def _quantities(text: str) -> set[str]:
-    """The numbers that count something ("1,000 containers"), not a day ("Oct. 13")."""
+def _quantities(text: str, *, digits: int = 3) -> set[str]:
+    """The numbers that count something ("1,000 containers"), not a day ("Oct. 13"): of
+    ``digits`` digits or more."""
     joined = _THOUSANDS.sub("", text)
-    return {n for n in _NUMBER.findall(joined) if len(n.strip(".,")) > 2}
+    return {n for n in _NUMBER.findall(joined) if len(n.strip(".,")) >= digits}
