@@ -53,20 +53,25 @@ def _hash(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-@lru_cache(maxsize=65_536)
-def _word_hashes(word: str) -> tuple[int, ...]:
-    """BANDS x CLAIM_ROWS independent 32-bit hashes of a word (one digest, sliced)."""
-    values = BANDS * CLAIM_ROWS
-    return struct.unpack(f"<{values}I", hashlib.shake_128(word.encode()).digest(4 * values))
+# The caches serve one batch (candidates, resolution and the writer key the same wordings);
+# a word's hashes are kept as their digest, a quarter of the memory of 24 Python ints.
+_WORD_VALUES = struct.Struct(f"<{BANDS * CLAIM_ROWS}I")
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=32_768)
+def _word_digest(word: str) -> bytes:
+    """BANDS x CLAIM_ROWS independent 32-bit hashes of a word, as one digest."""
+    return hashlib.shake_128(word.encode()).digest(_WORD_VALUES.size)
+
+
+@lru_cache(maxsize=8_192)
 def _signature(norm: str) -> tuple[int, ...]:
     """The MinHash signature of a normal form's words (common words left out, unless that
     leaves none)."""
     words = set(norm.split())
     words = (words - _COMMON) or words or {""}
-    return tuple(min(column) for column in zip(*map(_word_hashes, sorted(words)), strict=True))
+    hashes = (_WORD_VALUES.unpack(_word_digest(word)) for word in sorted(words))
+    return tuple(min(column) for column in zip(*hashes, strict=True))
 
 
 def bands(norm: str, rows: int) -> tuple[str, ...]:
@@ -83,7 +88,7 @@ def date_block(precision: str, month: int | None, day: int | None) -> str:
     return "unknown" if precision == "unknown" else f"{precision}:{month}:{day}"
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=8_192)
 def band_keys(norm: str, scope: str, rows: int) -> frozenset[str]:
     """The ``b:`` keys of a normal form within a scope (a date block; an expert and kind)."""
     return frozenset(f"b:{_hash(f'{scope}|{band}')}" for band in bands(norm, rows))
@@ -99,7 +104,7 @@ def claim_band_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     return band_keys(norm, f"{expert_id}:{kind}", CLAIM_ROWS)
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=8_192)
 def related_keys(norm: str, text: str, block: str) -> frozenset[str]:
     """The ``n:`` and ``q:`` keys of an event dated to the day: its distinctive names
     (of ``text``, which keeps their capitals) and its counts, within its date block."""
