@@ -164,6 +164,12 @@ def upgrade(url: str | URL, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def wait_for_migration(url: str | URL) -> None:
+    """Return once no other process holds the migration lock (it may be migrating)."""
+    with _migrating(url):
+        pass
+
+
 def downgrade(url: str | URL, revision: str) -> None:
     """Migrate the database down to ``revision`` (``base`` drops everything), under the
     migration lock."""

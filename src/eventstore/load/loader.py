@@ -93,7 +93,13 @@ InputProgress = Callable[[int, int], None]
 def prepare_schema(engine: Engine) -> None:
     """Migrate an empty database to head; refuse one that is behind (SchemaOutOfDate)."""
     url = engine.url
-    if migrations.current_revision(url) is None:
+    current = migrations.current_revision(url)
+    if current is not None and current != migrations.head_revision():
+        # Another first load may be migrating this database now (PostgreSQL commits each
+        # revision): wait until nobody migrates, then look again.
+        migrations.wait_for_migration(url)
+        current = migrations.current_revision(url)
+    if current is None:
         log.info("empty database: migrating to %s", migrations.head_revision())
         migrations.upgrade(url)
     migrations.require_head(url)
