@@ -128,3 +128,12 @@ def test_an_ombudsmans_title_is_no_part_of_the_name() -> None:
         "Ukrainian Ombudsman Dmytro Lubinets said that 48 more civilians had come home."
     )
     assert (speaker.name, speaker.role) == ("Dmytro Lubinets", "Ukrainian Ombudsman")
+
+
+def test_a_first_name_the_tagger_takes_for_a_verb_stays_in_the_name() -> None:
+    speaker = speaker_of(
+        "A second point was made at the conference.\n"
+        "Anatolii Karpenko, leading researcher at the Institute of Energy Strategies, noted "
+        "that Pyongyang is trying to buy time."
+    )
+    assert (speaker.name, speaker.role) == ("Anatolii Karpenko", "leading researcher")

@@ -127,7 +127,7 @@ def test_a_report_sharing_only_a_name_finds_the_stored_event(
 
 
 def test_counts_in_thousands_that_differ_are_two_events(engine: Engine, tmp_path: Path) -> None:
-    """"9,000" and "147,000" share no count: the normal form's "9 000" and "147 000" are
+    """ "9,000" and "147,000" share no count: the normal form's "9 000" and "147 000" are
     read as the numbers they are, not as a shared "000"."""
     write(
         tmp_path,

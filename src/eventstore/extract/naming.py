@@ -78,14 +78,17 @@ def whole_name(entity: Span) -> Span:
         and doc[end + 1].is_alpha
     ):
         end += 2
-    while start > 0 and end - start < 2 and _first_name(doc[start - 1]):
+    while start > 0 and end - start < 2 and _first_name(doc[start - 1], start, end):
         start -= 1
     return doc[start:end]
 
 
-def _first_name(token: Token) -> bool:
+def _first_name(token: Token, start: int = 0, end: int = 0) -> bool:
+    # "Anatolii Karpenko": the tagger may call a first name it does not know a verb, but
+    # the parser still hangs it on the name as a compound
+    named = token.pos_ == "PROPN" or (token.dep_ == "compound" and start <= token.head.i < end)
     return (
-        token.pos_ == "PROPN"
+        named
         and token.is_alpha
         and token.text[:1].isupper()
         and not token.is_upper
