@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -225,7 +226,7 @@ def test_an_expert_merged_across_spellings_is_right_in_each_articles_spelling() 
     article spells her "Alise", the gold file of that article names her so, and is right."""
     claim = at("a", "the sky is falling", "claim", 7)
     loaded = store(claim)
-    spelt = Store(**{**loaded.__dict__, "spellings": {(1, "a"): frozenset({"Alise Smith"})}})
+    spelt = replace(loaded, spellings={(1, "a"): frozenset({"Alise Smith"})})
     item = {**SKY, "expert": "Alise Smith"}
     experts = [{"name": "Alise Smith", "affiliation": None, "role_words": []}]
     figures = score(combine([gold(claims=[item], experts=experts)]), spelt).values

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from sqlalchemy import Connection, Engine, Select, Table, select
@@ -111,8 +112,15 @@ class Store:
     def all_names(self, expert_id: int) -> set[str]:
         """The expert's name and every spelling the named articles give it."""
         expert = self.experts.get(expert_id)
-        names = {n for (e, _), spelt in self.spellings.items() if e == expert_id for n in spelt}
+        names = set(self._spelt_by_expert.get(expert_id, ()))
         return names | ({expert.name} if expert is not None else set())
+
+    @cached_property
+    def _spelt_by_expert(self) -> dict[int, set[str]]:
+        by_expert: dict[int, set[str]] = {}
+        for (expert_id, _), spelt in self.spellings.items():
+            by_expert.setdefault(expert_id, set()).update(spelt)
+        return by_expert
 
 
 def read_store(engine: Engine, articles: Collection[str]) -> Store:

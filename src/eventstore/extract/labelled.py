@@ -144,8 +144,7 @@ class LayoutReading:
         ):
             state.block_speaker = None
             return False
-        framed = [find_frame(unit, self.quotes) for unit in units(self.doc, self.quotes)]
-        if signed is None and any(framed):
+        if signed is None and any(find_frame(u, self.quotes) for u in units(self.doc, self.quotes)):
             state.block_speaker = None
             return False
         state.block_left -= 1
