@@ -48,6 +48,12 @@ _LEAD = (
     r"(?:(?:back|already|even|only|also)\s+)?"
 )
 _PART = r"(?P<part>early|mid|late)[- ]"
+# "Overnight on May 30": that day's night
+_OVERNIGHT = r"(?:(?P<ovn>overnight)\s+(?=on\s))?"
+# "in July of last year", "on March 3 last year": the year before the published one
+_LAST_YEAR = r"\s+(?:of\s+)?(?P<lastyear>last)\s+year"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+_NUMBER = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _PART_OF = (
     r"the\s+(?P<partof>beginning|start|middle|end|first\s+half|second\s+half|"
     r"first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+"
@@ -55,20 +61,28 @@ _PART_OF = (
 
 _FORMS = [
     # On the evening of Friday, September 8, 2023 / September 15 / On August 31
-    rf"(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_MONTH}\s+{_DAY}"
-    rf"(?:\s*,\s*{_YEAR}|(?P<thisyear>\s+of\s+this\s+year))?",
+    rf"{_OVERNIGHT}(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?"
+    rf"{_MONTH}\s+{_DAY}(?:\s*,\s*{_YEAR}|(?P<thisyear>\s+of\s+this\s+year)|{_LAST_YEAR})?",
     # On 13 October / On Tuesday, 14 May 2024
-    rf"(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_DAY}\s+(?:of\s+)?"
-    rf"{_MONTH}(?:\s*,?\s+{_YEAR})?",
+    rf"{_OVERNIGHT}(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_DAY}"
+    rf"\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
     # As early as March / As early as March 5
     rf"as\s+early\s+as\s+{_MONTH}(?:\s+{_DAY})?(?:\s*,?\s+{_YEAR})?",
     # In early August / In the middle of May 2024 / At the end of June
     rf"(?:(?:in|by|since|during|until)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_MONTH}"
-    rf"(?:\s*,?\s+{_YEAR})?",
+    rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
     # (anywhere:) "withdrew from the deal mid-July", "late June 2023"
     rf"{_PART}{_MONTH}(?:\s*,?\s+{_YEAR})?",
     # In 2022 / In late 2023 / At the end of 2023
     rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
+    # In the summer / during the winter of 2023 / last spring
+    # (not "without heat in winter", any winter; not "since the spring", a bound)
+    rf"(?:(?:in|during|over)\s+the\s+|(?P<seasonrel>last|this|next)\s+){_SEASON}"
+    rf"(?:\s+(?:of\s+)?{_YEAR})?(?!\s+(?:months?|season|offensive|campaign)\b)",
+    rf"(?:in|during)\s+{_SEASON}\s+{_YEAR}",
+    # Exactly one year ago today / two days ago / a month ago
+    rf"(?:(?:exactly|about|nearly|almost|some|roughly)\s+)?{_NUMBER}\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago(?P<agotoday>\s+today)?",
     # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
     rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
     rf"(?:(?P<last>last)\s+|(?P<next>next|this\s+coming|coming)\s+)?{_WEEKDAY}"
@@ -130,6 +144,11 @@ class DatePhrase:
     last: bool = False  # "last Wednesday": never the published day itself
     next: bool = False  # "next Wednesday": the one after the published day
     bound: bool = False  # inside "since the start of ...": the bound of a period
+    opens: bool = False  # "starting from May 15": when a happening begins, no bound
+    last_year: bool = False  # "in July of last year"
+    season: str | None = None  # "in the summer": spring, summer, autumn or winter
+    season_relative: str | None = None  # "last summer": last, this or next
+    ago: tuple[int, str, bool] | None = None  # "a year ago today": (1, "year", True)
 
 
 def leading_date(text: str) -> DatePhrase | None:
@@ -151,17 +170,23 @@ def find_date(text: str) -> DatePhrase | None:
         for match in pattern.finditer(text):
             if not _capitalized(match):
                 continue
-            bound = match.group().lower().startswith(_BOUNDS) or _in_bound(text, match.start())
+            opens = _OPENS.search(text, max(0, match.start() - 12), match.start()) is not None
+            bound = not opens and (
+                match.group().lower().startswith(_BOUNDS) or _in_bound(text, match.start())
+            )
             rank = (bound, -_specificity(match), match.start(), -len(match.group()))
             if best is None or rank < best[0]:
                 best = (rank, match)
     if best is None:
         return None
-    return replace(_phrase(best[1]), bound=_in_bound(text, best[1].start()))
+    opens = _OPENS.search(text, max(0, best[1].start() - 12), best[1].start()) is not None
+    return replace(_phrase(best[1]), bound=_in_bound(text, best[1].start()), opens=opens)
 
 
 # "since 2014", "until March": the bound of a period, a weaker date than the happening's.
 _BOUNDS = ("since", "until", "by", "from")
+# "will visit ... starting from May 15": the day the happening begins, no bound
+_OPENS = re.compile(r"\b(?:starting|beginning|effective)\s+$", re.I)
 
 
 # "since the start of the large-scale war in February 2022": a date inside a bound phrase.
@@ -176,6 +201,8 @@ def _in_bound(text: str, start: int) -> bool:
 
 def is_bound(phrase: DatePhrase) -> bool:
     """True when ``phrase`` bounds a period ("since 2014") rather than dating a day."""
+    if phrase.opens:
+        return False
     return phrase.text.lower().startswith(_BOUNDS) or phrase.bound
 
 
@@ -215,8 +242,11 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     qualifier = qualifier or groups.get("relpart") or groups.get("todnow")
     if "partof" in groups:
         qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
-    if groups.get("rel", "").lower().startswith("last night"):
+    if groups.get("rel", "").lower().startswith("last night") or "ovn" in groups:
         qualifier = "night"  # the night before the story: dated as "overnight" is
+    season = groups.get("season", "").lower().replace("fall", "autumn") or None
+    if season is not None:
+        qualifier = season
     phrase = DatePhrase(
         length=len(match.group()),
         text=text,
@@ -227,11 +257,27 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         relative=_relative_word(groups["rel"]) if "rel" in groups else None,
         qualifier=qualifier.lower() if qualifier else None,
         this_year="thisyear" in groups,
+        last_year="lastyear" in groups,
+        season=season,
+        season_relative=groups.get("seasonrel", "").lower() or None,
+        ago=_ago(groups),
         last="last" in groups,
         next="next" in groups,
         start=match.start(),
     )
     return replace(phrase, invalid=_invalid(phrase))
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNTS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(groups: dict[str, str]) -> tuple[int, str, bool] | None:
+    if "unit" not in groups:
+        return None
+    count = groups["count"].lower()
+    number = int(count) if count.isdigit() else _COUNTS[count]
+    return number, groups["unit"].lower(), "agotoday" in groups
 
 
 def _invalid(phrase: DatePhrase) -> str | None:

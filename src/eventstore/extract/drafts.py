@@ -100,6 +100,7 @@ class ArticleState:
     headline: bool = False  # a roundup's bullet: its present tense tells a happening
     story_day: DateReading | None = None  # the day the story's last dated happening took
     label_source: SourceRef | None = None  # "Source: European Pravda": reports what follows
+    last_outlet: SourceRef | None = None  # the outlet "the agency" and "the report" point to
     last_item: Item | Draft | None = None  # the last item of the paragraphs before
     deferred: Draft | None = None  # a lede claim whose speaker is named later
     deferred_left: int = 0  # paragraphs left to name them in
@@ -153,6 +154,7 @@ def sentence_event(
         phrase = DatePhrase(length=0, text=state.entry_time, relative="today")
     leading = phrase is not None and phrase.start == 0
     future = says_future(unit) or (not leading and _proposes(unit))
+    future = future or (phrase is not None and _dated_in_future_content(unit, phrase))
     # "Nobody was injured.": a toll is news in three words
     shortest = _MIN_CONSEQUENCE_WORDS if consequence(unit.root) else _MIN_EVENT_WORDS
     event = state.events.read(
@@ -241,6 +243,18 @@ def says_future(unit: Sentence) -> bool:
             return True
         if word in FUTURE_WORDS and any(c.dep_ in {"aux", "auxpass"} for c in token.children):
             return True
+    return False
+
+
+def _dated_in_future_content(unit: Sentence, phrase: DatePhrase) -> bool:
+    """ "Li Hui will visit Kyiv starting from May 15, a spokesperson said Friday": the
+    date lies in what is said, which puts it ahead."""
+    at = unit.start_char + phrase.start
+    token = next((t for t in unit if t.idx >= at), None)
+    while token is not None and token.i not in {unit.root.i, token.head.i}:
+        if token.dep_ == "ccomp" and token.head.i == unit.root.i:
+            return any(c.tag_ == "MD" and c.lower_ in {"will", "shall"} for c in token.children)
+        token = token.head
     return False
 
 

@@ -74,8 +74,11 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
 
 def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     """A date inside a phrase describing a noun ("after an agreement signed in 2019
-    expired", "Putin, who unveiled the missile in 2018, called it"): not the sentence's."""
-    return _describing(unit, phrase) is not None
+    expired", "Putin, who unveiled the missile in 2018, called it"): not the sentence's.
+    A present participle's date is ("insured the tankers delivering oil in July": what
+    they did then)."""
+    verb = _describing(unit, phrase)
+    return verb is not None and verb.tag_ != "VBG"
 
 
 def _describing(unit: Sentence, phrase: DatePhrase) -> Token | None:

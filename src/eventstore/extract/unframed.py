@@ -68,9 +68,11 @@ class UnframedReading(EventReading):
             phrase = None  # "..., his first since 2000": when a period began, not this
         if phrase is not None and phrase.start > 0 and describes_a_thing(unit, phrase):
             # "an agreement signed in 2019 expired": the rest's date; but "Among them were
-            # marines captured in April 2022": the clause's, its happening the sentence's
+            # marines captured in April 2022": the clause's, its happening the sentence's;
+            # and a background line's only date is the line's
             rest = date_of_rest(unit, phrase)
-            phrase = phrase if rest is None and dated_in_clause(unit, phrase) else rest
+            keep = self.section == "background" or dated_in_clause(unit, phrase)
+            phrase = phrase if rest is None and keep else rest
         # a transcript's correspondent reports in their own voice after citing someone
         continues = phrase is None and not self.narrating
         if continues and isinstance(previous, Draft) and previous.kind == "paraphrase":

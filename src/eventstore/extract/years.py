@@ -33,6 +33,9 @@ class Timeline:
         """
         if phrase is None or phrase.undated:
             return DateReading(text=phrase.text if phrase else None)
+        counted = _counted_back(phrase, self.published_on, future=future)
+        if counted is not None:
+            return counted
         if phrase.relative or (phrase.weekday is not None and phrase.month is None):
             return self._relative(phrase, future=future)
         if phrase.year is not None:
@@ -142,14 +145,74 @@ def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
         )
     if relative.endswith("year"):
         year = published.year + {"last": -1, "next": 1}.get(relative.split()[0], 0)
+        return _year_reading(phrase, year)
+    return DateReading(text=phrase.text)
+
+
+def _counted_back(
+    phrase: DatePhrase, published: date | None, *, future: bool
+) -> DateReading | None:
+    """ "two days ago", "in the summer", "in July of last year": a date counted from the
+    published one (unknown without it); None for any other phrase."""
+    if phrase.ago is not None:
+        return _ago(phrase, published) if published else DateReading(text=phrase.text)
+    if phrase.season is not None and phrase.year is None:
+        year = _season_year(phrase, published, future=future) if published else None
+        return _reading(phrase, year, inferred=True)
+    if phrase.last_year and phrase.year is None:
+        return _reading(phrase, published.year - 1 if published else None, inferred=True)
+    return None
+
+
+# The month each season begins in (winter: the December it opens with).
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def _season_year(phrase: DatePhrase, published: date, *, future: bool) -> int:
+    """The year of "in the summer" (the latest summer begun by the published date, or the
+    next when the sentence says it is ahead), "last summer" (the latest one over), "next
+    summer" (the next one to begin)."""
+    start = _SEASON_STARTS[phrase.season or "summer"]
+    begun = published.month >= start
+    latest = published.year if begun else published.year - 1
+    relative = phrase.season_relative
+    if relative == "next" or (future and relative != "last" and not begun):
+        return latest + 1
+    if relative == "last" and published.month < start + 3:
+        return latest - 1  # in August, "last summer" is the year before's
+    return latest
+
+
+def _ago(phrase: DatePhrase, published: date) -> DateReading:
+    """ "two days ago" (that day), "a month ago" (that month), "a year ago" (that year),
+    "exactly one year ago today" (that day); weeks name no unit the vocabulary has."""
+    count, unit, today = phrase.ago or (0, "day", False)
+    if unit == "year":
+        day = min(published.day, calendar.monthrange(published.year - count, published.month)[1])
+        back = published.replace(year=published.year - count, day=day)
+        return _day_reading(phrase, back) if today else _year_reading(phrase, back.year)
+    if unit == "day":
+        return _day_reading(phrase, published - timedelta(days=count))
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 - count
         return DateReading(
             text=phrase.text,
-            year=year,
-            precision="year",
-            qualifier=phrase.qualifier,
+            year=months // 12,
+            month=months % 12 + 1,
+            precision="month",
             year_inferred=True,
         )
     return DateReading(text=phrase.text)
+
+
+def _year_reading(phrase: DatePhrase, year: int) -> DateReading:
+    return DateReading(
+        text=phrase.text,
+        year=year,
+        precision="year",
+        qualifier=phrase.qualifier,
+        year_inferred=True,
+    )
 
 
 def _day_reading(phrase: DatePhrase, day: date) -> DateReading:

@@ -1,0 +1,111 @@
+"""Dates real news gives in other shapes (pure; blind sets D15-D18's causes).
+
+"Overnight on May 30", "in July of last year", "in the summer", "exactly one year ago
+today", "starting from May 15" in a plan someone announces, a date inside a clause that
+tells what was going on, and a background line whose only date stands in a clause. Each
+case is a sentence of our own; the test states the date a reader would give it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.extract.dates import find_date
+from eventstore.extract.years import Timeline
+
+PUBLISHED = date(2024, 10, 10)  # a Thursday
+
+
+def read(line: str, *, future: bool = False) -> tuple[object, ...]:
+    reading = Timeline(published_on=PUBLISHED).read(find_date(line), future=future, carry=False)
+    return reading.year, reading.month, reading.day, reading.precision, reading.qualifier
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Overnight on May 30, drones struck Kyiv.", (2024, 5, 30, "day", "night")),
+        ("The deal, signed in July of last year, expired.", (2023, 7, None, "month", None)),
+        ("It was signed on March 3 last year.", (2023, 3, 3, "day", None)),
+        ("In the summer, the EU adopted its 14th package.", (2024, None, None, "year", "summer")),
+        ("Last summer the offensive stalled.", (2024, None, None, "year", "summer")),
+        ("In the winter of 2022, the grid failed.", (2022, None, None, "year", "winter")),
+        ("Exactly one year ago today, the strikes began.", (2023, 10, 10, "day", None)),
+        ("The plant was hit two days ago.", (2024, 10, 8, "day", None)),
+        ("Prices peaked a month ago.", (2024, 9, None, "month", None)),
+        ("The strategy returned two weeks ago.", (None, None, None, "unknown", None)),
+    ],
+    ids=[
+        "overnight-on",
+        "of-last-year",
+        "day-last-year",
+        "in-the-summer",
+        "last-summer-over",
+        "winter-of-year",
+        "year-ago-today",
+        "days-ago",
+        "month-ago",
+        "weeks-ago-no-unit",
+    ],
+)
+def test_date_phrases_of_real_news(line: str, expected: tuple[object, ...]) -> None:
+    assert read(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Millions could be left without heat in winter.",
+        "It was the heaviest fighting since the spring.",
+        "The summer campaign failed.",
+    ],
+    ids=["any-winter", "since-the-spring", "summer-as-adjective"],
+)
+def test_a_season_that_dates_nothing(line: str) -> None:
+    assert find_date(line) is None
+
+
+def test_last_summer_before_it_is_over_is_the_year_before() -> None:
+    reading = Timeline(published_on=date(2024, 7, 1)).read(find_date("Last summer it rained."))
+    assert (reading.year, reading.precision) == (2023, "year")
+
+
+def extract(*lines: str, published: date = PUBLISHED) -> ArticleDoc:
+    text = "A headline of our own\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=published)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def dates(doc: ArticleDoc) -> list[tuple[object, ...]]:
+    return [(e.date.year, e.date.month, e.date.day, e.date.precision) for e in doc.events]
+
+
+def test_a_visit_starting_from_a_day_is_dated_that_day_ahead() -> None:
+    doc = extract(
+        "Our special envoy Chen Bo will visit Kyiv, Warsaw and Paris to discuss a settlement "
+        "starting from May 15, a foreign ministry spokesperson said Friday.",
+        published=date(2023, 5, 12),
+    )
+    assert dates(doc) == [(2023, 5, 15, "day")]
+
+
+def test_a_date_in_a_clause_telling_what_was_going_on_dates_the_sentence() -> None:
+    doc = extract(
+        "Port authorities in Gujarat reported record arrivals on Monday.",
+        "Western firms insured the remaining 40% of the tankers delivering crude to India "
+        "in August.",
+    )
+    assert dates(doc)[-1] == (2024, 8, None, "month")
+
+
+def test_a_background_lines_only_date_in_a_clause_dates_the_line() -> None:
+    doc = extract(
+        "Kyiv asked its partners for more interceptors on Wednesday.",
+        "Background:",
+        "The first launchers, quietly delivered by Tehran on 12 September, mark a deeper "
+        "alliance between the two capitals.",
+    )
+    assert dates(doc)[-1] == (2024, 9, 12, "day")
