@@ -27,10 +27,9 @@ from eventstore.extract.frame_parts import (
     speaker_span,
     subject_of,
 )
-from eventstore.extract.names import looks_like_organization
+from eventstore.extract.names import is_outlet, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS, name_of
 from eventstore.extract.quotes import Quote
-from eventstore.extract.speakers import is_outlet
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -10,14 +10,24 @@ import re
 
 from eventstore.extract.document import SourceRef
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
-from eventstore.extract.names import display_source_name, source_kind
-from eventstore.extract.speakers import is_outlet
+from eventstore.extract.names import display_source_name, is_outlet, source_kind
 from eventstore.normalize import source_key
 
 _VENUE = re.compile(
     r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
     r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+)
+# "in an interview with The Insider and LIGA.net websites": outlets by what they are
+_NAMED_OUTLETS = re.compile(
+    r"\b(?:told|to|with|by)\s+(?P<names>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+    r"(?:\s*(?:,|and)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})*)\s+"
+    r"(?:websites?|newspapers?|outlets?|channels?|magazines?|publications?)\b"
+)
+# "..., an Energy Reform correspondent reports.": the outlet whose reporter heard it
+_CORRESPONDENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
+    r"(?:correspondent|reporter|journalist)s?\s+(?:reports?|reported|writes|wrote)\b"
 )
 _DISPUTED = frozenset("claim accusation allegation charge assertion".split())
 _POINTERS = frozenset("this that it so these".split())
@@ -78,11 +88,12 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
         a, b = start - sentence.start_char, end - sentence.start_char
         outside = outside[:a] + " " * (b - a) + outside[b:]
     speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
+    relays = (*_RELAYED.finditer(outside), *_OUTLET_RELAYS.finditer(outside))
     names = [
         display_source_name(m.group("name"))
-        for m in (*_RELAYED.finditer(outside), *_OUTLET_RELAYS.finditer(outside))
+        for m in (*relays, *_CORRESPONDENT.finditer(outside))
         if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
-        and (m.re is _RELAYED or is_outlet(m.group("name")))
+        and (m.re is not _OUTLET_RELAYS or is_outlet(m.group("name")))
     ]
     return tuple(
         SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="cited")
@@ -90,14 +101,22 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
     )
 
 
-def venues(frame: Frame) -> tuple[SourceRef, ...]:
+def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
     """Outlets the frame names as where the words were said ("told Bloomberg News", "in
-    an interview with the Financial Times", "was quoted by Yonhap")."""
+    an interview with the Financial Times", "was quoted by Yonhap"); with ``sentence``,
+    anywhere in its sentence (a frame that only says whose the words before were)."""
     start, end = frame.frame_range
+    if sentence:
+        start, end = frame.cue.sent.start_char, frame.cue.sent.end_char
     text = frame.cue.doc.text[start:end]
     found = [m.group("name") for m in _VENUE.finditer(text)]
+    named = [
+        display_source_name(name)
+        for m in _NAMED_OUTLETS.finditer(text)
+        for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names"))
+    ]
+    names = [*(n for n in (display_source_name(n) for n in found) if is_outlet(n)), *named]
     return tuple(
         SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
-        for name in (display_source_name(n) for n in found)
-        if is_outlet(name)
+        for name in dict.fromkeys(names)
     )

@@ -14,9 +14,11 @@ from eventstore.extract.document import PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
 from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
+from eventstore.extract.names import is_outlet
 from eventstore.extract.people import make_person
 from eventstore.extract.quotes import Quote, units
-from eventstore.extract.speakers import is_outlet, resolve_subject
+from eventstore.extract.sources import find_sources
+from eventstore.extract.speakers import resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.normalize import source_key
 from eventstore.vocabulary import Section, SourceRole
@@ -56,6 +58,9 @@ class LayoutReading:
     def _add(self, item: Item | Draft | None) -> None:
         raise NotImplementedError  # the paragraph reader's
 
+    def _cite(self, sources: tuple[SourceRef, ...]) -> bool:
+        raise NotImplementedError  # the paragraph reader's
+
     def _follow_source(self) -> None:
         """ "Source: Zelensky in his evening address": the speaker the next lines quote."""
         doc = self.doc
@@ -73,7 +78,14 @@ class LayoutReading:
             self.state.label_source = SourceRef(
                 name=speaker.name, key=source_key(speaker.name), kind="publication", role=role
             )
-        elif isinstance(speaker, PersonRef):
+            return
+        # "Source: the Council in a press release, as reported by European Pravda": the
+        # outlet reports the news above the line and what follows
+        outlets = [s for s in find_sources(self.paragraph.text) if is_outlet(s.name)]
+        if outlets:
+            self.state.label_source = outlets[0]
+            self._cite(tuple(outlets))
+        if isinstance(speaker, PersonRef):
             self.state.following = speaker
 
     def _labelled_quote(self) -> bool:

@@ -68,6 +68,10 @@ def display_source_name(name: str) -> str:
     """A source name for display: 'the White House' -> 'White House'; 'The New York Times'
     keeps its article, which is part of the masthead; 'media' stays lower case."""
     name = " ".join(name.split()).strip(" ,.;:")
+    name = _AS.sub("", name)
+    named = _NAMED_AFTER.match(name)
+    if named is not None:
+        name = named.group("name") or named.group("body")
     if re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", name):
         name += "."  # "U.S." keeps the dot of its last initial
     if re.match(r"(?i)the\s", name) and not _is_masthead(name):
@@ -75,6 +79,17 @@ def display_source_name(name: str) -> str:
     elif re.match(r"the\s", name):
         name = "T" + name[1:]  # "the New York Times" -> "The New York Times"
     return name
+
+
+# "As Ukrinform reported earlier": the conjunction is no part of the name
+_AS = re.compile(r"^(?:As|While|When|But|And)\s+(?=[A-Z])")
+# "North Korea's state news agency, KCNA": the name after the description; "a Defense
+# Intelligence Agency report submitted to ...": the body whose report it is
+_NAMED_AFTER = re.compile(
+    r"^(?:[^,]*\b[a-z][^,]*,\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"|(?:an?|the)\s+(?P<body>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w.&'’-]*){0,6})\s+"
+    r"(?:report|assessment|analysis|study|survey|estimate|statement|data|figures)\b.*)$"
+)
 
 
 def _is_masthead(name: str) -> bool:
@@ -140,3 +155,21 @@ def expert_kind(role: str | None, *, default: ExpertKind = "other") -> ExpertKin
     if words & _OFFICIAL:
         return "official"
     return default
+
+
+_OUTLET_WORDS = frozenset(
+    """yonhap tass interfax ria novosti ukrinform reuters bloomberg afp ap wsj nyt bbc cnn
+    politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv news
+    espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
+    nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
+    hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
+    france24 dw gazeta rferl jazeera kcna""".split()
+)
+# "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
+_SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)
+
+
+def is_outlet(name: str) -> bool:
+    """True when ``name`` is a news outlet or agency ("Yonhap", "The Wall Street Journal")."""
+    words = set(fold(name).split())
+    return bool(words & _OUTLET_WORDS) or "news agency" in fold(name) or bool(_SITE.search(name))

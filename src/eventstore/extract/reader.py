@@ -30,17 +30,17 @@ from eventstore.extract.happenings import (
     happening,
 )
 from eventstore.extract.labelled import LayoutReading
-from eventstore.extract.names import display_source_name, source_kind
+from eventstore.extract.names import display_source_name, is_outlet, source_kind
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import find_quotes, units
 from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
-from eventstore.extract.speakers import Anonymous, is_outlet, resolve_subject
+from eventstore.extract.speakers import Anonymous, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.extract.transcript import turn_claim
 from eventstore.extract.unframed import UnframedReading
 from eventstore.extract.voices import NARRATION, for_issuer
-from eventstore.normalize import person_key, source_key
+from eventstore.normalize import fold, person_key, source_key
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
@@ -231,6 +231,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         last = self.items[-1] if self.items else None
         if item is None or item is last:
             return
+        item = self._pointed(item)
         source = self.state.label_source
         if source is not None and isinstance(item, EventDoc):
             item = item.model_copy(update={"sources": unique_sources((*item.sources, source))})
@@ -251,6 +252,24 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             self._continue(last, item.spans)
             return
         self.items.append(item)
+
+    def _pointed(self, item: Item | Draft) -> Item | Draft:
+        """``item`` with "according to the agency" or "the report" as the outlet last
+        named before it ("..., according to Reuters. ... the agency said": Reuters); the
+        outlets it names become the one such words point to."""
+        sources = tuple(
+            self.state.last_outlet if fold(s.name) in _POINTERS and self.state.last_outlet else s
+            for s in item.sources
+            if fold(s.name) not in _POINTERS or self.state.last_outlet
+        )
+        outlets = [s for s in sources if is_outlet(s.name)]
+        self.state.last_outlet = outlets[-1] if outlets else self.state.last_outlet
+        if sources == item.sources:
+            return item
+        if isinstance(item, Draft):
+            item.sources = unique_sources(sources)
+            return item
+        return item.model_copy(update={"sources": unique_sources(sources)})
 
     def _framed(self, unit: Sentence, frame: Frame) -> Item | Draft | None:
         if frame.speaker.root.lower_ in {"he", "she"}:
@@ -426,8 +445,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return False
         paragraph, section = before
         spans = spans_of(paragraph, [(0, len(paragraph.text))])
-        start, end = frame.frame_range
-        sources = find_sources(self.doc.text[start:end])
+        sources = _frame_sources(frame, speaker)
         self.state.following, self.state.said_before = speaker, True
         rule = "paraphrase.stated_after"
         self._add(Draft(speaker, "paraphrase", spans, section, rule, 0.7, sources=sources))
@@ -444,12 +462,25 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         spans = spans_of(self.paragraph, ranges)
         rule, confidence = frame.rule, frame.confidence
         self.state.following = speaker
-        start, end = frame.frame_range  # "..., according to UNN with reference to X"
-        sources = find_sources(self.doc.text[start:end])
+        sources = _frame_sources(frame, speaker)  # "..., according to UNN with reference to X"
         self._add(
             Draft(speaker, "paraphrase", spans, self.section, rule, confidence, sources=sources)
         )
         return True
+
+
+# A source named by what it is, pointing back at an outlet named before
+_POINTERS = frozenset({"agency", "news agency", "report", "newspaper", "publication", "outlet"})
+
+
+def _frame_sources(frame: Frame, speaker: PersonRef) -> tuple[SourceRef, ...]:
+    """The sources a frame names besides its speaker ("X said this in an interview with
+    POLITICO": POLITICO; not "Naftogaz CEO X" as a source of his own words)."""
+    start, end = frame.frame_range
+    found = find_sources(frame.cue.doc.text[start:end])
+    own = fold(speaker.name)
+    told = venues(frame, sentence=True)
+    return unique_sources((*(s for s in found if own not in fold(s.name)), *told))
 
 
 def _third_party(frame: Frame) -> bool:

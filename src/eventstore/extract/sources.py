@@ -11,7 +11,12 @@ import re
 from collections.abc import Iterable
 
 from eventstore.extract.document import SourceRef
-from eventstore.extract.names import display_source_name, looks_like_organization, source_kind
+from eventstore.extract.names import (
+    display_source_name,
+    is_outlet,
+    looks_like_organization,
+    source_kind,
+)
 from eventstore.normalize import source_key
 from eventstore.vocabulary import SourceRole
 
@@ -76,6 +81,11 @@ _REPORTED_BY = re.compile(
     r"\b(?:reported|published|revealed|written)\s+(?:on\s+[\w.]+(?:\s+\d{1,2})?\s+)?by\s+"
     r"(?P<src>(?:the\s+)?[A-Z][^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)|\s+(?:that|and|in|on)\b)"
 )
+# "an Energy Reform correspondent reports": the outlet whose reporter it is
+_CORRESPONDENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
+    r"(?:correspondent|reporter|journalist)s?\s+(?:reports?|reported|writes|wrote)\b"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|at|in|with|by|from|for|on|about)\s+$", re.I)
 _PREPOSITIONAL: tuple[tuple[re.Pattern[str], SourceRole, tuple[str, ...]], ...] = (
     (_CITING, "cited", ("citing", "according", "quoting", "reference")),
@@ -108,9 +118,11 @@ def find_sources(text: str) -> tuple[SourceRef, ...]:
             continue
         if _is_source_name(name, subject=True):
             found.append((start, _source(name, _VERB_ROLES[verb.group("verb")])))
+    for match in _CORRESPONDENT.finditer(text):
+        found.append((match.start("src"), _source(match.group("src"), "reported_by")))
     for match in _REPORTED_BY.finditer(text):
         name = match.group("src")
-        if _is_source_name(name, subject=True):  # an outlet, not "stated by Kirby"
+        if _is_source_name(name, subject=True) or is_outlet(name):  # not "stated by Kirby"
             found.append((match.start("src"), _source(name, "reported_by")))
     lowered = text.lower()
     for pattern, role, cue in _PREPOSITIONAL:

@@ -21,6 +21,7 @@ from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.names import (
     TITLE_WORDS,
     display_source_name,
+    is_outlet,
     looks_like_organization,
     source_kind,
 )
@@ -504,24 +505,6 @@ def _refers_back(subject: Span) -> bool:
 
 
 # News outlets and agencies: what they report is an event with them as its source.
-_OUTLET_WORDS = frozenset(
-    """yonhap tass interfax ria novosti ukrinform reuters bloomberg afp ap wsj nyt bbc cnn
-    politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv news
-    espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
-    nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
-    hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
-    france24 dw gazeta rferl jazeera""".split()
-)
-# "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
-_SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)
-
-
-def is_outlet(name: str) -> bool:
-    """True when ``name`` is a news outlet or agency ("Yonhap", "The Wall Street Journal")."""
-    words = set(fold(name).split())
-    return bool(words & _OUTLET_WORDS) or "news agency" in fold(name) or bool(_SITE.search(name))
-
-
 def institution_named(name: str) -> PersonRef:
     """The expert record of an institution named ``name`` (its acronym dropped)."""
     return _institution(name)

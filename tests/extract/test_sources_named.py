@@ -1,0 +1,77 @@
+"""Sources as real news names them (pure; blind sets D15-D18's causes).
+
+"As Interfax reported earlier", "the state news agency, KCNA,", "a Defence Intelligence
+Agency report", "an Energy Monitor correspondent reports", "in an interview with A and B
+websites", a "Source:" line that ends "as reported by X", and "the agency" for the outlet
+named before. Each case is a short article of our own; the test states which outlet a
+reader would say each item came from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.extract.names import display_source_name
+
+PUBLISHED = date(2024, 11, 29)  # a Friday
+
+
+def extract(*lines: str) -> ArticleDoc:
+    text = "A headline of our own\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=PUBLISHED, outlet="Kyiv Ledger")
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def sourced(doc: ArticleDoc) -> list[list[str]]:
+    items = [*doc.claims, *doc.events]
+    items.sort(key=lambda i: i.spans[0].start if hasattr(i, "spans") else i.span.start)
+    return [[s.name for s in item.sources] for item in items]
+
+
+def test_source_names_lose_what_only_describes_them() -> None:
+    assert display_source_name("As Interfax") == "Interfax"
+    assert display_source_name("Pyongyang's official news agency, KCNA") == "KCNA"
+    assert (
+        display_source_name("a Defence Intelligence Agency report seen by two lawmakers")
+        == "Defence Intelligence Agency"
+    )
+    assert display_source_name("the Institute for the Study of War report") == (
+        "Institute for the Study of War"
+    )
+    assert display_source_name("the White House") == "White House"
+
+
+def test_a_correspondents_outlet_is_the_source_of_what_they_heard() -> None:
+    doc = extract(
+        "\u201cWe have filled the storage sites to 90%,\u201d Naftogaz chairman Petro Hnatenko "
+        "told reporters in Lviv on Thursday, a Kyiv Energy Monitor correspondent reports."
+    )
+    assert sourced(doc) == [["Kyiv Energy Monitor"]]
+
+
+def test_an_interview_named_after_the_words_gives_its_outlets_not_the_speaker() -> None:
+    doc = extract(
+        "Grain traders may store wheat in Ukrainian silos at a discount this winter.",
+        "Marta Kovalska, the head of the State Grain Corporation, said this in an interview "
+        "with The Harbour Review and Odesa.net websites.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Marta Kovalska"]
+    assert sourced(doc) == [["Harbour Review", "Odesa.net"]]
+
+
+def test_a_source_line_that_names_an_outlet_sources_the_news_above_it() -> None:
+    doc = extract(
+        "The European Council has banned 12 more tankers from EU ports.",
+        "Source: the Council in a statement, as reported by European Pravda",
+        "Details: The tankers carried Russian crude above the price cap on Thursday.",
+    )
+    assert sourced(doc) == [["European Pravda"], ["European Pravda"]]
+
+
+def test_the_agency_is_the_outlet_named_before() -> None:
+    doc = extract(
+        "UN monitors inspected missile debris in Kharkiv on Monday, according to Reuters.",
+        "The fragments came from a North Korean missile fired in January, according to the agency.",
+    )
+    assert sourced(doc) == [["Reuters"], ["Reuters"]]
