@@ -273,7 +273,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
 
     def _framed(self, unit: Sentence, frame: Frame) -> Item | Draft | None:
         if frame.speaker.root.lower_ in {"he", "she"}:
-            introduced = self._introduced(unit) or self.state.newcomer
+            introduced = self._introduced(unit) or self.state.newcomer or self._subject_before(unit)
             self.state.speakers.last = introduced or self.state.speakers.last
         speaker = resolve_subject(frame.speaker, self.state.speakers)
         if speaker is None:
@@ -324,6 +324,18 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return None
         person = self.state.speakers.mentioned.get(people.pop())
         return None if person is self.state.speakers.last else person
+
+    def _subject_before(self, unit: Sentence) -> PersonRef | None:
+        """ "Kishida spoke in London on Thursday. He said: ...": the person the sentence
+        before in the paragraph was about, when it tells what they did."""
+        before = [s for s in self.doc.sents if s.end_char <= unit.start_char]
+        if not before:
+            return None
+        subject = next((c for c in before[-1].root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        found = self.state.speakers.by_surname(subject.text)
+        return found if found is not None and found.kind != "organization" else None
 
     def _introduced(self, unit: Sentence) -> PersonRef | None:
         """ "..., including Yevgeny Prigozhin, ..., who complained about ... . He claimed

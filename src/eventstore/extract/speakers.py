@@ -224,12 +224,12 @@ class Speakers:
         exact = [p for p in people if p.key.split()[-1] == surname]
         if len(exact) == 1 and (len(words) == 1 or _first_names_agree(exact[0].key, words)):
             return exact[0]
-        # "Zinoviev" / "Zinovyev": one person spelt two ways in one article.
+        # "Zinoviev" / "Zinovyev", "Sybiga" / "Sibiga": one person spelt two ways in one article.
         close = [
             p
             for p in people
             if len(surname) > 4
-            and p.key.split()[-1][:2] == surname[:2]
+            and p.key.split()[-1][:1] == surname[:1]
             and fuzz.ratio(p.key.split()[-1], surname) >= 80
             and (len(words) == 1 or _first_names_agree(p.key, words))
         ]

@@ -1,0 +1,42 @@
+"""Speakers real news names after a happening or spells again (pure; blind sets D15-D18).
+
+"Kishida spoke in London on Thursday. He said: ..." (the pronoun is the person the
+sentence before was about, though nobody has spoken yet) and "Sybiha" spelt "Sibiha"
+further down. Each case is a short article of our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+
+PUBLISHED = date(2024, 11, 29)  # a Friday
+
+
+def extract(*lines: str) -> ArticleDoc:
+    text = "A headline of our own\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=PUBLISHED)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+
+
+def said(doc: ArticleDoc) -> list[tuple[str, str]]:
+    return [(claim.speaker.name, claim.text) for claim in doc.claims]
+
+
+def test_he_after_a_happening_is_the_person_it_was_about() -> None:
+    doc = extract(
+        "Norwegian Prime Minister Jonas Lindqvist visited Warsaw and Kyiv this week.",
+        "Lindqvist arrived in Vilnius on Thursday, where he ended a tour of the Baltic "
+        'states. He said: "The alliance has never been more united."',
+    )
+    assert said(doc) == [("Jonas Lindqvist", "The alliance has never been more united")]
+    assert len(doc.events) == 2  # the visits and the arrival, neither swallowing the quote
+
+
+def test_a_surname_spelt_another_way_further_down_is_the_same_person() -> None:
+    doc = extract(
+        "Ukraine's Foreign Minister Andriy Sybiga called on partners to target tankers.",
+        "Sibiga emphasized that Russia earns billions from energy exports to Europe.",
+    )
+    assert said(doc)[-1] == ("Andriy Sybiga", "Russia earns billions from energy exports to Europe")
