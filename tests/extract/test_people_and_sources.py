@@ -38,6 +38,16 @@ ROLES = [
     ("Kyiv School of Economics analyst", ("analyst", "Kyiv School of Economics")),
     ("Russian Defense Minister", ("Russian Defense Minister", None)),
     ("Polish Agriculture Minister", ("Polish Agriculture Minister", None)),
+    (
+        "senior fellow at the Center for a Secure Black Sea",
+        ("senior fellow", "Center for a Secure Black Sea"),
+    ),
+    (
+        "Ukrainian military intelligence (HUR) deputy chief",
+        ("deputy chief", "Ukrainian military intelligence (HUR)"),
+    ),
+    ("Chinese foreign ministry spokesperson", ("spokesperson", "Chinese foreign ministry")),
+    ("military expert", ("military expert", None)),
 ]
 
 

@@ -40,3 +40,16 @@ def test_a_surname_spelt_another_way_further_down_is_the_same_person() -> None:
         "Sibiga emphasized that Russia earns billions from energy exports to Europe.",
     )
     assert said(doc)[-1] == ("Andriy Sybiga", "Russia earns billions from energy exports to Europe")
+
+
+def test_a_bodys_acronym_before_the_title_stays_in_the_role() -> None:
+    doc = extract(
+        "Ukraine's navy has sunk a third of the Black Sea Fleet, Ukrainian naval "
+        "intelligence (NIU) chief Oksana Hrytsenko told reporters in Odesa."
+    )
+    speaker = doc.claims[0].speaker
+    assert (speaker.name, speaker.role, speaker.affiliation) == (
+        "Oksana Hrytsenko",
+        "chief",
+        "Ukrainian naval intelligence",
+    )

@@ -30,7 +30,9 @@ PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _EMPLOYERS = PLACES | {"ORG"}
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
-_BRACKETED = re.compile(r"^.*\)\s*")  # "(MENAFN- UkrinForm) US Secretary of State"
+# "(MENAFN- UkrinForm) US Secretary of State"; not the acronym of "military intelligence
+# (HUR) chief", which is part of the role
+_BRACKETED = re.compile(r"^.*\)(?<!\([A-Z]{2}\))(?<!\([A-Z]{3}\))(?<!\([A-Z]{4}\))\s*")
 
 
 def name_of(subject: Span) -> str | None:

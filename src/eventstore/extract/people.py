@@ -21,7 +21,7 @@ from eventstore.normalize import fold, person_key
 from eventstore.vocabulary import ExpertKind
 
 _CAP_WORD = r"[A-Z][\w'’.&-]*"
-_CONNECTOR = r"(?:for|of|and|on|de|the|&)"
+_CONNECTOR = r"(?:for|of|and|on|de|the|a|&)"  # "Center for a New American Security"
 _ORG_RUN = rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
 _PREPOSITION_ORG = re.compile(
     rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN}"
@@ -48,7 +48,7 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     text = _ARTICLE.sub("", " ".join(text.split())).strip(" ,")
     if not text:
         return None, None
-    owned = _POSSESSIVE_ORG.match(text)
+    owned = _POSSESSIVE_ORG.match(text) or _BODY_ROLE.match(text)
     if owned is not None:  # "Ukraine's air force commander": the air force employs him
         return owned.group("role"), owned.group("org")
     for match in _PREPOSITION_ORG.finditer(text):
@@ -78,6 +78,16 @@ _POSSESSIVE_ORG = re.compile(
     r"^(?P<org>[A-Z][\w.'’-]*['’]s(?:\s+[a-z][\w-]*){1,3})\s+(?P<role>(?:[a-z][\w-]*\s+)?"
     r"(?:commander|head|chief|spokesman|spokeswoman|spokesperson|director|minister|adviser"
     r"|advisor|representative|secretary|official|analyst|expert))$"
+)
+
+
+# "Ukrainian military intelligence (HUR) chief", "Chinese foreign ministry spokesperson":
+# a body named in lower case by what it is, then the title held in it
+_BODY_ROLE = re.compile(
+    r"^(?P<org>(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w-]*\s+){0,2}(?:intelligence|ministry|army|navy"
+    r"|police|guard|service|forces|council|agency|committee)(?:\s+\([A-Z]{2,6}\))?)\s+"
+    r"(?P<role>(?:[a-z][\w-]*\s+)?(?:commander|head|chief|spokesman|spokeswoman|spokesperson"
+    r"|director|minister|adviser|advisor|representative|secretary|official|analyst|expert))$"
 )
 
 
