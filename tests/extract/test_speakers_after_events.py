@@ -53,3 +53,22 @@ def test_a_bodys_acronym_before_the_title_stays_in_the_role() -> None:
         "chief",
         "Ukrainian naval intelligence",
     )
+
+
+def test_a_speaker_named_after_points_out_and_a_closing_quote() -> None:
+    doc = extract(
+        'Russian budget revenues keep rising despite the war. "This shows the Kremlin '
+        'still has room to spend," points out Iwona Wiśniewska from the Centre for Eastern '
+        "Studies.",
+        "\u201cSanctions bite, but slowly,\u201d Wiśniewska added.",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Iwona Wiśniewska", "Iwona Wiśniewska"]
+
+
+def test_a_subhead_set_in_quotation_marks_is_nobodys_words() -> None:
+    doc = extract(
+        '"Our reserves will last," Finance Minister Ilona Petrenko told reporters on Monday.',
+        '"The Kremlin shifts the costs"',
+        "Oil export revenue fell by a fifth in March.",
+    )
+    assert [c.text for c in doc.claims] == ["Our reserves will last"]

@@ -424,10 +424,13 @@ def _closing_frame(verb: Token, speaker: Span, unit: Span, quotes: list[Quote]) 
     """The frame of a cue that follows its content after a comma, with its speaker after
     it: the content is all before the comma."""
     doc = verb.doc
-    before = (unit.start_char, doc[verb.i - 1].idx)
+    prior = doc[verb.i - 1]
+    comma = verb.i - 1 if prior.text == "," else verb.i - 2  # '...," points out X'
+    before = (unit.start_char, doc[comma].idx)
     if len(doc.text[before[0] : before[1]].strip(" ,")) < 10:
         return None
-    frame = (doc[verb.i - 1].idx, speaker.end_char)
+    opens = prior.idx if prior.text == "," else prior.idx + len(prior.text)
+    frame = (opens, speaker.end_char)
     direct = adjacent_quotes(unit, quotes, frame)
     if direct:
         return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
@@ -438,7 +441,7 @@ def _object_speaker(verb: Token, unit: Span, quotes: list[Quote]) -> Span | None
     """The object of a cue after a comma that describes a person (a role noun or a name,
     with a proper noun) and closes the sentence."""
     doc = verb.doc
-    if verb.tag_ not in {"VBD", "VBZ"} or verb.i <= unit.start or doc[verb.i - 1].text != ",":
+    if verb.tag_ not in {"VBD", "VBZ"} or not _after_comma(verb, unit):
         return None
     target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if target is None or inside(target, quotes):
@@ -446,10 +449,34 @@ def _object_speaker(verb: Token, unit: Span, quotes: list[Quote]) -> Span | None
     words = [t for t in target.subtree if not t.is_punct]
     if any(not t.is_punct for t in doc[words[-1].i + 1 : unit.end]):
         return None  # the object does not close the sentence
+    if _full_name(target) and target.ent_type_ != "PERSON":
+        return doc[target.i - 1 : target.i + 1]  # the name; the recognizer misread the rest
     described = target.lemma_.lower() in ROLE_NOUNS or target.ent_type_ == "PERSON"
     if not described or not any(t.pos_ == "PROPN" for t in words):
         return None
     return doc[words[0].i : words[-1].i + 1]
+
+
+def _after_comma(verb: Token, unit: Span) -> bool:
+    """The cue follows a comma, or a closing quotation mark after one ('...," points out')."""
+    doc = verb.doc
+    before = verb.i - 1
+    if before > unit.start and doc[before].text in {'"', "”", "''"}:
+        before -= 1
+    return before >= unit.start and doc[before].text == ","
+
+
+def _full_name(target: Token) -> bool:
+    """ "..., points out Iwona Kowalska from ...": a first name and a surname that the
+    recognizer took for a place; not a body's name."""
+    first = [c for c in target.children if c.dep_ == "compound" and c.i == target.i - 1]
+    return (
+        target.pos_ == "PROPN"
+        and bool(first)
+        and first[0].pos_ == "PROPN"
+        and target.ent_type_ != "ORG"
+        and not looks_like_organization(f"{first[0].text} {target.text}")
+    )
 
 
 def _when_clause(verb: Token) -> bool:

@@ -16,7 +16,7 @@ from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.names import NATIONALITY_WORDS, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
-from eventstore.extract.text import QUOTE_OPEN, Paragraph
+from eventstore.extract.text import QUOTE_CLOSE, QUOTE_OPEN, Paragraph
 from eventstore.extract.transcript import Turn, transcript_turns
 from eventstore.normalize import fold
 
@@ -386,7 +386,24 @@ def _background_header(rest: list[Paragraph], *, seed_layout: bool) -> int | Non
 def _is_subhead(paragraph: Paragraph) -> bool:
     """A header or question header inside the story: not text, and no section change."""
     text = paragraph.text
-    return is_header(text) or (text.endswith("?") and len(text.split()) <= 20)
+    return (
+        is_header(text) or (text.endswith("?") and len(text.split()) <= 20) or _quoted_title(text)
+    )
+
+
+def _quoted_title(text: str) -> bool:
+    """'"The Kremlin shifts costs"': a subhead set in quotation marks, a phrase of the
+    text below it; a quotation that stands alone ends its sentence inside the marks."""
+    inner = text[1:-1].strip()
+    return (
+        len(text) > 2
+        and text[0] in QUOTE_OPEN
+        and text[-1] in QUOTE_CLOSE
+        and 0 < len(inner.split()) <= 8
+        and inner[:1].isupper()
+        and inner[-1] not in _SENTENCE_END
+        and not any(mark in inner for mark in QUOTE_OPEN + QUOTE_CLOSE)
+    )
 
 
 def layout(paras: list[Paragraph]) -> Layout:

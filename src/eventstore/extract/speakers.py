@@ -322,10 +322,31 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
         known = speakers.by_surname(" ".join(words))  # the tagger may call "Shvets" a noun
         if known is not None:
             return speakers.add(_person_after_all(known, subject))
-    person = _named_person(subject, speakers)
+    person = _named_person(subject, speakers) or _misread_name(subject)
     if person is not None:
         return speakers.add(person)
     return _unnamed(subject, head, speakers)
+
+
+_PLACE_FIRST = frozenset("north south east west new saudi sri united great costa el la".split())
+
+
+def _misread_name(subject: Span) -> PersonRef | None:
+    """ "..., points out Iwona Kowalska": a first name and a surname the recognizer took
+    for a place, which is no country and reads as no body."""
+    words = [t for t in subject if not t.is_punct]
+    if len(words) != 2 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return None
+    text = " ".join(t.text for t in words)
+    if (
+        not all(t.ent_type_ == "GPE" for t in words)
+        or any(fold(t.text) in TITLE_WORDS for t in words)
+        or fold(words[0].text) in _PLACE_FIRST
+        or nations(text)
+        or looks_like_organization(text)
+    ):
+        return None
+    return make_person(text, None, default_kind="other")
 
 
 def _person_after_all(known: PersonRef, subject: Span) -> PersonRef:
