@@ -61,8 +61,9 @@ def test_date_phrases_of_real_news(line: str, expected: tuple[object, ...]) -> N
         "Millions could be left without heat in winter.",
         "It was the heaviest fighting since the spring.",
         "The summer campaign failed.",
+        "The regime may raise the stakes this winter.",
     ],
-    ids=["any-winter", "since-the-spring", "summer-as-adjective"],
+    ids=["any-winter", "since-the-spring", "summer-as-adjective", "this-winter-forecast"],
 )
 def test_a_season_that_dates_nothing(line: str) -> None:
     assert find_date(line) is None
@@ -109,3 +110,14 @@ def test_a_background_lines_only_date_in_a_clause_dates_the_line() -> None:
         "alliance between the two capitals.",
     )
     assert dates(doc)[-1] == (2024, 9, 12, "day")
+
+
+def test_another_happening_told_with_also_is_an_event_of_its_own() -> None:
+    doc = extract(
+        "On December 5, an EU embargo on seaborne Russian crude came into force. Moreover, "
+        "Washington also imposed a price cap of $60 a barrel on Russian oil."
+    )
+    summaries = [e.summary for e in doc.events]
+    assert len(summaries) == 2
+    assert "price cap" in summaries[1]
+    assert "price cap" not in summaries[0]

@@ -77,7 +77,7 @@ _FORMS = [
     rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
     # In the summer / during the winter of 2023 / last spring
     # (not "without heat in winter", any winter; not "since the spring", a bound)
-    rf"(?:(?:in|during|over)\s+the\s+|(?P<seasonrel>last|this|next)\s+){_SEASON}"
+    rf"(?:(?:in|during|over)\s+the\s+|(?P<seasonrel>last)\s+){_SEASON}"
     rf"(?:\s+(?:of\s+)?{_YEAR})?(?!\s+(?:months?|season|offensive|campaign)\b)",
     rf"(?:in|during)\s+{_SEASON}\s+{_YEAR}",
     # Exactly one year ago today / two days ago / a month ago
@@ -147,7 +147,7 @@ class DatePhrase:
     opens: bool = False  # "starting from May 15": when a happening begins, no bound
     last_year: bool = False  # "in July of last year"
     season: str | None = None  # "in the summer": spring, summer, autumn or winter
-    season_relative: str | None = None  # "last summer": last, this or next
+    season_relative: str | None = None  # "last summer": last ("this winter" is no date)
     ago: tuple[int, str, bool] | None = None  # "a year ago today": (1, "year", True)
 
 

@@ -149,6 +149,18 @@ def continues_event(unit: Sentence, phrase: DatePhrase | None) -> bool:
     return phrase.start > 0 and unit[0].lower_ in _ANAPHORIC
 
 
+_ADDING = frozenset("moreover meanwhile additionally besides furthermore".split())
+
+
+def adds_another(unit: Sentence) -> bool:
+    """ "Moreover, EU states also agreed on a price cap": a sentence that tells another
+    happening beside the one before, not more of it."""
+    first = next((t for t in unit if not t.is_punct), None)
+    if first is not None and (first.lower_ in _ADDING or unit.text.startswith("In addition")):
+        return True
+    return any(t.lower_ == "also" and t.head.i == unit.root.i for t in unit)
+
+
 def happening(frame: Frame, ongoing: bool = False) -> bool:
     """Reported content whose main verb tells of something done ("said it shot down 24
     drones"), not a position ("said the cooperation was a sovereign matter"), a denial, a

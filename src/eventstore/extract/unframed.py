@@ -16,6 +16,7 @@ from eventstore.extract.document import EventDoc, Span
 from eventstore.extract.drafts import Draft, Item, extended_event, spans_of
 from eventstore.extract.event_reading import EventReading
 from eventstore.extract.happenings import (
+    adds_another,
     continues_event,
     date_of,
     date_of_rest,
@@ -84,7 +85,7 @@ class UnframedReading(EventReading):
             phrase = None if phrase is None or phrase.start > 0 else phrase
         # a spoken report chains distinct happenings ("Six civilians died. The air force
         # also lost an F-16."): each happening a correspondent tells is its own
-        own = self.narrating and happening_sentence(unit)
+        own = (self.narrating or adds_another(unit)) and happening_sentence(unit)
         if isinstance(previous, EventDoc) and not own and continues_event(unit, phrase):
             return extended_event(previous, self.paragraph, unit)
         if phrase is not None or self.section == "background" or happening_sentence(unit):

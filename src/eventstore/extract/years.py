@@ -170,15 +170,14 @@ _SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
 
 def _season_year(phrase: DatePhrase, published: date, *, future: bool) -> int:
     """The year of "in the summer" (the latest summer begun by the published date, or the
-    next when the sentence says it is ahead), "last summer" (the latest one over), "next
-    summer" (the next one to begin)."""
+    next when the sentence says it is ahead) or "last summer" (the latest one over)."""
     start = _SEASON_STARTS[phrase.season or "summer"]
     begun = published.month >= start
     latest = published.year if begun else published.year - 1
-    relative = phrase.season_relative
-    if relative == "next" or (future and relative != "last" and not begun):
+    last = phrase.season_relative == "last"
+    if future and not last and not begun:
         return latest + 1
-    if relative == "last" and published.month < start + 3:
+    if last and published.month < start + 3:
         return latest - 1  # in August, "last summer" is the year before's
     return latest
 
