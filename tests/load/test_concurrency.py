@@ -21,7 +21,7 @@ from eventstore.load.loader import LoadOptions, load_paths
 from tests.load.test_loader import content
 
 pytestmark = pytest.mark.slow
-ARTICLES = 120
+ARTICLES = 90
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +40,11 @@ def _loader(
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _reference(tmp_path: Path, files: list[Path]) -> dict[str, object]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'reference.db'}")
-    load_paths(engine, files)
+@pytest.fixture(scope="module")
+def reference(corpus: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """What one clean sequential load of the corpus holds (loaded once per module)."""
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('reference') / 'reference.db'}")
+    load_paths(engine, corpus)
     expected = content(engine)
     engine.dispose()
     return expected
@@ -54,24 +56,24 @@ def _count(engine: Engine, sql: str) -> int:
 
 
 def test_four_overlapping_loaders_end_like_one(
-    engine: Engine, corpus: list[Path], tmp_path: Path
+    engine: Engine, corpus: list[Path], reference: dict[str, object]
 ) -> None:
     url = engine.url.render_as_string(hide_password=False)
-    subsets = [corpus[0:70], corpus[40:110], corpus[80:], corpus[::3]]
+    subsets = [corpus[0:52], corpus[30:82], corpus[60:], corpus[::3]]
     loaders = [_loader(url, subset, batch=7) for subset in subsets]
     outcomes = [loader.communicate(timeout=600) for loader in loaders]
     for loader, (_, err) in zip(loaders, outcomes, strict=True):
         assert loader.returncode == 0, err.decode()
         assert b"database is locked" not in err
 
-    assert content(engine) == _reference(tmp_path, corpus)
+    assert content(engine) == reference
     assert _count(engine, "SELECT count(*) FROM articles") == ARTICLES
     assert _count(engine, "SELECT count(*) FROM ingestion_runs WHERE status = 'succeeded'") == 4
 
 
 def test_parallel_extraction_loads_the_same_store(
-    engine: Engine, corpus: list[Path], tmp_path: Path
+    engine: Engine, corpus: list[Path], reference: dict[str, object]
 ) -> None:
     report = load_paths(engine, corpus, options=LoadOptions(batch_size=16, workers=2))
     assert (report.totals.added, report.totals.failed) == (ARTICLES, 0)
-    assert content(engine) == _reference(tmp_path, corpus)
+    assert content(engine) == reference
