@@ -12,9 +12,10 @@ from datetime import date
 
 import pytest
 
-from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.extract import ArticleDoc
 from eventstore.extract.dates import find_date
 from eventstore.extract.years import Timeline
+from tests.extract.lines import article
 
 PUBLISHED = date(2024, 10, 10)  # a Thursday
 
@@ -75,9 +76,7 @@ def test_last_summer_before_it_is_over_is_the_year_before() -> None:
 
 
 def extract(*lines: str, published: date = PUBLISHED) -> ArticleDoc:
-    text = "A headline of our own\n" + "\n".join(lines) + "\n"
-    meta = ArticleMeta(published_on=published)
-    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+    return article(*lines, published=published)
 
 
 def dates(doc: ArticleDoc) -> list[tuple[object, ...]]:

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from eventstore.extract import ArticleDoc
 from eventstore.extract.names import display_source_name
+from tests.extract.lines import article
 
 PUBLISHED = date(2024, 11, 29)  # a Friday
 
 
 def extract(*lines: str) -> ArticleDoc:
-    text = "A headline of our own\n" + "\n".join(lines) + "\n"
-    meta = ArticleMeta(published_on=PUBLISHED, outlet="Kyiv Ledger")
-    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+    return article(*lines, published=PUBLISHED, outlet="Kyiv Ledger")
 
 
 def sourced(doc: ArticleDoc) -> list[list[str]]:

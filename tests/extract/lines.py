@@ -1,0 +1,14 @@
+"""Short articles of our own for the extractor's tests: a headline, then the lines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+
+
+def article(*lines: str, published: date, outlet: str | None = None) -> ArticleDoc:
+    """The extraction of a headline of our own followed by ``lines``, one per paragraph."""
+    text = "A headline of our own\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=published, outlet=outlet)
+    return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
