@@ -120,3 +120,12 @@ def test_another_happening_told_with_also_is_an_event_of_its_own() -> None:
     assert len(summaries) == 2
     assert "price cap" in summaries[1]
     assert "price cap" not in summaries[0]
+
+
+def test_the_past_day_of_a_background_line_is_no_known_day() -> None:
+    doc = extract(
+        "Over the past day, Russian forces shelled 14 villages in Sumy region.",
+        "Background:",
+        "Earlier, border guards recorded 342 reconnaissance drones over the past day.",
+    )
+    assert dates(doc) == [(2024, 10, 10, "day"), (None, None, None, "unknown")]

@@ -149,6 +149,7 @@ class DatePhrase:
     season: str | None = None  # "in the summer": spring, summer, autumn or winter
     season_relative: str | None = None  # "last summer": last ("this winter" is no date)
     ago: tuple[int, str, bool] | None = None  # "a year ago today": (1, "year", True)
+    rolling: bool = False  # "over the past day": the day before the report it is part of
 
 
 def leading_date(text: str) -> DatePhrase | None:
@@ -261,6 +262,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         season=season,
         season_relative=groups.get("seasonrel", "").lower() or None,
         ago=_ago(groups),
+        rolling=_ROLLING.search(groups.get("rel", "")) is not None,
         last="last" in groups,
         next="next" in groups,
         start=match.start(),
@@ -268,6 +270,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     return replace(phrase, invalid=_invalid(phrase))
 
 
+_ROLLING = re.compile(r"\b(?:past|last)\s+(?:day|24\s+hours)\b", re.I)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 

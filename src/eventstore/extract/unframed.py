@@ -65,6 +65,8 @@ class UnframedReading(EventReading):
             # "well into next year", "this week", "But today Russia is engaged ...": not
             # the date of a reported happening
             phrase = phrase if happening_sentence(unit) else None
+        if phrase is not None and phrase.rolling and self.section == "background":
+            phrase = None  # "Earlier, X recorded 342 drones over the past day": which day?
         if phrase is not None and phrase.start > 0 and is_bound(phrase):
             phrase = None  # "..., his first since 2000": when a period began, not this
         if phrase is not None and phrase.start > 0 and describes_a_thing(unit, phrase):
