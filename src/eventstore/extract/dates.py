@@ -77,7 +77,7 @@ _FORMS = [
     rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
     # In the summer / during the winter of 2023 / last spring
     # (not "without heat in winter", any winter; not "since the spring", a bound)
-    rf"(?:(?:in|during|over)\s+the\s+|(?P<seasonrel>last)\s+){_SEASON}"
+    rf"(?:(?:in|during|over)\s+the\s+|(?P<last>last)\s+){_SEASON}"
     rf"(?:\s+(?:of\s+)?{_YEAR})?(?!\s+(?:months?|season|offensive|campaign)\b)",
     rf"(?:in|during)\s+{_SEASON}\s+{_YEAR}",
     # Exactly one year ago today / two days ago / a month ago
@@ -141,13 +141,12 @@ class DatePhrase:
     invalid: str | None = None
     this_year: bool = False
     start: int = 0
-    last: bool = False  # "last Wednesday": never the published day itself
+    last: bool = False  # "last Wednesday": never the published day itself; "last summer"
     next: bool = False  # "next Wednesday": the one after the published day
     bound: bool = False  # inside "since the start of ...": the bound of a period
     opens: bool = False  # "starting from May 15": when a happening begins, no bound
     last_year: bool = False  # "in July of last year"
     season: str | None = None  # "in the summer": spring, summer, autumn or winter
-    season_relative: str | None = None  # "last summer": last ("this winter" is no date)
     ago: tuple[int, str, bool] | None = None  # "a year ago today": (1, "year", True)
     rolling: bool = False  # "over the past day": the day before the report it is part of
 
@@ -166,7 +165,7 @@ def find_date(text: str) -> DatePhrase | None:
 
     Month and weekday names count only when capitalized: "may" and "march" are verbs.
     """
-    best: tuple[tuple[bool, int, int, int], re.Match[str]] | None = None
+    best: tuple[tuple[bool, int, int, int], re.Match[str], bool] | None = None
     for pattern in _ANYWHERE:
         for match in pattern.finditer(text):
             if not _capitalized(match):
@@ -177,11 +176,11 @@ def find_date(text: str) -> DatePhrase | None:
             )
             rank = (bound, -_specificity(match), match.start(), -len(match.group()))
             if best is None or rank < best[0]:
-                best = (rank, match)
+                best = (rank, match, opens)
     if best is None:
         return None
-    opens = _OPENS.search(text, max(0, best[1].start() - 12), best[1].start()) is not None
-    return replace(_phrase(best[1]), bound=_in_bound(text, best[1].start()), opens=opens)
+    _, match, opens = best
+    return replace(_phrase(match), bound=_in_bound(text, match.start()), opens=opens)
 
 
 # "since 2014", "until March": the bound of a period, a weaker date than the happening's.
@@ -260,7 +259,6 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         this_year="thisyear" in groups,
         last_year="lastyear" in groups,
         season=season,
-        season_relative=groups.get("seasonrel", "").lower() or None,
         ago=_ago(groups),
         rolling=_ROLLING.search(groups.get("rel", "")) is not None,
         last="last" in groups,

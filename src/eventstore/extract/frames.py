@@ -424,13 +424,14 @@ def _closing_frame(verb: Token, speaker: Span, unit: Span, quotes: list[Quote]) 
     """The frame of a cue that follows its content after a comma, with its speaker after
     it: the content is all before the comma."""
     doc = verb.doc
-    prior = doc[verb.i - 1]
-    comma = verb.i - 1 if prior.text == "," else verb.i - 2  # '...," points out X'
+    comma = _comma_before(verb, unit)
+    if comma is None:
+        return None
     before = (unit.start_char, doc[comma].idx)
     if len(doc.text[before[0] : before[1]].strip(" ,")) < 10:
         return None
-    opens = prior.idx if prior.text == "," else prior.idx + len(prior.text)
-    frame = (opens, speaker.end_char)
+    prior = doc[verb.i - 1]  # the comma, or the closing mark after it ('...," points out X')
+    frame = (prior.idx + (len(prior.text) if comma < prior.i else 0), speaker.end_char)
     direct = adjacent_quotes(unit, quotes, frame)
     if direct:
         return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
@@ -441,7 +442,7 @@ def _object_speaker(verb: Token, unit: Span, quotes: list[Quote]) -> Span | None
     """The object of a cue after a comma that describes a person (a role noun or a name,
     with a proper noun) and closes the sentence."""
     doc = verb.doc
-    if verb.tag_ not in {"VBD", "VBZ"} or not _after_comma(verb, unit):
+    if verb.tag_ not in {"VBD", "VBZ"} or _comma_before(verb, unit) is None:
         return None
     target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if target is None or inside(target, quotes):
@@ -457,13 +458,14 @@ def _object_speaker(verb: Token, unit: Span, quotes: list[Quote]) -> Span | None
     return doc[words[0].i : words[-1].i + 1]
 
 
-def _after_comma(verb: Token, unit: Span) -> bool:
-    """The cue follows a comma, or a closing quotation mark after one ('...," points out')."""
+def _comma_before(verb: Token, unit: Span) -> int | None:
+    """The index of the comma the cue follows, right before it or before a closing
+    quotation mark ('...," points out'); None when there is none."""
     doc = verb.doc
     before = verb.i - 1
     if before > unit.start and doc[before].text in {'"', "”", "''"}:
         before -= 1
-    return before >= unit.start and doc[before].text == ","
+    return before if before >= unit.start and doc[before].text == "," else None
 
 
 def _full_name(target: Token) -> bool:

@@ -11,6 +11,7 @@ import re
 from eventstore.extract.document import SourceRef
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
 from eventstore.extract.names import display_source_name, is_outlet, source_kind
+from eventstore.extract.sources import CORRESPONDENT
 from eventstore.normalize import source_key
 
 _VENUE = re.compile(
@@ -23,11 +24,6 @@ _NAMED_OUTLETS = re.compile(
     r"\b(?:told|to|with|by)\s+(?P<names>(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
     r"(?:\s*(?:,|and)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})*)\s+"
     r"(?:websites?|newspapers?|outlets?|channels?|magazines?|publications?)\b"
-)
-# "..., an Energy Reform correspondent reports.": the outlet whose reporter heard it
-_CORRESPONDENT = re.compile(
-    r"\b(?:an?|the)\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
-    r"(?:correspondent|reporter|journalist)s?\s+(?:reports?|reported|writes|wrote)\b"
 )
 _DISPUTED = frozenset("claim accusation allegation charge assertion".split())
 _POINTERS = frozenset("this that it so these".split())
@@ -91,7 +87,7 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
     relays = (*_RELAYED.finditer(outside), *_OUTLET_RELAYS.finditer(outside))
     names = [
         display_source_name(m.group("name"))
-        for m in (*relays, *_CORRESPONDENT.finditer(outside))
+        for m in (*relays, *CORRESPONDENT.finditer(outside))  # "..., an X correspondent reports"
         if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
         and (m.re is not _OUTLET_RELAYS or is_outlet(m.group("name")))
     ]

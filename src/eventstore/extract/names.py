@@ -157,6 +157,7 @@ def expert_kind(role: str | None, *, default: ExpertKind = "other") -> ExpertKin
     return default
 
 
+# News outlets and agencies: what they report is an event with them as its source.
 _OUTLET_WORDS = frozenset(
     """yonhap tass interfax ria novosti ukrinform reuters bloomberg afp ap wsj nyt bbc cnn
     politico axios bild spiegel pravda kommersant vedomosti izvestia meduza unn rbc nv news

@@ -257,11 +257,13 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         """``item`` with "according to the agency" or "the report" as the outlet last
         named before it ("..., according to Reuters. ... the agency said": Reuters); the
         outlets it names become the one such words point to."""
-        sources = tuple(
-            self.state.last_outlet if fold(s.name) in _POINTERS and self.state.last_outlet else s
-            for s in item.sources
-            if fold(s.name) not in _POINTERS or self.state.last_outlet
-        )
+        pointed: list[SourceRef] = []
+        for source in item.sources:
+            if fold(source.name) not in _POINTERS:
+                pointed.append(source)
+            elif self.state.last_outlet is not None:  # no outlet named before: no source
+                pointed.append(self.state.last_outlet)
+        sources = tuple(pointed)
         outlets = [s for s in sources if is_outlet(s.name)]
         self.state.last_outlet = outlets[-1] if outlets else self.state.last_outlet
         if sources == item.sources:

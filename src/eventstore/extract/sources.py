@@ -82,8 +82,8 @@ _REPORTED_BY = re.compile(
     r"(?P<src>(?:the\s+)?[A-Z][^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)|\s+(?:that|and|in|on)\b)"
 )
 # "an Energy Reform correspondent reports": the outlet whose reporter it is
-_CORRESPONDENT = re.compile(
-    r"\b(?:an?|the)\s+(?P<src>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
+CORRESPONDENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
     r"(?:correspondent|reporter|journalist)s?\s+(?:reports?|reported|writes|wrote)\b"
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|at|in|with|by|from|for|on|about)\s+$", re.I)
@@ -118,8 +118,8 @@ def find_sources(text: str) -> tuple[SourceRef, ...]:
             continue
         if _is_source_name(name, subject=True):
             found.append((start, _source(name, _VERB_ROLES[verb.group("verb")])))
-    for match in _CORRESPONDENT.finditer(text):
-        found.append((match.start("src"), _source(match.group("src"), "reported_by")))
+    for match in CORRESPONDENT.finditer(text):
+        found.append((match.start("name"), _source(match.group("name"), "reported_by")))
     for match in _REPORTED_BY.finditer(text):
         name = match.group("src")
         if _is_source_name(name, subject=True) or is_outlet(name):  # not "stated by Kirby"

@@ -525,7 +525,6 @@ def _refers_back(subject: Span) -> bool:
     )
 
 
-# News outlets and agencies: what they report is an event with them as its source.
 def institution_named(name: str) -> PersonRef:
     """The expert record of an institution named ``name`` (its acronym dropped)."""
     return _institution(name)

@@ -174,7 +174,7 @@ def _season_year(phrase: DatePhrase, published: date, *, future: bool) -> int:
     start = _SEASON_STARTS[phrase.season or "summer"]
     begun = published.month >= start
     latest = published.year if begun else published.year - 1
-    last = phrase.season_relative == "last"
+    last = phrase.last
     if future and not last and not begun:
         return latest + 1
     if last and published.month < start + 3:
