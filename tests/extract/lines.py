@@ -7,8 +7,14 @@ from datetime import date
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
 
 
-def article(*lines: str, published: date, outlet: str | None = None) -> ArticleDoc:
+def article(
+    *lines: str,
+    published: date,
+    outlet: str | None = None,
+    title: str = "A headline of our own",
+    category: str | None = None,
+) -> ArticleDoc:
     """The extraction of a headline of our own followed by ``lines``, one per paragraph."""
-    text = "A headline of our own\n" + "\n".join(lines) + "\n"
-    meta = ArticleMeta(published_on=published, outlet=outlet)
+    text = f"{title}\n" + "\n".join(lines) + "\n"
+    meta = ArticleMeta(published_on=published, outlet=outlet, category=category)
     return extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))

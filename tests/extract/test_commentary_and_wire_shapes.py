@@ -116,8 +116,8 @@ def test_a_live_blogs_standfirst_of_words_and_the_full_name_that_follows() -> No
         "Putin claimed that his forces had taken the initiative along the front.",
         title="Russia-Ukraine war latest: drones hit Odesa port",
     )
-    # the standfirst's lone surname stays as written; the loader links it to the full name
-    assert speakers_of(doc) == ["Putin", "Vladimir Putin", "Vladimir Putin"]
+    # the standfirst's lone surname is the person the article names in full further down
+    assert speakers_of(doc) == ["Vladimir Putin", "Vladimir Putin", "Vladimir Putin"]
     assert day_of(doc, "wave of drones") == (3, 13, None)
     assert day_of(doc, "grain terminal") == (3, 13, "morning")
 

@@ -18,6 +18,7 @@ from eventstore.extract.claims import lede_claim
 from eventstore.extract.document import ArticleDoc, ClaimDoc, EventDoc
 from eventstore.extract.drafts import ArticleState, Draft, Voice, finished
 from eventstore.extract.events import EventReader
+from eventstore.extract.framing import carry_interviews
 from eventstore.extract.layout import Layout, layout
 from eventstore.extract.nlp import parse
 from eventstore.extract.quotes import repaired_quote
@@ -28,7 +29,7 @@ from eventstore.extract.voices import narrator
 from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "2.8"
+EXTRACTOR_VERSION = "2.9"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|span|script|br)\b[^>]*>", re.I)
@@ -63,7 +64,9 @@ def extract_article(
     reader = EventReader(Timeline(published_on=meta.published_on), meta.published_on or today)
     voice = narrator(parts, speakers, meta.outlet or parts.outlet, meta.category)
     claims, events = _read_parts(parts, speakers, reader, voice)
-    featured = speakers.featured
+    claims = [c.model_copy(update={"speaker": speakers.in_full(c.speaker)}) for c in claims]
+    claims = carry_interviews(claims, body)
+    featured = speakers.featured and speakers.in_full(speakers.featured)
     return ArticleDoc(
         external_id=meta.external_id or external_id,
         title=parts.title.text,
@@ -117,6 +120,8 @@ def _read_parts(
     todo += [(paragraph, "body") for paragraph in parts.body]
     todo += [(paragraph, "background") for paragraph in parts.background]
     todo = [(p, section) for p, section in todo if not _LONG_GAP.search(p.text)]
+    for doc in parse(p.text for p in parts.asides):
+        mention_people(doc, speakers)
     docs = parse(p.text for p, _ in todo)
     previous = 0  # where the items of the paragraph before start in ``found``
     for (paragraph, section), doc in zip(todo, docs, strict=True):

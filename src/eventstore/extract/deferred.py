@@ -42,6 +42,11 @@ _NATIONS = {
     "french": "france", "france": "france", "chinese": "china", "china": "china",
     "iranian": "iran", "iran": "iran", "israeli": "israel", "israel": "israel",
     "korean": "korea", "polish": "poland", "poland": "poland", "turkish": "turkey",
+    "japan": "japan", "japanese": "japan", "india": "india", "indian": "india",
+    "belarus": "belarus", "belarusian": "belarus", "turkey": "turkey", "hungary": "hungary",
+    "hungarian": "hungary", "romania": "romania", "romanian": "romania", "moldova": "moldova",
+    "lithuania": "lithuania", "lithuanian": "lithuania", "latvia": "latvia", "estonia": "estonia",
+    "finland": "finland", "finnish": "finland", "italy": "italy", "italian": "italy",
 }  # fmt: skip
 
 

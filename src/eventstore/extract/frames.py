@@ -41,11 +41,14 @@ _WEAK_CUES = frozenset(
 # Verbs of a stance taken towards something, whose object is the statement.
 # Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
 # "rejected that claim", "dismissed the reports as ...".
-_ACCUSING = frozenset("accuse reject dismiss refute praise hail condemn denounce".split())
+_ACCUSING = frozenset(
+    """accuse reject dismiss refute praise hail condemn denounce criticize criticise laud
+    commend slam blast liken question welcome""".split()
+)
 # Reactions that are a position when they name what they condemn, news when they point back.
 _REACTING = frozenset({"condemn", "denounce"})
 # "Ukraine's top diplomat expressed his disappointment in ...": a stance, whoever takes it.
-_STANCE_TAKING = frozenset("express voice reaffirm".split())
+_STANCE_TAKING = frozenset("express voice reaffirm repeat".split())
 OBJECT_CUES = _ACCUSING | _STANCE_TAKING | frozenset({"discuss"})
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
@@ -297,10 +300,14 @@ def _named_thing(verb: Token) -> bool:
     if verb.lemma_.lower() not in _NAMING:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    # "called the visit a sign of solidarity": or on the verb, as its object predicate
+    named = [c for c in verb.children if c.dep_ == "oprd" and c.pos_ in {"ADJ", "NOUN"}]
     return any(
-        c.i > o.i and c.dep_ in {"amod", "appos", "acomp", "attr"} and c.pos_ in {"ADJ", "NOUN"}
+        c.i > o.i
+        and c.dep_ in {"amod", "appos", "acomp", "attr", "oprd"}
+        and c.pos_ in {"ADJ", "NOUN"}
         for o in objects
-        for c in o.children
+        for c in [*o.children, *named]
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from eventstore.extract.document import SourceRef
+from eventstore.extract.document import ClaimDoc, SourceRef
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
 from eventstore.extract.names import display_source_name, is_outlet, source_kind
 from eventstore.extract.sources import CORRESPONDENT
@@ -116,3 +116,36 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
         SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
         for name in dict.fromkeys(names)
     )
+
+
+# "in an interview with the New York Times", "gave an interview to Liga.net"
+_INTERVIEWED = re.compile(
+    r"\binterview\s+(?:with|to)\s+(?:the\s+)?(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+)
+
+
+def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
+    """A speaker's claims with no source of their own, told in the interview the article
+    names beside one of them ("X said in an interview with the New York Times that ...",
+    then "X added ..."): that outlet is their source too."""
+    lines: dict[int, set[str]] = {}
+    for claim in claims:
+        lines.setdefault(body.rfind("\n", 0, claim.spans[0].start), set()).add(claim.speaker.key)
+    venues: dict[str, SourceRef] = {}
+    for start, speakers in lines.items():
+        if len(speakers) != 1:
+            continue
+        end = body.find("\n", start + 1)
+        for match in _INTERVIEWED.finditer(body[start + 1 : end if end >= 0 else len(body)]):
+            name = display_source_name(re.split(r"\.\s", match.group("name"))[0].rstrip("."))
+            if is_outlet(name):
+                source = SourceRef(
+                    name=name, key=source_key(name), kind="publication", role="reported_by"
+                )
+                venues.setdefault(next(iter(speakers)), source)
+    return [
+        c.model_copy(update={"sources": (venues[c.speaker.key],)})
+        if not c.sources and c.speaker.key in venues
+        else c
+        for c in claims
+    ]

@@ -29,7 +29,7 @@ _OPINION_CUES = frozenset(
 )
 # Verbs that tell of no happening: states, speech, and declining to act.
 _NOT_HAPPENINGS = (
-    frozenset("be have seem appear remain continue decline refuse mention highlight".split())
+    frozenset("be become have seem appear remain continue decline refuse mention highlight".split())
     | CUE_LEMMAS
     | OBJECT_CUES
 )
@@ -198,6 +198,15 @@ def conditional(frame: Frame) -> bool:
     return any(t.lower_ in {"if", "unless"} and t.dep_ == "mark" for t in inside)
 
 
+def _telling(verb: Token) -> bool:
+    """The telling, no happening: "The Minister made this statement on air", "He spoke
+    about this in an interview with X"."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in verb.children):
+        return True
+    speaking = verb.lemma_.lower() in {"speak", "talk"}
+    return speaking and any(t.lower_ == "interview" for t in verb.subtree)
+
+
 def _past_action(verb: Token) -> bool:
     """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
     if verb.pos_ != "VERB" or (verb.lemma_.lower() or verb.lower_) in _NOT_HAPPENINGS:
@@ -207,8 +216,8 @@ def _past_action(verb: Token) -> bool:
         return False  # a denial or a forecast is a claim
     if any(c.dep_ == "dobj" and _nobody(c) for c in children):
         return False  # "threatened no one", "did nothing"
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in children):
-        return False  # "The Minister made this statement on air": the telling, no happening
+    if _telling(verb):
+        return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STANCES for c in children):
         return False  # "The pact has magnified western concerns": commentary
     auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}

@@ -63,8 +63,12 @@ class Layout:
     labels: dict[int, str] = field(default_factory=dict)
     author: str | None = None  # an op-ed's byline
     author_bio: str | None = None  # "Taras Levchuk is a senior fellow at ...": the role
+    opinion: bool = False  # an opinion page's disclaimer: its text is its author's
     interviewee: tuple[str, str] | None = None  # an interview's intro: (name, role)
     turns: dict[int, Turn] = field(default_factory=dict)  # a transcript's, by paragraph
+    # lines that are no text but may name people ("Japan's Foreign Minister Takeshi Iwaya
+    # visits ... (AFP)"): a caption names whom "the minister" later is
+    asides: list[Paragraph] = field(default_factory=list)
 
 
 _NOT_TEXT = re.compile(
@@ -77,6 +81,14 @@ _NOT_TEXT = re.compile(
 )
 # Bylines with a time, lines that are only a date or time, author lines and credits,
 # photo captions (a credit in brackets at the end, or "(L)"/"(R)" placements).
+_DISCLAIMER_RE = (
+    r"\b(?:[Oo]pinions?|[Vv]iews?|[Vv]iewpoints?)\b[^.]{0,40}\b(?:represent|reflect|are)\s+"
+    r"(?:solely\s+|only\s+)?(?:the\s+)?(?:viewpoints?|views?|opinions?|those)\s+of\s+the\s+"
+    r"(?:author|writer|columnist)s?\b"
+)
+_DISCLAIMER = re.compile(_DISCLAIMER_RE)
+# "Article published in The Daily Telegraph, 19 October 2022. © Jane Roe": the author
+_COPYRIGHT = re.compile(r"©\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*$")
 _NOT_TEXT_2 = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b.*\bmin(?:ute)?s?\s+read\b"
     r"|^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+"
@@ -109,9 +121,7 @@ _NOT_TEXT_2 = re.compile(
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
     # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
-    r"|\b(?:[Oo]pinions?|[Vv]iews?|[Vv]iewpoints?)\b[^.]{0,40}\b(?:represent|reflect|are)\s+"
-    r"(?:solely\s+|only\s+)?(?:the\s+)?(?:viewpoints?|views?|opinions?)\s+of\s+the\s+"
-    r"(?:author|writer|columnist)s?\b"
+    r"|" + _DISCLAIMER_RE + ""
     r"|\d{4},?\s+\d{1,2}:\d{2}$"
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
@@ -163,6 +173,12 @@ _LEADING |= {"directs": "director", "chairs": "chair"}
 # "Jane Roe: What effect ...?" then "John Doe: Suppose ...": turns labelled with the full
 # names of who asks and who answers
 _NAMED_TURN = re.compile(rf"^(?P<name>{_NAME}):\s+(?=\S)")
+# the asking turn may be the outlet's ("Respekt: When were you ...?")
+_ASKING_TURN = re.compile(r"^(?P<name>[A-Z][\w'’.&-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?=\S)")
+# "..., Professor Jane Roe, PhD, is ready to provide answers": who the questions go to
+_ANSWERS = re.compile(
+    rf"(?P<name>{_NAME}),?\s+(?:[A-Z][A-Za-z.]{{1,5}},\s+)?(?:is|was|will|has|answers|answered)\b"
+)
 _SPOKE_TO = re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+{_NAME}\b")
 _BYLINE_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 # "By Jane Doe", "By Jane Doe, February 25, 2022", "Jane Doe | 25 February 2022"
@@ -195,6 +211,9 @@ _ROUNDUP = re.compile(
 _SPEAKER_HEADLINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}:\s")
 
 
+_ASIDE_WORDS = 6
+
+
 def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
     kept: list[Paragraph] = []
     listing = _all_bullets(paras)
@@ -206,8 +225,12 @@ def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
         if bullet and (listing or roundup):
             kept.append(_roundup_item(_cut(paragraph, bullet.end()), found, dated=roundup))
             continue
+        if listing and kept:
+            continue  # after a list that is the text: its map, authors and links
         roundup = _ROUNDUP.match(paragraph.text) is not None
         if roundup or not _is_text(paragraph, found, before=len(kept)):
+            if len(paragraph.text.split()) >= _ASIDE_WORDS:
+                found.asides.append(paragraph)
             continue
         line = paragraph
         if bullet and not _CATEGORY.match(paragraph.text):
@@ -242,9 +265,13 @@ def _author_box(paras: list[Paragraph], found: Layout) -> set[int]:
 
 
 def _all_bullets(paras: list[Paragraph]) -> bool:
-    """An article that is a list ("Key takeaways": bullets and nothing else): its bullets
-    are its text, not a summary above it."""
-    return sum(bool(_BULLET.match(p.text)) for p in paras) >= max(2, len(paras) - 1)
+    """An article that is a list ("Key takeaways": bullets and little else, a map's caption
+    or the authors after them): its bullets are its text, not a summary above it."""
+    bullets = sum(len(p.text.split()) for p in paras if _BULLET.match(p.text))
+    rest = [p for p in paras if not _BULLET.match(p.text)]
+    if len(paras) - len(rest) < 2:
+        return False
+    return len(rest) <= 1 or bullets >= 2 * sum(len(p.text.split()) for p in rest)
 
 
 def _roundup_item(paragraph: Paragraph, found: Layout, *, dated: bool) -> Paragraph:
@@ -278,6 +305,10 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     if author and before <= 1 and found.author is None and not looks_like_organization(author):
         found.author = author
         return False
+    if (owner := _COPYRIGHT.search(text)) and before <= 1 and found.author is None:
+        found.author = owner.group("name")
+        return False
+    found.opinion = found.opinion or _DISCLAIMER.search(text) is not None
     bio = _BIO.match(text) if found.author else None
     if bio is not None and bio.group("name") == found.author:
         found.author_bio = bio.group("role")
@@ -312,9 +343,10 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
     answering = _named_turns(found, rest)
     marked = any(found.labels.get(p.index) == "question" for p in rest)
     spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
-    if not (marked or spoke_to or _INTERVIEW.search(found.title.text)):
-        return
     bare = [p for p in rest[1:] if p.index not in found.labels and _BARE_QUESTION.match(p.text)]
+    answered = _quoted_answers(rest, bare)
+    if not (marked or spoke_to or answered or _INTERVIEW.search(found.title.text)):
+        return
     if not marked and len(bare) < 2:
         return
     for paragraph in bare:
@@ -323,8 +355,22 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
         found.interviewee = _interviewee(intro)
     elif answering is not None:
         found.interviewee = (answering, "")
+    elif answered and (named := _ANSWERS.search(answered.text)):
+        found.interviewee = (named.group("name"), "")
     if spoke_to:
         found.labels[rest[0].index] = "intro"  # the outlet's own words: whom it asked
+
+
+def _quoted_answers(rest: list[Paragraph], bare: list[Paragraph]) -> Paragraph | None:
+    """Questions each answered by a paragraph that is one quotation with no cue (an
+    expert's answers set in quotation marks): the paragraph above the first question,
+    which says whom they were put to; else None."""
+    at = {p.index: n for n, p in enumerate(rest)}
+    answers = [rest[at[q.index] + 1] for q in bare if at[q.index] + 1 < len(rest)]
+    if len(bare) < 2 or not all(a.text.startswith(("“", '"')) for a in answers):
+        return None
+    first = at[bare[0].index]
+    return rest[first - 1] if first > 0 else None
 
 
 def _named_turns(found: Layout, rest: list[Paragraph]) -> str | None:
@@ -333,7 +379,7 @@ def _named_turns(found: Layout, rest: list[Paragraph]) -> str | None:
     answering name is returned (the last such, the interviewee)."""
     answering = None
     for asked, answer in pairwise(rest):
-        question, reply = _NAMED_TURN.match(asked.text), _NAMED_TURN.match(answer.text)
+        question, reply = _ASKING_TURN.match(asked.text), _NAMED_TURN.match(answer.text)
         if (
             question is not None
             and reply is not None

@@ -10,6 +10,8 @@ import re
 from eventstore.normalize import fold
 from eventstore.vocabulary import ExpertKind, SourceKind
 
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+")
+
 # A capitalized name token: "Oleh", "Jong-un", "O'Brien", "Zhdanov", "Kang".
 # Lower-case letters of any script after the capital ("Radosław", "Zelenskyy").
 _LOWER = r"[^\W\d_A-Z]"

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventstore.extract.document import PersonRef
-from eventstore.extract.names import TITLE_WORDS, looks_like_organization
+from eventstore.extract.names import HONORIFIC, TITLE_WORDS, looks_like_organization
 from eventstore.extract.people import make_person, name_at_end
 from eventstore.normalize import fold
 
@@ -28,7 +28,6 @@ ROLE_NOUNS = frozenset(
 )
 PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _EMPLOYERS = PLACES | {"ORG"}
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # "(MENAFN- UkrinForm) US Secretary of State"; not the acronym of "military intelligence
 # (HUR) chief", which is part of the role

@@ -11,6 +11,7 @@ import re
 
 from eventstore.extract.document import PersonRef
 from eventstore.extract.names import (
+    HONORIFIC,
     NAME_WORD,
     NATIONALITY_WORDS,
     TITLE_WORDS,
@@ -231,6 +232,7 @@ def make_person(
     if role_text:  # "Jana Cernochova (ODS)": a party in brackets is no role
         role_text = _PARTY.sub("", role_text).strip(" ,") or None
     role, affiliation = split_role(role_text) if role_text else (None, None)
+    name = HONORIFIC.sub("", name) if len(name.split()) > 2 else name  # "Sir Keir Starmer"
     return PersonRef(
         name=name,
         key=person_key(name),

@@ -19,6 +19,7 @@ from eventstore.extract.deferred import nations, role_words
 from eventstore.extract.document import PersonRef, SourceRef
 from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.names import (
+    HONORIFIC,
     TITLE_WORDS,
     display_source_name,
     is_outlet,
@@ -26,7 +27,6 @@ from eventstore.extract.names import (
     source_kind,
 )
 from eventstore.extract.naming import (
-    HONORIFIC,
     PLACES,
     ROLE_NOUNS,
     clean_phrase,
@@ -198,6 +198,21 @@ class Speakers:
         if found is None and len(key.split()) == 1:
             found = self._one_named(key)
         return found
+
+    def in_full(self, person: PersonRef) -> PersonRef:
+        """``person``, named by surname alone ("Iwaya said" in a bullet above the lede), as
+        the article names them in full anywhere ("Takeshi Iwaya"); else ``person``."""
+        if len(person.key.split()) != 1:
+            return person  # a lone name read as a body may still be a surname
+        full = self._one_named(person.key)
+        if full is None or full.kind == "organization":
+            return person
+        return full.model_copy(
+            update={
+                "role": full.role or person.role,
+                "affiliation": full.affiliation or person.affiliation,
+            }
+        )
 
     def _one_named(self, word: str) -> PersonRef | None:
         """The one person named in full whose surname (or, as in "Shin Won-sik", whose

@@ -28,6 +28,8 @@ NARRATION = frozenset({"oped.author", "statement.issuer"})  # the rules of a nar
 _OPINION = re.compile(
     r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
 )
+_OPINION_CATEGORY = re.compile(r"(?i)^(?:opinions?|op-?eds?|columns?|commentary|comment)$")
+_TITLED_BY = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}):\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|[Oo]ur|[Ww]e)\b")
 _QUOTE_MARKS = re.compile('["“”«»]')
 _STATEMENT_WORDS = r"(?i:(?:Joint\s+)?(?:Statement|Press\s+release|Communiqu[eé]|Declaration))"
@@ -53,7 +55,7 @@ def narrator(
 ) -> Voice | None:
     """The op-ed author or statement issuer whose sentences the narration is, registered
     as the featured speaker; an interview's interviewee is registered as featured only."""
-    voice = _author(parts) or _issuer(parts, outlet, category)
+    voice = _author(parts, category) or _issuer(parts, outlet, category)
     if voice is not None:
         speakers.featured = speaker = speakers.add(voice.speaker)
         return Voice(speaker, voice.rule)
@@ -63,11 +65,24 @@ def narrator(
     return None
 
 
-def _author(parts: Layout) -> Voice | None:
-    """An op-ed: a byline, and a closing bio, an opinion title or a column's marks."""
+def _author(parts: Layout, category: str | None) -> Voice | None:
+    """An op-ed: a byline, and a closing bio, an opinion title or category or a column's
+    marks; on an opinion page with no byline, the author its title opens with ("Jane
+    Roe: To sink Russia, ...")."""
+    opinion = parts.opinion or _OPINION_CATEGORY.match(category or "") is not None
     if parts.author is None:
-        return None
-    if parts.author_bio or _OPINION.match(parts.title.text) or _column(parts, parts.author):
+        named = _TITLED_BY.match(parts.title.text) if opinion else None
+        return (
+            Voice(make_person(named.group("name"), default_kind="expert"), "oped.author")
+            if named
+            else None
+        )
+    if (
+        parts.author_bio
+        or opinion
+        or _OPINION.match(parts.title.text)
+        or _column(parts, parts.author)
+    ):
         author = make_person(parts.author, parts.author_bio, default_kind="expert")
         return Voice(author, "oped.author")
     return None

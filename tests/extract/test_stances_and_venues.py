@@ -1,0 +1,82 @@
+"""Stances told by their verb, people named in a caption, and the interview behind a
+speaker's words (pure; blind sets D19-D22's causes).
+
+"X criticized / questioned / likened / lauded ...", "X repeated Russia's stance that ...":
+the speaker's claim, not a happening. "the Ukrainian minister" after a caption that
+names a Japanese minister and a line that names the Ukrainian one by name only.
+"X said in an interview with the Y that ..." and "He spoke about this in an interview
+with Z": the outlet is the source of X's other words in the article too, and speaking
+to it is no event. Each article is our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc
+from tests.extract.lines import article
+
+PUBLISHED = date(2025, 6, 4)  # a Wednesday
+
+
+def claims_by(doc: ArticleDoc) -> list[tuple[str, str]]:
+    claims = sorted(doc.claims, key=lambda c: c.spans[0].start)
+    return [(c.speaker.name, c.text.split()[0]) for c in claims]
+
+
+def test_verbs_of_stance_make_claims_of_their_speakers() -> None:
+    doc = article(
+        "Russian President Vladimir Putin on Wednesday repeated Russia's stance that any "
+        "truce would only let Ukraine rearm.",
+        "Putin also questioned the point of further talks in Istanbul.",
+        "U.S. Defense Secretary Lloyd Austin criticized the strikes on Russian refineries, "
+        "citing their effect on world oil prices.",
+        "Former U.S. President Donald Trump likened the war to a quarrel between two "
+        "children in a park.",
+        published=PUBLISHED,
+        outlet="Kyiv Ledger",
+    )
+    assert claims_by(doc) == [
+        ("Vladimir Putin", "repeated"),
+        ("Vladimir Putin", "questioned"),
+        ("Lloyd Austin", "criticized"),
+        ("Donald Trump", "likened"),
+    ]
+    assert not doc.events
+
+
+def test_a_caption_names_whom_the_minister_is_and_whose_country_decides() -> None:
+    doc = article(
+        "Japan's Foreign Minister Kenji Arata lays flowers at a memorial in Kyiv on "
+        "June 4, 2025. (AFP)",
+        "KYIV: Japan's foreign minister warned Wednesday that foreign troops fighting for "
+        "Russia would change the security of east Asia.",
+        "Ukraine's Foreign Minister Andriy Sybiga said the visit showed that Ukraine's "
+        "friends were not only in Europe.",
+        "Arata said he had agreed with Sybiga to hold regular talks on security.",
+        "The Ukrainian minister called the visit a sign of solidarity.",
+        published=PUBLISHED,
+    )
+    assert [name for name, _ in claims_by(doc)] == [
+        "Kenji Arata",
+        "Andriy Sybiga",
+        "Kenji Arata",
+        "Andriy Sybiga",  # the last minister named is Japan's: the Ukrainian one is Sybiga
+    ]
+
+
+def test_the_interview_a_speaker_gave_is_the_source_of_all_his_words() -> None:
+    doc = article(
+        "The head of military intelligence, Kyrylo Budanov, said that no traitor had been "
+        "found inside the directorate since February.",
+        "The general spoke about this in an interview with Liga.net. He noted that Ukraine "
+        "now had more agents inside Russia.",
+        '"Our access to information has grown at every level," Budanov said.',
+        "Separately, Foreign Minister Andrii Sybiha said Kyiv expected new sanctions soon.",
+        published=PUBLISHED,
+    )
+    sources = {c.text.split()[0]: [s.name for s in c.sources] for c in doc.claims}
+    assert sources == {"no": ["Liga.net"], "Ukraine": ["Liga.net"], "Our": ["Liga.net"]} | {
+        "Kyiv": []
+    }
+    assert not doc.events  # speaking to the site is where the words were said
