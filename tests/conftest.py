@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from eventstore import migrations
 from eventstore.config import normalize_url
 from eventstore.db import make_engine
+from eventstore.load.loader import load_paths
 
 DIALECTS = ("sqlite", "postgresql")
 POSTGRES_URL = os.environ.get(
@@ -121,6 +122,57 @@ def _migrated_database(request: pytest.FixtureRequest, tmp_path: Path, dialect: 
         migrations.upgrade(template_url)
         templates["postgresql"] = make_url(template_url).database or ""
     return server.create_database(template=templates["postgresql"])
+
+
+def _copy_database(request: pytest.FixtureRequest, tmp_path: Path, dialect: str, url: str) -> str:
+    """A new database holding what the one at ``url`` holds (nothing may be connected to
+    it: PostgreSQL copies it as a template)."""
+    if dialect == "sqlite":
+        target = tmp_path / "eventstore.db"
+        shutil.copyfile(make_url(url).database or "", target)
+        return f"sqlite:///{target}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database(template=make_url(url).database)
+
+
+@pytest.fixture(scope="session")
+def _filled_originals() -> dict[tuple[str, str], str]:
+    """Per store name and dialect, a database filled once, to copy for each test."""
+    return {}
+
+
+def copy_of_store(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    dialect: str,
+    name: str,
+    fill: Callable[[str], None],
+) -> str:
+    """URL of a new database holding what ``fill`` (given a migrated database's URL) puts
+    in one: filled once per session, dialect and ``name``, then copied for each test, as
+    reloading the same articles for every test cost minutes."""
+    originals: dict[tuple[str, str], str] = request.getfixturevalue("_filled_originals")
+    if (name, dialect) not in originals:
+        folder = request.getfixturevalue("tmp_path_factory").mktemp(name)
+        url = _migrated_database(request, folder, dialect)
+        fill(url)
+        originals[name, dialect] = url
+    return _copy_database(request, tmp_path, dialect, originals[name, dialect])
+
+
+def _load_the_seeds(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        report = load_paths(engine, [REPO / "seeds"])
+    finally:
+        engine.dispose()
+    assert (report.totals.added, report.totals.failed) == (5, 0)
+
+
+@pytest.fixture
+def seeded_url(request: pytest.FixtureRequest, tmp_path: Path, dialect: str) -> str:
+    """URL of a new database holding the five seed articles."""
+    return copy_of_store(request, tmp_path, dialect, "seeds", _load_the_seeds)
 
 
 @pytest.fixture(params=DIALECTS)

@@ -28,6 +28,7 @@ from eventstore.models import (
     TimelineEvent,
 )
 from eventstore.store import Store
+from tests.conftest import copy_of_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MOMENT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$")
@@ -68,12 +69,18 @@ MODELS: dict[str, type[Model]] = {
 
 
 @pytest.fixture
-def loaded(db_url: str, tmp_path: Path) -> str:
+def loaded(request: pytest.FixtureRequest, tmp_path: Path, dialect: str) -> str:
     """The seeds and one rejected file loaded: a row of every object."""
-    (tmp_path / "empty.txt").write_bytes(b"")
-    result = CliRunner().invoke(main, ["--database-url", db_url, "load", str(SEEDS), str(tmp_path)])
-    assert result.exit_code == 65, result.output
-    return db_url
+
+    def fill(url: str) -> None:
+        rejected = request.getfixturevalue("tmp_path_factory").mktemp("rejected")
+        (rejected / "empty.txt").write_bytes(b"")
+        result = CliRunner().invoke(
+            main, ["--database-url", url, "load", str(SEEDS), str(rejected)]
+        )
+        assert result.exit_code == 65, result.output
+
+    return copy_of_store(request, tmp_path, dialect, "seeds-and-a-rejected-file", fill)
 
 
 def _formats(db_url: str, command: str) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:

@@ -23,10 +23,9 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def seeded(db_url: str) -> str:
-    """A database with the seeds loaded through the CLI."""
-    assert run("--database-url", db_url, "load", str(REPO / "seeds"))[0] == 0
-    return db_url
+def seeded(seeded_url: str) -> str:
+    """A database with the seeds loaded."""
+    return seeded_url
 
 
 def _json(db_url: str, *args: str) -> object:

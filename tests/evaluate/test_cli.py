@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from eventstore.cli import main
 from eventstore.db import make_engine
 from eventstore.evaluate import FIGURE_NAMES
-from tests.evaluate.helpers import SEED_GOLD, SEEDS, execute
+from tests.evaluate.helpers import SEED_GOLD, execute
 
 SQLITE_ONLY = pytest.mark.parametrize("dialect", ["sqlite"], indirect=True)
 
@@ -24,10 +24,9 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def seeded(db_url: str) -> str:
-    """A database with the seeds loaded through the CLI."""
-    assert run("--database-url", db_url, "load", str(SEEDS))[0] == 0
-    return db_url
+def seeded(seeded_url: str) -> str:
+    """A database with the seeds loaded."""
+    return seeded_url
 
 
 def test_the_json_document_has_every_figure_with_its_counts(seeded: str) -> None:

@@ -3,9 +3,12 @@ each kind of damage (done with raw SQL) lowers the figures that count it, and on
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import Engine
 
+from eventstore.db import make_engine
 from eventstore.evaluate import FIGURE_NAMES, Scores, evaluate
 from eventstore.load.loader import load_paths
 from tests.evaluate.helpers import (
@@ -27,11 +30,11 @@ PERFECT = dict.fromkeys(FIGURE_NAMES, 1.0)
 
 
 @pytest.fixture
-def seeded(engine: Engine) -> Engine:
+def seeded(seeded_url: str) -> Iterator[Engine]:
     """A store holding the five seed articles."""
-    report = load_paths(engine, [SEEDS])
-    assert (report.totals.added, report.totals.failed) == (5, 0)
-    return engine
+    engine = make_engine(seeded_url)
+    yield engine
+    engine.dispose()
 
 
 def seed_scores(engine: Engine) -> Scores:

@@ -179,7 +179,7 @@ def test_changes_command_pages_the_feed(engine: Engine) -> None:
 def test_a_consumer_following_four_loaders_ends_holding_the_store(
     engine: Engine, tmp_path: Path
 ) -> None:
-    write_corpus(tmp_path / "corpus", 60, seed=11)
+    write_corpus(tmp_path / "corpus", 40, seed=11)
     files = sorted((tmp_path / "corpus").glob("*.txt"))
     url = engine.url.render_as_string(hide_password=False)
     recipe = REPO / "docs" / "recipes" / "follow_changes.py"
@@ -194,7 +194,7 @@ def test_a_consumer_following_four_loaders_ends_holding_the_store(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        for subset in (files[0:35], files[20:50], files[40:], files[::2])
+        for subset in (files[0:24], files[14:34], files[28:], files[::2])
     ]
     for loader in loaders:
         _, err = loader.communicate(timeout=600)
