@@ -1,7 +1,8 @@
 """Dates real news gives in other shapes (pure; blind sets D15-D18's causes).
 
 "Overnight on May 30", "in July of last year", "in the summer", "exactly one year ago
-today", "starting from May 15" in a plan someone announces, a date inside a clause that
+today", "starting from May 15" in a plan someone announces, "from May 2 to May 3, 2025" (the
+first day), a date inside a clause that
 tells what was going on, and a background line whose only date stands in a clause. Each
 case is a sentence of our own; the test states the date a reader would give it.
 """
@@ -38,6 +39,11 @@ def read(line: str, *, future: bool = False) -> tuple[object, ...]:
         ("The plant was hit two days ago.", (2024, 10, 8, "day", None)),
         ("Prices peaked a month ago.", (2024, 9, None, "month", None)),
         ("The strategy returned two weeks ago.", (None, None, None, "unknown", None)),
+        (
+            "The curbs are in place from May 2 this year to May 3, 2025.",
+            (2024, 5, 2, "day", None),
+        ),
+        ("Exports were halted from March 1 until September 15, 2025.", (2024, 3, 1, "day", None)),
     ],
     ids=[
         "overnight-on",
@@ -50,6 +56,8 @@ def read(line: str, *, future: bool = False) -> tuple[object, ...]:
         "days-ago",
         "month-ago",
         "weeks-ago-no-unit",
+        "from-a-day-to-a-dated-day",
+        "from-a-day-until-a-dated-day",
     ],
 )
 def test_date_phrases_of_real_news(line: str, expected: tuple[object, ...]) -> None:

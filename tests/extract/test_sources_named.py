@@ -38,6 +38,11 @@ def test_source_names_lose_what_only_describes_them() -> None:
     assert display_source_name("the Institute for the Study of War report") == (
         "Institute for the Study of War"
     )
+    assert display_source_name("Russian Telegram channel Astra") == "Astra"
+    assert display_source_name("The Ukrainian military news site Defense Express") == (
+        "Defense Express"
+    )
+    assert display_source_name("The Times") == "The Times"
     assert display_source_name("the White House") == "White House"
 
 

@@ -1,6 +1,8 @@
 """Stances told by their verb, people named in a caption, and the interview behind a
 speaker's words (pure; blind sets D19-D22's causes).
 
+"President of Ukraine X" then "The President of Ukraine noted": one person; "a
+spokesperson for X": X speaks.
 "X criticized / questioned / likened / lauded ...", "X repeated Russia's stance that ...":
 the speaker's claim, not a happening. "the Ukrainian minister" after a caption that
 names a Japanese minister and a line that names the Ukrainian one by name only.
@@ -80,3 +82,43 @@ def test_the_interview_a_speaker_gave_is_the_source_of_all_his_words() -> None:
         "Kyiv": []
     }
     assert not doc.events  # speaking to the site is where the words were said
+
+
+def test_the_office_before_a_name_the_parser_joins_to_its_country() -> None:
+    doc = article(
+        "President of Ukraine Volodymyr Zelenskyy met the NATO Secretary General in Kyiv "
+        "on Monday.",
+        "The President of Ukraine noted that Ukraine expected two more air defence systems "
+        "by the summer.",
+        published=PUBLISHED,
+    )
+    (claim,) = doc.claims
+    assert (claim.speaker.name, claim.speaker.role, claim.speaker.affiliation) == (
+        "Volodymyr Zelenskyy",
+        "President",
+        "Ukraine",
+    )
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named() -> None:
+    doc = article(
+        "A spokesperson for the Danube Shipping Company told Reuters that the company "
+        "would not resume sailings until insurers returned.",
+        "An FNSEA spokesperson told Reuters that the union had never backed the blockade.",
+        "A spokesperson said the port would reopen on Friday.",
+        published=PUBLISHED,
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Danube Shipping Company", "FNSEA"]
+    (event,) = doc.events  # whoever that spokesperson is, no one is named
+    assert event.span.text.startswith("A spokesperson said")
+
+
+def test_what_someone_called_a_thing_is_no_claim_of_theirs() -> None:
+    doc = article(
+        "Russia launched what it called a special military operation in Ukraine in "
+        "February 2022, after warning that the alliance was moving east.",
+        published=PUBLISHED,
+    )
+    assert not doc.claims
+    (event,) = doc.events
+    assert (event.date.year, event.date.month, event.date.precision) == (2022, 2, "month")

@@ -171,8 +171,14 @@ def find_date(text: str) -> DatePhrase | None:
             if not _capitalized(match):
                 continue
             opens = _OPENS.search(text, max(0, match.start() - 12), match.start()) is not None
+            # "in place from May 2 this year to May 3, 2024": the period begins on its first
+            # day, and its last bounds it
+            opens = opens or _RANGE_TO.match(text, match.end()) is not None
+            ends = _RANGE_END.search(text, max(0, match.start() - 80), match.start())
             bound = not opens and (
-                match.group().lower().startswith(_BOUNDS) or _in_bound(text, match.start())
+                match.group().lower().startswith(_BOUNDS)
+                or _in_bound(text, match.start())
+                or ends is not None
             )
             rank = (bound, -_specificity(match), match.start(), -len(match.group()))
             if best is None or rank < best[0]:
@@ -185,6 +191,8 @@ def find_date(text: str) -> DatePhrase | None:
 
 # "since 2014", "until March": the bound of a period, a weaker date than the happening's.
 _BOUNDS = ("since", "until", "by", "from")
+_RANGE_TO = re.compile(r"(?:\s+this\s+year)?\s+(?:to|until|till|through)\s+(?=[A-Z\d])")
+_RANGE_END = re.compile(r"\bfrom\s+\S[^.;]{0,60}\s(?:to|until|till|through)\s+$")
 # "will visit ... starting from May 15": the day the happening begins, no bound
 _OPENS = re.compile(r"\b(?:starting|beginning|effective)\s+$", re.I)
 

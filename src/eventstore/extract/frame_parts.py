@@ -22,7 +22,7 @@ CUE_LEMMAS = frozenset(
     comment assert reiterate reply answer confirm deny remark underline clarify report
     estimate contend maintain declare complain promise pledge vow hint specify elaborate
     summarize summarise observe point assume consider expect fear doubt ask tweet post
-    reckon allege quote agree inform reveal disclose recollect assure""".split()
+    reckon allege quote agree inform reveal disclose recollect assure indicate""".split()
 )
 
 
@@ -173,6 +173,10 @@ def frame_span_of(verb: Token, speaker: Span) -> tuple[int, int]:
     return start, last.idx + len(last.text)
 
 
+# Letters of the narrator's own beside a quote that make it a paraphrase
+_OWN_WORDS = 12
+
+
 def adjacent_quotes(
     unit: Span, quotes: list[Quote], frame: tuple[int, int]
 ) -> list[tuple[int, int]]:
@@ -186,7 +190,7 @@ def adjacent_quotes(
     rest = "".join(
         ch for i, ch in enumerate(outside) if not any(a <= i + shift < b for a, b in covered)
     )
-    if sum(ch.isalnum() for ch in rest) > 12:
+    if sum(ch.isalnum() for ch in rest) > _OWN_WORDS:
         return []  # words of the narrator's own beside the quote: a paraphrase with a quote
     return [(q.start, q.end) for q in inside]
 

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 # Cues that also name ordinary actions: a frame only with a clause or a quote.
 _WEAK_CUES = frozenset(
-    "report confirm announce promise pledge vow expect consider ask post add agree inform".split()
+    "report confirm announce promise pledge vow expect consider ask post add agree inform"
+    " indicate".split()
 )
 # Verbs of a stance taken towards something, whose object is the statement.
 # Verbs whose object, not a clause, is what the subject holds: "accused Moscow of ...",
@@ -255,9 +256,14 @@ def _cue_lemma(token: Token) -> str:
         return "say"  # "Tkachenko put it bluntly: ..."
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return "urge"  # "He called for a clear and decisive response"
-    if lemma in {"call", "describe", "term", "dub", "label", "brand"} and (
-        any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children)
-        or (lemma == "describe" and any(t.lower_ == "as" for t in token.subtree))
+    what = any(c.tag_ in {"WP", "WDT"} for c in token.children)  # "what it called a ..."
+    if (
+        lemma in {"call", "describe", "term", "dub", "label", "brand"}
+        and not what
+        and (
+            any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children)
+            or (lemma == "describe" and any(t.lower_ == "as" for t in token.subtree))
+        )
     ):
         return "say"  # "Peskov called the new list absurd", "described it as wicked"
     return lemma
@@ -571,7 +577,10 @@ def _verb_frame(
     # '"...," Grossi added': a weak cue beside a quote attributes it; but "confirmed Kim's
     # visit "in the coming days"" is an action with its object
     objects = weak and any(c.dep_ == "dobj" for c in verb.children)
-    if direct and not negated and not objects:
+    # "told Russian media the talks were "highly productive"": the clause after the cue
+    # opens before its quote, so the clause is the content
+    opened = clause is not None and verb.idx < clause[0] < min((q[0] for q in direct), default=0)
+    if direct and not negated and not objects and not opened:
         return _quoted(verb, speaker, unit, direct, frame)
     whole = _quote_holding(clause, quotes) if clause is not None and not negated else None
     if whole is not None or (weak and (clause is None or negated)):

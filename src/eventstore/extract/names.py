@@ -74,6 +74,7 @@ def display_source_name(name: str) -> str:
     named = _NAMED_AFTER.match(name)
     if named is not None:
         name = named.group("name") or named.group("body")
+    name = _DESCRIBED.sub("", name)
     if re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", name):
         name += "."  # "U.S." keeps the dot of its last initial
     if re.match(r"(?i)the\s", name) and not _is_masthead(name):
@@ -91,6 +92,15 @@ _NAMED_AFTER = re.compile(
     r"^(?:[^,]*\b[a-z][^,]*,\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})"
     r"|(?:an?|the)\s+(?P<body>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w.&'’-]*){0,6})\s+"
     r"(?:report|assessment|analysis|study|survey|estimate|statement|data|figures)\b.*)$"
+)
+
+
+# "Russian Telegram channel Astra", "the Ukrainian military news site Defense Express": a
+# description of the outlet before its name
+_DESCRIBED = re.compile(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:military|independent|state|online|news|opposition)\s+)*"
+    r"(?:Telegram\s+channel|news\s+site|site|outlet|newspaper|website|channel|broadcaster|"
+    r"agency|portal|publication|magazine)\s+(?=[A-Z])"
 )
 
 

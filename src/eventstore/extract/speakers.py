@@ -50,6 +50,7 @@ _GENERIC_ROLES = frozenset(
     """expert analyst observer specialist interlocutor guest commentator author diplomat
     official politician researcher scientist economist historian strategist""".split()
 )
+_SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman".split())
 COLLECTIVE_NOUNS = frozenset(
     """official officials source sources media outlets analysts experts diplomats observers
     authorities residents people witnesses reports report insiders critics lawmakers
@@ -289,7 +290,7 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             core = name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
             if core is not None and len(core.split()) > 1 and token.ent_type_ not in PLACES:
-                speakers.mention(make_person(core))
+                speakers.mention(make_person(core, _office_of(token, core)))
     for ent in doc.ents:
         if ent.label_ == "ORG":
             before = doc[ent.start - 1] if ent.start else None
@@ -302,6 +303,21 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             continue
         phrase = clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
+
+
+def _office_of(name: Token, core: str) -> str | None:
+    """ "President of Ukraine Volodymyr Zelenskyy": the office whose "of" the name hangs
+    on, when the parser reads the country and the name as one noun phrase."""
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        title = name.head.head
+    elif name.dep_ == "appos":  # or the parser hangs the name on the office itself
+        title = name.head
+    else:
+        return None
+    if title.i > name.i or fold(title.text) not in TITLE_WORDS:
+        return None
+    words = name.doc[title.left_edge.i : name.i + 1].text
+    return words[: -len(core)].strip() if words.endswith(core) else None
 
 
 def _fuller_name(person: PersonRef, known: PersonRef) -> bool:
@@ -493,7 +509,26 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
             known = speakers.last or speakers.featured
         return known or _anonymous(bare)
     if lemma in ROLE_NOUNS:
-        return _anonymous(bare)
+        # "A spokesperson for Euronews told Reuters": the body speaks
+        body = _spoken_for(subject, head) if lemma in _SPOKESPEOPLE else None
+        return speakers.add(_institution(body)) if body else _anonymous(bare)
+    return None
+
+
+def _spoken_for(subject: Span, head: Token) -> str | None:
+    """The body an unnamed spokesperson speaks for: "a spokesperson for Euronews", "an
+    FNSEA spokesperson" (a name the recognizer or its shape says is an organization)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
+        named = [t for t in prep.subtree if t.pos_ == "PROPN"]
+        if named:
+            return subject.doc[named[0].i : named[-1].i + 1].text
+    before = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if (
+        before
+        and before[0].ent_type_ not in PLACES
+        and (before[0].ent_type_ == "ORG" or looks_like_organization(before[0].text))
+    ):
+        return subject.doc[before[0].i : before[-1].i + 1].text
     return None
 
 
