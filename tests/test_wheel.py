@@ -24,6 +24,7 @@ import pytest
 
 from eventstore.migrations import head_revision
 
+pytestmark = pytest.mark.slow  # runs the real commands, many seconds
 REPO = Path(__file__).resolve().parents[1]
 QUERY_NAMES = sorted(path.stem for path in (REPO / "queries").glob("*.sql"))
 # What would let the checkout leak in, or point the commands at another database.
