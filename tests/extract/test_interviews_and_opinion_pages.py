@@ -5,7 +5,8 @@ carry the interviewee's ("Mira Holub: ..."), then run on bare; an expert's answe
 quotation marks under bare questions, after an intro that names whom they were put to;
 an opinion page whose author is named only in its title, above the page's disclaimer; a
 reposted op-ed signed "© Name"; a think tank's list of takeaways with its map caption
-and authors after it. Each article is our own.
+and authors after it; a TV report's soundbites under "Name / Body" captions. Each article
+is our own.
 """
 
 from __future__ import annotations
@@ -108,3 +109,22 @@ def test_a_takeaways_list_with_its_map_and_authors_after_it() -> None:
     assert said(doc) == [("CSDA", "Russian forces are"), ("CSDA", "The Kremlin is")]
     lines = [e.span.text for e in doc.events]
     assert lines == ["Russian forces recently made confirmed advances near Toretsk."]
+
+
+def test_a_tv_reports_soundbites_under_their_name_and_body_captions() -> None:
+    doc = article(
+        "[REPORT]",
+        "A satellite image of the port shows a Russian cargo ship anchored at its center.",
+        "Han Ji-woo / Seoul Institute for Maritime Studies",
+        "It looks like the same ship we saw in May. It will likely sail north within days.",
+        "Both countries continued their trade despite the new sanctions.",
+        "Park Min-seo/ Korea Center for Arms Control",
+        "The two sides are moving from food to fuel. The trade is likely to grow.",
+        published=PUBLISHED,
+        title="[News Today] SHIPS AT THE PORT",
+    )
+    said_by = [(c.speaker.name, c.speaker.affiliation) for c in doc.claims]
+    assert said_by == [
+        ("Han Ji-woo", "Seoul Institute for Maritime Studies"),
+        ("Park Min-seo", "Korea Center for Arms Control"),
+    ]

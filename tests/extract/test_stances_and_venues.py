@@ -122,3 +122,44 @@ def test_what_someone_called_a_thing_is_no_claim_of_theirs() -> None:
     assert not doc.claims
     (event,) = doc.events
     assert (event.date.year, event.date.month, event.date.precision) == (2022, 2, "month")
+
+
+def test_a_persons_proposal_is_a_claim_a_bodys_is_news() -> None:
+    doc = article(
+        "Ukrainian President Volodymyr Zelenskiy has proposed a ceasefire until the two "
+        "leaders can meet in person.",
+        "The European Commission proposed a new package of sanctions on Tuesday.",
+        published=PUBLISHED,
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Volodymyr Zelenskiy"]
+    assert [e.span.text[:26] for e in doc.events] == ["The European Commission pr"]
+
+
+def test_giving_an_address_or_an_outlets_interview_is_no_happening() -> None:
+    doc = article(
+        "The head of state spoke in an address to the summit of the Nordic countries.",
+        "To find out more, RFE/RL spoke with Dana Kowal, a fellow at a Prague institute.",
+        "Zelensky spoke with the Danish prime minister by phone on Monday.",
+        published=PUBLISHED,
+    )
+    assert [e.span.text[:20] for e in doc.events] == ["Zelensky spoke with "]
+
+
+def test_a_body_named_in_full_with_its_acronym_then_by_the_acronym() -> None:
+    doc = article(
+        "Moscow is likely worried that the deal may expose it to new penalties, the "
+        "Institute for the Study of War (ISW) wrote in its Sept. 13 report.",
+        "According to the ISW, the Kremlin's quiet tone shows its need to balance the two risks.",
+        published=PUBLISHED,
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Institute for the Study of War"] * 2
+
+
+def test_a_surname_of_several_words_opening_a_sentence() -> None:
+    doc = article(
+        "European Commission President Ursula von der Leyen presented the package in "
+        "Brussels on Tuesday.",
+        "Von der Leyen stated that the price cap would be discussed at the summit.",
+        published=PUBLISHED,
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Ursula von der Leyen"]

@@ -22,7 +22,8 @@ CUE_LEMMAS = frozenset(
     comment assert reiterate reply answer confirm deny remark underline clarify report
     estimate contend maintain declare complain promise pledge vow hint specify elaborate
     summarize summarise observe point assume consider expect fear doubt ask tweet post
-    reckon allege quote agree inform reveal disclose recollect assure indicate""".split()
+    reckon allege quote agree inform reveal disclose recollect assure indicate boast lament
+    concede retort""".split()
 )
 
 

@@ -50,7 +50,10 @@ _ACCUSING = frozenset(
 _REACTING = frozenset({"condemn", "denounce"})
 # "Ukraine's top diplomat expressed his disappointment in ...": a stance, whoever takes it.
 _STANCE_TAKING = frozenset("express voice reaffirm repeat".split())
-OBJECT_CUES = _ACCUSING | _STANCE_TAKING | frozenset({"discuss"})
+# "Zelenskiy has proposed implementing a ceasefire": a person's proposal is a position (a
+# body's "proposed a sanctions package" is news)
+_PROPOSING = frozenset({"propose"})
+OBJECT_CUES = _ACCUSING | _STANCE_TAKING | _PROPOSING | frozenset({"discuss"})
 OPINION_NOUNS = frozenset("opinion view words assessment estimation estimate".split())
 CERTAINTY_ADJECTIVES = frozenset("sure convinced confident certain adamant".split())
 
@@ -180,8 +183,9 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     """The frame of a cue verb by the shape of its subject: none ("as stated by X"),
     passive ("This was stated by X"), or the speaker ("X said")."""
     if not any(c.dep_ in SUBJECTS for c in token.children):
-        # "A is explained by B, believes X": a conjunct's borrowed subject is not X
-        inverted = _speaker_as_object(token, unit, quotes)
+        # "A is explained by B, believes X": a conjunct's borrowed subject is not X; nor
+        # is it in "..., the Institute for the Study of War wrote" read as a conjunct
+        inverted = _speaker_as_object(token, unit, quotes) or _headless(token, unit, quotes)
         if inverted is not None:
             return inverted
     inverted = _second_subject(token, unit, quotes)
@@ -338,11 +342,14 @@ def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> F
     subject = subject_of(verb)
     if subject is None or inside(subject, quotes) or subject.dep_ == "nsubjpass":
         return None
-    if lemma not in _ACCUSING | _STANCE_TAKING and subject.lower_ not in {"he", "she"}:
+    personal = subject.lower_ in {"he", "she"} or (
+        lemma in _PROPOSING and subject.ent_type_ == "PERSON"
+    )
+    if lemma not in _ACCUSING | _STANCE_TAKING and not personal:
         return None
     if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
         return None  # "The US, Ukraine and six allies accused ...": no one speaker
-    if not any(c.dep_ in {"dobj", "prep"} and c.i > verb.i for c in verb.children):
+    if not any(c.dep_ in {"dobj", "prep", "xcomp"} and c.i > verb.i for c in verb.children):
         return None
     if lemma in _REACTING and _points_back(verb):
         return None  # "Ukraine condemned this decision and announced ...": news of a reaction
@@ -382,6 +389,12 @@ def _as_stated(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
 
 
+def _in_name(token: Token) -> bool:
+    """A word of a speaker's name or title, or of an organization the recognizer found."""
+    title = token.text[:1].isupper() and token.pos_ == "ADJ"
+    return token.pos_ == "PROPN" or title or token.ent_type_ == "ORG" or token.text in "()"
+
+
 def _headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """ "..., have reached Ukraine, Prime Minister Petr Novak announced on Tuesday.": a
     trailing frame whose speaker the parser took for part of the content (a conjunct of
@@ -391,14 +404,13 @@ def _headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"acl", "relcl", "conj", "advcl"}:
         return None
     start = verb.i
-    while start > unit.start and (
-        doc[start - 1].pos_ == "PROPN"
-        or (doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "ADJ")
-    ):
-        start -= 1  # "Latvian Prime Minister Arvis Kalnins"
+    while start > unit.start and _in_name(doc[start - 1]):
+        start -= 1  # "Latvian Prime Minister Arvis Kalnins", "the Institute for ... (ISW)"
+    if start > unit.start + 1 and doc[start - 1].lower_ == "the":
+        start -= 1
     if start == verb.i or start <= unit.start or doc[start - 1].text != ",":
         return None
-    if not any(t.ent_type_ == "PERSON" for t in doc[start : verb.i]):
+    if not any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[start : verb.i]):
         return None
     rest = doc[verb.i + 1 : unit.end]
     if any(t.pos_ in {"VERB", "AUX"} for t in rest):

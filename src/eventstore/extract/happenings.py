@@ -17,6 +17,7 @@ from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_da
 from eventstore.extract.drafts import FUTURE_WORDS
 from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
 from eventstore.extract.frames import OBJECT_CUES
+from eventstore.extract.names import is_outlet
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Sentence
@@ -198,13 +199,21 @@ def conditional(frame: Frame) -> bool:
     return any(t.lower_ in {"if", "unless"} and t.dep_ == "mark" for t in inside)
 
 
+# "spoke in an address to the summit", "in an interview with X": where words were said
+_TELLING_NOUNS = frozenset("interview address speech briefing conference".split())
+
+
 def _telling(verb: Token) -> bool:
     """The telling, no happening: "The Minister made this statement on air", "He spoke
-    about this in an interview with X"."""
+    about this in an interview with X", "RFE/RL spoke with X"."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in verb.children):
         return True
-    speaking = verb.lemma_.lower() in {"speak", "talk"}
-    return speaking and any(t.lower_ == "interview" for t in verb.subtree)
+    if verb.lemma_.lower() not in {"speak", "talk"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and is_outlet(" ".join(t.text for t in subject.subtree)):
+        return True  # "To find out more, RFE/RL spoke with X": the outlet's interview
+    return any(t.lower_ in _TELLING_NOUNS for t in verb.subtree)
 
 
 def _past_action(verb: Token) -> bool:

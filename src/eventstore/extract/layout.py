@@ -16,6 +16,7 @@ from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.names import NATIONALITY_WORDS, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
+from eventstore.extract.people import make_person
 from eventstore.extract.text import QUOTE_CLOSE, QUOTE_OPEN, Paragraph
 from eventstore.extract.transcript import Turn, transcript_turns
 from eventstore.normalize import fold
@@ -415,6 +416,29 @@ def _transcript(found: Layout, paras: list[Paragraph], rest: list[Paragraph]) ->
     return [p for p in cut if p.text.strip()]
 
 
+# "Jeong Seong-hak / Korea Institute for Security Strategy": a TV report's caption of who
+# speaks in the soundbite below it
+_SOUNDBITE = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][\w'’-]+){1,3})\s*/\s*(?P<body>[A-Z][^.!?/]{2,80})$"
+)
+
+
+def _soundbites(found: Layout, rest: list[Paragraph]) -> list[Paragraph]:
+    """A TV report's soundbites: the line under "Name / Body" is that person's, a turn of
+    theirs; the caption line is no text."""
+    captions = {
+        p.index: match
+        for p, after in pairwise(rest)
+        if (match := _SOUNDBITE.match(p.text)) and not _SOUNDBITE.match(after.text)
+    }
+    for p, after in pairwise(rest):
+        if (match := captions.get(p.index)) is not None and after.index not in found.turns:
+            speaker = make_person(match.group("name"), match.group("body"), default_kind="expert")
+            found.turns[after.index] = Turn(after, speaker)
+            found.labels[after.index] = "turn"
+    return [p for p in rest if p.index not in captions]
+
+
 def _cut(paragraph: Paragraph, offset: int) -> Paragraph:
     text = paragraph.text[offset:]
     return Paragraph(paragraph.index, paragraph.start + offset, paragraph.end, text, paragraph.line)
@@ -467,7 +491,7 @@ def layout(paras: list[Paragraph]) -> Layout:
         rest.pop()
     if not rest:
         return found
-    rest = _transcript(found, paras, rest)
+    rest = _soundbites(found, _transcript(found, paras, rest))
     if not found.turns:
         _interview(found, rest)
     found.lede = rest.pop(0)

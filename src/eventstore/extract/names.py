@@ -176,7 +176,7 @@ _OUTLET_WORDS = frozenset(
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
     nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
     hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
-    france24 dw gazeta rferl jazeera kcna""".split()
+    france24 dw gazeta rferl rfe jazeera kcna""".split()
 )
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
 _SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)

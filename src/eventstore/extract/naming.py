@@ -147,7 +147,11 @@ def name_core(root: Token) -> str | None:
     """The name a proper noun heads with its compounds ("Ivanna Prokopenko"), if it reads
     as a person's name and not an organization's."""
     core = [t for t in root.lefts if t.dep_ in {"compound", "flat"} and t.pos_ == "PROPN"]
-    tokens = [t for t in [*core, root] if t.i >= (core[0].i if core else root.i)]
+    # "Ursula von der Leyen": the parser may hang the first name on a particle
+    start = core[0].i if core else root.i
+    while start > root.left_edge.i and _name_part(root.doc[start - 1]):
+        start -= 1
+    tokens = list(root.doc[start : root.i + 1])
     # "Petro Mazur, political scientist at ...": the parser may hang the family name on
     # the first name as an apposition; the name runs on into it.
     after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
@@ -162,6 +166,10 @@ def name_core(root: Token) -> str | None:
     if found is None or looks_like_organization(found[0]):
         return None
     return found[0]
+
+
+def _name_part(token: Token) -> bool:
+    return token.dep_ in {"compound", "flat"} and token.pos_ == "PROPN"
 
 
 def _runs_on(root: Token, after: Token) -> bool:

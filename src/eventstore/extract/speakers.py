@@ -68,6 +68,12 @@ _INSTITUTION_WORD = (
     r"Department|Committee|Command|Staff|Forces|Force|Administration|Bureau|Commission)\b"
 )
 # "General Staff of Ukraine's Armed Forces": a body of a body, named in full once
+# the first words of a surname of several ("von der Leyen", "de Gaulle", "al-Sudani")
+_PARTICLES = frozenset("von van de der den da di du la le al el bin ben".split())
+_ACRONYM = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|the|and|on|[A-Z][\w'’-]+))*\s+[A-Z][\w'’-]+)"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
 _INSTITUTION_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,5}}{_INSTITUTION_WORD}"
     rf"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,3}}{_INSTITUTION_WORD})?"
@@ -113,6 +119,8 @@ class Speakers:
     # Institutions named so far, each with the words it can be referred back by: its own
     # and its descriptor's ("state energy company Naftogaz" is "the company").
     institutions: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    # "the Institute for the Study of War (ISW)": the acronym, then "according to the ISW"
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def name_institution(self, name: str, descriptor: str = "") -> None:
         """Remember an institution the article names, for "the agency said" later."""
@@ -191,8 +199,10 @@ class Speakers:
             return None
         if key in self.known:
             return self.known[key]
-        if len(who.split()) == 1 and len(key.split()) > 1:  # "Jean-Pierre": one surname
-            ends = [p for p in self.known.values() if p.key.endswith(f" {key}")]
+        particle = key.split()[0] in _PARTICLES  # "Von der Leyen" opening a sentence
+        if (len(who.split()) == 1 or particle) and len(key.split()) > 1:  # "Jean-Pierre"
+            people = {p.key: p for p in [*self.mentioned.values(), *self.known.values()]}
+            ends = [p for p in people.values() if p.key.endswith(f" {key}")]
             if len(ends) == 1:
                 return ends[0]
         found = self._same_person(PersonRef(name=who, key=key))
@@ -267,16 +277,19 @@ class Speakers:
                 return person
         return None
 
-    def by_role(self, role_word: str) -> PersonRef | None:
-        """The person last described with ``role_word`` ("the diplomat"), else the last."""
+    def by_role(self, role_word: str, countries: frozenset[str] = frozenset()) -> PersonRef | None:
+        """The person last described with ``role_word`` ("the diplomat"), of one of
+        ``countries`` where their role says ("the Ukrainian minister")."""
         same = role_words(role_word)
-        if self.last is not None and same & set(fold(self.last.role or "").split()):
-            return self.last
-        for people in (self.known, self.mentioned):
-            for person in reversed(list(people.values())):
-                role = set(fold(person.role or "").split())
-                if same & role and person.kind != "organization":
-                    return person
+        people = [self.last] if self.last is not None else []
+        people += [*reversed(self.known.values()), *reversed(self.mentioned.values())]
+        for person in people:
+            theirs = nations(f"{person.role or ''} {person.affiliation or ''}")
+            if countries and theirs and not countries & theirs:
+                continue
+            role = set(fold(person.role or "").split())
+            if same & role and person.kind != "organization":
+                return person
         return None
 
 
@@ -286,10 +299,16 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
     for match in _INSTITUTION_NAME.finditer(doc.text):
         speakers.name_institution(match.group())
+    for match in _ACRONYM.finditer(doc.text):
+        speakers.acronyms.setdefault(
+            match.group("acronym"), display_source_name(match.group("name"))
+        )
     for token in doc:
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             core = name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
-            if core is not None and len(core.split()) > 1 and token.ent_type_ not in PLACES:
+            particled = core is not None and any(w in _PARTICLES for w in core.split())
+            place = token.ent_type_ in PLACES and not particled  # "Leyen" tagged a place
+            if core is not None and len(core.split()) > 1 and not place:
                 speakers.mention(make_person(core, _office_of(token, core)))
     for ent in doc.ents:
         if ent.label_ == "ORG":
@@ -349,7 +368,7 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     # "Skuibida, a member of the Marine Corps Strength Association": the name before its
     # appositive is who speaks
     words = HONORIFIC.sub("", clean_phrase(subject.text.split(",")[0])).split()
-    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words):
+    if 0 < len(words) <= 3 and all(w[:1].isupper() or w in _PARTICLES for w in words):
         known = speakers.by_surname(" ".join(words))  # the tagger may call "Shvets" a noun
         if known is not None:
             return speakers.add(_person_after_all(known, subject))
@@ -500,11 +519,13 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
         proper = _proper_name(subject, head)
         found = named or _institution(_owned_institution(subject) or proper or bare)
+        if found.name in speakers.acronyms:  # "according to the ISW": named in full before
+            found = _institution(speakers.acronyms[found.name])
         return speakers.add(speakers.fuller(found) or found)
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
-        known = speakers.by_role(lemma)
+        known = speakers.by_role(lemma, nations(subject.text))
         if known is None and lemma in _GENERIC_ROLES:
             known = speakers.last or speakers.featured
         return known or _anonymous(bare)
@@ -535,8 +556,8 @@ def _spoken_for(subject: Span, head: Token) -> str | None:
 def _proper_name(subject: Span, head: Token) -> str | None:
     """ "Industry giant Lukoil", "state energy company Naftogaz": the institution's own
     name, without the common nouns that describe it."""
-    if head.pos_ != "PROPN":
-        return None
+    if head.pos_ != "PROPN" or any(c.dep_ == "prep" and c.i > head.i for c in head.children):
+        return None  # "the Institute for the Study of War": the name runs on past its head
     start = head.i
     while start > subject.start and subject.doc[start - 1].pos_ == "PROPN":
         start -= 1
