@@ -5,8 +5,8 @@ carry the interviewee's ("Mira Holub: ..."), then run on bare; an expert's answe
 quotation marks under bare questions, after an intro that names whom they were put to;
 an opinion page whose author is named only in its title, above the page's disclaimer; a
 reposted op-ed signed "© Name"; a think tank's list of takeaways with its map caption
-and authors after it; a TV report's soundbites under "Name / Body" captions. Each article
-is our own.
+and authors after it; a TV report's soundbites under "Name / Body" captions; a radio
+transcript whose host's label has accented capitals. Each article is our own.
 """
 
 from __future__ import annotations
@@ -128,3 +128,18 @@ def test_a_tv_reports_soundbites_under_their_name_and_body_captions() -> None:
         ("Han Ji-woo", "Seoul Institute for Maritime Studies"),
         ("Park Min-seo", "Korea Center for Arms Control"),
     ]
+
+
+def test_a_radio_transcript_whose_host_has_an_accented_name() -> None:
+    doc = article(
+        "A NÚÑEZ, HOST:",
+        "Tankers with no clear owner keep carrying Russian oil past the price cap. We asked "
+        "a historian how the trade began.",
+        "PAVEL ORLOV: Well, the fleet grew as soon as the cap was set. Owners simply moved "
+        "their ships to new flags.",
+        "NÚÑEZ: Can Europe stop it?",
+        "ORLOV: Only with inspections at sea, and that is slow and costly.",
+        published=PUBLISHED,
+        title="How a fleet of old tankers keeps Russian oil moving",
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Pavel Orlov", "Pavel Orlov"]

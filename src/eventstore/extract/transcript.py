@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # on a line of its own; a reporter's "Q:" or the White House's "Q    Good to see you." with
 # no colon
 TURN = re.compile(
-    r"^(?:(?P<who>(?:[A-Z][A-Z.'’-]*\s+){0,4}[A-Z][A-Z'’-]+)"
+    r"^(?:(?P<who>(?:[A-Z][A-ZÀ-ÖØ-Þ.'’-]*\s+){0,4}[A-Z][A-ZÀ-ÖØ-Þ'’-]+)"  # "MARTÍNEZ"
     r"(?:,\s+(?P<role>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4}))?\s*:"
     r"|(?P<who_q>Q)\s*:?)(?:\s+(?=\S)|\s*$)"
 )
