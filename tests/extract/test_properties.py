@@ -27,7 +27,7 @@ from eventstore.vocabulary import (
 
 TODAY = date(2026, 11, 23)
 # Raise EVENTSTORE_HYPOTHESIS_EXAMPLES for a longer hunt; the default keeps the file fast.
-EXAMPLES = int(os.environ.get("EVENTSTORE_HYPOTHESIS_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("EVENTSTORE_HYPOTHESIS_EXAMPLES", "60"))
 PROPERTY_SETTINGS = settings(max_examples=EXAMPLES, deadline=None)
 
 

@@ -21,7 +21,7 @@ from eventstore.load.loader import LoadOptions, load_paths
 from tests.load.test_loader import content
 
 pytestmark = pytest.mark.slow
-ARTICLES = 60
+ARTICLES = 40
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_four_overlapping_loaders_end_like_one(
     engine: Engine, corpus: list[Path], reference: dict[str, object]
 ) -> None:
     url = engine.url.render_as_string(hide_password=False)
-    subsets = [corpus[0:35], corpus[20:55], corpus[40:], corpus[::3]]
+    subsets = [corpus[0:24], corpus[14:34], corpus[28:], corpus[::3]]
     loaders = [_loader(url, subset, batch=7) for subset in subsets]
     outcomes = [loader.communicate(timeout=600) for loader in loaders]
     for loader, (_, err) in zip(loaders, outcomes, strict=True):

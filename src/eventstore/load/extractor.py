@@ -22,12 +22,12 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from types import TracebackType
 
 from eventstore.errors import ConfigurationError, InputRejected
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
-from eventstore.extract.nlp import load_model, require_model
+from eventstore.extract.nlp import load_model, model_name, require_model
 from eventstore.load.read import RawArticle
 
 log = logging.getLogger(__name__)
@@ -42,9 +42,10 @@ def extract_all(jobs: Sequence[Job], today: date) -> list[Result]:
     Any exception is a rejection of that article only: a bug must not stop the load.
     """
     results: list[Result] = []
+    model = model_name()
     for text, external_id, meta in jobs:
         try:
-            results.append(extract_article(text, external_id=external_id, meta=meta, today=today))
+            results.append(_extracted(text, external_id, meta, today, model))
         except InputRejected as exc:
             results.append(exc)
         except ConfigurationError:
@@ -54,6 +55,18 @@ def extract_all(jobs: Sequence[Job], today: date) -> list[Result]:
             reason = f"internal error: {type(exc).__name__}: {exc}"
             results.append(InputRejected("internal", reason))
     return results
+
+
+@lru_cache(maxsize=256)
+def _extracted(
+    text: str, external_id: str, meta: ArticleMeta, today: date, model: str
+) -> ArticleDoc:
+    """``extract_article``, remembered for the last 256 articles of this process (``model``,
+    the pipeline asked for, is part of the key): extraction is pure, so the same text,
+    metadata and day give the same frozen document. A process that loads the same files
+    into several stores (a test suite, a reload into a second database) extracts each
+    once; a rejection is not remembered."""
+    return extract_article(text, external_id=external_id, meta=meta, today=today)
 
 
 # prctl(2) option: the signal the kernel sends this process when its parent dies.
