@@ -112,10 +112,12 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
         for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names"))
     ]
     names = [*(n for n in (display_source_name(n) for n in found) if is_outlet(n)), *named]
-    return tuple(
-        SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
-        for name in dict.fromkeys(names)
-    )
+    return tuple(_outlet(name) for name in dict.fromkeys(names))
+
+
+def _outlet(name: str) -> SourceRef:
+    """An outlet where a speaker's words were said or reported."""
+    return SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
 
 
 # "in an interview with the New York Times", "gave an interview to Liga.net"
@@ -139,10 +141,7 @@ def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
         for match in _INTERVIEWED.finditer(body[start + 1 : end if end >= 0 else len(body)]):
             name = display_source_name(re.split(r"\.\s", match.group("name"))[0].rstrip("."))
             if is_outlet(name):
-                source = SourceRef(
-                    name=name, key=source_key(name), kind="publication", role="reported_by"
-                )
-                venues.setdefault(next(iter(speakers)), source)
+                venues.setdefault(next(iter(speakers)), _outlet(name))
     return [
         c.model_copy(update={"sources": (venues[c.speaker.key],)})
         if not c.sources and c.speaker.key in venues

@@ -122,7 +122,7 @@ _NOT_TEXT_2 = re.compile(
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
     # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
-    r"|" + _DISCLAIMER_RE + ""
+    rf"|{_DISCLAIMER_RE}"
     r"|\d{4},?\s+\d{1,2}:\d{2}$"
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"

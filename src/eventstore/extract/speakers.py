@@ -43,6 +43,8 @@ from eventstore.extract.people import make_person
 from eventstore.normalize import fold, person_key, source_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Span, Token
 
 # Role nouns a writer uses for whoever the text is following ("the expert noted").
@@ -266,31 +268,29 @@ class Speakers:
     ) -> PersonRef | None:
         """The person last given a role holding every word of ``titles`` (or one that
         says the same: "head" for "chief"), of one of ``countries`` if their role says."""
+        for person, role in self._roles_of(countries):
+            if all(role_words(t) & role for t in titles):
+                return person
+        return None
+
+    def _roles_of(self, countries: frozenset[str]) -> Iterator[tuple[PersonRef, set[str]]]:
+        """People (the last first, then the latest named) with the words of their role,
+        leaving out those whose role names another country than ``countries`` ("the North
+        Korean defense chief" is not Russia's)."""
         people = [self.last] if self.last is not None else []
         people += [*reversed(self.known.values()), *reversed(self.mentioned.values())]
         for person in people:
-            role = set(fold(person.role or "").split())
             theirs = nations(f"{person.role or ''} {person.affiliation or ''}")
-            if countries and theirs and not countries & theirs:
-                continue  # "the North Korean defense chief" is not Russia's
-            if person.kind != "organization" and all(role_words(t) & role for t in titles):
-                return person
-        return None
+            if person.kind != "organization" and not (
+                countries and theirs and not countries & theirs
+            ):
+                yield person, set(fold(person.role or "").split())
 
     def by_role(self, role_word: str, countries: frozenset[str] = frozenset()) -> PersonRef | None:
         """The person last described with ``role_word`` ("the diplomat"), of one of
         ``countries`` where their role says ("the Ukrainian minister")."""
         same = role_words(role_word)
-        people = [self.last] if self.last is not None else []
-        people += [*reversed(self.known.values()), *reversed(self.mentioned.values())]
-        for person in people:
-            theirs = nations(f"{person.role or ''} {person.affiliation or ''}")
-            if countries and theirs and not countries & theirs:
-                continue
-            role = set(fold(person.role or "").split())
-            if same & role and person.kind != "organization":
-                return person
-        return None
+        return next((person for person, role in self._roles_of(countries) if same & role), None)
 
 
 def mention_people(doc: Doc, speakers: Speakers) -> None:
