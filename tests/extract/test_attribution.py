@@ -7,6 +7,7 @@ with which date) a reader would take from it.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -119,11 +120,42 @@ def test_a_quote_over_several_paragraphs_is_one_claim() -> None:
         '"Then the front quiets down again."',
     )
     assert len(doc.claims) == 1
-    assert [span.text for span in doc.claims[0].spans] == [
-        "The shells arrive in waves",
-        "Each wave lasts about a month",
-        "Then the front quiets down again",
+    claim = doc.claims[0]
+    assert claim.text == (
+        "The shells arrive in waves Each wave lasts about a month Then the front quiets down again"
+    )
+    # one mention per paragraph, each the whole sentence, its frame included
+    assert [span.text for span in claim.spans] == [
+        'Analyst Mykola Bielieskov said: "The shells arrive in waves.',
+        '"Each wave lasts about a month.',
+        '"Then the front quiets down again."',
     ]
+
+
+def test_a_mention_is_the_sentence_that_states_the_claim() -> None:
+    doc = extract(
+        "Kremlin dismisses the new sanctions list",
+        '"The new list changes nothing," Peskov told reporters on Friday.',
+        '"The shells arrive late," Kuleba said, "and half of them fail to explode."',
+        "Dmytro Kuleba said the talks were useful, while Sergei Lavrov said they had "
+        "achieved nothing.",
+    )
+    said = {c.text: (c.speaker.name, [s.text for s in c.spans]) for c in doc.claims}
+    # the words said are the claim; the mention is the sentence, speaker and cue included
+    assert said["The new list changes nothing"] == (
+        "Peskov",
+        ['"The new list changes nothing," Peskov told reporters on Friday.'],
+    )
+    # a quotation split by its cue: one mention
+    assert said["The shells arrive late and half of them fail to explode"] == (
+        "Dmytro Kuleba",
+        ['"The shells arrive late," Kuleba said, "and half of them fail to explode."'],
+    )
+    # two speakers in one sentence: each keeps their own words, no mention overlaps
+    assert said["they had achieved nothing"] == ("Sergei Lavrov", ["they had achieved nothing"])
+    spans = sorted((s.start, s.end) for c in doc.claims for s in c.spans)
+    assert all(end <= start for (_, end), (start, _) in pairwise(spans))
+    assert all(doc.body[s.start : s.end] == s.text for c in doc.claims for s in c.spans)
 
 
 def test_a_quote_attributed_at_its_end_over_two_paragraphs() -> None:

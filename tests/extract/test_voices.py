@@ -186,7 +186,7 @@ def test_a_block_after_he_wrote_ends_at_its_lone_closing_mark() -> None:
     (block,) = [c for c in doc.claims if c.extracted_by == "quote.block"]
     assert block.speaker.name == "Vyacheslav Chaus"
     assert len(block.spans) == 2  # one quotation over two paragraphs: one claim
-    assert block.spans[-1].text.endswith("no threat to residents")
+    assert block.text.endswith("no threat to residents")
     assert doc.notes == ()
 
 

@@ -20,6 +20,7 @@ from eventstore.extract.drafts import ArticleState, Draft, Voice, finished
 from eventstore.extract.events import EventReader
 from eventstore.extract.framing import carry_interviews
 from eventstore.extract.layout import Layout, layout
+from eventstore.extract.mention_spans import sentence_bounds, widened
 from eventstore.extract.nlp import parse
 from eventstore.extract.quotes import repaired_quote
 from eventstore.extract.reader import read_paragraph
@@ -29,7 +30,7 @@ from eventstore.extract.voices import narrator
 from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "2.9"
+EXTRACTOR_VERSION = "3.0"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|span|script|br)\b[^>]*>", re.I)
@@ -63,7 +64,8 @@ def extract_article(
     speakers = Speakers()
     reader = EventReader(Timeline(published_on=meta.published_on), meta.published_on or today)
     voice = narrator(parts, speakers, meta.outlet or parts.outlet, meta.category)
-    claims, events = _read_parts(parts, speakers, reader, voice)
+    claims, events, sentences = _read_parts(parts, speakers, reader, voice)
+    claims = widened(claims, sentences, body)
     claims = [c.model_copy(update={"speaker": speakers.in_full(c.speaker)}) for c in claims]
     claims = carry_interviews(claims, body)
     featured = speakers.featured and speakers.in_full(speakers.featured)
@@ -104,16 +106,19 @@ def _checked_paragraphs(body: str) -> list[Paragraph]:
 
 def _read_parts(
     parts: Layout, speakers: Speakers, reader: EventReader, voice: Voice | None
-) -> tuple[list[ClaimDoc], list[EventDoc]]:
-    """Claims and events of every part, read paragraph by paragraph in order."""
+) -> tuple[list[ClaimDoc], list[EventDoc], list[tuple[int, int]]]:
+    """Claims and events of every part, read paragraph by paragraph in order, and the
+    bounds of the sentences read."""
     turns = {index: turn.speaker for index, turn in parts.turns.items()}
     state = ArticleState(speakers=speakers, events=reader, voice=voice, turns=turns)
     found: list[ClaimDoc | EventDoc | Draft] = []
     todo: list[tuple[Paragraph, Section]] = []
+    sentences: list[tuple[int, int]] = []
     if parts.lede is not None:
         summary = lede_claim(parts.lede, parts.lede_offset, speakers)
         if summary is not None:
             found.append(summary)
+            sentences += sentence_bounds(parts.lede, parse([parts.lede.text])[0])
             state.following, state.last_item = speakers.featured, summary
         else:
             todo.append((_after(parts.lede, parts.lede_offset), "lede"))
@@ -124,8 +129,13 @@ def _read_parts(
         mention_people(doc, speakers)
     docs = parse(p.text for p, _ in todo)
     previous = 0  # where the items of the paragraph before start in ``found``
+    read_to = 0  # the index of the paragraph read last
     for (paragraph, section), doc in zip(todo, docs, strict=True):
+        if any(read_to < index < paragraph.index for index in parts.subheads):
+            state.story_day = None  # a subhead: the story turns to another part
+        read_to = paragraph.index
         mention_people(doc, speakers)  # names so far, for "Kirby said" and "the agency"
+        sentences += sentence_bounds(paragraph, doc)
         items = read_paragraph(paragraph, doc, section, state, parts.labels.get(paragraph.index))
         if state.said_before:  # "X said this in a post": the paragraph before is X's claim
             del found[previous:]
@@ -148,7 +158,7 @@ def _read_parts(
             found[-1] = state.last_item  # a source line ("This is according to X") added X
         found += items
         state.last_item = found[-1] if found else None
-    return finished(found)
+    return (*finished(found), sentences)
 
 
 def _claims(items: list[ClaimDoc | EventDoc | Draft]) -> bool:

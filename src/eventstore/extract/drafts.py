@@ -171,7 +171,8 @@ def sentence_event(
     rule = "event.reported" if sources else "event.dated_sentence" if dated else "event.line"
     reading, confidence = event.date, 0.8 if dated else 0.6
     if not timeline and not dated:
-        reading, confidence = _story_date(unit, state, lede=lede) or (reading, confidence)
+        story = _story_date(unit, state, lede=lede, reported=bool(sources))
+        reading, confidence = story or (reading, confidence)
     if not timeline and reading.precision == "day":
         state.story_day = reading
     elif not timeline and dated and leading:
@@ -191,7 +192,7 @@ _OF_LATE = frozenset({"recently", "lately"})
 
 
 def _story_date(
-    unit: Sentence, state: ArticleState, *, lede: bool
+    unit: Sentence, state: ArticleState, *, lede: bool, reported: bool = False
 ) -> tuple[DateReading, float] | None:
     """The date a news story gives an undated happening, if any, with its confidence."""
     # A news story's undated happenings are of the day it is telling ("Russia struck on
@@ -204,11 +205,17 @@ def _story_date(
     if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
         return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
     published = state.events.timeline.published_day()
-    if lede and published is not None and news_perfect(unit):
-        # "Putin and Kim have signed a pact, state media reported": the lede's news in the
-        # present perfect, with no date, is of the day the story was published.
+    if lede and published is not None and (news_perfect(unit) or (reported and _simple(unit))):
+        # "Putin and Kim have signed a pact, state media reported", "Ukraine launched drones
+        # at an airfield, a source told CNN": the lede's news in the present perfect, or
+        # reported by a source, with no date, is of the day the story was published.
         return published, 0.5
     return None
+
+
+def _simple(unit: Sentence) -> bool:
+    """A sentence in simple tenses: no "has fired ... since" counting a period up to now."""
+    return not any(t.dep_ == "aux" and t.lemma_ == "have" for t in unit)
 
 
 def news_perfect(unit: Sentence) -> bool:

@@ -73,11 +73,17 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
     return whole
 
 
+_STORY_DAYS = frozenset({"overnight", "today", "yesterday"})
+
+
 def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     """A date inside a phrase describing a noun ("after an agreement signed in 2019
     expired", "Putin, who unveiled the missile in 2018, called it"): not the sentence's.
     A present participle's date is ("insured the tankers delivering oil in July": what
-    they did then)."""
+    they did then), and so is a date told from the story's day ("destroyed eight of nine
+    drones launched overnight": both happened then)."""
+    if phrase.relative in _STORY_DAYS:
+        return False
     verb = _describing(unit, phrase)
     return verb is not None and verb.tag_ != "VBG"
 

@@ -70,6 +70,7 @@ class Layout:
     # lines that are no text but may name people ("Japan's Foreign Minister Takeshi Iwaya
     # visits ... (AFP)"): a caption names whom "the minister" later is
     asides: list[Paragraph] = field(default_factory=list)
+    subheads: frozenset[int] = frozenset()  # paragraphs that head a part of the story
 
 
 _NOT_TEXT = re.compile(
@@ -515,6 +516,9 @@ def layout(paras: list[Paragraph]) -> Layout:
     elif found.outlet is None and (match := _TOLD_OUTLET.search(found.lede.text)):
         found.outlet = _clean_outlet(match.group("outlet"))
     header_at = _background_header(rest, seed_layout=found.venue is not None)
+    found.subheads = frozenset(
+        p.index for i, p in enumerate(rest) if i != header_at and is_header(p.text)
+    )
     rest = [
         p
         for i, p in enumerate(rest)

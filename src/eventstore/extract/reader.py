@@ -114,10 +114,13 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         self._track_open_quote()
         self._settle_pending()
         self.open_block()
-        if not self.items and not self.sourced and not self.narrating:
+        breaking = self.state.events.timeline.breaking(self.state.story_day)
+        if not self.items and not self.sourced and not self.narrating and not breaking:
             # The story has moved on from that day's happenings (its quotes about them,
             # claims only, and its source lines have not: "In a statement, the air force
-            # said ..." after them; nor a programme's greetings and introductions).
+            # said ..." after them; nor a programme's greetings and introductions). A
+            # story that breaks on its published day stays on it ("Air defences were
+            # active over Kyiv." between the attack and its toll) until a subhead.
             self.state.story_day = None
         return self.items
 

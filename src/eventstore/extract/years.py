@@ -64,6 +64,16 @@ class Timeline:
             year_inferred=True,
         )
 
+    def breaking(self, reading: DateReading | None) -> bool:
+        """True when ``reading`` is a day the story breaks on: its published day or the
+        one before (the night of an overnight attack)."""
+        published = self.published_on
+        if published is None or reading is None or reading.precision != "day":
+            return False
+        if reading.year is None or reading.month is None or reading.day is None:
+            return False
+        return 0 <= (published - date(reading.year, reading.month, reading.day)).days <= 1
+
     def _implied_year(self, phrase: DatePhrase, *, future: bool, carry: bool) -> int | None:
         if phrase.month is None:
             return None
@@ -101,16 +111,22 @@ class Timeline:
 
 
 def _year_of_weekday(phrase: DatePhrase, published: date | None) -> int | None:
-    """The one year around the published date (the year before, its own, the next) in
-    which the phrase's day falls on the weekday it names, if it names one."""
+    """The one year around the published date (the year before, its own, or the next
+    when that puts the day in the fortnight ahead: "Monday, January 6" in a story of
+    December 30) in which the phrase's day falls on the weekday it names, if it names one."""
     if phrase.weekday is None or phrase.day is None or phrase.month is None or not published:
         return None
+    month, day = phrase.month, phrase.day
     years = [
         year
         for year in (published.year - 1, published.year, published.year + 1)
-        if _weekday(year, phrase.month, phrase.day) == phrase.weekday
+        if _weekday(year, month, day) == phrase.weekday
+        and (year <= published.year or date(year, month, day) - published <= _AHEAD)
     ]
     return years[0] if len(years) == 1 else None
+
+
+_AHEAD = timedelta(days=14)
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
