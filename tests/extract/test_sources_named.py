@@ -79,3 +79,42 @@ def test_the_agency_is_the_outlet_named_before() -> None:
         "The fragments came from a North Korean missile fired in January, according to the agency.",
     )
     assert sourced(doc) == [["Reuters"], ["Reuters"]]
+
+
+def test_a_document_cited_stands_for_whoever_published_it() -> None:
+    assert display_source_name("a report in the Financial Times") == "The Financial Times"
+    assert display_source_name("a Polish defence ministry statement") == "Polish defence ministry"
+    doc = extract(
+        "According to a report in the Financial Times, Russia has tripled its output of "
+        "glide bombs since January.",
+        "\u201cThe corridor stays open,\u201d Minister Olha Bilan told Ankara, according to a "
+        "Turkish foreign ministry statement.",
+    )
+    assert sourced(doc) == [["The Financial Times"], ["Turkish foreign ministry"]]
+
+
+def test_a_show_is_its_broadcasters() -> None:
+    doc = extract(
+        "\u201cThe eighth package must include an energy embargo,\u201d Minister Peeter Tamm "
+        "told ERR on Thursday.",
+        "\u201cRussia has to lose this war,\u201d Tamm told Vikerraadio's Evening News show.",
+        "\u201cThe embargo will cost us little,\u201d Tamm told the BBC's Newsnight programme.",
+    )
+    assert sourced(doc) == [["ERR"], ["Vikerraadio"], ["BBC"]]
+
+
+def test_a_line_that_points_back_at_an_interview_sources_the_speakers_words() -> None:
+    doc = extract(
+        "He said this in an interview with Politico, Kyiv Ledger reports.",
+        "\u201cWe need more launchers, not more promises,\u201d Minister Taras Hnatiuk said.",
+        "Hnatiuk said the front was holding near Pokrovsk.",
+    )
+    assert sourced(doc) == [["Politico"], ["Politico"]]
+
+
+def test_what_an_outlet_reports_with_reference_to_another_is_both_of_theirs() -> None:
+    doc = extract(
+        "North Korean engineers may reach the Kursk region within a week. This was stated "
+        "by intelligence chief Kyrylo Budanov, according to UNN with reference to The Drive."
+    )
+    assert sourced(doc) == [["UNN", "The Drive"]]

@@ -137,3 +137,18 @@ def test_a_first_name_the_tagger_takes_for_a_verb_stays_in_the_name() -> None:
         "that Pyongyang is trying to buy time."
     )
     assert (speaker.name, speaker.role) == ("Anatolii Karpenko", "leading researcher")
+
+
+def test_a_leader_in_a_meeting_with_a_president_is_not_the_president() -> None:
+    text = (
+        "A title line\n"
+        "The remarks come as Iran's Supreme Leader in a meeting with Russian President "
+        "Vladimir Putin back in July clearly expressed support for Moscow's war in Ukraine.\n"
+    )
+    meta = ArticleMeta(published_on=date(2022, 10, 24), outlet="Gulf Ledger")
+    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+    # an office named without its holder is no expert: its words are a sourced report
+    assert doc.claims == ()
+    (event,) = doc.events
+    assert [s.name for s in event.sources] == ["Iran's Supreme Leader"]
+    assert (event.date.year, event.date.month) == (2022, 7)

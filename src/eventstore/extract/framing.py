@@ -25,6 +25,11 @@ _NAMED_OUTLETS = re.compile(
     r"(?:\s*(?:,|and)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})*)\s+"
     r"(?:websites?|newspapers?|outlets?|channels?|magazines?|publications?)\b"
 )
+# "told Vikerraadio's "Uudis+" show", "on the BBC's Newsnight programme": whose show it is
+_PROGRAMME = re.compile(
+    r"\b(?:told|to|on|in)\s+(?:the\s+)?(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s\s+"
+    r"(?:[\"“]?[\w+.:'’ -]{1,40}?[\"”]?\s+)?(?:show|programme|program|podcast|broadcast)\b"
+)
 _DISPUTED = frozenset("claim accusation allegation charge assertion".split())
 _POINTERS = frozenset("this that it so these".split())
 _TELLING = frozenset("say tell write state".split())
@@ -59,9 +64,11 @@ def restates(frame: Frame) -> bool:
 
 
 _RELAYED = re.compile(
-    r"\b(?:according\s+to|as\s+cited\s+by|as\s+quoted\s+by|as\s+reported\s+by)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|city|regional|state|council|"
-    r"administration|office|ministry)){0,4})"
+    r"\b(?:according\s+to|as\s+cited\s+by|as\s+quoted\s+by|as\s+reported\s+by|with\s+reference\s+to)\s+"
+    r"(?:the\s+)?"
+    # "according to a Chinese foreign ministry statement": the ministry (display_source_name)
+    r"(?P<name>(?:an?\s+)?[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|city|regional|state|"
+    r"council|administration|office|ministry|foreign|defen[cs]e|statement)\b){0,4})"
 )
 
 
@@ -111,7 +118,10 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
         for m in _NAMED_OUTLETS.finditer(text)
         for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("names"))
     ]
-    names = [*(n for n in (display_source_name(n) for n in found) if is_outlet(n)), *named]
+    shows = [display_source_name(m.group("name")) for m in _PROGRAMME.finditer(text)]
+    found = [n for n in found if not any(n.startswith(show) for show in shows)]
+    outlets = (n for n in (display_source_name(n) for n in found) if is_outlet(n))
+    names = [*shows, *outlets, *named]
     return tuple(_outlet(name) for name in dict.fromkeys(names))
 
 
@@ -126,6 +136,25 @@ _INTERVIEWED = re.compile(
 )
 
 
+# "He stated this in an interview with Politico": a line that says whose the lines
+# around it are
+_POINTED = re.compile(r"(?:He|She)\s+(?:\w+\s+)?(?:this|that|it|so)\s+in\s+an\s+interview\b")
+
+
+def _lines(body: str) -> list[tuple[int, int]]:
+    starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
+    return [(s, body.find("\n", s) if body.find("\n", s) >= 0 else len(body)) for s in starts]
+
+
+def _nearest(lines: dict[int, set[str]], start: int) -> set[str] | None:
+    """The speakers of the closest line with claims: the one before, else the one after."""
+    before = [line for line in lines if line < start - 1]
+    after = [line for line in lines if line > start - 1]
+    if before:
+        return lines[max(before)]
+    return lines[min(after)] if after else None
+
+
 def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
     """A speaker's claims with no source of their own, told in the interview the article
     names beside one of them ("X said in an interview with the New York Times that ...",
@@ -134,11 +163,13 @@ def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
     for claim in claims:
         lines.setdefault(body.rfind("\n", 0, claim.spans[0].start), set()).add(claim.speaker.key)
     venues: dict[str, SourceRef] = {}
-    for start, speakers in lines.items():
-        if len(speakers) != 1:
+    for start, end in _lines(body):
+        speakers = lines.get(start - 1)
+        if speakers is None and _POINTED.match(body, start):
+            speakers = _nearest(lines, start)  # "He said this in an interview with X."
+        if not speakers or len(speakers) != 1:
             continue
-        end = body.find("\n", start + 1)
-        for match in _INTERVIEWED.finditer(body[start + 1 : end if end >= 0 else len(body)]):
+        for match in _INTERVIEWED.finditer(body[start:end]):
             name = display_source_name(re.split(r"\.\s", match.group("name"))[0].rstrip("."))
             if is_outlet(name):
                 venues.setdefault(next(iter(speakers)), _outlet(name))

@@ -75,6 +75,8 @@ def display_source_name(name: str) -> str:
     if named is not None:
         name = named.group("name") or named.group("body")
     name = _DESCRIBED.sub("", name)
+    if document := _DOCUMENT_OF.match(name):
+        name = document.group("name") or document.group("paper")
     if re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", name):
         name += "."  # "U.S." keeps the dot of its last initial
     if re.match(r"(?i)the\s", name) and not _is_masthead(name):
@@ -84,6 +86,12 @@ def display_source_name(name: str) -> str:
     return name
 
 
+# "a report in the Washington Post", "a Chinese foreign ministry statement": the paper,
+# the ministry
+_DOCUMENT_OF = re.compile(
+    r"^(?:an?\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}?)\s+(?:statement|report|article)"
+    r"|(?:an?\s+|the\s+)?(?:report|story|article|statement)\s+(?:in|by|from)\s+(?P<paper>.+))$"
+)
 # "As Ukrinform reported earlier": the conjunction is no part of the name
 _AS = re.compile(r"^(?:As|While|When|But|And)\s+(?=[A-Z])")
 # "North Korea's state news agency, KCNA": the name after the description; "a Defense
@@ -176,7 +184,7 @@ _OUTLET_WORDS = frozenset(
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
     nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
     hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
-    france24 dw gazeta rferl rfe jazeera kcna""".split()
+    france24 dw gazeta rferl rfe jazeera kcna err lrt yle""".split()
 )
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
 _SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)

@@ -105,10 +105,13 @@ def possessive(entity: Span) -> bool:
 
 
 def _governed(entity: Span, root: Token) -> bool:
-    """True when ``entity`` hangs on a preposition of the subject's head noun."""
+    """True when ``entity`` hangs on a preposition of the subject's head noun, or of a
+    capitalized title other than by "of" ("Iran's Supreme Leader in a meeting with
+    President Putin" is the leader; "the President of Ukraine, X" is X)."""
     token, steps = entity.root, 0
+    titled = root.pos_ == "PROPN" and fold(root.text) in TITLE_WORDS
     while token.i not in {root.i, token.head.i} and steps < 20:
-        if token.dep_ == "prep" and root.pos_ == "NOUN":
+        if token.dep_ == "prep" and (root.pos_ == "NOUN" or (titled and token.lower_ != "of")):
             return True
         token, steps = token.head, steps + 1
     return False

@@ -357,6 +357,7 @@ def _first_names_agree(known_key: str, words: list[str]) -> bool:
 
 def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
+    subject = _without_setting(subject)
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
         return _pronoun(head, speakers)
@@ -376,6 +377,18 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     if person is not None:
         return speakers.add(person)
     return _unnamed(subject, head, speakers)
+
+
+def _without_setting(subject: Span) -> Span:
+    """ "Iran's Supreme Leader in a meeting with President Putin in July": the title, not
+    where it spoke (a title's "of" and "for" are part of it)."""
+    head = subject.root
+    if head.pos_ != "PROPN" or fold(head.text) not in TITLE_WORDS:
+        return subject
+    for child in head.children:
+        if child.dep_ == "prep" and child.i > head.i and child.lower_ not in {"of", "for"}:
+            return subject.doc[subject.start : child.i]
+    return subject
 
 
 _PLACE_FIRST = frozenset("north south east west new saudi sri united great costa el la".split())
@@ -511,8 +524,10 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     lemma = head.lemma_.lower() or head.lower_
     if subject[0].lower_ in {"his", "her", "their", "its", "both"}:
         return _anonymous(bare)  # "according to his office", "Both Pyongyang and Moscow"
-    if _is_institution(subject) or (
-        head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare))
+    titled = fold(head.text) in TITLE_WORDS  # "Iran's Supreme Leader": an office, unnamed
+    if not titled and (
+        _is_institution(subject)
+        or (head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare)))
     ):
         words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
         words -= {"the", "this", "that", "our"}
