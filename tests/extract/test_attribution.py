@@ -331,3 +331,31 @@ def test_calling_something_names_a_claim() -> None:
 )
 def test_employers_named_with_a_possessive(role_text: str, expected: tuple[str, str]) -> None:
     assert split_role(role_text) == expected
+
+
+def test_a_quotation_closed_by_its_own_mark_is_the_next_sentences_speakers() -> None:
+    doc = extract(
+        "Orban meets Trump in Florida",
+        "Hungarian Prime Minister Viktor Orban flew to Florida on Thursday to meet Donald "
+        "Trump. \u201cWe talked about peace. He will fix it!\u201d Orban later wrote on social "
+        "media.",
+        "Foreign Minister Andrii Sybiha said the talks had been useful.",
+        '"It is over." Sybiha wrote a letter to his counterparts.',
+    )
+    said = [(c.speaker.name, c.text) for c in doc.claims]
+    assert ("Viktor Orban", "We talked about peace. He will fix it!") in said
+    # a sentence that does more than say who spoke ("wrote a letter") attributes nothing
+    assert not [
+        c for c in doc.claims if c.text == "It is over" and c.extracted_by != "quote.following"
+    ]
+
+
+def test_a_trailing_speaker_named_after_a_title_and_a_comma() -> None:
+    doc = extract(
+        "Wagner claims a village",
+        "Russian forces have taken full control of the village of Dubove, the Wagner "
+        "founder, Yevgeny Prigozhin, claimed on Telegram.",
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Yevgeny Prigozhin"
+    assert claim.text == "Russian forces have taken full control of the village of Dubove"

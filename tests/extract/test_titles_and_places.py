@@ -152,3 +152,18 @@ def test_a_leader_in_a_meeting_with_a_president_is_not_the_president() -> None:
     (event,) = doc.events
     assert [s.name for s in event.sources] == ["Iran's Supreme Leader"]
     assert (event.date.year, event.date.month) == (2022, 7)
+
+
+def test_a_correspondent_reporting_from_a_city_is_her_outlets() -> None:
+    speaker = speaker_of(
+        "Reporting from Kyiv, Gulf Ledger's Amira Haddad said: \u201cRussia is sending the "
+        "capital a very clear signal tonight.\u201d"
+    )
+    assert (speaker.name, speaker.affiliation) == ("Amira Haddad", "Gulf Ledger")
+
+
+def test_a_party_in_brackets_is_the_affiliation_of_a_minister_with_no_employer() -> None:
+    speaker = speaker_of(
+        "Defence Minister Jana Novakova (ODS) said the army would buy more shells this year."
+    )
+    assert (speaker.role, speaker.affiliation) == ("Defence Minister", "ODS")

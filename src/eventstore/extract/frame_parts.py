@@ -10,21 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.quotes import Quote
 from eventstore.vocabulary import ClaimKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-CUE_LEMMAS = frozenset(
-    """say tell add note explain believe think warn caution urge stress emphasize emphasise
-    state write announce argue claim insist suggest predict acknowledge admit recall conclude
-    comment assert reiterate reply answer confirm deny remark underline clarify report
-    estimate contend maintain declare complain promise pledge vow hint specify elaborate
-    summarize summarise observe point assume consider expect fear doubt ask tweet post
-    reckon allege quote agree inform reveal disclose recollect assure indicate boast lament
-    concede retort""".split()
-)
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.frame_parts import (
-    CUE_LEMMAS,
     SUBJECTS,
     Frame,
     adjacent_quotes,
@@ -389,6 +389,20 @@ def _as_stated(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
 
 
+def _name_start(end: int, unit: Span, *, nouns: bool = False) -> int:
+    """Where the name (or, with ``nouns``, the title) that ends at ``end`` starts:
+    "Latvian Prime Minister Arvis Kalnins", "the Institute for ... (ISW)", "the Wagner
+    founder"."""
+    doc, start = unit.doc, end
+    while start > unit.start and (
+        _in_name(doc[start - 1]) or (nouns and doc[start - 1].pos_ == "NOUN")
+    ):
+        start -= 1
+    if start > unit.start + 1 and doc[start - 1].lower_ == "the":
+        start -= 1
+    return start
+
+
 def _in_name(token: Token) -> bool:
     """A word of a speaker's name or title, or of an organization the recognizer found."""
     title = token.text[:1].isupper() and token.pos_ == "ADJ"
@@ -403,19 +417,20 @@ def _headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     doc = verb.doc
     if verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"acl", "relcl", "conj", "advcl"}:
         return None
-    start = verb.i
-    while start > unit.start and _in_name(doc[start - 1]):
-        start -= 1  # "Latvian Prime Minister Arvis Kalnins", "the Institute for ... (ISW)"
-    if start > unit.start + 1 and doc[start - 1].lower_ == "the":
-        start -= 1
-    if start == verb.i or start <= unit.start or doc[start - 1].text != ",":
+    end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i  # "..., X, claimed"
+    start = _name_start(end, unit)
+    if end < verb.i and start < end and doc[start - 1].text == ",":
+        # "the Wagner founder, Yevgeny Prigozhin, claimed": a title, then the name
+        titled = _name_start(start - 1, unit, nouns=True)
+        start = titled if titled < start - 1 and doc[titled - 1].text == "," else start
+    if start == end or start <= unit.start or doc[start - 1].text != ",":
         return None
-    if not any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[start : verb.i]):
+    if not any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[start:end]):
         return None
     rest = doc[verb.i + 1 : unit.end]
     if any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return None
-    speaker = doc[start : verb.i]
+    speaker = doc[start:end]
     frame = (doc[start - 1].idx, unit.end_char)
     direct = adjacent_quotes(unit, quotes, frame)
     if direct:

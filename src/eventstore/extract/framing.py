@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.document import ClaimDoc, SourceRef
-from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.frame_parts import Frame
 from eventstore.extract.names import display_source_name, is_outlet, source_kind
 from eventstore.extract.sources import CORRESPONDENT
 from eventstore.normalize import source_key

@@ -13,9 +13,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventstore.extract.consequences import consequence
+from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_date
 from eventstore.extract.drafts import FUTURE_WORDS
-from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.frame_parts import Frame
 from eventstore.extract.frames import OBJECT_CUES
 from eventstore.extract.names import is_outlet
 

@@ -222,16 +222,19 @@ def _is_title(word: str) -> bool:
     )
 
 
-_PARTY = re.compile(r"\s*\(\s*[A-Z][\w-]{0,9}(?:\)|\s*$)")
+_PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Z][\w-]{0,9})(?:\)|\s*$)")
 
 
 def make_person(
     name: str, role_text: str | None = None, *, default_kind: ExpertKind = "other"
 ) -> PersonRef:
     """A PersonRef for ``name`` described by ``role_text`` (split into role and affiliation)."""
+    party = _PARTY.search(role_text) if role_text else None
     if role_text:  # "Jana Cernochova (ODS)": a party in brackets is no role
         role_text = _PARTY.sub("", role_text).strip(" ,") or None
     role, affiliation = split_role(role_text) if role_text else (None, None)
+    if affiliation is None and party is not None:
+        affiliation = party.group("party")  # but the body she belongs to
     name = HONORIFIC.sub("", name) if len(name.split()) > 2 else name  # "Sir Keir Starmer"
     return PersonRef(
         name=name,

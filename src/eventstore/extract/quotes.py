@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventstore.extract.cues import CUE_LEMMAS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as Sentence
@@ -109,6 +111,26 @@ _CLOCK = re.compile(r"\b[ap]\.m\.$")
 _ZONE = re.compile(r"(?:[A-Z][\w-]*\s+)?(?:time\b|\()|[A-Z]{2,4}\b|on\s")
 
 
+def _attributes_quote_before(before: Sentence, sentence: Sentence) -> bool:
+    """'"... He will fix it!" Orban later wrote on social media.': a quotation closed
+    with its own "!", "?" or "." and a sentence that only says who said it."""
+    if not before.text.rstrip().endswith(_CLOSED_QUOTE):
+        return False
+    root = sentence.root
+    said = (root.lemma_.lower() or root.lower_) in CUE_LEMMAS
+    content = any(
+        c.dep_ in {"ccomp", "xcomp"}
+        or (c.dep_ == "dobj" and c.pos_ not in {"PROPN", "PRON"} and c.lower_ not in _AUDIENCES)
+        for c in root.children
+    )
+    subject = any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
+    return said and subject and not content and root.i - sentence.start <= 6
+
+
+_AUDIENCES = frozenset("reporters journalists correspondents viewers listeners".split())
+_CLOSED_QUOTE = tuple(f"{end}{mark}" for end in "!?." for mark in '”"')
+
+
 def units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
     """Sentences, joined where a quotation runs across a sentence boundary."""
     units: list[Sentence] = []
@@ -120,6 +142,7 @@ def units(doc: Doc, quotes: list[Quote]) -> list[Sentence]:
             or (_CLOCK.search(units[-1].text) is not None and _ZONE.match(sentence.text))
             # "Censor.NET", "Gazeta.ru": no space after the full stop, no sentence ends
             or not doc[sentence.start - 1].whitespace_
+            or _attributes_quote_before(units[-1], sentence)
         )
         if joined:
             units[-1] = doc[units[-1].start : sentence.end]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.deferred import PARAGRAPHS, fits
 from eventstore.extract.document import EventDoc, PersonRef, SourceRef
 from eventstore.extract.drafts import (
@@ -21,7 +22,7 @@ from eventstore.extract.drafts import (
     spans_of,
     unique_sources,
 )
-from eventstore.extract.frame_parts import CUE_LEMMAS, Frame
+from eventstore.extract.frame_parts import Frame
 from eventstore.extract.frames import find_frame
 from eventstore.extract.framing import disputed, relayed_by, restates, venues
 from eventstore.extract.happenings import (

@@ -381,7 +381,12 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
 
 def _without_setting(subject: Span) -> Span:
     """ "Iran's Supreme Leader in a meeting with President Putin in July": the title, not
-    where it spoke (a title's "of" and "for" are part of it)."""
+    where it spoke (a title's "of" and "for" are part of it); "Reporting from Kyiv, Al
+    Jazeera's Zein Basravi": the reporter, not the participle the parser made the
+    subject."""
+    commas = [t.i for t in subject if t.text == ","]
+    if subject[0].tag_ == "VBG" and commas and commas[0] + 1 < subject.end:
+        subject = subject.doc[commas[0] + 1 : subject.end]
     head = subject.root
     if head.pos_ != "PROPN" or fold(head.text) not in TITLE_WORDS:
         return subject
