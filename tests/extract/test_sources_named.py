@@ -118,3 +118,26 @@ def test_what_an_outlet_reports_with_reference_to_another_is_both_of_theirs() ->
         "by intelligence chief Kyrylo Budanov, according to UNN with reference to The Drive."
     )
     assert sourced(doc) == [["UNN", "The Drive"]]
+
+
+def test_an_interview_given_to_a_channel_sources_the_lines_after_it() -> None:
+    doc = extract(
+        "Prime Minister Irakli Kobakhidze gave an interview to the Imedi TV channel in its "
+        "Weekly programme on the evening of November 28.",
+        "The prime minister said Georgia was in no danger. \u201cOur ties with our neighbours "
+        "will not get worse because of this,\u201d Kobakhidze said.",
+    )
+    assert doc.events == ()  # giving an interview is where words were said, no happening
+    assert sourced(doc) == [["Imedi TV"], ["Imedi TV"]]
+
+
+def test_an_agency_named_by_its_acronym_after_it_was_spelt_out() -> None:
+    doc = extract(
+        "Foreign Minister Hakan Fidan spoke with his Ukrainian counterpart by phone on "
+        "Thursday, Turkish News Agency Anadolu Ajansi (AA) reported.",
+        "President Erdogan told his guest that Ankara would keep working for a ceasefire, "
+        "AA reported.",
+    )
+    (claim,) = doc.claims
+    assert claim.text == "Ankara would keep working for a ceasefire"  # the relay is no part
+    assert sourced(doc) == [["Anadolu Ajansi"], ["Anadolu Ajansi"]]

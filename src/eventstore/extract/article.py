@@ -24,6 +24,7 @@ from eventstore.extract.mention_spans import sentence_bounds, widened
 from eventstore.extract.nlp import parse
 from eventstore.extract.quotes import repaired_quote
 from eventstore.extract.reader import read_paragraph
+from eventstore.extract.sources import acronyms, spelt_out
 from eventstore.extract.speakers import Speakers, mention_people
 from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
 from eventstore.extract.voices import narrator
@@ -68,6 +69,9 @@ def extract_article(
     claims = widened(claims, sentences, body)
     claims = [c.model_copy(update={"speaker": speakers.in_full(c.speaker)}) for c in claims]
     claims = carry_interviews(claims, body)
+    spelled = acronyms(body)
+    claims = [c.model_copy(update={"sources": spelt_out(c.sources, spelled)}) for c in claims]
+    events = [e.model_copy(update={"sources": spelt_out(e.sources, spelled)}) for e in events]
     featured = speakers.featured and speakers.in_full(speakers.featured)
     return ArticleDoc(
         external_id=meta.external_id or external_id,

@@ -135,6 +135,7 @@ def _outlet(name: str) -> SourceRef:
 _INTERVIEWED = re.compile(
     r"\binterview\s+(?:with|to)\s+(?:the\s+)?(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
 )
+_GAVE = re.compile(r"\b(?:gave|granted|gives)\s+an\s+interview\s+to\b")
 
 
 # "He stated this in an interview with Politico": a line that says whose the lines
@@ -147,13 +148,16 @@ def _lines(body: str) -> list[tuple[int, int]]:
     return [(s, body.find("\n", s) if body.find("\n", s) >= 0 else len(body)) for s in starts]
 
 
-def _nearest(lines: dict[int, set[str]], start: int) -> set[str] | None:
-    """The speakers of the closest line with claims: the one before, else the one after."""
-    before = [line for line in lines if line < start - 1]
-    after = [line for line in lines if line > start - 1]
-    if before:
-        return lines[max(before)]
-    return lines[min(after)] if after else None
+def _nearest(lines: dict[int, set[str]], start: int, *, after: bool = False) -> set[str] | None:
+    """The speakers of the closest line with claims: the one before, else the one after
+    (with ``after``, the other way round)."""
+    earlier = [line for line in lines if line < start - 1]
+    later = [line for line in lines if line > start - 1]
+    first = min(later) if later else None
+    last = max(earlier) if earlier else None
+    found = (first, last) if after else (last, first)
+    line = next((f for f in found if f is not None), None)
+    return lines[line] if line is not None else None
 
 
 def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
@@ -168,6 +172,9 @@ def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
         speakers = lines.get(start - 1)
         if speakers is None and _POINTED.match(body, start):
             speakers = _nearest(lines, start)  # "He said this in an interview with X."
+        elif speakers is None and _GAVE.search(body, start, end):
+            # "X gave an interview to the Imedi TV channel ...": the lines after are his
+            speakers = _nearest(lines, start, after=True)
         if not speakers or len(speakers) != 1:
             continue
         for match in _INTERVIEWED.finditer(body[start:end]):

@@ -210,7 +210,7 @@ def conditional(frame: Frame) -> bool:
 _TELLING_NOUNS = frozenset("interview address speech briefing conference".split())
 
 
-def _telling(verb: Token) -> bool:
+def telling(verb: Token) -> bool:
     """The telling, no happening: "The Minister made this statement on air", "He spoke
     about this in an interview with X", "RFE/RL spoke with X"."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_NOUNS for c in verb.children):
@@ -232,7 +232,7 @@ def _past_action(verb: Token) -> bool:
         return False  # a denial or a forecast is a claim
     if any(c.dep_ == "dobj" and _nobody(c) for c in children):
         return False  # "threatened no one", "did nothing"
-    if _telling(verb):
+    if telling(verb):
         return False
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STANCES for c in children):
         return False  # "The pact has magnified western concerns": commentary

@@ -109,7 +109,15 @@ _DESCRIBED = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:military|independent|state|online|news|opposition)\s+)*"
     r"(?:Telegram\s+channel|news\s+site|site|outlet|newspaper|website|channel|broadcaster|"
     r"agency|portal|publication|magazine)\s+(?=[A-Z])"
+    # "Turkish News Agency Anadolu Ajansi": a description in capitals
+    r"|^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:State\s+)?News\s+Agency\s+(?=[A-Z])"
 )
+
+
+def described_outlet(text: str) -> bool:
+    """True when ``text`` names an outlet after saying what it is ("Russian Telegram
+    channel Astra", "Turkish News Agency Anadolu Ajansi (AA)")."""
+    return _DESCRIBED.match(" ".join(text.split())) is not None
 
 
 def _is_masthead(name: str) -> bool:

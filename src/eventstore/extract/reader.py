@@ -403,7 +403,9 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         self.state.deferred = None
 
     def _claim(self, speaker: PersonRef, frame: Frame) -> Draft | None:
-        spans = spans_of(self.paragraph, list(frame.content))
+        cut = [_without_relay(self.paragraph, bounds) for bounds in frame.content]
+        spans = spans_of(self.paragraph, [bounds for bounds, _ in cut])
+        relays = tuple(relay for _, relay in cut if relay is not None)
         if not spans:
             return None
         kind = frame.kind
@@ -414,7 +416,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
                 # and the lede sums up their view, as the seed outlet's "X believes that"
                 self.state.speakers.featured, kind = speaker, "summary"
         # "tells the Times" after "The New York Times" was named: the full masthead
-        sources = tuple(self._full_outlet(s) for s in venues(frame)) + relayed_by(frame)
+        sources = tuple(self._full_outlet(s) for s in venues(frame)) + relayed_by(frame) + relays
         return Draft(
             speaker,
             kind,
@@ -522,3 +524,24 @@ def _starts(item: Item | Draft) -> int:
     if isinstance(item, EventDoc):
         return item.span.start
     return item.spans[0].start if item.spans else 0
+
+
+# "Erdogan told Putin that Turkey would go on, AA reported.": the outlet's relay at the
+# end of the words is no part of them
+_RELAY_END = re.compile(
+    r",\s+(?P<name>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:reported|reports)\W*$"
+)
+
+
+def _without_relay(
+    paragraph: Paragraph, bounds: tuple[int, int]
+) -> tuple[tuple[int, int], SourceRef | None]:
+    """``bounds`` (of the paragraph's text) without a closing ", AA reported", and the
+    outlet that relayed the words."""
+    start, end = bounds
+    match = _RELAY_END.search(paragraph.text, start, end)
+    name = display_source_name(match.group("name")) if match is not None else ""
+    if match is None or not (is_outlet(name) or name.isupper()):
+        return bounds, None
+    relay = SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
+    return (start, match.start()), relay

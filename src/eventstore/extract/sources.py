@@ -172,3 +172,27 @@ def _unique(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
             seen.add(marker)
             result.append(source)
     return tuple(result)
+
+
+# "Turkish News Agency Anadolu Ajansi (AA)": the name an acronym stands for
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w'’&.-]*){0,7})\s+\((?P<acr>[A-Z]{2,6})\)"
+)
+
+
+def acronyms(body: str) -> dict[str, str]:
+    """Acronym -> the source name the body spells out for it."""
+    return {m.group("acr"): display_source_name(m.group("name")) for m in _DEFINED.finditer(body)}
+
+
+def spelt_out(sources: tuple[SourceRef, ...], spelled: dict[str, str]) -> tuple[SourceRef, ...]:
+    """``sources`` with each acronym the article spelt out named in full ("AA reported"
+    after "Anadolu Ajansi (AA)")."""
+    named = []
+    for source in sources:
+        full = spelled.get(source.name)
+        if full is None or full == source.name:
+            named.append(source)
+        else:
+            named.append(source.model_copy(update={"name": full, "key": source_key(full)}))
+    return _unique(named)

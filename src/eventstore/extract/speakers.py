@@ -21,6 +21,7 @@ from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.names import (
     HONORIFIC,
     TITLE_WORDS,
+    described_outlet,
     display_source_name,
     is_outlet,
     looks_like_organization,
@@ -363,7 +364,7 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
         return _pronoun(head, speakers)
     if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
         return _anonymous(_LEADING_THE.sub("", clean_phrase(subject.text)))  # "the Russians"
-    titled = _title_reference(subject, speakers)
+    titled = _title_reference(subject, speakers) or _described_outlet(subject)
     if titled is not None:
         return speakers.add(titled)
     # "Skuibida, a member of the Marine Corps Strength Association": the name before its
@@ -377,6 +378,12 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     if person is not None:
         return speakers.add(person)
     return _unnamed(subject, head, speakers)
+
+
+def _described_outlet(subject: Span) -> PersonRef | None:
+    """ "Turkish News Agency Anadolu Ajansi (AA)": an outlet, whatever the recognizer says."""
+    text = clean_phrase(subject.text)
+    return _institution(display_source_name(text)) if described_outlet(text) else None
 
 
 def _without_setting(subject: Span) -> Span:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventstore.extract.dates import is_bound
+from eventstore.extract.dates import DatePhrase, is_bound
 from eventstore.extract.document import EventDoc, Span
 from eventstore.extract.drafts import Draft, Item, extended_event, spans_of
 from eventstore.extract.event_reading import EventReading
@@ -24,6 +24,7 @@ from eventstore.extract.happenings import (
     describes_a_thing,
     happening_sentence,
     headline_happening,
+    telling,
 )
 from eventstore.extract.quotes import Quote
 from eventstore.extract.voices import narrated
@@ -54,6 +55,33 @@ class UnframedReading(EventReading):
             quoted = self._own_words(unit)  # or nobody's: never an event
         if quoted is not None or account:
             return quoted
+        phrase = self._own_date(unit)
+        # a transcript's correspondent reports in their own voice after citing someone
+        continues = phrase is None and not self.narrating
+        if continues and isinstance(previous, Draft) and previous.kind == "paraphrase":
+            self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
+            return previous
+        if self.state.author is not None and not happening_sentence(unit):
+            # an op-ed's argument, whatever dates it cites ("A manufacturer that sells ten
+            # times more chips to Kyrgyzstan than it did in 2021 knows ...")
+            phrase = None if phrase is None or phrase.start > 0 else phrase
+        # a spoken report chains distinct happenings ("Six civilians died. The air force
+        # also lost an F-16."): each happening a correspondent tells is its own
+        own = (self.narrating or adds_another(unit)) and happening_sentence(unit)
+        if isinstance(previous, EventDoc) and not own and continues_event(unit, phrase):
+            return extended_event(previous, self.paragraph, unit)
+        # "X gave an interview to Imedi TV on Monday": where words were said, no happening
+        told = telling(unit.root) and self.section != "background"
+        if not told and (
+            phrase is not None or self.section == "background" or happening_sentence(unit)
+        ):
+            return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
+        if not told and self.state.headline and headline_happening(unit):
+            return self._event(unit, phrase, ())
+        return self._authors(unit)
+
+    def _own_date(self, unit: Sentence) -> DatePhrase | None:
+        """The date of the happening the sentence tells, if it has one of its own."""
         phrase = date_of(unit)
         if phrase is not None and self._quoted(unit, phrase.start) and not happening_sentence(unit):
             # 'His men call it "the winter that came early, in October 2023"': a date in
@@ -76,25 +104,7 @@ class UnframedReading(EventReading):
             rest = date_of_rest(unit, phrase)
             keep = self.section == "background" or dated_in_clause(unit, phrase)
             phrase = phrase if rest is None and keep else rest
-        # a transcript's correspondent reports in their own voice after citing someone
-        continues = phrase is None and not self.narrating
-        if continues and isinstance(previous, Draft) and previous.kind == "paraphrase":
-            self._continue(previous, spans_of(self.paragraph, [(unit.start_char, unit.end_char)]))
-            return previous
-        if self.state.author is not None and not happening_sentence(unit):
-            # an op-ed's argument, whatever dates it cites ("A manufacturer that sells ten
-            # times more chips to Kyrgyzstan than it did in 2021 knows ...")
-            phrase = None if phrase is None or phrase.start > 0 else phrase
-        # a spoken report chains distinct happenings ("Six civilians died. The air force
-        # also lost an F-16."): each happening a correspondent tells is its own
-        own = (self.narrating or adds_another(unit)) and happening_sentence(unit)
-        if isinstance(previous, EventDoc) and not own and continues_event(unit, phrase):
-            return extended_event(previous, self.paragraph, unit)
-        if phrase is not None or self.section == "background" or happening_sentence(unit):
-            return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
-        if self.state.headline and headline_happening(unit):
-            return self._event(unit, phrase, ())
-        return self._authors(unit)
+        return phrase
 
     def _quoted(self, unit: Sentence, offset: int) -> bool:
         return any(q.contains(unit.start_char + offset) for q in self.quotes)
