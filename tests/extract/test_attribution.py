@@ -359,3 +359,17 @@ def test_a_trailing_speaker_named_after_a_title_and_a_comma() -> None:
     (claim,) = doc.claims
     assert claim.speaker.name == "Yevgeny Prigozhin"
     assert claim.text == "Russian forces have taken full control of the village of Dubove"
+
+
+def test_a_second_sentence_saying_where_the_first_was_said_keeps_the_paragraph_before() -> None:
+    doc = extract(
+        "Talks open in Istanbul",
+        "The Russian delegation is led by presidential aide Vladimir Medinsky.",
+        "The head of the Ukrainian delegation, Rustem Umerov, said that peace was possible "
+        "only after a full ceasefire. He wrote this on his Facebook page before the talks.",
+    )
+    # the "this" is the sentence before it, not the line before: Medinsky's line is no claim
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Rustem Umerov"
+    assert claim.text.startswith("peace was possible only after a full ceasefire")
+    assert all(0 <= s.start < s.end for s in claim.spans)

@@ -28,7 +28,8 @@ def sentence_bounds(paragraph: Paragraph, doc: Doc) -> list[Bounds]:
 
 
 def widened(claims: list[ClaimDoc], sentences: list[Bounds], body: str) -> list[ClaimDoc]:
-    """``claims`` with each mention grown to the sentences it lies in."""
+    """``claims`` with each mention grown to the sentences it lies in; a span with no
+    place in the body is dropped rather than failing the article's load."""
     sentences = sorted(sentences)
     starts = [start for start, _ in sentences]
 
@@ -45,6 +46,8 @@ def widened(claims: list[ClaimDoc], sentences: list[Bounds], body: str) -> list[
     for number, claim in enumerate(claims):
         spans: list[Span] = []
         for span in claim.spans:
+            if not 0 <= span.start < span.end <= len(body):
+                continue  # no place in the body (a reading gone wrong): not a mention
             first, last = around(span.start), around(span.end - 1)
             shared = (
                 first is None
@@ -60,5 +63,6 @@ def widened(claims: list[ClaimDoc], sentences: list[Bounds], body: str) -> list[
             if spans and start < spans[-1].end:  # two spans of one sentence: one mention
                 start, end = spans[-1].start, max(end, spans.pop().end)
             spans.append(Span(start=start, end=end, text=body[start:end]))
-        grown.append(claim.model_copy(update={"spans": tuple(spans)}))
+        if spans:
+            grown.append(claim.model_copy(update={"spans": tuple(spans)}))
     return grown

@@ -180,7 +180,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if self._source_line(unit):
             return
         frame = find_frame(unit, self.quotes)
-        if frame is not None and not self.told and self._said_before(frame):
+        opens = not self.told and not self.items  # the paragraph opens with it
+        if frame is not None and opens and self._said_before(frame):
             return
         if frame is not None and not frame.content:
             if self._says_who(frame, unit):
@@ -251,7 +252,9 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         ):
             self.items[-1] = item  # the same event, its span grown by a sentence
             return
-        if isinstance(item, Draft) and isinstance(last, Draft) and _same_voice(item, last):
+        # (a paragraph that says whose the one before was adds that one: not a continuation)
+        here = isinstance(item, Draft) and all(s.start >= self.paragraph.start for s in item.spans)
+        if isinstance(item, Draft) and isinstance(last, Draft) and here and _same_voice(item, last):
             # "X said that A. According to him, B.": one statement of X in two sentences.
             self._continue(last, item.spans)
             return
