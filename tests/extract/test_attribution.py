@@ -373,3 +373,15 @@ def test_a_second_sentence_saying_where_the_first_was_said_keeps_the_paragraph_b
     assert claim.speaker.name == "Rustem Umerov"
     assert claim.text.startswith("peace was possible only after a full ceasefire")
     assert all(0 <= s.start < s.end for s in claim.spans)
+
+
+def test_asking_someone_to_act_is_an_appeal_not_a_happening() -> None:
+    doc = extract(
+        "Speaker asks Tokyo for air defence",
+        "Parliament Speaker Ruslan Stefanchuk asked Japan to provide an air defence system "
+        "during talks in Tokyo on Wednesday.",
+    )
+    assert doc.events == ()
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Ruslan Stefanchuk"
+    assert claim.text.startswith("to provide an air defence system")

@@ -260,6 +260,11 @@ def _cue_lemma(token: Token) -> str:
         return "say"  # "Tkachenko put it bluntly: ..."
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return "urge"  # "He called for a clear and decisive response"
+    if lemma in {"ask", "request"} and any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.tag_ == "TO" for g in c.children)
+        for c in token.children
+    ):
+        return "urge"  # "asked Japan to provide an air defence system": an appeal
     what = any(c.tag_ in {"WP", "WDT"} for c in token.children)  # "what it called a ..."
     if (
         lemma in {"call", "describe", "term", "dub", "label", "brand"}
