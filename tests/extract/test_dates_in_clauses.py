@@ -137,3 +137,26 @@ def test_the_past_day_of_a_background_line_is_no_known_day() -> None:
         "Earlier, border guards recorded 342 reconnaissance drones over the past day.",
     )
     assert dates(doc) == [(2024, 10, 10, "day"), (None, None, None, "unknown")]
+
+
+def test_a_date_counted_from_the_happening_before() -> None:
+    doc = article(
+        "In December 2023, the EU banned Russian crude carried by sea. Two months later, "
+        "it banned petroleum products too.",
+        "On September 3, 2024, drones struck the port of Izmail. The next day, the port "
+        "resumed loading grain.",
+        "A week later, a second strike hit the grain terminal.",
+        "Three days earlier, the governor had warned of an attack.",
+        published=PUBLISHED,
+    )
+    dated = {e.span.text.split(",")[0]: (e.date.year, e.date.month, e.date.day) for e in doc.events}
+    assert dated["Two months later"] == (2024, 2, None)
+    assert dated["The next day"] == (2024, 9, 4)
+    assert dated["A week later"] == (2024, 9, 11)
+    assert dated["Three days earlier"] == (2024, 9, 8)
+
+
+def test_a_count_with_nothing_dated_before_it_gives_no_date() -> None:
+    doc = article("A week later, the port resumed loading grain.", published=PUBLISHED)
+    (event,) = doc.events
+    assert event.date.precision == "unknown"

@@ -83,6 +83,9 @@ _FORMS = [
     # Exactly one year ago today / two days ago / a month ago
     rf"(?:(?:exactly|about|nearly|almost|some|roughly)\s+)?{_NUMBER}\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago(?P<agotoday>\s+today)?",
+    # Two months later / a day earlier / the next day: counted from the happening before
+    rf"(?:{_NUMBER}\s+(?P<sunit>day|week|month|year)s?\s+(?P<sdir>later|earlier|afterwards)"
+    r"|the\s+(?:next|following)\s+(?P<nunit>day|month|year))",
     # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
     rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
     rf"(?:(?P<last>last)\s+|(?P<next>next|this\s+coming|coming)\s+)?{_WEEKDAY}"
@@ -149,6 +152,7 @@ class DatePhrase:
     season: str | None = None  # "in the summer": spring, summer, autumn or winter
     ago: tuple[int, str, bool] | None = None  # "a year ago today": (1, "year", True)
     rolling: bool = False  # "over the past day": the day before the report it is part of
+    shift: tuple[int, str] | None = None  # "two months later": (2, "month") from the last
 
 
 def leading_date(text: str) -> DatePhrase | None:
@@ -269,6 +273,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         season=season,
         ago=_ago(groups),
         rolling=_ROLLING.search(groups.get("rel", "")) is not None,
+        shift=_shift(groups),
         last="last" in groups,
         next="next" in groups,
         start=match.start(),
@@ -279,6 +284,17 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
 _ROLLING = re.compile(r"\b(?:past|last)\s+(?:day|24\s+hours)\b", re.I)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _shift(groups: dict[str, str]) -> tuple[int, str] | None:
+    if "nunit" in groups:
+        return 1, groups["nunit"].lower()  # "the next day"
+    if "sunit" not in groups:
+        return None
+    count = groups["count"].lower()
+    number = int(count) if count.isdigit() else _COUNTS[count]
+    sign = -1 if groups["sdir"].lower() == "earlier" else 1
+    return sign * number, groups["sunit"].lower()
 
 
 def _ago(groups: dict[str, str]) -> tuple[int, str, bool] | None:

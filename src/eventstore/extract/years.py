@@ -20,10 +20,22 @@ class Timeline:
 
     published_on: date | None = None
     last_year: int | None = None
+    last_reading: DateReading | None = None  # the date read last: "two months later" counts on
 
     def read(
         self, phrase: DatePhrase | None, *, future: bool = False, carry: bool = True
     ) -> DateReading:
+        """Resolve ``phrase`` (see ``_read``), and remember a known date for the phrases
+        that count from it ("a week later", "the next day")."""
+        if phrase is not None and phrase.shift is not None:
+            reading = _shifted(phrase, self.last_reading)
+        else:
+            reading = self._read(phrase, future=future, carry=carry)
+        if reading.precision != "unknown":
+            self.last_reading = reading
+        return reading
+
+    def _read(self, phrase: DatePhrase | None, *, future: bool, carry: bool) -> DateReading:
         """Resolve ``phrase`` into a DateReading, remembering an explicit year.
 
         ``future``: the sentence says the date is ahead ("is scheduled for March 3"), so
@@ -217,6 +229,29 @@ def _ago(phrase: DatePhrase, published: date) -> DateReading:
             precision="month",
             year_inferred=True,
         )
+    return DateReading(text=phrase.text)
+
+
+def _shifted(phrase: DatePhrase, base: DateReading | None) -> DateReading:
+    """ "Two months later", "a day earlier", "the next day": counted from the date read
+    before, to no finer a unit than both have (unknown with none before)."""
+    count, unit = phrase.shift or (0, "day")
+    if base is None or base.year is None:
+        return DateReading(text=phrase.text)
+    if unit in {"day", "week"} and base.precision == "day" and base.month and base.day:
+        days = count * (7 if unit == "week" else 1)
+        return _day_reading(phrase, date(base.year, base.month, base.day) + timedelta(days=days))
+    if unit == "month" and base.month is not None and base.precision in {"day", "month"}:
+        months = base.year * 12 + base.month - 1 + count
+        return DateReading(
+            text=phrase.text,
+            year=months // 12,
+            month=months % 12 + 1,
+            precision="month",
+            year_inferred=True,
+        )
+    if unit == "year":
+        return _year_reading(phrase, base.year + count)
     return DateReading(text=phrase.text)
 
 
