@@ -167,3 +167,25 @@ def test_a_party_in_brackets_is_the_affiliation_of_a_minister_with_no_employer()
         "Defence Minister Jana Novakova (ODS) said the army would buy more shells this year."
     )
     assert (speaker.role, speaker.affiliation) == ("Defence Minister", "ODS")
+
+
+def test_a_short_title_points_at_the_person_named_with_it() -> None:
+    text = (
+        "Georgia's prime minister on the war\n"
+        "Georgian Prime Minister Irakli Kobakhidze spoke to reporters in Tbilisi on Monday.\n"
+        "The PM said Georgia would not join the sanctions against Russia.\n"
+    )
+    meta = ArticleMeta(published_on=date(2024, 10, 15), outlet="Caucasus Ledger")
+    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+    assert [c.speaker.name for c in doc.claims] == ["Irakli Kobakhidze"]
+
+
+def test_a_name_of_four_words_is_known_by_any_of_them() -> None:
+    text = (
+        "Zelensky meets Lula in New York\n"
+        "Zelensky finally met Brazil's Luiz Inácio Lula da Silva in New York on Wednesday.\n"
+        "\u201cWe had a good conversation about the ways to build peace,\u201d Lula wrote.\n"
+    )
+    meta = ArticleMeta(published_on=date(2023, 9, 21), outlet="Southern Ledger")
+    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
+    assert [c.speaker.name for c in doc.claims] == ["Luiz Inácio Lula da Silva"]

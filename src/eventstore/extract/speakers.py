@@ -230,15 +230,17 @@ class Speakers:
 
     def _one_named(self, word: str) -> PersonRef | None:
         """The one person named in full whose surname (or, as in "Shin Won-sik", whose
-        family name written first) is ``word``."""
-        people = [*self.known.values(), *self.mentioned.values()]
-        for position in (-1, 0):
+        family name written first; or, in a name of four words or more, as in "Luiz Inácio
+        Lula da Silva", any name of it) is ``word``."""
+        people = [
+            p for p in [*self.known.values(), *self.mentioned.values()] if p.kind != "organization"
+        ]
+        for position in (-1, 0, None):
             named = {
                 p.key: p
                 for p in people
-                if p.kind != "organization"
-                and len(p.key.split()) > 1
-                and p.key.split()[position] == word
+                if len(p.key.split()) > (1 if position is not None else 3)
+                and (word in p.key.split() if position is None else p.key.split()[position] == word)
             }
             if len(named) == 1:
                 return next(iter(named.values()))
@@ -452,7 +454,11 @@ def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
 
 def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     """ "The Prosecutor General", "The State Secretary", "the military intelligence head":
-    a title the article has given a person it named (in any word order)."""
+    a title the article has given a person it named (in any word order); "PM said" as
+    "the Prime Minister said"."""
+    short = _ABBREVIATED.get(fold(clean_phrase(subject.text)).removeprefix("the "))
+    if short is not None:
+        return speakers.by_title(short.split()) or speakers.by_title([short.replace(" ", "")])
     # "the ex-head of Chornomor Naftogaz": the title, then whose title it is
     title, _, owner = " ".join(fold(t.text) for t in subject if not t.is_punct).partition(" of ")
     words = title.split()
@@ -479,6 +485,8 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     return found
 
 
+# Titles news writes short, and what they stand for
+_ABBREVIATED = {"pm": "prime minister", "fm": "foreign minister"}
 # The portfolios a minister is called the chief of ("the defense chief").
 _PORTFOLIOS = frozenset("defense defence foreign interior finance energy economy".split())
 
