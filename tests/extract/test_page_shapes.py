@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
+from tests.extract.lines import article
 
 
 def read(text: str, **meta: str) -> ArticleDoc:
@@ -166,3 +167,15 @@ def test_key_takeaways_under_another_title_are_the_think_tanks() -> None:
     dates = {event.summary[:16]: event.date.precision for event in doc.events}
     # "recently" tells of some day before the refinery's: no day of the story
     assert dates == {"Ukrainian drones": "day", "Russian forces r": "unknown"}
+
+
+def test_a_caption_placing_who_stands_where_is_no_text() -> None:
+    doc = article(
+        "Parliament Speaker Ruslan Stefanchuk, left, shakes hands with Speaker Fukushiro "
+        "Nukaga in Tokyo on Wednesday.",
+        "Ukraine's parliament speaker asked Japan to provide an air defence system during "
+        "talks in Tokyo on Wednesday.",
+        published=date(2023, 10, 25),
+    )
+    assert doc.events == ()
+    assert [c.extracted_by for c in doc.claims] == ["paraphrase.cue_object"]

@@ -106,6 +106,8 @@ _NOT_TEXT_2 = re.compile(
     r"|[(\[](?:File:|Photo:)?[^()\[\]]*(?:/|Getty|AFP|AP Photo|Reuters|via\s|Pool|EPA|Shutterstock"
     r"|[Pp]hoto|Screenshot|Pic\.|[Ii]mage:)[^()\[\]]*[)\]]\s*$"
     r"|\((?:L|R|C|left|right|center|centre)\)"
+    # "Ruslan Stefanchuk, left, shakes hands with ...": a caption placing who is where
+    r"|[a-z]\s*,\s+(?:left|right|center|centre|second\s+(?:left|right))\s*,\s+[a-z]"
     # "This article was first published by ...": a repost's line above the byline
     r"|^This (?:article|story|piece|column|op-ed|commentary) (?:was|is|has been) "
     r"(?:originally |first )?(?:published|reprinted|posted)\b"
