@@ -385,3 +385,16 @@ def test_asking_someone_to_act_is_an_appeal_not_a_happening() -> None:
     (claim,) = doc.claims
     assert claim.speaker.name == "Ruslan Stefanchuk"
     assert claim.text.startswith("to provide an air defence system")
+
+
+def test_not_ruling_something_out_is_a_stance() -> None:
+    doc = extract(
+        "Prime minister on the match",
+        "Prime Minister Irakli Kobakhidze does not rule out provocations during the "
+        "football match with Russia.",
+        "The court ruled that the ban was lawful.",
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Irakli Kobakhidze"
+    # the words keep their "not": the opposite claim is not his
+    assert claim.text == "does not rule out provocations during the football match with Russia"

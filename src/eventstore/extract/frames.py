@@ -260,6 +260,8 @@ def _cue_lemma(token: Token) -> str:
         return "say"  # "Tkachenko put it bluntly: ..."
     if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
         return "urge"  # "He called for a clear and decisive response"
+    if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return "dismiss"  # "does not rule out provocations", "ruled out talks": a stance
     if lemma in {"ask", "request"} and any(
         c.dep_ in {"xcomp", "ccomp"} and any(g.tag_ == "TO" for g in c.children)
         for c in token.children
@@ -360,7 +362,10 @@ def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> F
         return None  # "Ukraine condemned this decision and announced ...": news of a reaction
     speaker = speaker_span(subject)
     frame = (speaker.start_char, speaker.end_char)
-    content = (verb.idx, unit.end_char)
+    # "does not rule out ...": a denial keeps its "not"
+    denied = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    start = denied[0].idx if any(c.dep_ == "neg" for c in denied) else verb.idx
+    content = (start, unit.end_char)
     return Frame(speaker, verb, (content,), "paraphrase", "paraphrase.cue_object", 0.6, frame)
 
 
