@@ -13,6 +13,7 @@ import pytest
 
 from eventstore.extract import ArticleMeta, PersonRef, extract_article
 from eventstore.extract.people import split_role
+from tests.extract.lines import article
 
 
 def speaker_of(sentence: str) -> PersonRef:
@@ -140,13 +141,12 @@ def test_a_first_name_the_tagger_takes_for_a_verb_stays_in_the_name() -> None:
 
 
 def test_a_leader_in_a_meeting_with_a_president_is_not_the_president() -> None:
-    text = (
-        "A title line\n"
+    doc = article(
         "The remarks come as Iran's Supreme Leader in a meeting with Russian President "
-        "Vladimir Putin back in July clearly expressed support for Moscow's war in Ukraine.\n"
+        "Vladimir Putin back in July clearly expressed support for Moscow's war in Ukraine.",
+        published=date(2022, 10, 24),
+        outlet="Gulf Ledger",
     )
-    meta = ArticleMeta(published_on=date(2022, 10, 24), outlet="Gulf Ledger")
-    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
     # an office named without its holder is no expert: its words are a sourced report
     assert doc.claims == ()
     (event,) = doc.events
@@ -170,22 +170,18 @@ def test_a_party_in_brackets_is_the_affiliation_of_a_minister_with_no_employer()
 
 
 def test_a_short_title_points_at_the_person_named_with_it() -> None:
-    text = (
-        "Georgia's prime minister on the war\n"
-        "Georgian Prime Minister Irakli Kobakhidze spoke to reporters in Tbilisi on Monday.\n"
-        "The PM said Georgia would not join the sanctions against Russia.\n"
+    doc = article(
+        "Georgian Prime Minister Irakli Kobakhidze spoke to reporters in Tbilisi on Monday.",
+        "The PM said Georgia would not join the sanctions against Russia.",
+        published=date(2024, 10, 15),
     )
-    meta = ArticleMeta(published_on=date(2024, 10, 15), outlet="Caucasus Ledger")
-    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
     assert [c.speaker.name for c in doc.claims] == ["Irakli Kobakhidze"]
 
 
 def test_a_name_of_four_words_is_known_by_any_of_them() -> None:
-    text = (
-        "Zelensky meets Lula in New York\n"
-        "Zelensky finally met Brazil's Luiz Inácio Lula da Silva in New York on Wednesday.\n"
-        "\u201cWe had a good conversation about the ways to build peace,\u201d Lula wrote.\n"
+    doc = article(
+        "Zelensky finally met Brazil's Luiz Inácio Lula da Silva in New York on Wednesday.",
+        "\u201cWe had a good conversation about the ways to build peace,\u201d Lula wrote.",
+        published=date(2023, 9, 21),
     )
-    meta = ArticleMeta(published_on=date(2023, 9, 21), outlet="Southern Ledger")
-    doc = extract_article(text, external_id="t", meta=meta, today=date(2026, 11, 30))
     assert [c.speaker.name for c in doc.claims] == ["Luiz Inácio Lula da Silva"]

@@ -221,15 +221,19 @@ def _ago(phrase: DatePhrase, published: date) -> DateReading:
     if unit == "day":
         return _day_reading(phrase, published - timedelta(days=count))
     if unit == "month":
-        months = published.year * 12 + published.month - 1 - count
-        return DateReading(
-            text=phrase.text,
-            year=months // 12,
-            month=months % 12 + 1,
-            precision="month",
-            year_inferred=True,
-        )
+        return _month_reading(phrase, published.year * 12 + published.month - 1 - count)
     return DateReading(text=phrase.text)
+
+
+def _month_reading(phrase: DatePhrase, months: int) -> DateReading:
+    """The month ``months`` after January of year 0 (a count of months)."""
+    return DateReading(
+        text=phrase.text,
+        year=months // 12,
+        month=months % 12 + 1,
+        precision="month",
+        year_inferred=True,
+    )
 
 
 def _shifted(phrase: DatePhrase, base: DateReading | None) -> DateReading:
@@ -242,14 +246,7 @@ def _shifted(phrase: DatePhrase, base: DateReading | None) -> DateReading:
         days = count * (7 if unit == "week" else 1)
         return _day_reading(phrase, date(base.year, base.month, base.day) + timedelta(days=days))
     if unit == "month" and base.month is not None and base.precision in {"day", "month"}:
-        months = base.year * 12 + base.month - 1 + count
-        return DateReading(
-            text=phrase.text,
-            year=months // 12,
-            month=months % 12 + 1,
-            precision="month",
-            year_inferred=True,
-        )
+        return _month_reading(phrase, base.year * 12 + base.month - 1 + count)
     if unit == "year":
         return _year_reading(phrase, base.year + count)
     return DateReading(text=phrase.text)
