@@ -162,3 +162,15 @@ def test_the_day_a_person_spoke_on_is_not_the_storys_day() -> None:
         "Russian drones struck the port of Izmail and a grain terminal in the Odesa region.",
     )
     assert event_on(doc, "grain terminal").date.precision == "unknown"
+
+
+def test_a_decision_told_by_a_verb_of_saying_is_an_event() -> None:
+    doc = extract(
+        "Russian drones struck the port of Verkhnie on Tuesday night, officials said.",
+        "The bloc's 27 members agreed on a new package of sanctions against Russian banks.",
+        "Foreign Minister Andrii Sybiha announced that the talks would resume in July.",
+    )
+    assert event_on(doc, "agreed on a new package")
+    # words a person announces are their claim, not an event
+    assert not [e for e in doc.events if "talks would resume" in e.span.text]
+    assert [c.speaker.name for c in doc.claims] == ["Andrii Sybiha"]

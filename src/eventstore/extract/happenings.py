@@ -223,9 +223,26 @@ def telling(verb: Token) -> bool:
     return any(t.lower_ in _TELLING_NOUNS for t in verb.subtree)
 
 
+# "agreed on a new package of sanctions", "announced further sanctions": a decision made,
+# told by a verb that elsewhere reports words
+_DECIDING = frozenset({"agree", "announce"})
+_DECISIONS = frozenset("package sanctions aid deal agreement plan measures loan loans".split())
+
+
+def _decided(verb: Token, lemma: str) -> bool:
+    if lemma not in _DECIDING:
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "a range of further sanctions", "a package of measures"
+    things += [g for t in things for c in t.children if c.dep_ == "prep" for g in c.children]
+    return any(t.lemma_.lower() in _DECISIONS for t in things)
+
+
 def _past_action(verb: Token) -> bool:
     """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
-    if verb.pos_ != "VERB" or (verb.lemma_.lower() or verb.lower_) in _NOT_HAPPENINGS:
+    lemma = verb.lemma_.lower() or verb.lower_
+    if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not _decided(verb, lemma)):
         return False
     children = list(verb.children)
     if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in FUTURE_WORDS for c in children):
