@@ -144,8 +144,12 @@ _POINTED = re.compile(r"(?:He|She)\s+(?:\w+\s+)?(?:this|that|it|so)\s+in\s+an\s+
 
 
 def _lines(body: str) -> list[tuple[int, int]]:
-    starts = [0, *(i + 1 for i, c in enumerate(body) if c == "\n")]
-    return [(s, body.find("\n", s) if body.find("\n", s) >= 0 else len(body)) for s in starts]
+    """Where each line of ``body`` starts and ends."""
+    bounds, start = [], 0
+    for line in body.split("\n"):
+        bounds.append((start, start + len(line)))
+        start += len(line) + 1
+    return bounds
 
 
 def _nearest(lines: dict[int, set[str]], start: int, *, after: bool = False) -> set[str] | None:
