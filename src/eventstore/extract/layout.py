@@ -42,7 +42,11 @@ _DATELINE = re.compile(
     # SEOUL, South Korea — / TAIPEI — (AP style: the city in capitals, no outlet)
     r"|^[A-Z][A-Z.'’-]{2,20}(?:\s[A-Z][A-Z.'’-]{1,20})?(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?\s+[—–]\s*"
     r"(?=[A-Z])"
+    # Ankara [Turkey], August 6 (ANI): / Ankara [Turkey], August 6 :
+    r"|^[A-Z][\w .'’-]{1,30}\s+\[[A-Z][\w .'’-]{1,30}\],\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+    r"(?:\((?P<outlet4>[A-Z][\w .&-]{1,20})\))?\s*:\s*(?=[A-Z])"
 )
+_DATELINE_OUTLETS = ("outlet", "outlet2", "outlet3", "outlet4")
 _CATEGORY = re.compile(r"^[-–—]\s*(?P<category>[A-Z][\w &/,'-]{0,40})$")
 _SENTENCE_END = '.!?…"”»)'
 
@@ -509,7 +513,7 @@ def layout(paras: list[Paragraph]) -> Layout:
             decked, found.lede = [found.lede], rest.pop(0)
     standfirst = decked + _dateline_lede(found, rest)
     if match := _DATELINE.match(found.lede.text):
-        outlet = match.group("outlet") or match.group("outlet2") or match.group("outlet3")
+        outlet = next((match.group(g) for g in _DATELINE_OUTLETS if match.group(g)), None)
         found.outlet = _clean_outlet(outlet) if outlet else None
         found.lede_offset = match.end()
     if rest and (match := _VENUE.match(rest[0].text)) and len(rest[0].text) < 160:
