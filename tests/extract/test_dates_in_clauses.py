@@ -183,3 +183,13 @@ def test_a_bracketed_country_dateline_is_no_part_of_the_story() -> None:
     (event,) = doc.events
     assert event.span.text.startswith("Foreign Minister Hakan Fidan")
     assert (event.date.year, event.date.month, event.date.day) == (2023, 8, 5)
+
+
+def test_yesterday_dates_the_sentence_before_a_month_it_looks_ahead_to() -> None:
+    assert read("G7 leaders yesterday agreed on loans starting as early as December.") == (
+        2024,
+        10,
+        9,
+        "day",
+        None,
+    )

@@ -226,11 +226,18 @@ def _capitalized(match: re.Match[str]) -> bool:
     )
 
 
+_TOLD_DAYS = frozenset({"yesterday", "today", "overnight"})
+
+
 def _specificity(match: re.Match[str]) -> int:
-    groups = {key for key, value in match.groupdict().items() if value}
+    found = {key: value for key, value in match.groupdict().items() if value}
+    groups = set(found)
     # A weekday names a day as surely as a month and day do ("Putin on Tuesday is to speak
-    # in the city where they met in April 2019": the Tuesday dates the sentence).
-    day = "day" in groups or ("wd" in groups and "mon" not in groups)
+    # in the city where they met in April 2019": the Tuesday dates the sentence), and so
+    # does "yesterday" ("G7 leaders yesterday agreed on loans starting in December").
+    told_day = _relative_word(found["rel"]) in _TOLD_DAYS if "rel" in found else False
+    ago_day = "agotoday" in groups or found.get("unit", "").lower() == "day"  # "a year ago today"
+    day = "day" in groups or ("wd" in groups and "mon" not in groups) or told_day or ago_day
     return 3 * day + 2 * ("mon" in groups) + ("year" in groups) + ("wd" in groups)
 
 
