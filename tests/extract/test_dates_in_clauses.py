@@ -162,18 +162,6 @@ def test_a_count_with_nothing_dated_before_it_gives_no_date() -> None:
     assert event.date.precision == "unknown"
 
 
-def test_a_dateline_a_day_after_the_pages_date_is_the_same_year() -> None:
-    # a page dated August 5 whose dateline says August 6: that August, not the year before
-    reading = Timeline(published_on=date(2023, 8, 5)).read(
-        find_date("On August 6, the two ministers spoke by phone."), carry=False
-    )
-    assert (reading.year, reading.month, reading.day) == (2023, 8, 6)
-    later = Timeline(published_on=date(2023, 8, 5)).read(
-        find_date("On August 20, the two ministers spoke by phone."), carry=False
-    )
-    assert later.year == 2022
-
-
 def test_a_bracketed_country_dateline_is_no_part_of_the_story() -> None:
     doc = article(
         "Ankara [Turkey], August 6 (ANI): Foreign Minister Hakan Fidan and his Ukrainian "

@@ -149,19 +149,9 @@ def _weekday(year: int, month: int, day: int) -> int | None:
 
 
 def _latest_year_not_after(published: date, month: int, day: int) -> int:
-    """The latest year that does not put the day after the published date, give or take
-    the day or two a page's date may lag its dateline ("Ankara, August 6" on a page dated
-    August 5 is that August, not the year before)."""
     if (month, day) <= (published.month, published.day):
         return published.year
-    if month == 2 and day == 29 and not calendar.isleap(published.year):
-        return published.year - 1
-    if date(published.year, month, day) - published <= _LAG:
-        return published.year
     return published.year - 1
-
-
-_LAG = timedelta(days=2)
 
 
 def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
