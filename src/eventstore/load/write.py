@@ -24,7 +24,7 @@ from eventstore.extract import EXTRACTOR_VERSION, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.load.changes import ChangeLog, Entity
 from eventstore.load.entities import expert_ids, source_ids
-from eventstore.load.keywrite import write_keys
+from eventstore.load.keywrite import Carriers, write_keys
 from eventstore.load.known import preferred
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.spellings import record_spellings
@@ -65,20 +65,27 @@ class BatchOutcome:
     fanout: tuple[int, ...] = ()
 
 
-def apply_plan(connection: Connection, plan: Plan, run_id: int) -> BatchOutcome:
-    """Write ``plan`` in the current transaction (the caller holds the writers' lock)."""
+def apply_plan(
+    connection: Connection, plan: Plan, run_id: int, *, carriers: Carriers | None = None
+) -> BatchOutcome:
+    """Write ``plan`` in the current transaction (the caller holds the writers' lock);
+    ``carriers`` are the stored rows of the keys the plan's candidates were looked up by,
+    read in this transaction (``keywrite.write_keys``)."""
     outcome = BatchOutcome(unchanged=list(plan.unchanged), fanout=plan.fanout)
     if plan.empty:
         return outcome
-    _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC))).write(outcome)
+    _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC)), carriers).write(outcome)
     return outcome
 
 
 class _Writer:
-    def __init__(self, connection: Connection, plan: Plan, log: ChangeLog) -> None:
+    def __init__(
+        self, connection: Connection, plan: Plan, log: ChangeLog, carriers: Carriers | None
+    ) -> None:
         self.connection = connection
         self.plan = plan
         self.log = log
+        self.carriers = carriers
         self.ids: dict[tuple[Entity, int], int] = {}  # (entity, ref) -> id
 
     def write(self, outcome: BatchOutcome) -> None:
@@ -95,7 +102,13 @@ class _Writer:
         self._mentions(EVENT_MENTIONS, EVENT_SOURCES, "event", plan.event_mentions, articles)
         self._mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim", plan.claim_mentions, articles)
         self._release()
-        write_keys(self.connection, plan, lambda entity, ref: self.ids[(entity, ref)], self.experts)
+        write_keys(
+            self.connection,
+            plan,
+            lambda entity, ref: self.ids[(entity, ref)],
+            self.experts,
+            self.carriers,
+        )
         outcome.last_seq = self.log.write(self.connection)
 
     # -- articles -----------------------------------------------------------------------
