@@ -24,7 +24,7 @@ from eventstore.load.blocking import CAP, claim_lookup_keys, event_lookup_keys
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
-from eventstore.load.upsert import CHUNK, ids_by
+from eventstore.load.upsert import CHUNK, ids_by, rows_where_in
 from eventstore.normalize import match_text
 from eventstore.schema import (
     ArticleRow,
@@ -215,10 +215,10 @@ def _rows_by_key(
     carriers = {} if carriers is None else carriers
     looked_up = sorted(set(keys))
     carriers.update({key: set() for key in looked_up})
-    for chunk in _slices(looked_up):
-        query = select(keys_table.c.key, parent).where(keys_table.c.key.in_(chunk))
-        for key, row_id in connection.execute(query):
-            carriers[key].add(row_id)
+    for key, row_id in rows_where_in(
+        connection, keys_table, ("key", parent.name), "key", looked_up
+    ):
+        carriers[key].add(row_id)
     ids = set(also)
     keys_of: dict[int, set[str]] = defaultdict(set)
     for key, row_ids in carriers.items():

@@ -13,12 +13,12 @@ from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table
 
 from eventstore.load.blocking import CAP, capped, claim_band_keys
 from eventstore.load.changes import Entity
 from eventstore.load.plan import Plan, RowWrite
-from eventstore.load.upsert import CHUNK, insert_ignoring
+from eventstore.load.upsert import insert_ignoring, rows_where_in
 from eventstore.normalize import claim_key_set
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
 
@@ -94,11 +94,8 @@ def within_cap(
             carriers[key] = set(known[key])
         else:
             keys.append(key)
-    for start in range(0, len(keys), CHUNK):
-        chunk = keys[start : start + CHUNK]
-        query = select(keys_table.c.key, keys_table.c[parent]).where(keys_table.c.key.in_(chunk))
-        for key, carrier in connection.execute(query):
-            carriers[key].add(carrier)
+    for key, carrier in rows_where_in(connection, keys_table, ("key", parent), "key", keys):
+        carriers[key].add(carrier)
     kept = []
     for row in rows:
         key = row["key"]

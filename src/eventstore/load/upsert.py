@@ -160,6 +160,31 @@ def ids_by(connection: Connection, table: Table, key: str, values: Sequence[str]
     return found
 
 
+def rows_where_in(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    column: str,
+    values: Sequence[Any],
+) -> list[tuple[Any, ...]]:
+    """``columns`` of the rows of ``table`` whose ``column`` is among ``values``, read
+    CHUNK values a statement as plain SQL: the matching keys of a batch are thousands of
+    values, and compiling SQLAlchemy's expanding IN list for them cost more than the
+    index reads (about a fifth of the store side's SQL time on SQLite)."""
+    quote = connection.dialect.identifier_preparer.quote
+    mark = "%s" if connection.dialect.name == "postgresql" else "?"
+    head = (
+        f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table.name)} "  # noqa: S608 - fixed names
+        f"WHERE {quote(column)} IN "
+    )
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), CHUNK):
+        chunk = tuple(values[start : start + CHUNK])
+        marks = ", ".join(mark for _ in chunk)
+        found += connection.exec_driver_sql(f"{head}({marks})", chunk).tuples()
+    return found
+
+
 def allocate_ids(connection: Connection, table: Table, count: int) -> list[int]:
     """Reserve ``count`` new ids of ``table``, so rows can be inserted in bulk with their
     ids known (RETURNING in parameter order makes SQLite insert row by row).
