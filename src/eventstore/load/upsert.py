@@ -166,7 +166,7 @@ def rows_where_in(
     columns: Sequence[str],
     column: str,
     values: Sequence[Any],
-) -> list[tuple[Any, ...]]:
+) -> list[Any]:
     """``columns`` of the rows of ``table`` whose ``column`` is among ``values``, read
     CHUNK values a statement as plain SQL: the matching keys of a batch are thousands of
     values, and compiling SQLAlchemy's expanding IN list for them cost more than the
@@ -177,11 +177,11 @@ def rows_where_in(
         f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table.name)} "  # noqa: S608 - fixed names
         f"WHERE {quote(column)} IN "
     )
-    found: list[tuple[Any, ...]] = []
+    found: list[Any] = []  # rows (tuples)
     for start in range(0, len(values), CHUNK):
         chunk = tuple(values[start : start + CHUNK])
         marks = ", ".join(mark for _ in chunk)
-        found += connection.exec_driver_sql(f"{head}({marks})", chunk).tuples()
+        found += connection.exec_driver_sql(f"{head}({marks})", chunk).all()
     return found
 
 

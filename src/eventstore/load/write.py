@@ -27,6 +27,7 @@ from eventstore.load.entities import expert_ids, source_ids
 from eventstore.load.keywrite import Carriers, write_keys
 from eventstore.load.known import preferred
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
+from eventstore.load.search import Indexer, deferred_search
 from eventstore.load.spellings import record_spellings
 from eventstore.load.upsert import CHUNK, allocate_ids, bulk_insert
 from eventstore.normalize import source_key, text_key
@@ -86,9 +87,14 @@ class _Writer:
         self.plan = plan
         self.log = log
         self.carriers = carriers
+        self.search: Indexer  # the batch's full-text indexing, set by write()
         self.ids: dict[tuple[Entity, int], int] = {}  # (entity, ref) -> id
 
     def write(self, outcome: BatchOutcome) -> None:
+        with deferred_search(self.connection) as self.search:
+            self._write(outcome)
+
+    def _write(self, outcome: BatchOutcome) -> None:
         plan = self.plan
         docs = [article.item.doc for article in plan.articles]
         self.sources = source_ids(self.connection, docs, self.log)
@@ -124,6 +130,7 @@ class _Writer:
             for article, article_id in zip(new, inserted.scalars(), strict=True):
                 ids[article.item.doc.external_id] = article_id
                 outcome.added.append(article.item.doc.external_id)
+            self.search.index(ARTICLES, [ids[a.item.doc.external_id] for a in new])
         old = [a for a in self.plan.articles if a.old_id is not None]
         for article in old:
             values = self._article_values(article)
@@ -188,6 +195,7 @@ class _Writer:
                 for row, row_id in zip(fresh, new_ids, strict=True)
             ]
             bulk_insert(self.connection, target, inserts)
+            self.search.index(target, new_ids)
             self.log.inserted(entity, new_ids)
         changed = [row for row in rows if row.id is not None and row.values]
         if changed:
