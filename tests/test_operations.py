@@ -58,6 +58,15 @@ def test_verify_notices_a_missing_full_text_trigger(engine: Engine) -> None:
     assert "events_fts: sync triggers missing (events_fts_ad)" in out
 
 
+def test_verify_notices_a_search_deferral_left_committed(engine: Engine) -> None:
+    load_paths(engine, [SEEDS])
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO search_deferrals (id) VALUES (1)"))
+    code, out, _ = run("--database-url", str(engine.url.render_as_string(False)), "db", "verify")
+    assert code == 1
+    assert "search_deferrals: holds a row" in out
+
+
 @pytest.fixture
 def reader(engine: Engine) -> Iterator[tuple[str, str]]:
     """A login role made a read-only reader of the test database; (role, its URL)."""

@@ -894,3 +894,22 @@ class RetiredIdRow(Base):
         server_default=_NOW,
         comment="When it was retired (UTC).",
     )
+
+
+class SearchDeferralRow(Base):
+    """While it holds a row, SQLite's full-text insert triggers step aside for the loader."""
+
+    __tablename__ = "search_deferrals"
+    __table_args__ = (
+        {
+            "comment": "Empty whenever a transaction commits. SQLite: the loader writes one "
+            "row for the length of a batch, and the FTS5 insert triggers of articles, claims "
+            "and events skip rows inserted meanwhile, which the loader indexes in one "
+            "statement per table before it removes the row (docs/performance.md). "
+            "PostgreSQL keeps search vectors in generated columns and never uses it.",
+        },
+    )
+
+    id: Mapped[int] = mapped_column(
+        Integer, primary_key=True, autoincrement=False, comment="Always 1."
+    )

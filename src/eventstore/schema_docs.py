@@ -32,7 +32,10 @@ Not in the models (migrations create them; `alembic check` ignores them):
 
 - SQLite: FTS5 external-content tables `claims_fts(text)`, `events_fts(summary)` and
   `articles_fts(title, body)` (rowid = the row's id), kept in sync by the triggers
-  `<table>_fts_ai`, `<table>_fts_ad`, `<table>_fts_au`. Query:
+  `<table>_fts_ai`, `<table>_fts_ad`, `<table>_fts_au`. The insert triggers step aside
+  while `search_deferrals` holds a row: the loader writes it for the length of a batch and
+  indexes the rows it inserted in one statement per table before removing it, in the same
+  transaction, so no committed state misses a row. Query:
   `SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'ammunition'`.
 - PostgreSQL: generated `search_vector tsvector` columns on `claims`, `events` and
   `articles` with GIN indexes. Query:

@@ -60,3 +60,17 @@ def test_the_writer_stops_a_blocking_key_at_cap_plus_one_rows(engine: Engine) ->
         {"event_id": new[1], "key": "f:whole"},
         {"event_id": new[2], "key": "f:whole"},
     ]
+
+
+def test_the_writer_takes_the_carriers_candidates_read(engine: Engine) -> None:
+    stored = _events(engine, CAP - 1, "b:busy")
+    new = _events(engine, 3, "f:whole")
+    rows = [{"event_id": event_id, "key": "b:busy"} for event_id in new]
+    # read by candidates earlier in the transaction: one more carrier than the store holds
+    known = {"b:busy": {*stored, -1}}
+    with engine.connect() as connection:
+        kept = within_cap(connection, EVENT_KEYS, "event_id", rows, known)
+        read = within_cap(connection, EVENT_KEYS, "event_id", rows)
+
+    assert kept == [{"event_id": new[0], "key": "b:busy"}]
+    assert read == [{"event_id": new[0], "key": "b:busy"}, {"event_id": new[1], "key": "b:busy"}]

@@ -24,7 +24,7 @@ from eventstore.load.blocking import CAP, claim_lookup_keys, event_lookup_keys
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
-from eventstore.load.upsert import CHUNK, ids_by
+from eventstore.load.upsert import CHUNK, ids_by, rows_where_in
 from eventstore.normalize import match_text
 from eventstore.schema import (
     ArticleRow,
@@ -73,6 +73,9 @@ class Candidates:
     claim_keys: dict[int, set[str]] = field(default_factory=dict)
     # lookup keys carried by more than CAP stored rows: no candidate is found by them
     full_keys: set[str] = field(default_factory=set)
+    # every lookup key -> the stored rows carrying it (the writer's cap needs no new read)
+    event_carriers: dict[str, set[int]] = field(default_factory=dict)
+    claim_carriers: dict[str, set[int]] = field(default_factory=dict)
     # external id -> ids of the events / claims that article mentions now
     prior_events: dict[str, set[int]] = field(default_factory=dict)
     prior_claims: dict[str, set[int]] = field(default_factory=dict)
@@ -175,7 +178,7 @@ def _fetch_events(connection: Connection, found: Candidates, docs: Sequence[Arti
     }
     prior = {row_id for ids in found.prior_events.values() for row_id in ids}
     found.events, found.event_keys = _rows_by_key(
-        connection, found, EVENTS, EVENT_KEYS, keys, also=prior
+        connection, found, EVENTS, EVENT_KEYS, keys, also=prior, carriers=found.event_carriers
     )
 
 
@@ -190,7 +193,7 @@ def _fetch_claims(connection: Connection, found: Candidates, docs: Sequence[Arti
                 keys |= claim_lookup_keys(match_text(claim.text), expert_id, claim.kind)
     prior = {row_id for ids in found.prior_claims.values() for row_id in ids}
     found.claims, found.claim_keys = _rows_by_key(
-        connection, found, CLAIMS, CLAIM_KEYS, keys, also=prior
+        connection, found, CLAIMS, CLAIM_KEYS, keys, also=prior, carriers=found.claim_carriers
     )
 
 
@@ -202,16 +205,20 @@ def _rows_by_key(
     keys: Iterable[str],
     *,
     also: set[int],
+    carriers: dict[str, set[int]] | None = None,
 ) -> tuple[list[Row[Any]], dict[int, set[str]]]:
     """Stored rows having any of ``keys`` that is not full (those go to
     ``found.full_keys``), and those whose ids are in ``also``; with the keys of ``keys``
-    each one has (a row's other keys are not read: they do not grow its fetch)."""
+    each one has (a row's other keys are not read: they do not grow its fetch). Every key
+    of ``keys`` goes into ``carriers`` with the ids of the rows carrying it."""
     parent = keys_table.c[f"{rows.name[:-1]}_id"]
-    carriers: dict[str, set[int]] = defaultdict(set)
-    for chunk in _slices(sorted(set(keys))):
-        query = select(keys_table.c.key, parent).where(keys_table.c.key.in_(chunk))
-        for key, row_id in connection.execute(query):
-            carriers[key].add(row_id)
+    carriers = {} if carriers is None else carriers
+    looked_up = sorted(set(keys))
+    carriers.update({key: set() for key in looked_up})
+    for key, row_id in rows_where_in(
+        connection, keys_table, ("key", parent.name), "key", looked_up
+    ):
+        carriers[key].add(row_id)
     ids = set(also)
     keys_of: dict[int, set[str]] = defaultdict(set)
     for key, row_ids in carriers.items():

@@ -17,6 +17,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, func, insert, select, text
 
+from eventstore.load.upsert import bulk_insert
 from eventstore.schema import ChangeRow, RetiredIdRow, table
 
 CHANGES = table(ChangeRow)
@@ -73,7 +74,7 @@ class ChangeLog:
             }
             for number, ((entity, row_id), (op, survivor)) in enumerate(self.entries.items(), 1)
         ]
-        connection.execute(insert(CHANGES), rows)
+        bulk_insert(connection, CHANGES, rows)
         retired = [
             {
                 "entity": row["entity"],

@@ -141,11 +141,11 @@ def write_batch(
     when that article has changed or gone since.
     """
     started = time.perf_counter()
-    plan = resolve_batch(
-        items, fetch_candidates(connection, items, rewrite=rewrite), rewrite=rewrite
-    )
+    candidates = fetch_candidates(connection, items, rewrite=rewrite)
+    plan = resolve_batch(items, candidates, rewrite=rewrite)
     resolve_s = time.perf_counter() - started
-    outcome = apply_plan(connection, plan, run_id)
+    carriers = {"event": candidates.event_carriers, "claim": candidates.claim_carriers}
+    outcome = apply_plan(connection, plan, run_id, carriers=carriers)
     outcome.resolve_s = resolve_s
     return outcome
 

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table
 
 from eventstore.load.blocking import CAP, capped, claim_band_keys
 from eventstore.load.changes import Entity
 from eventstore.load.plan import Plan, RowWrite
-from eventstore.load.upsert import CHUNK, insert_ignoring
+from eventstore.load.upsert import insert_ignoring, rows_where_in
 from eventstore.normalize import claim_key_set
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
+
+# entity ("event", "claim") -> lookup key -> the stored rows carrying it
+Carriers = Mapping[str, Mapping[str, AbstractSet[int]]]
 
 EVENT_KEYS = table(EventKeyRow)
 CLAIM_KEYS = table(ClaimKeyRow)
@@ -30,9 +34,15 @@ def write_keys(
     plan: Plan,
     row_id: Callable[[Entity, int], int],
     experts: Mapping[str, int],
+    carriers: Carriers | None = None,
 ) -> None:
     """Store the matching keys ``plan``'s wordings added; ``row_id(entity, ref)`` is a
-    written row's id, ``experts`` the ids of experts by key."""
+    written row's id, ``experts`` the ids of experts by key. ``carriers`` are the stored
+    rows of each key looked up before the plan was made, in this transaction: while no
+    merge or removal has moved or deleted keys since, they are still what the store holds
+    and the cap is checked against them without reading the keys again."""
+    moved = plan.event_merges or plan.claim_merges or plan.released_events
+    known: Carriers = {} if carriers is None or moved or plan.released_claims else carriers
     event_rows = [
         {"event_id": row_id("event", row.ref), "key": key}
         for row in plan.events
@@ -43,11 +53,13 @@ def write_keys(
         claim_id = row_id("claim", row.ref)
         keys = _claim_keys(row, experts)
         claim_rows += [{"claim_id": claim_id, "key": key} for key in sorted(keys)]
-    for rows, keys_table, parent in (
-        (event_rows, EVENT_KEYS, "event_id"),
-        (claim_rows, CLAIM_KEYS, "claim_id"),
-    ):
-        kept = within_cap(connection, keys_table, parent, rows)
+    passes: tuple[tuple[list[dict[str, Any]], Table, Entity], ...] = (
+        (event_rows, EVENT_KEYS, "event"),
+        (claim_rows, CLAIM_KEYS, "claim"),
+    )
+    for rows, keys_table, entity in passes:
+        parent = f"{entity}_id"
+        kept = within_cap(connection, keys_table, parent, rows, known.get(entity))
         if kept:
             insert_ignoring(connection, keys_table, kept, [parent, "key"])
 
@@ -65,17 +77,25 @@ def _claim_keys(row: RowWrite, experts: Mapping[str, int]) -> set[str]:
 
 
 def within_cap(
-    connection: Connection, keys_table: Table, parent: str, rows: list[dict[str, Any]]
+    connection: Connection,
+    keys_table: Table,
+    parent: str,
+    rows: list[dict[str, Any]],
+    known: Mapping[str, AbstractSet[int]] | None = None,
 ) -> list[dict[str, Any]]:
     """``rows`` (parent id and key) without those already stored and those that would go
-    past the cap of a blocking key (kept in order: the first ones fill it)."""
-    keys = sorted({row["key"] for row in rows if capped(row["key"])})
+    past the cap of a blocking key (kept in order: the first ones fill it). The carriers
+    of keys in ``known`` are taken from it; those of the others are read."""
+    known = known or {}
     carriers: dict[str, set[int]] = defaultdict(set)
-    for start in range(0, len(keys), CHUNK):
-        chunk = keys[start : start + CHUNK]
-        query = select(keys_table.c.key, keys_table.c[parent]).where(keys_table.c.key.in_(chunk))
-        for key, carrier in connection.execute(query):
-            carriers[key].add(carrier)
+    keys = []
+    for key in sorted({row["key"] for row in rows if capped(row["key"])}):
+        if key in known:
+            carriers[key] = set(known[key])
+        else:
+            keys.append(key)
+    for key, carrier in rows_where_in(connection, keys_table, ("key", parent), "key", keys):
+        carriers[key].add(carrier)
     kept = []
     for row in rows:
         key = row["key"]

@@ -32,6 +32,7 @@ from eventstore.extract import ArticleDoc
 from eventstore.extract.nlp import require_model
 from eventstore.load.batches import Item, Spoiled, batches
 from eventstore.load.candidates import is_current, stored_versions
+from eventstore.load.collection import fewer_collections
 from eventstore.load.commit import problem_of, write_batch, write_extracted
 from eventstore.load.extractor import Extractor
 from eventstore.load.files import STDIN_NAME, common_root, discover
@@ -132,7 +133,8 @@ def _run(
     engine: Engine, paths: Sequence[Path], options: LoadOptions, progress: InputProgress | None
 ) -> LoadReport:
     def work(run_id: int, totals: RunTotals) -> None:
-        _pipeline(engine, run_id, paths, options, totals=totals, progress=progress)
+        with fewer_collections():
+            _pipeline(engine, run_id, paths, options, totals=totals, progress=progress)
 
     return recorded_run(engine, [str(path) for path in paths], work, root=common_root(paths))
 

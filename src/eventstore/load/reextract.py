@@ -24,6 +24,7 @@ from eventstore.db import translate_db_errors
 from eventstore.errors import NotFound
 from eventstore.extract import EXTRACTOR_VERSION, ArticleMeta
 from eventstore.extract.nlp import require_model
+from eventstore.load.collection import fewer_collections
 from eventstore.load.entities import SOURCES
 from eventstore.load.extractor import Extractor
 from eventstore.load.guard import exclusive_load
@@ -92,7 +93,10 @@ def reextract(
     chosen = options or LoadOptions()
 
     def work(run_id: int, totals: RunTotals) -> None:
-        _pipeline(engine, run_id, totals, selection=selection, options=chosen, progress=progress)
+        with fewer_collections():
+            _pipeline(
+                engine, run_id, totals, selection=selection, options=chosen, progress=progress
+            )
 
     with translate_db_errors(mask_url(engine.url)):
         migrations.require_head(engine.url)

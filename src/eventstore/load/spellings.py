@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from sqlalchemy import Connection, delete, func, select, update
 
@@ -150,13 +151,22 @@ def spellings_in(body: str, person: PersonRef) -> set[str]:
     if skeleton is None:
         return found
     size = len(person.name.split())
+    for candidate in _names_of_size(body, size):
+        if name_skeleton(candidate) == skeleton:
+            found.add(candidate)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _names_of_size(body: str, size: int) -> tuple[str, ...]:
+    """Every run of ``size`` capitalized words in ``body``: read once per article and
+    size, not once per person it names (a batch asked for each about seven times)."""
+    names: dict[str, None] = {}
     for run in _CAPITALIZED_RUN.findall(body):
         words = run.split()
         for start in range(len(words) - size + 1):
-            candidate = " ".join(words[start : start + size])
-            if name_skeleton(candidate) == skeleton:
-                found.add(candidate)
-    return found
+            names.setdefault(" ".join(words[start : start + size]))
+    return tuple(names)
 
 
 def record_spellings(

@@ -27,9 +27,31 @@ def _insert(connection: Connection, table: Table) -> Any:
 def insert_ignoring(
     connection: Connection, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]
 ) -> None:
-    """Insert rows, skipping those whose ``keys`` (a unique constraint) already exist."""
-    statement = _insert(connection, table).on_conflict_do_nothing(index_elements=list(keys))
-    connection.execute(statement, list(rows))
+    """Insert rows, skipping those whose ``keys`` (a unique constraint) already exist.
+    Every row names the same columns; values go to the driver as they are (ids, text).
+
+    One statement on PostgreSQL, the columns sent as arrays and read back by ``unnest``
+    (a batch's 5,800 claim keys took 0.37 s as pipelined single-row inserts); one plain
+    ``executemany`` on SQLite, without SQLAlchemy's per-row parameter processing.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    conflict = f"ON CONFLICT ({', '.join(quote(key) for key in keys)}) DO NOTHING"
+    target = f"INSERT INTO {quote(table.name)} ({names})"
+    if connection.dialect.name == "postgresql":
+        arrays = ", ".join(
+            f"%s::{table.c[name].type.compile(connection.dialect)}[]" for name in columns
+        )
+        values = tuple([row[name] for row in rows] for name in columns)
+        statement = f"{target} SELECT * FROM unnest({arrays}) {conflict}"  # noqa: S608 - fixed names
+        connection.exec_driver_sql(statement, values)
+        return
+    marks = ", ".join("?" for _ in columns)
+    tuples = [tuple(row[name] for name in columns) for row in rows]
+    connection.exec_driver_sql(f"{target} VALUES ({marks}) {conflict}", tuples)
 
 
 def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -135,6 +157,31 @@ def ids_by(connection: Connection, table: Table, key: str, values: Sequence[str]
         chunk = unique[start : start + CHUNK]
         query = select(table.c[key], table.c.id).where(table.c[key].in_(chunk))
         found.update({row[0]: row[1] for row in connection.execute(query)})
+    return found
+
+
+def rows_where_in(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    column: str,
+    values: Sequence[Any],
+) -> list[Any]:
+    """``columns`` of the rows of ``table`` whose ``column`` is among ``values``, read
+    CHUNK values a statement as plain SQL: the matching keys of a batch are thousands of
+    values, and compiling SQLAlchemy's expanding IN list for them cost more than the
+    index reads (about a fifth of the store side's SQL time on SQLite)."""
+    quote = connection.dialect.identifier_preparer.quote
+    mark = "%s" if connection.dialect.name == "postgresql" else "?"
+    head = (
+        f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table.name)} "  # noqa: S608 - fixed names
+        f"WHERE {quote(column)} IN "
+    )
+    found: list[Any] = []  # rows (tuples)
+    for start in range(0, len(values), CHUNK):
+        chunk = tuple(values[start : start + CHUNK])
+        marks = ", ".join(mark for _ in chunk)
+        found += connection.exec_driver_sql(f"{head}({marks})", chunk).all()
     return found
 
 

@@ -24,9 +24,10 @@ from eventstore.extract import EXTRACTOR_VERSION, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.load.changes import ChangeLog, Entity
 from eventstore.load.entities import expert_ids, source_ids
-from eventstore.load.keywrite import write_keys
+from eventstore.load.keywrite import Carriers, write_keys
 from eventstore.load.known import preferred
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
+from eventstore.load.search import Indexer, deferred_search
 from eventstore.load.spellings import record_spellings
 from eventstore.load.upsert import CHUNK, allocate_ids, bulk_insert
 from eventstore.normalize import source_key, text_key
@@ -65,23 +66,35 @@ class BatchOutcome:
     fanout: tuple[int, ...] = ()
 
 
-def apply_plan(connection: Connection, plan: Plan, run_id: int) -> BatchOutcome:
-    """Write ``plan`` in the current transaction (the caller holds the writers' lock)."""
+def apply_plan(
+    connection: Connection, plan: Plan, run_id: int, *, carriers: Carriers | None = None
+) -> BatchOutcome:
+    """Write ``plan`` in the current transaction (the caller holds the writers' lock);
+    ``carriers`` are the stored rows of the keys the plan's candidates were looked up by,
+    read in this transaction (``keywrite.write_keys``)."""
     outcome = BatchOutcome(unchanged=list(plan.unchanged), fanout=plan.fanout)
     if plan.empty:
         return outcome
-    _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC))).write(outcome)
+    _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC)), carriers).write(outcome)
     return outcome
 
 
 class _Writer:
-    def __init__(self, connection: Connection, plan: Plan, log: ChangeLog) -> None:
+    def __init__(
+        self, connection: Connection, plan: Plan, log: ChangeLog, carriers: Carriers | None
+    ) -> None:
         self.connection = connection
         self.plan = plan
         self.log = log
+        self.carriers = carriers
+        self.search: Indexer  # the batch's full-text indexing, set by write()
         self.ids: dict[tuple[Entity, int], int] = {}  # (entity, ref) -> id
 
     def write(self, outcome: BatchOutcome) -> None:
+        with deferred_search(self.connection) as self.search:
+            self._write(outcome)
+
+    def _write(self, outcome: BatchOutcome) -> None:
         plan = self.plan
         docs = [article.item.doc for article in plan.articles]
         self.sources = source_ids(self.connection, docs, self.log)
@@ -95,7 +108,13 @@ class _Writer:
         self._mentions(EVENT_MENTIONS, EVENT_SOURCES, "event", plan.event_mentions, articles)
         self._mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim", plan.claim_mentions, articles)
         self._release()
-        write_keys(self.connection, plan, lambda entity, ref: self.ids[(entity, ref)], self.experts)
+        write_keys(
+            self.connection,
+            plan,
+            lambda entity, ref: self.ids[(entity, ref)],
+            self.experts,
+            self.carriers,
+        )
         outcome.last_seq = self.log.write(self.connection)
 
     # -- articles -----------------------------------------------------------------------
@@ -111,6 +130,7 @@ class _Writer:
             for article, article_id in zip(new, inserted.scalars(), strict=True):
                 ids[article.item.doc.external_id] = article_id
                 outcome.added.append(article.item.doc.external_id)
+            self.search.index(ARTICLES, [ids[a.item.doc.external_id] for a in new])
         old = [a for a in self.plan.articles if a.old_id is not None]
         for article in old:
             values = self._article_values(article)
@@ -175,6 +195,7 @@ class _Writer:
                 for row, row_id in zip(fresh, new_ids, strict=True)
             ]
             bulk_insert(self.connection, target, inserts)
+            self.search.index(target, new_ids)
             self.log.inserted(entity, new_ids)
         changed = [row for row in rows if row.id is not None and row.values]
         if changed:

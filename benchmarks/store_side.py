@@ -1,0 +1,125 @@
+"""Store side only: resolve + write of articles extracted once, step after step into one store.
+
+``python -m benchmarks.store_side --articles 5000 --step 2500 --database sqlite|postgresql``
+generates the corpus (benchmarks.corpus), extracts it once and keeps the documents in
+``DIR/extracted_N_SEED.pickle`` (extraction is most of ``benchmarks.grow``'s time: about
+ten minutes for 5,000 articles on this machine), then writes them into one new database
+with ``write_extracted`` in batches, as the loader does after extraction, and prints one
+JSON line per step: articles/s of the store side by the clock and per CPU second of this
+process (steadier on a shared machine), resolve and write seconds, the fan-out, and the
+rows stored, so a change can be checked to store the very same rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from benchmarks.corpus import generate_articles
+from benchmarks.grow import Truth, _write_step, fanout
+from benchmarks.store import DEFAULT_POSTGRES, database_url
+from eventstore import migrations
+from eventstore.db import make_engine
+from eventstore.errors import InputRejected
+from eventstore.load.collection import fewer_collections
+from eventstore.load.commit import write_extracted
+from eventstore.load.extractor import extract_all
+from eventstore.load.inputs import read_inputs
+from eventstore.load.plan import Extracted
+from eventstore.load.read import RawArticle
+from eventstore.load.recorded import recorded_run
+from eventstore.load.runs import RunTotals
+
+COUNTED = ("events", "claims", "experts", "event_keys", "claim_keys", "event_mentions")
+TODAY = date(2026, 12, 1)  # extraction reads relative dates against it: fixed, for the cache
+
+
+def extracted(folder: Path, count: int, seed: int) -> tuple[list[Extracted], list[Any]]:
+    """The corpus's articles extracted (from the cache when there), and its truth."""
+    cache = folder / f"extracted_{count}_{seed}.pickle"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]  # noqa: S301 - our own cache
+    articles = list(generate_articles(count, seed))
+    paths = _write_step(folder / f"corpus_{count}_{seed}", articles)
+    raws = [r for r in read_inputs(paths, max_bytes=10 << 20) if isinstance(r, RawArticle)]
+    docs = extract_all([(raw.text, raw.external_id, raw.meta) for raw in raws], TODAY)
+    items = [
+        Extracted(raw, doc)
+        for raw, doc in zip(raws, docs, strict=True)
+        if not isinstance(doc, InputRejected)
+    ]
+    cache.write_bytes(pickle.dumps((items, articles)))
+    return items, articles
+
+
+def stored_rows(engine: Engine) -> dict[str, int]:
+    """Rows per table of ``COUNTED``."""
+    with engine.connect() as connection:
+        return {
+            name: int(connection.execute(text(f"SELECT count(*) FROM {name}")).scalar_one())
+            for name in COUNTED
+        }
+
+
+def run(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Write the steps; return one line of figures per step."""
+    args.dir.mkdir(parents=True, exist_ok=True)
+    items, articles = extracted(args.dir, args.articles, args.seed)
+    url, _ = database_url(args.database, "store_side", args.server, args.dir, reuse=False)
+    migrations.upgrade(url)
+    engine = make_engine(url)
+    truth, lines = Truth(), []
+    for step, start in enumerate(range(0, len(items), args.step), 1):
+        chunk = items[start : start + args.step]
+        for article in articles[start : start + args.step]:
+            truth.add(article)
+
+        def work(run_id: int, totals: RunTotals, chunk: list[Extracted] = chunk) -> None:
+            with fewer_collections():
+                for first in range(0, len(chunk), args.batch_size):
+                    batch = chunk[first : first + args.batch_size]
+                    write_extracted(engine, run_id, batch, [], totals)
+
+        started, cpu = time.perf_counter(), time.process_time()
+        totals = recorded_run(engine, ["store_side"], work).totals
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        line = {
+            "step": step,
+            "stored": start + len(chunk),
+            "store_side_per_s": round(len(chunk) / seconds, 1),
+            "per_cpu_s": round(len(chunk) / cpu, 1),
+            "resolve_s": round(totals.resolve_s, 2),
+            "write_s": round(totals.write_s - totals.resolve_s, 2),
+            "fanout": fanout(totals.fanout),
+            "rows": stored_rows(engine),
+            "truth_ok": truth.check(engine)["ok"],
+        }
+        print(json.dumps(line), flush=True)
+        lines.append(line)
+    engine.dispose()
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5_000)
+    parser.add_argument("--step", type=int, default=2_500)
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--server", default=DEFAULT_POSTGRES, help="PostgreSQL server URL.")
+    parser.add_argument(
+        "--dir", type=Path, default=Path("bench"), help="SQLite file and extraction cache."
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=100)
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
