@@ -123,10 +123,10 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
     found = [n for n in found if not any(n.startswith(show) for show in shows)]
     outlets = (n for n in (display_source_name(n) for n in found) if is_outlet(n))
     names = [*shows, *outlets, *named]
-    return tuple(_outlet(name) for name in dict.fromkeys(names))
+    return tuple(outlet_source(name) for name in dict.fromkeys(names))
 
 
-def _outlet(name: str) -> SourceRef:
+def outlet_source(name: str) -> SourceRef:
     """An outlet where a speaker's words were said or reported."""
     return SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
 
@@ -184,7 +184,7 @@ def carry_interviews(claims: list[ClaimDoc], body: str) -> list[ClaimDoc]:
         for match in _INTERVIEWED.finditer(body[start:end]):
             name = display_source_name(re.split(r"\.\s", match.group("name"))[0].rstrip("."))
             if is_outlet(name):
-                venues.setdefault(next(iter(speakers)), _outlet(name))
+                venues.setdefault(next(iter(speakers)), outlet_source(name))
     return [
         c.model_copy(update={"sources": (venues[c.speaker.key],)})
         if not c.sources and c.speaker.key in venues

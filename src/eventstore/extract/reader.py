@@ -24,7 +24,7 @@ from eventstore.extract.drafts import (
 )
 from eventstore.extract.frame_parts import Frame
 from eventstore.extract.frames import find_frame
-from eventstore.extract.framing import disputed, relayed_by, restates, venues
+from eventstore.extract.framing import disputed, outlet_source, relayed_by, restates, venues
 from eventstore.extract.happenings import (
     conditional,
     framed_date,
@@ -252,10 +252,14 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         ):
             self.items[-1] = item  # the same event, its span grown by a sentence
             return
-        # (a paragraph that says whose the one before was adds that one: not a continuation)
-        here = isinstance(item, Draft) and all(s.start >= self.paragraph.start for s in item.spans)
-        if isinstance(item, Draft) and isinstance(last, Draft) and here and _same_voice(item, last):
-            # "X said that A. According to him, B.": one statement of X in two sentences.
+        if (
+            isinstance(item, Draft)
+            and isinstance(last, Draft)
+            and _same_voice(item, last)
+            and all(s.start >= self.paragraph.start for s in item.spans)
+        ):
+            # "X said that A. According to him, B.": one statement of X in two sentences
+            # (a paragraph that says whose the one before was adds that one: no continuation)
             self._continue(last, item.spans)
             return
         self.items.append(item)
@@ -546,5 +550,4 @@ def _without_relay(
     name = display_source_name(match.group("name")) if match is not None else ""
     if match is None or not (is_outlet(name) or name.isupper()):
         return bounds, None
-    relay = SourceRef(name=name, key=source_key(name), kind="publication", role="reported_by")
-    return (start, match.start()), relay
+    return (start, match.start()), outlet_source(name)

@@ -458,7 +458,7 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     "the Prime Minister said"."""
     short = _ABBREVIATED.get(fold(clean_phrase(subject.text)).removeprefix("the "))
     if short is not None:
-        return speakers.by_title(short.split()) or speakers.by_title([short.replace(" ", "")])
+        return speakers.by_title(short.split())
     # "the ex-head of Chornomor Naftogaz": the title, then whose title it is
     title, _, owner = " ".join(fold(t.text) for t in subject if not t.is_punct).partition(" of ")
     words = title.split()

@@ -41,8 +41,8 @@ def write_keys(
     rows of each key looked up before the plan was made, in this transaction: while no
     merge or removal has moved or deleted keys since, they are still what the store holds
     and the cap is checked against them without reading the keys again."""
-    moved = plan.event_merges or plan.claim_merges or plan.released_events
-    known: Carriers = {} if carriers is None or moved or plan.released_claims else carriers
+    moved = plan.event_merges or plan.claim_merges or plan.released_events or plan.released_claims
+    known: Carriers = {} if carriers is None or moved else carriers
     event_rows = [
         {"event_id": row_id("event", row.ref), "key": key}
         for row in plan.events

@@ -151,13 +151,8 @@ def _longer(current: Any, incoming: Any) -> ColumnElement[bool]:
 
 def ids_by(connection: Connection, table: Table, key: str, values: Sequence[str]) -> dict[str, int]:
     """key -> id for the rows of ``table`` whose ``key`` is among ``values``."""
-    found: dict[str, int] = {}
-    unique = sorted(set(values))
-    for start in range(0, len(unique), CHUNK):
-        chunk = unique[start : start + CHUNK]
-        query = select(table.c[key], table.c.id).where(table.c[key].in_(chunk))
-        found.update({row[0]: row[1] for row in connection.execute(query)})
-    return found
+    rows = rows_where_in(connection, table, (key, "id"), key, sorted(set(values)))
+    return {row[0]: row[1] for row in rows}
 
 
 def rows_where_in(
