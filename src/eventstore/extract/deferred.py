@@ -18,7 +18,7 @@ PARAGRAPHS = 2
 # Descriptions any official fits ("a top US official", "a Ukrainian military official").
 _GENERIC = frozenset("official source".split())
 _SAME_ROLE = (
-    frozenset("head chief director leader".split()),
+    frozenset("head chief director leader boss executive".split()),
     frozenset("spokesperson spokesman spokeswoman".split()),
     frozenset("adviser advisor aide".split()),
     # "the Ukrainian leader" after "President Volodymyr Zelensky"

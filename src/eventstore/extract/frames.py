@@ -193,14 +193,16 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
         inverted = _quoted_as_saying(token, unit, quotes)
     if inverted is not None:
         return inverted
-    subject = subject_of(token)
+    subject = subject_of(token) or _fronted_name(token, unit)
     if subject is None:
         return _as_stated(token, unit, quotes) or _headless(token, unit, quotes)
     if inside(subject, quotes):
         return None
     if subject.dep_ == "nsubjpass":
         return _passive(token, subject, unit, quotes)
-    return _verb_frame(token, subject, unit, quotes, weak=lemma in _WEAK_CUES)
+    return _told_this(token, subject) or _verb_frame(
+        token, subject, unit, quotes, weak=lemma in _WEAK_CUES
+    )
 
 
 def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
@@ -449,6 +451,39 @@ def _headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
 
 
+def _fronted_name(verb: Token, unit: Span) -> Token | None:
+    """ "Sheltering in a metro station in Kyiv, Marina Sergienko, an accountant, said ...":
+    the parser hung the name on the opening phrase and left the cue with no subject; the
+    name after the opening phrase's comma, with its appositive up to the cue, speaks."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ"} or verb.i <= unit.start + 3:
+        return None
+    name = next(
+        (
+            t
+            for t in reversed(doc[unit.start : verb.i])
+            if t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} and _person_like(t)
+        ),
+        None,
+    )
+    if name is None or name.head.i >= name.i:
+        return None
+    start = min(t.i for t in name.subtree)
+    between = doc[max(t.i for t in name.subtree) + 1 : verb.i]
+    if start <= unit.start or doc[start - 1].text != "," or any(t.text != "," for t in between):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in doc[start : verb.i]):
+        return None
+    return name
+
+
+def _person_like(token: Token) -> bool:
+    """A person by the recognizer, or a first name and a surname it left untagged."""
+    if token.ent_type_:
+        return token.ent_type_ == "PERSON"
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in token.children)
+
+
 def _speaker_as_object(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """ "..., believes former head of Naftogaz Andriy Kobolev.": a trailing cue with no
     subject whose speaker the parser took for its object; the content is all before the
@@ -571,6 +606,19 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
 _BARE_CUES = frozenset("say tell state report".split())
 
 
+def _told_this(verb: Token, subject: Token) -> Frame | None:
+    """ "Minister X posted this on Facebook, according to Ukrinform", "X wrote it on
+    Telegram": whose the words before are, and nothing more (the object points back)."""
+    if verb.lemma_.lower() not in _BARE_CUES | {"write", "post"} or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None or target.lower_ not in {"this", "it"}:
+        return None
+    speaker = speaker_span(subject)
+    frame = frame_span_of(verb, speaker)
+    return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.7, frame)
+
+
 def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Frame | None:
     """ "A representative of ..., Petro Yatsenko, told reporters.": a frame that says who
     spoke and nothing more (the words are before it); its content is for the reader."""
@@ -620,9 +668,11 @@ def _verb_frame(
     if direct and not negated and not objects and not opened:
         return _quoted(verb, speaker, unit, direct, frame)
     whole = _quote_holding(clause, quotes) if clause is not None and not negated else None
-    if whole is not None or (weak and (clause is None or negated)):
+    # "..., the oblast governor reported on Dec. 11.": a weak cue that closes its content
+    trailing = verb.dep_ == "relcl" and not _when_clause(verb)
+    if whole is not None or (weak and (negated or (clause is None and not trailing))):
         return _whole_quote(speaker, verb, whole, frame) if whole is not None else None
-    if verb.dep_ == "relcl" and not _when_clause(verb):
+    if trailing:
         # a trailing frame: the content is all before its comma
         before = (unit.start_char, speaker.start_char - 1)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)

@@ -198,6 +198,11 @@ _BYLINE = re.compile(
 # perhaps a short role line with no sentence in it ("Fellow", "Senior Fellow, Asia")
 _AUTHOR_BOX = re.compile(r"^(?:Authors?|About the authors?|Written by)\s*:?$", re.I)
 _BOX_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+# "About the author: Jane Roe is Estonia's foreign minister." on one line
+_ABOUT_LINE = re.compile(
+    r"^(?i:about\s+the\s+author|author)\s*:\s*"
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>[^.]{3,120})\.$"
+)
 _BOX_ROLE = re.compile(r"^[A-Z][\w'’ ,&-]{1,60}$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
@@ -246,6 +251,8 @@ def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
             # "- Politics" is the category line)
             line = _cut(paragraph, bullet.end())
             found.labels[paragraph.index] = "bullet"
+        elif kept and (dateline := _DATELINE.match(line.text)):
+            line = _cut(paragraph, dateline.end())  # a live blog entry's "KYIV, Ukraine —"
         kept.append(_labelled(line, found))
     return kept
 
@@ -253,6 +260,10 @@ def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
 def _author_box(paras: list[Paragraph], found: Layout) -> set[int]:
     """A site's author box ("Author", then "Jane Roe", then a role line "Fellow"; often at
     the page's end): the byline of an op-ed, its role line the bio. Its lines' indices."""
+    for paragraph in paras:
+        if (about := _ABOUT_LINE.match(paragraph.text)) and _person(about.group("name")):
+            found.author, found.author_bio = about.group("name"), about.group("role")
+            return {paragraph.index}
     for at, paragraph in enumerate(paras[:-1]):
         name = paras[at + 1].text
         if not (_AUTHOR_BOX.match(paragraph.text) and _BOX_NAME.match(name)):
@@ -522,6 +533,7 @@ def layout(paras: list[Paragraph]) -> Layout:
     elif found.outlet is None and (match := _TOLD_OUTLET.search(found.lede.text)):
         found.outlet = _clean_outlet(match.group("outlet"))
     header_at = _background_header(rest, seed_layout=found.venue is not None)
+    header = rest[header_at] if header_at is not None else None
     found.subheads = frozenset(
         p.index for i, p in enumerate(rest) if i != header_at and is_header(p.text)
     )
@@ -530,8 +542,8 @@ def layout(paras: list[Paragraph]) -> Layout:
         for i, p in enumerate(rest)
         if i == header_at or p.index in found.labels or not _is_subhead(p)
     ]
-    if header_at is not None:
-        header_at = next(i for i, p in enumerate(rest) if is_header(p.text))
+    if header is not None:
+        header_at = rest.index(header)  # where it stands now the subheads are out
     if header_at is None:
         found.body = [*standfirst, *rest]
     else:
@@ -544,7 +556,7 @@ def layout(paras: list[Paragraph]) -> Layout:
 
 
 _SPEECH = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|according\s+to|convinced|sure|confident|certain|believe)\b"
+    rf"\b(?:{SPEECH_VERBS}|reported|according\s+to|convinced|sure|confident|certain|believe)\b"
 )
 
 

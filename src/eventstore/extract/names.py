@@ -75,6 +75,8 @@ def display_source_name(name: str) -> str:
     if named is not None:
         name = named.group("name") or named.group("body")
     name = _DESCRIBED.sub("", name)
+    if (described := _DESCRIBED_AFTER.match(name)) is not None:
+        name = described.group("name")
     if document := _DOCUMENT_OF.match(name):
         name = document.group("name") or document.group("paper")
     if re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", name):
@@ -111,6 +113,14 @@ _DESCRIBED = re.compile(
     r"agency|portal|publication|magazine)\s+(?=[A-Z])"
     # "Turkish News Agency Anadolu Ajansi": a description in capitals
     r"|^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:State\s+)?News\s+Agency\s+(?=[A-Z])"
+)
+
+
+# "the Ukrinform news agency", "the Kommersant daily": the name, then what it is
+_DESCRIBED_AFTER = re.compile(
+    r"^(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+"
+    r"(?:(?:state|news|online|business)\s+)*"
+    r"(?:agency|newspaper|outlet|website|portal|daily|broadcaster|magazine|news\s+site)$"
 )
 
 
@@ -192,7 +202,7 @@ _OUTLET_WORDS = frozenset(
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
     nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
     hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
-    france24 dw gazeta rferl rfe jazeera kcna err lrt yle""".split()
+    france24 dw gazeta rferl rfe jazeera kcna err lrt yle broadcasting television""".split()
 )
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
 _SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)

@@ -24,7 +24,7 @@ ROLE_NOUNS = frozenset(
     historian strategist colonel general officer politician lawmaker deputy interlocutor
     guest commentator minister chief ambassador representative president author premier
     chancellor secretary envoy leader commander governor mayor adviser advisor columnist
-    founder fellow reporter correspondent lieutenant senator prosecutor""".split()
+    founder fellow reporter correspondent lieutenant senator prosecutor executive boss""".split()
 )
 PLACES = frozenset({"GPE", "NORP", "LOC", "FAC"})
 _EMPLOYERS = PLACES | {"ORG"}

@@ -51,7 +51,7 @@ def split_role(text: str) -> tuple[str | None, str | None]:
         return None, None
     owned = _POSSESSIVE_ORG.match(text) or _BODY_ROLE.match(text)
     if owned is not None:  # "Ukraine's air force commander": the air force employs him
-        return owned.group("role"), owned.group("org")
+        return _portfolio_owner(owned.group("org"), owned.group("role"))
     for match in _PREPOSITION_ORG.finditer(text):
         prep, before = match.group("prep"), text[: match.start()]
         # The "for" of "Institute for Economics and Forecasting political analyst" is
@@ -80,6 +80,20 @@ _POSSESSIVE_ORG = re.compile(
     r"(?:commander|head|chief|spokesman|spokeswoman|spokesperson|director|minister|adviser"
     r"|advisor|representative|secretary|official|analyst|expert))$"
 )
+
+
+# "Estonia's foreign minister": the portfolio is part of the title, the country employs
+_PORTFOLIOS = frozenset(
+    """foreign defence defense finance economy economic interior justice energy health
+    education prime deputy trade agriculture culture digital infrastructure""".split()
+)
+
+
+def _portfolio_owner(org: str, role: str) -> tuple[str, str]:
+    words = org.split()[1:]
+    if words and all(w in _PORTFOLIOS for w in words):
+        return " ".join([*words, role]), re.sub(r"['’]s$", "", org.split(maxsplit=1)[0])
+    return role, org
 
 
 # "Ukrainian military intelligence (HUR) chief", "Chinese foreign ministry spokesperson":
@@ -181,6 +195,15 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
         full = len([w for w in taken if w not in _PARTICLES]) == 4
         # "German Galushchenko": a first name spelt like a nationality opens the phrase
         first_name = index == 0 and len(taken) == 1 and fold(bare) in NATIONALITY_WORDS
+        # "Defense Minister Gen Nakatani": a rank's short form right after a title is a
+        # first name (no rank follows "Minister")
+        first_name = first_name or (
+            len(taken) == 1
+            and bare == words[index]
+            and fold(bare) in _SHORT_RANKS
+            and index > 0
+            and _is_title(words[index - 1].strip(",."))
+        )
         if not first_name and (
             (not particle and not _TOKEN.match(bare)) or _is_title(bare) or full
         ):
@@ -204,6 +227,7 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_SHORT_RANKS = frozenset("gen col maj".split())
 
 
 # Titles that end a name read back from its end ("National Security Advisor Jake

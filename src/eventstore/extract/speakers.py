@@ -59,6 +59,13 @@ COLLECTIVE_NOUNS = frozenset(
     authorities residents people witnesses reports report insiders critics lawmakers
     officers commanders investigators intelligence agencies""".split()
 )
+_COMPANY_WORDS = frozenset("company firm operator corporation".split())
+_PUBLIC_BODIES = frozenset(
+    """kremlin ministry office forces army navy command government department agency
+    committee council administration embassy staff directorate headquarters pentagon house
+    parliament rada cabinet court police guard bureau alliance nato union commission
+    presidency mission military service""".split()
+)
 _INSTITUTION_HEADS = frozenset(
     """kremlin ministry office force forces army navy command government service department
     agency committee council administration embassy staff directorate headquarters pentagon
@@ -67,8 +74,8 @@ _INSTITUTION_HEADS = frozenset(
     energoatom ukrenergo gazprom military""".split()
 )
 _INSTITUTION_WORD = (
-    r"(?:Agency|Ministry|Office|Council|Service|Directorate|"
-    r"Department|Committee|Command|Staff|Forces|Force|Administration|Bureau|Commission)\b"
+    r"(?:Agency|Ministry|Office|Council|Service|Directorate|Department|Committee|Command"
+    r"|Staff|Forces|Force|Administration|Bureau|Commission|Center|Centre)\b"
 )
 # "General Staff of Ukraine's Armed Forces": a body of a body, named in full once
 # the first words of a surname of several ("von der Leyen", "de Gaulle", "al-Sudani")
@@ -140,6 +147,17 @@ class Speakers:
         for wanted in (words | {head_word}, {head_word}):
             for name, named in reversed(self.institutions):
                 if wanted <= named:
+                    return _institution(name)
+        if head_word in _COMPANY_WORDS and not words:
+            # "DTEK said ...", then "according to the company": the last body named that
+            # is no public one, no country, no outlet and no platform ("on Telegram")
+            for name, named in reversed(self.institutions):
+                if (
+                    not named & _PUBLIC_BODIES
+                    and not nations(name)
+                    and looks_like_organization(name)
+                    and not is_outlet(name)
+                ):
                     return _institution(name)
         return None
 
@@ -360,7 +378,7 @@ def _first_names_agree(known_key: str, words: list[str]) -> bool:
 
 def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
-    subject = _without_setting(subject)
+    subject = _press_owner(_without_setting(subject))
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
         return _pronoun(head, speakers)
@@ -382,10 +400,36 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     return _unnamed(subject, head, speakers)
 
 
+# "DTEK's press service", "the press service of the Energy Ministry": the body speaks
+_PRESS_SERVICE = re.compile(
+    r"^(?:the\s+)?(?:(?P<owner>[A-Z][\w.&'’ -]{1,60}?)['’]s?\s+press\s+(?:service|office)"
+    r"|press\s+(?:service|office)\s+of\s+(?P<owner2>.{2,60}))$",
+    re.IGNORECASE,
+)
+
+
+def _press_owner(subject: Span) -> Span:
+    """ "DTEK's press service", "the press office of the ministry": the body speaks."""
+    press = _PRESS_SERVICE.match(subject.text)
+    if press is None:
+        return subject
+    group = "owner" if press.group("owner") else "owner2"
+    start = subject.start_char
+    owner = subject.doc.char_span(start + press.start(group), start + press.end(group))
+    return owner if owner is not None else subject
+
+
 def _described_outlet(subject: Span) -> PersonRef | None:
-    """ "Turkish News Agency Anadolu Ajansi (AA)": an outlet, whatever the recognizer says."""
+    """ "Turkish News Agency Anadolu Ajansi (AA)", "Estonian Public Broadcasting (ERR)": an
+    outlet, whatever the recognizer says."""
     text = clean_phrase(subject.text)
-    return _institution(display_source_name(text)) if described_outlet(text) else None
+    broadcaster = _BROADCASTER.search(text) and not any(e.label_ == "PERSON" for e in subject.ents)
+    if described_outlet(text) or broadcaster:
+        return _institution(display_source_name(text))
+    return None
+
+
+_BROADCASTER = re.compile(r"\b(?:Broadcasting|Broadcaster|Television|Radio)\b")
 
 
 def _without_setting(subject: Span) -> Span:
