@@ -167,7 +167,7 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     stated by X"."""
     # "a claim Ukraine denies": a relative clause attributes nothing new, unless it is a
     # frame the parser hung on the content ("..., a top US official said").
-    if token.pos_ not in {"VERB", "AUX"} or (
+    if (token.pos_ not in {"VERB", "AUX"} and not _cue_tagged_noun(token)) or (
         token.dep_ == "relcl" and not _trailing_frame(token, unit) and not _when_clause(token)
     ):
         return None
@@ -177,6 +177,19 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if lemma in OBJECT_CUES:
         return _object_frame(token, lemma, unit, quotes)
     return _subject_frame(token, lemma, unit, quotes) if lemma in CUE_LEMMAS else None
+
+
+# "..., The International Working Group on Russian Sanctions reports.": the tagger may
+# read a cue in the third person as a plural noun; with a subject of its own it is a verb
+_CUE_FORMS = frozenset("reports says claims warns notes writes states".split())
+
+
+def _cue_tagged_noun(token: Token) -> bool:
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ in _CUE_FORMS
+        and any(c.dep_ in SUBJECTS for c in token.children)
+    )
 
 
 def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) -> Frame | None:
@@ -593,7 +606,7 @@ def _trailing_frame(verb: Token, unit: Span) -> bool:
 def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """ "This was reported by X" (the content is what came before) and "X was quoted as
     saying ..." (the subject is the speaker)."""
-    agent = agent_of(verb)
+    agent = agent_of(verb) or _author_of_document(verb)
     if agent is not None and subject.lower_ in {"this", "that", "it"}:
         speaker = _with_name_after(speaker_span(agent))
         frame = (unit.start_char, unit.end_char)
@@ -604,6 +617,18 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
 
 
 _BARE_CUES = frozenset("say tell state report".split())
+_DOCUMENTS = frozenset("report statement study assessment analysis post interview".split())
+
+
+def _author_of_document(verb: Token) -> Token | None:
+    """ "This is stated in a report by the Institute for the Study of War": the author."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for document in (c for c in prep.children if c.lemma_.lower() in _DOCUMENTS):
+            by = next((c for c in document.children if c.lower_ == "by"), None)
+            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if author is not None:
+                return author
+    return None
 
 
 def _told_this(verb: Token, subject: Token) -> Frame | None:
@@ -715,7 +740,7 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         speaker = owner.doc[owner.i : owner.i + 1]  # "According to his words, ...": him
         prep = [token, to, *objects[0].subtree]
     else:
-        speaker = speaker_span(objects[0])
+        speaker = _titles_then_name(objects[0]) or speaker_span(objects[0])
         prep = [token, to, *speaker]
     frame = (min(t.idx for t in prep), max(t.idx + len(t.text) for t in prep))
     doc = unit.doc
@@ -725,6 +750,18 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if not parts:
         return None
     return Frame(speaker, token, tuple(parts), "paraphrase", "paraphrase.according_to", 0.85, frame)
+
+
+def _titles_then_name(title: Token) -> Span | None:
+    """ "according to Harvard professor and former IMF chief economist Kenneth Rogoff": two
+    titles joined, then the name of the one person who holds both."""
+    if title.pos_ != "NOUN":
+        return None
+    for joined in (c for c in title.children if c.dep_ == "conj"):
+        people = [t for t in joined.subtree if t.ent_type_ == "PERSON"]
+        if people:
+            return title.doc[title.left_edge.i : people[-1].i + 1]
+    return None
 
 
 def _certain(adjective: Token, unit: Span, quotes: list[Quote]) -> Frame | None:

@@ -181,6 +181,8 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
     start, end = frame.content[0]
     inside = [t for t in frame.cue.doc if start <= t.idx < end]
     heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    # "called on manufacturers to do more": content that opens with the cue is a position
+    heads = [t for t in heads if t.i != frame.cue.i]
     # ``ongoing``: what an unnamed source says is going on ("Russia is buying arms from
     # North Korea, according to U.S. intelligence") is news of a happening too. The first
     # main verb decides: "said the cooperation was a sovereign matter and threatened no

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
-from eventstore.extract.names import NATIONALITY_WORDS, looks_like_organization
+from eventstore.extract.names import NATIONALITY_WORDS, is_outlet, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.people import make_person
 from eventstore.extract.text import QUOTE_CLOSE, QUOTE_OPEN, Paragraph
@@ -67,6 +67,7 @@ class Layout:
     category: str | None = None
     labels: dict[int, str] = field(default_factory=dict)
     author: str | None = None  # an op-ed's byline
+    author_body: bool = False  # the byline names a body ("By Kyiv School of Economics")
     author_bio: str | None = None  # "Taras Levchuk is a senior fellow at ...": the role
     opinion: bool = False  # an opinion page's disclaimer: its text is its author's
     interviewee: tuple[str, str] | None = None  # an interview's intro: (name, role)
@@ -166,6 +167,9 @@ _QUESTION = re.compile(
 )
 _BARE_QUESTION = re.compile(r"^[A-Z\"“«].{0,200}\?[\"”»]?$")
 _INTERVIEW = re.compile(r"\binterview\b", re.I)
+# a paragraph whose last sentence asks "you" something
+_ASKED = re.compile(r"(?:^|[.!?…]\s+)[^.!?…]*\b[Yy]ou\b[^.!?…]*\?[\"”»]?$")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}"
 # "Olexander Kravchenko is the commander of ...", "X commands a battalion ...", "The Kyiv
 # Ledger spoke to X, the commander of ...": an interview's intro names who answers
@@ -206,6 +210,11 @@ _ABOUT_LINE = re.compile(
 _BOX_ROLE = re.compile(r"^[A-Z][\w'’ ,&-]{1,60}$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
+)
+# "By Kyiv School of Economics November 20, 2023": a body's byline
+_BODY_BYLINE = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|on|and|the|[A-Z][\w'’-]+)){1,7}?)"
+    r"\s*[,|]?\s*" + _BYLINE_DATE + r"\.?$"
 )
 _TIME = re.compile(r"^(?P<time>\d{1,2}[:.]\d{2})\s+(?=\S)")
 # ("More details on ..." heads a background; a newswire's "Details" opens its own story)
@@ -324,6 +333,10 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     if author and before <= 1 and found.author is None and not looks_like_organization(author):
         found.author = author
         return False
+    body = _BODY_BYLINE.match(text) if before <= 1 and found.author is None else None
+    if body and looks_like_organization(body.group("name")) and not is_outlet(body.group("name")):
+        found.author, found.author_body = body.group("name"), True  # a think tank's own text
+        return False
     if (owner := _COPYRIGHT.search(text)) and before <= 1 and found.author is None:
         found.author = owner.group("name")
         return False
@@ -364,7 +377,13 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
     spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
     bare = [p for p in rest[1:] if p.index not in found.labels and _BARE_QUESTION.match(p.text)]
     answered = _quoted_answers(rest, bare)
-    if not (marked or spoke_to or answered or _INTERVIEW.search(found.title.text)):
+    # "At WEF you said ... Why do you think that is?": questions put to the interviewee,
+    # each after a lead-in of its own, make the page an interview whatever its title says
+    addressed = [p for p in rest[1:] if p.index not in found.labels and _ASKED.search(p.text)]
+    questions = sorted({*bare, *addressed}, key=lambda p: p.index)
+    asked = len(addressed) >= 2 and len(questions) < len(rest) / 2
+    bare = questions if asked else bare
+    if not (marked or spoke_to or answered or asked or _INTERVIEW.search(found.title.text)):
         return
     if not marked and len(bare) < 2:
         return
@@ -376,6 +395,8 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
         found.interviewee = (answering, "")
     elif answered and (named := _ANSWERS.search(answered.text)):
         found.interviewee = (named.group("name"), "")
+    elif asked and rest and (named := _FULL_NAME.search(rest[0].text)):
+        found.interviewee = (named.group(), "")  # the deck names whom the page asks
     if spoke_to:
         found.labels[rest[0].index] = "intro"  # the outlet's own words: whom it asked
 

@@ -51,7 +51,8 @@ _ORG_WORDS = frozenset(
     corporation company inc ltd headquarters directorate bureau authority authorities
     agency court prosecutor police guard association federation chamber academy society
     forum initiative network project observatory studies research policy strategy business
-    economics energy holding holdings airlines railways consulting analytics nations""".split()
+    economics energy holding holdings airlines railways consulting analytics nations panel
+    board tribunal mission""".split()
 )
 _MEDIA_WORDS = frozenset("media press outlets outlet journalists newspapers".split())
 _INTELLIGENCE_WORDS = frozenset("intelligence cia fsb gur sbu mi6 mossad nsa spy".split())
@@ -211,4 +212,10 @@ _SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)
 def is_outlet(name: str) -> bool:
     """True when ``name`` is a news outlet or agency ("Yonhap", "The Wall Street Journal")."""
     words = set(fold(name).split())
-    return bool(words & _OUTLET_WORDS) or "news agency" in fold(name) or bool(_SITE.search(name))
+    if fold(name).endswith("independent"):
+        return True  # "the Kyiv Independent"; not the "Independent Panel on ..."
+    return (
+        bool(words & _OUTLET_WORDS - {"independent"})
+        or "news agency" in fold(name)
+        or bool(_SITE.search(name))
+    )

@@ -59,7 +59,9 @@ COLLECTIVE_NOUNS = frozenset(
     authorities residents people witnesses reports report insiders critics lawmakers
     officers commanders investigators intelligence agencies""".split()
 )
-_COMPANY_WORDS = frozenset("company firm operator corporation".split())
+_COMPANY_WORDS = frozenset(
+    "company firm operator corporation group panel body organization organisation".split()
+)
 _PUBLIC_BODIES = frozenset(
     """kremlin ministry office forces army navy command government department agency
     committee council administration embassy staff directorate headquarters pentagon house
@@ -321,9 +323,9 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     for match in _INSTITUTION_NAME.finditer(doc.text):
         speakers.name_institution(match.group())
     for match in _ACRONYM.finditer(doc.text):
-        speakers.acronyms.setdefault(
-            match.group("acronym"), display_source_name(match.group("name"))
-        )
+        acronym = match.group("acronym")
+        named = _institution(f"{display_source_name(match.group('name'))} ({acronym})")
+        speakers.acronyms.setdefault(acronym, named.name)
     for token in doc:
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             core = name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
@@ -381,7 +383,7 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     subject = _press_owner(_without_setting(subject))
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
-        return _pronoun(head, speakers)
+        return _issuer(subject, speakers) or _pronoun(head, speakers)
     if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
         return _anonymous(_LEADING_THE.sub("", clean_phrase(subject.text)))  # "the Russians"
     titled = _title_reference(subject, speakers) or _described_outlet(subject)
@@ -484,6 +486,14 @@ def _statement(subject: Span) -> bool:
     """ "The statement said troops were ready": as "it", the institution whose it is."""
     lemma = subject.root.lemma_.lower()
     return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"the", "this", "its", "that"}
+
+
+def _issuer(subject: Span, speakers: Speakers) -> PersonRef | None:
+    """ "according to the international working group study": the body the words before
+    the statement's noun name, if the article named it."""
+    words = [fold(t.text) for t in subject if t.i < subject.root.i and t.is_alpha]
+    words = [w for w in words if w not in {"the", "this", "its", "that"}]
+    return speakers.institution(words[-1], frozenset(words)) if words else None
 
 
 def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
@@ -602,7 +612,7 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
             found = _institution(speakers.acronyms[found.name])
         return speakers.add(speakers.fuller(found) or found)
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
-        return _anonymous(bare)
+        return _staff_of(head, speakers) or _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
         known = speakers.by_role(lemma, nations(subject.text))
         if known is None and lemma in _GENERIC_ROLES:
@@ -613,6 +623,18 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         body = _spoken_for(subject, head) if lemma in _SPOKESPEOPLE else None
         return speakers.add(_institution(body)) if body else _anonymous(bare)
     return None
+
+
+_STAFF = frozenset("expert analyst researcher author".split())
+
+
+def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
+    """ "The group's experts called on ...", "ISW's analysts": the body speaks."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is None or head.lemma_.lower() not in _STAFF:
+        return None
+    body = resolve_subject(head.doc[owner.left_edge.i : owner.i + 1], speakers)
+    return body if isinstance(body, PersonRef) and body.kind == "organization" else None
 
 
 def _spoken_for(subject: Span, head: Token) -> str | None:
@@ -647,7 +669,8 @@ def _proper_name(subject: Span, head: Token) -> str | None:
     return subject.doc[start : head.i + 1].text
 
 
-_STATEMENT_NOUNS = frozenset("statement communique communiqué announcement".split())
+# "the statement said", "according to the study": the words of the body that issued it
+_STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
 _OWNED = frozenset("administration government team campaign".split())
 
 
@@ -681,10 +704,25 @@ def institution_named(name: str) -> PersonRef:
 
 
 def _institution(name: str) -> PersonRef:
+    name = _as_acronym_spells(name)
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it
     display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)(?=\s)", "", name))
     return PersonRef(name=display, key=person_key(display), kind="organization")
+
+
+def _as_acronym_spells(name: str) -> str:
+    """ "the American Institute for the Study of War (ISW)": a describing word before the
+    name its acronym spells is no part of it."""
+    match = re.fullmatch(
+        r"(?:the\s+)?(?P<first>[A-Z][\w'’-]*)\s+(?P<rest>.+?)\s*\((?P<acr>[A-Z]{2,6})\)?", name
+    )
+    if match is None:
+        return name
+    initials = "".join(w[0] for w in match.group("rest").split() if w[:1].isupper())
+    if initials == match.group("acr") and match.group("first")[0] != initials[0]:
+        return f"{match.group('rest')} ({match.group('acr')})"
+    return name
 
 
 def _anonymous(name: str) -> Anonymous:

@@ -77,6 +77,8 @@ def _author(parts: Layout, category: str | None) -> Voice | None:
             if named
             else None
         )
+    if parts.author_body:
+        return Voice(institution_named(parts.author), "oped.author")
     if (
         parts.author_bio
         or opinion
