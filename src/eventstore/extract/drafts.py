@@ -202,6 +202,8 @@ def _story_date(
     # injured") is still that day's.
     if any(t.lower_ in _OF_LATE and t.dep_ == "advmod" for t in unit):
         return None  # "Russian forces recently advanced near ...": some day before, not that day
+    if any(t.tag_ == "MD" and t.head.i == unit.root.i for t in unit):
+        return None  # "the missiles will be used against ...": no happening of that day yet
     if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
         return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
     published = state.events.timeline.published_day()

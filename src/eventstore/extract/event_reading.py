@@ -14,7 +14,7 @@ from eventstore.extract.dates import DatePhrase, find_date, is_bound
 from eventstore.extract.document import EventDoc, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
 from eventstore.extract.frame_parts import Frame
-from eventstore.extract.happenings import clause_happening, date_of, happening
+from eventstore.extract.happenings import clause_happening, date_of, happening, pluperfect
 from eventstore.extract.sentence_parts import happening_before
 from eventstore.extract.text import Paragraph, capitalize_first
 from eventstore.vocabulary import Section
@@ -40,6 +40,10 @@ class EventReading:
         would (the undated happenings told after it are of that day)."""
         start, end = frame.content[0] if frame.content else (0, 0)
         phrase = find_date(unit.doc.text[start:end]) if frame.content else None
+        if phrase is None and self.section == "lede" and not pluperfect(frame):
+            # "Estonian authorities detained a tanker, Prime Minister X said Friday": the
+            # lede's happening is of the day it was told
+            phrase = find_date(unit.text)
         if phrase is None or is_bound(phrase) or phrase.invalid or not happening(frame):
             return
         reading = self.state.events.timeline.read(phrase, carry=False)

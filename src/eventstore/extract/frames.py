@@ -46,6 +46,9 @@ _ACCUSING = frozenset(
     """accuse reject dismiss refute praise hail condemn denounce criticize criticise laud
     commend slam blast liken question welcome""".split()
 )
+# Verbs of a stance that also tell of a blow ("slammed into", "blasted through")
+_PHYSICAL = frozenset("slam blast".split())
+_MOTION = frozenset("into through onto against".split())
 # Reactions that are a position when they name what they condemn, news when they point back.
 _REACTING = frozenset({"condemn", "denounce"})
 # "Ukraine's top diplomat expressed his disappointment in ...": a stance, whoever takes it.
@@ -371,7 +374,12 @@ def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> F
         return None
     if any(t.dep_ in {"cc", "conj"} for t in subject.subtree):
         return None  # "The US, Ukraine and six allies accused ...": no one speaker
-    if not any(c.dep_ in {"dobj", "prep", "xcomp"} and c.i > verb.i for c in verb.children):
+    objects = any(c.dep_ in {"dobj", "prep", "xcomp"} and c.i > verb.i for c in verb.children)
+    # "One of the drones slammed into a building": a blow, not a stance
+    blow = lemma in _PHYSICAL and any(
+        c.dep_ == "prep" and c.lower_ in _MOTION for c in verb.children
+    )
+    if not objects or blow:
         return None
     if lemma in _REACTING and _points_back(verb):
         return None  # "Ukraine condemned this decision and announced ...": news of a reaction
@@ -741,6 +749,7 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         prep = [token, to, *objects[0].subtree]
     else:
         speaker = _titles_then_name(objects[0]) or speaker_span(objects[0])
+        speaker = _name_after_title(speaker, unit)
         prep = [token, to, *speaker]
     frame = (min(t.idx for t in prep), max(t.idx + len(t.text) for t in prep))
     doc = unit.doc
@@ -750,6 +759,19 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if not parts:
         return None
     return Frame(speaker, token, tuple(parts), "paraphrase", "paraphrase.according_to", 0.85, frame)
+
+
+def _name_after_title(speaker: Span, unit: Span) -> Span:
+    """ "according to the deputy head of the president's office, Kyrylo Tymoshenko.": the
+    name after the title's comma that closes the sentence is the speaker's."""
+    doc = speaker.doc
+    if speaker.end >= unit.end or doc[speaker.end].text != ",":
+        return speaker
+    rest = [t for t in doc[speaker.end + 1 : unit.end] if not t.is_punct]
+    named = 2 <= len(rest) <= 4 and all(t.is_title for t in rest)
+    if named and any(t.ent_type_ == "PERSON" for t in rest) and rest[-1].i + 1 >= unit.end - 1:
+        return doc[speaker.start : rest[-1].i + 1]
+    return speaker
 
 
 def _titles_then_name(title: Token) -> Span | None:

@@ -74,6 +74,13 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
     return whole
 
 
+def pluperfect(frame: Frame) -> bool:
+    """Reported content in the past perfect: done before it was told."""
+    start, end = frame.content[0] if frame.content else (0, 0)
+    doc = frame.cue.doc
+    return any(t.lower_ == "had" and t.dep_ == "aux" and start <= t.idx < end for t in doc)
+
+
 _STORY_DAYS = frozenset({"overnight", "today", "yesterday"})
 
 
@@ -333,8 +340,8 @@ def happening_sentence(unit: Sentence) -> bool:
     # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
     # clause does not make the main verb's happening a forecast.
     return planned or not any(
-        (t.tag_ == "MD" or t.lower_ in FUTURE_WORDS) and t.head.i == root.i for t in unit
-    )
+        (t.tag_ == "MD" or t.lower_ in FUTURE_WORDS) and t.head.i == root.i != t.i for t in unit
+    )  # ("The blasts set fire to ...": the verb itself is no word of a plan)
 
 
 def headline_happening(unit: Sentence) -> bool:

@@ -71,7 +71,7 @@ def display_source_name(name: str) -> str:
     """A source name for display: 'the White House' -> 'White House'; 'The New York Times'
     keeps its article, which is part of the masthead; 'media' stays lower case."""
     name = " ".join(name.split()).strip(" ,.;:")
-    name = _AS.sub("", name)
+    name = _AS.sub("", _without_run_on(name))
     named = _NAMED_AFTER.match(name)
     if named is not None:
         name = named.group("name") or named.group("body")
@@ -95,6 +95,18 @@ _DOCUMENT_OF = re.compile(
     r"^(?:an?\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}?)\s+(?:statement|report|article)"
     r"|(?:an?\s+|the\s+)?(?:report|story|article|statement)\s+(?:in|by|from)\s+(?P<paper>.+))$"
 )
+# "According to The New York Times the long-range missiles ...": the name ends where a
+# clause of lower-case words opens (no comma after the name)
+_RUN_ON = re.compile(r"\s+(?:the|a|an)\s+[a-z][\w-]*\s+[a-z]")
+
+
+def _without_run_on(name: str) -> str:
+    run_on = _RUN_ON.search(name)
+    if run_on is None or not name[: run_on.start()].rsplit(maxsplit=1)[-1][:1].isupper():
+        return name
+    return name[: run_on.start()]
+
+
 # "As Ukrinform reported earlier": the conjunction is no part of the name
 _AS = re.compile(r"^(?:As|While|When|But|And)\s+(?=[A-Z])")
 # "North Korea's state news agency, KCNA": the name after the description; "a Defense
@@ -203,7 +215,8 @@ _OUTLET_WORDS = frozenset(
     espreso suspilne guardian times journal post telegraph independent kyodo nhk xinhua
     nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
     hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
-    france24 dw gazeta rferl rfe jazeera kcna err lrt yle broadcasting television""".split()
+    france24 dw gazeta rferl rfe jazeera kcna err lrt yle broadcasting television herald gazette
+    tribune chronicle""".split()
 )
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
 _SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)

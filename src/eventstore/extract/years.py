@@ -205,8 +205,8 @@ def _season_year(phrase: DatePhrase, published: date, *, future: bool) -> int:
     last = phrase.last
     if future and not last and not begun:
         return latest + 1
-    if last and published.month < start + 3:
-        return latest - 1  # in August, "last summer" is the year before's
+    if last and (published.month - start) % 12 < 3:
+        return latest - 1  # in August, "last summer" is the year before's (not in January)
     return latest
 
 
