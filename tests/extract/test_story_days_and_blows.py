@@ -97,7 +97,6 @@ def test_a_lede_told_on_a_day_of_something_done_before_dates_nothing_after_it() 
     doc = news(
         "Latvian border guards had detained a tanker of Russia's shadow fleet in the Gulf of "
         "Riga, Prime Minister Anna Ozola said Friday.",
-        "The vessel was held near the port of Ventspils in an operation involving two "
-        "helicopters.",
+        "The vessel was held near the port of Ventspils in an operation involving two helicopters.",
     )
     assert day(event_of(doc, "was held near the port")) == (None, None, None, "unknown")

@@ -125,7 +125,10 @@ def speaker_span(subject: Token) -> Span:
     tokens = [subject]
     cut = len(doc)
     for child in subject.children:
-        if child.dep_ in {"relcl", "acl", "cc", "conj"}:
+        # "the agency Rosatom later on Sunday claimed": an adverb after the phrase is the
+        # cue's, whatever the parser hung it on
+        adverb = child.dep_ == "advmod" and child.pos_ == "ADV" and child.i > subject.i
+        if child.dep_ in {"relcl", "acl", "cc", "conj"} or adverb:
             if child.i > subject.i:  # "Ukrenergo, which oversees the grid, said"
                 cut = min(cut, *(t.i for t in child.subtree))
             continue  # "Putin and Kim Jong Un": Kim is no part of Putin's description

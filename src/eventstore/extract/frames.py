@@ -236,6 +236,13 @@ def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | N
     direct = [q for q in adjacent_quotes(unit, quotes, frame) if q[1] <= frame[0]]
     if direct:
         return _quoted(verb, speaker, unit, direct, frame)
+    comma = next((t for t in reversed(unit.doc[unit.start : verb.i]) if t.text == ","), None)
+    if comma is not None and comma.i > unit.start + 3:
+        # "Western countries will run risks ..., TASS news agency quoted X as saying": the
+        # words before the comma
+        framed = (comma.idx + 1, unit.end_char)
+        content = ((unit.start_char, comma.idx),)
+        return Frame(speaker, verb, content, "paraphrase", "paraphrase.cue_after", 0.8, framed)
     return _verb_frame(verb, target, unit, quotes, weak=False)
 
 
@@ -625,6 +632,7 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
 
 
 _BARE_CUES = frozenset("say tell state report".split())
+_TELLING_THIS = _BARE_CUES | {"write", "post", "announce"}
 _DOCUMENTS = frozenset("report statement study assessment analysis post interview".split())
 
 
@@ -642,7 +650,7 @@ def _author_of_document(verb: Token) -> Token | None:
 def _told_this(verb: Token, subject: Token) -> Frame | None:
     """ "Minister X posted this on Facebook, according to Ukrinform", "X wrote it on
     Telegram": whose the words before are, and nothing more (the object points back)."""
-    if verb.lemma_.lower() not in _BARE_CUES | {"write", "post"} or verb.tag_ not in {"VBD", "VBZ"}:
+    if verb.lemma_.lower() not in _TELLING_THIS or verb.tag_ not in {"VBD", "VBZ"}:
         return None
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if target is None or target.lower_ not in {"this", "it"}:

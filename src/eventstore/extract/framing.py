@@ -18,7 +18,9 @@ from eventstore.normalize import source_key
 _VENUE = re.compile(
     r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
     r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website)\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*){0,3}"
+    # "told the odkryto.cz website": a site's address in lower case
+    r"|[a-z][\w-]*\.(?:cz|pl|de|com|net|ua|ru|org|media|info|news|eu)\b)"
 )
 # "in an interview with The Insider and LIGA.net websites": outlets by what they are
 _NAMED_OUTLETS = re.compile(

@@ -211,6 +211,12 @@ _BOX_ROLE = re.compile(r"^[A-Z][\w'’ ,&-]{1,60}$")
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
 )
+# "Jane Roe, Member of Parliament, Head of the Working Group": a name, then its titles
+_NAME_AND_TITLE = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+"
+    r"(?P<role>(?:Member|Head|Minister|Director|Chair|Professor|Senior|Former|Deputy|President)"
+    r"\b[^.!?]{3,200})$"
+)
 # "By Kyiv School of Economics November 20, 2023": a body's byline
 _BODY_BYLINE = re.compile(
     r"^By\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:of|for|on|and|the|[A-Z][\w'’-]+)){1,7}?)"
@@ -333,9 +339,7 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     if author and before <= 1 and found.author is None and not looks_like_organization(author):
         found.author = author
         return False
-    body = _BODY_BYLINE.match(text) if before <= 1 and found.author is None else None
-    if body and looks_like_organization(body.group("name")) and not is_outlet(body.group("name")):
-        found.author, found.author_body = body.group("name"), True  # a think tank's own text
+    if _titled_or_body_byline(text, found, before=before):
         return False
     if (owner := _COPYRIGHT.search(text)) and before <= 1 and found.author is None:
         found.author = owner.group("name")
@@ -348,6 +352,22 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     if _NOT_TEXT.match(text) or _NOT_TEXT_2.search(text) or _STAMP.match(text):
         return False
     return not (first and _BULLET.match(text))  # bullets above the lede restate the story
+
+
+def _titled_or_body_byline(text: str, found: Layout, *, before: int) -> bool:
+    """ "Halyna Yanchenko, Member of the Ukrainian Parliament, Head of ...": an op-ed's
+    byline with its author's titles (a co-author's line after it is no text either); "By
+    Kyiv School of Economics November 20, 2023": a body's own text. Kept in ``found``."""
+    titled = _NAME_AND_TITLE.match(text) if before == 0 else None
+    if titled is not None and _person(titled.group("name")):
+        if found.author is None:
+            found.author, found.author_bio = titled.group("name"), titled.group("role")
+        return True
+    body = _BODY_BYLINE.match(text) if before <= 1 and found.author is None else None
+    if body and looks_like_organization(body.group("name")) and not is_outlet(body.group("name")):
+        found.author, found.author_body = body.group("name"), True
+        return True
+    return False
 
 
 def _labelled(paragraph: Paragraph, found: Layout) -> Paragraph:

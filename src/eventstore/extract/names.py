@@ -216,10 +216,12 @@ _OUTLET_WORDS = frozenset(
     nikkei newspaper newswire outlet broadcaster channel tv radio censor liga babel unian
     hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
     france24 dw gazeta rferl rfe jazeera kcna err lrt yle broadcasting television herald gazette
-    tribune chronicle""".split()
+    tribune chronicle tagesspiegel handelsblatt welt zeit faz ndr wdr zdf ard rte nhk cctv
+    yomiuri asahi mainichi figaro corriere repubblica politiken voa dumka""".split()
 )
+_OUTLET_PHRASES = ("news agency", "voice of america")
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name
-_SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news)\b", re.IGNORECASE)
+_SITE = re.compile(r"\w\.(?:net|com|ua|ru|org|info|news|media|cz|pl|de|eu|fr|it)\b", re.IGNORECASE)
 
 
 def is_outlet(name: str) -> bool:
@@ -229,6 +231,6 @@ def is_outlet(name: str) -> bool:
         return True  # "the Kyiv Independent"; not the "Independent Panel on ..."
     return (
         bool(words & _OUTLET_WORDS - {"independent"})
-        or "news agency" in fold(name)
+        or any(phrase in fold(name) for phrase in _OUTLET_PHRASES)
         or bool(_SITE.search(name))
     )

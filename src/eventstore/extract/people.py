@@ -191,6 +191,10 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
         bare = words[index].strip(",.")
         if taken and index > 0 and _INITIAL.match(words[index]):
             continue  # "Charles Q. Brown", "Antony J. Blinken": named without the initial
+        if taken and _INITIALS.match(words[index]) and (index == 0 or _is_title(words[index - 1])):
+            taken.append(words[index])  # "P.S. Raghavan": initials that open the name
+            start = index
+            continue
         particle = bare in _PARTICLES and bool(taken)  # "Ursula von der Leyen"
         full = len([w for w in taken if w not in _PARTICLES]) == 4
         # "German Galushchenko": a first name spelt like a nationality opens the phrase
@@ -227,12 +231,17 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _SHORT_RANKS = frozenset("gen col maj".split())
 
 
 # Titles that end a name read back from its end ("National Security Advisor Jake
 # Sullivan"), though "a senior adviser to President X" is the adviser, not X (names.py)
-_TITLES_BEFORE_A_NAME = frozenset({"adviser", "advisor", "aide", "counselor", "counsellor"})
+# Roles written in capitals before a name ("Analyst Ilhan Uzgel", "Economist Jane Roe")
+_TITLES_BEFORE_A_NAME = frozenset(
+    """adviser advisor aide counselor counsellor analyst economist expert researcher
+    historian journalist correspondent lawmaker""".split()
+)
 
 
 def _is_title(word: str) -> bool:

@@ -27,6 +27,8 @@ _CAP = r"(?:(?:[A-Z]\.){2,}(?=\s)|[A-Z](?:[\w'’&-]|\.(?=[A-Z]))*)"  # "U.S." k
 _NOUN_PHRASE = (
     rf"(?:(?:[Tt]he|[Ll]ocal|[Ww]estern|[Ff]oreign|[Rr]ussian|[Uu]krainian|[Ss]tate)\s+)*"
     rf"(?:{_CAP}(?:\s+(?:(?:of|for|and|on|de)\s+(?!{_DAY_WORD}))?{_CAP})*|media|journalists)"
+    # "the RBC news website reported": what the outlet is, after its name
+    r"(?:\s+(?:news\s+)?(?:website|agency|newspaper|outlet|channel|daily|portal))?"
 )
 _VERB_ROLES: dict[str, SourceRole] = {
     "reported": "reported_by",
@@ -35,6 +37,7 @@ _VERB_ROLES: dict[str, SourceRole] = {
     "writes": "reported_by",
     "published": "reported_by",
     "revealed": "reported_by",
+    "quoted": "reported_by",
     "confirmed": "confirmed_by",
     "confirms": "confirmed_by",
     "said": "stated_by",
@@ -86,6 +89,11 @@ CORRESPONDENT = re.compile(
     r"\b(?:an?|the)\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
     r"(?:correspondent|reporter|journalist)s?\s+(?:reports?|reported|writes|wrote)\b"
 )
+# "AFP journalists in the capital heard explosions": an outlet's own witnesses
+_WITNESSES = re.compile(
+    r"\b(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)?)\s+"
+    r"(?:journalists|reporters|correspondents|photographers)\b"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|at|in|with|by|from|for|on|about)\s+$", re.I)
 _PREPOSITIONAL: tuple[tuple[re.Pattern[str], SourceRole, tuple[str, ...]], ...] = (
     (_CITING, "cited", ("citing", "according", "quoting", "reference")),
@@ -118,21 +126,40 @@ def find_sources(text: str) -> tuple[SourceRef, ...]:
             continue
         if _is_source_name(name, subject=True):
             found.append((start, _source(name, _VERB_ROLES[verb.group("verb")])))
-    for match in CORRESPONDENT.finditer(text):
-        found.append((match.start("name"), _source(match.group("name"), "reported_by")))
-    for match in _REPORTED_BY.finditer(text):
-        name = match.group("src")
-        if _is_source_name(name, subject=True) or is_outlet(name):  # not "stated by Kirby"
-            found.append((match.start("src"), _source(name, "reported_by")))
+    found += _reporters(text)
     lowered = text.lower()
     for pattern, role, cue in _PREPOSITIONAL:
         if not any(word in lowered for word in cue):
             continue  # a substring test is far cheaper than the regex scan it saves
         for match in pattern.finditer(text):
             name = match.group("src")
-            if _is_source_name(name, subject=False):
-                found.append((match.start("src"), _source(name, role)))
+            if not _is_source_name(name, subject=False):
+                continue
+            # "according to Kyodo News and NHK": two outlets
+            names = re.split(r"\s+and\s+", name)
+            if len(names) == 1 or not all(is_outlet(n) for n in names):
+                names = [name]
+            found += [(match.start("src"), _source(n, role)) for n in names]
     return _unique(source for _, source in sorted(found, key=lambda item: item[0]))
+
+
+def _reporters(text: str) -> list[tuple[int, SourceRef]]:
+    """Outlets by their people ("an Energy Reform correspondent reports", "AFP journalists
+    heard") and by "reported by X"."""
+    found = [
+        (match.start("name"), _source(match.group("name"), "reported_by"))
+        for match in CORRESPONDENT.finditer(text)
+    ]
+    found += [
+        (match.start("name"), _source(match.group("name"), "observed_by"))
+        for match in _WITNESSES.finditer(text)
+        if is_outlet(match.group("name"))
+    ]
+    for match in _REPORTED_BY.finditer(text):
+        name = match.group("src")
+        if _is_source_name(name, subject=True) or is_outlet(name):  # not "stated by Kirby"
+            found.append((match.start("src"), _source(name, "reported_by")))
+    return found
 
 
 _LEADING_CONJUNCTION = re.compile(

@@ -59,6 +59,9 @@ COLLECTIVE_NOUNS = frozenset(
     authorities residents people witnesses reports report insiders critics lawmakers
     officers commanders investigators intelligence agencies""".split()
 )
+_COMPANY_KINDS = frozenset(
+    "company contractor firm manufacturer maker producer operator concern".split()
+)
 _COMPANY_WORDS = frozenset(
     "company firm operator corporation group panel body organization organisation".split()
 )
@@ -92,6 +95,12 @@ _INSTITUTION_NAME = re.compile(
     # "... of the Armed Forces of Ukraine", "the Security Service of Ukraine": its country
     # (one word, or "the United States": "the Ministry of Russia Sergei Shoigu" ends at Russia)
     r"(?:\s+of\s+(?:the\s+)?(?:United\s+[A-Z][a-z]+|[A-Z][\w'’-]+))?"
+)
+# "the defence contractor Rheinmetall", "energy company DTEK": a company named after what
+# it is, for "the company said" later
+_DESCRIBED_COMPANY = re.compile(
+    rf"\b(?P<what>{'|'.join(sorted(_COMPANY_KINDS))})\s+"
+    r"(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})"
 )
 # Bodies a role names in lower case, referring back to one named before ("department
 # spokesman", "ministry official", "company CEO")
@@ -157,7 +166,7 @@ class Speakers:
                 if (
                     not named & _PUBLIC_BODIES
                     and not nations(name)
-                    and looks_like_organization(name)
+                    and (looks_like_organization(name) or named & _COMPANY_KINDS)
                     and not is_outlet(name)
                 ):
                     return _institution(name)
@@ -322,6 +331,8 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
     for match in _INSTITUTION_NAME.finditer(doc.text):
         speakers.name_institution(match.group())
+    for match in _DESCRIBED_COMPANY.finditer(doc.text):
+        speakers.name_institution(match.group("name"), match.group("what"))
     for match in _ACRONYM.finditer(doc.text):
         acronym = match.group("acronym")
         named = _institution(f"{display_source_name(match.group('name'))} ({acronym})")
@@ -606,7 +617,7 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
         words -= {"the", "this", "that", "our"}
         named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
-        proper = _proper_name(subject, head)
+        proper = _proper_name(subject, head) or _named_in_apposition(head)
         found = named or _institution(_owned_institution(subject) or proper or bare)
         if found.name in speakers.acronyms:  # "according to the ISW": named in full before
             found = _institution(speakers.acronyms[found.name])
@@ -670,6 +681,16 @@ def _proper_name(subject: Span, head: Token) -> str | None:
 
 
 # "the statement said", "according to the study": the words of the body that issued it
+def _named_in_apposition(head: Token) -> str | None:
+    """ "Russia's state-owned nuclear agency Rosatom": the body's name beside the noun that
+    says what it is."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is None or head.pos_ != "NOUN" or named.i != head.i + 1:
+        return None
+    words = [t for t in named.subtree if t.pos_ == "PROPN" and t.i >= named.i]
+    return " ".join(t.text for t in words) if len(words) == 1 + (words[-1].i - named.i) else None
+
+
 _STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
 _OWNED = frozenset("administration government team campaign".split())
 
