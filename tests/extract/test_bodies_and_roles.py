@@ -178,3 +178,24 @@ def test_a_live_blog_entrys_dateline_is_no_part_of_its_speaker() -> None:
         "the Zaporizhzhia plant was once again cut off by shelling.",
     )
     assert speaker_of(doc, "once again cut off") == "Atomtrade"
+
+
+def test_two_speakers_joined_by_but() -> None:
+    doc = news(
+        "A Russian glide bomb hit a hospital in Kharkiv on Thursday.",
+        "Earlier, the city's mayor Ihor Danko reported that the attack killed one person, but "
+        "later Petro Sas, the head of the regional police, said the man was dead before the "
+        "strike.",
+    )
+    assert speaker_of(doc, "killed one person") == "Ihor Danko"
+    assert speaker_of(doc, "dead before the strike") == "Petro Sas"
+
+
+def test_an_unnamed_official_who_told_reporters_after_the_comma() -> None:
+    doc = news(
+        "Ukraine's armed forces fired 39 shells at Nova Kakhovka and other towns in the "
+        "Kherson region last night, a local emergencies official told reporters on Tuesday.",
+    )
+    (event,) = doc.events
+    assert "fired 39 shells" in event.span.text
+    assert [s.name for s in event.sources] == ["local emergencies official"]

@@ -90,6 +90,11 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
     relays = [f.frame_range[0] for f in frames if f is not best and is_outlet(f.speaker.text)]
     end = min([end, *(r for r in relays if r > best.frame_range[1])])
     content = tuple((max(a, start), min(b, end)) for a, b in best.content if a < end and b > start)
+    after = (best.cue.idx + len(best.cue.text), end)
+    if best.content and not content and len(unit.doc.text[after[0] : after[1]].strip()) > 10:
+        # "..., but later X said the man was dead": the parser gave the cue the clause of the
+        # part before; in this part, what follows the cue is what was said
+        return replace(best, content=(after,), rule="paraphrase.cue_before")
     return replace(best, content=content) if content != best.content else best
 
 
@@ -669,6 +674,13 @@ def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Fra
     after = unit.doc.text[frame[1] : unit.end_char]
     if after.strip(" .,;:\"”’'"):
         return None
+    doc = unit.doc
+    comma = doc[speaker.start - 1] if speaker.start > unit.start else None
+    if comma is not None and comma.text == "," and comma.idx - unit.start_char >= 10:
+        # "Ukraine's forces fired 39 shells ..., a local official told reporters.": the
+        # words before the comma, in the same sentence
+        before = ((unit.start_char, comma.idx),)
+        return Frame(speaker, verb, before, "paraphrase", "paraphrase.cue_after", 0.75, frame)
     return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.7, frame)
 
 

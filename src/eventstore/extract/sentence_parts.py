@@ -46,6 +46,27 @@ def two_speakers(unit: Sentence) -> tuple[Sentence, Sentence] | None:
         spoken = [v for v in (verb, main) if _speaks(v) and subject_of(v) is not None]
         if len(spoken) == 2:
             return doc[unit.start : first - 1], doc[token.i + 1 : unit.end]
+    return _but_another(unit)
+
+
+def _but_another(unit: Sentence) -> tuple[Sentence, Sentence] | None:
+    """ "The mayor reported that one man was killed, but later the police chief said he
+    was dead before the strike": two cues joined by "but", each with a subject of its own
+    (whichever of them the parser made the head of the other)."""
+    doc = unit.doc
+    for token in unit:
+        if token.lower_ != "but" or token.dep_ != "cc" or doc[token.i - 1].text != ",":
+            continue
+        speaking = [
+            (verb, subject)
+            for verb in unit
+            if _speaks(verb)
+            and (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        ]
+        before = [v for v, subject in speaking if subject.i < v.i < token.i]
+        after = [v for v, subject in speaking if token.i < subject.i < v.i]
+        if before and after:
+            return doc[unit.start : token.i - 1], doc[token.i + 1 : unit.end]
     return None
 
 
@@ -59,8 +80,10 @@ def happening_before(unit: Sentence, frame: Frame) -> Sentence | None:
     ("pledged 5%", "announced sanctions"), not one reporting words ("said that ...").
     """
     root, cue = unit.root, frame.cue
-    if frame.rule == "paraphrase.according_to":
-        return None  # "A happened, according to X": the whole sentence is X's word
+    if frame.rule == "paraphrase.according_to" or (
+        frame.content and frame.content[0][0] == unit.start_char
+    ):
+        return None  # "A happened, according to X" / "..., X told reporters": all X's word
     # "Blinken announced new sanctions on Iran, accusing it of ...": the speaker's own
     # participle after an act of theirs comments on it as another speaker's would
     own = cue.dep_ == "advcl" and cue.head.i == root.i and cue.tag_ == "VBG"
