@@ -107,3 +107,15 @@ def test_an_op_eds_byline_of_a_name_and_its_titles() -> None:
     assert doc.featured_expert.name == "Olena Marchuk"
     assert claim_of(doc, "natural partner").speaker.name == "Olena Marchuk"
     assert not [c for c in doc.claims if "Markus Feld" in c.spans[0].text]
+
+
+def test_a_lone_name_that_reports_and_an_outlet_that_cited_people() -> None:
+    doc = news(
+        "The price of Urals crude fell to $34.52 a barrel as of Dec. 16, data showed.",
+        "Discounts on Urals crude reached $23-25 a barrel in Novorossiysk and $24 in Baltic "
+        "ports, Petromark reported.",
+        "Russian oil companies are lowering prices to move cargoes that Indian refineries "
+        "refuse, Reuters cited traders as saying.",
+    )
+    assert sources(event_of(doc, "Discounts on Urals")) == ["Petromark"]
+    assert sources(event_of(doc, "lowering prices")) == ["Reuters", "traders"]

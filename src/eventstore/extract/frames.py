@@ -182,6 +182,8 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     if _appeal(token) or _named_thing(token):
         return _from_verb(token, unit, quotes)
     lemma = _cue_lemma(token)
+    if lemma == "cite":  # "Reuters cited traders as saying": no cue otherwise ("citing data")
+        return _quoted_as_saying(token, unit, quotes)
     if lemma in OBJECT_CUES:
         return _object_frame(token, lemma, unit, quotes)
     return _subject_frame(token, lemma, unit, quotes) if lemma in CUE_LEMMAS else None
@@ -233,8 +235,8 @@ def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | N
         for c in verb.children
     )
     target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if not saying or target is None or target.pos_ != "PROPN":
-        return None
+    if not saying or target is None or not (target.pos_ == "PROPN" or target.tag_ == "NNS"):
+        return None  # "quoted Belousov", "cited traders" as saying
     speaker = speaker_span(target)
     # '"...," TASS quoted X as saying in a meeting with ...': all after the quote frames it
     frame = (frame_span_of(verb, speaker)[0], unit.end_char)

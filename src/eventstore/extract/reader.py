@@ -36,7 +36,7 @@ from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import find_quotes, units
 from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
-from eventstore.extract.speakers import Anonymous, resolve_subject
+from eventstore.extract.speakers import Anonymous, institution_named, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.extract.transcript import turn_claim
 from eventstore.extract.unframed import UnframedReading
@@ -288,7 +288,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if frame.speaker.root.lower_ in {"he", "she"}:
             introduced = self._introduced(unit) or self.state.newcomer or self._subject_before(unit)
             self.state.speakers.last = introduced or self.state.speakers.last
-        speaker = resolve_subject(frame.speaker, self.state.speakers)
+        speaker = resolve_subject(frame.speaker, self.state.speakers) or _reporter(frame)
         if speaker is None:
             return None
         if not isinstance(speaker, Anonymous):
@@ -551,3 +551,13 @@ def _without_relay(
     if match is None or not (is_outlet(name) or name.isupper()):
         return bounds, None
     return (start, match.start()), outlet_source(name)
+
+
+def _reporter(frame: Frame) -> PersonRef | None:
+    """ "..., Argus reported.": a lone name no one introduced, that reports, is a body that
+    reports (an outlet or an agency), not nobody."""
+    words = [t for t in frame.speaker if not t.is_punct]
+    lone = len(words) == 1 and words[0].pos_ == "PROPN" and words[0].ent_type_ != "PERSON"
+    if not lone or frame.cue.lemma_.lower() != "report":
+        return None
+    return institution_named(words[0].text)

@@ -38,6 +38,7 @@ _VERB_ROLES: dict[str, SourceRole] = {
     "published": "reported_by",
     "revealed": "reported_by",
     "quoted": "reported_by",
+    "cited": "reported_by",
     "confirmed": "confirmed_by",
     "confirms": "confirmed_by",
     "said": "stated_by",
