@@ -199,3 +199,12 @@ def test_an_unnamed_official_who_told_reporters_after_the_comma() -> None:
     (event,) = doc.events
     assert "fired 39 shells" in event.span.text
     assert [s.name for s in event.sources] == ["local emergencies official"]
+
+
+def test_the_agency_is_the_centre_named_before() -> None:
+    doc = news(
+        "Wreckage of the drone was found near Izium, according to the army's Strategic "
+        "Communications Centre, which shared photos of the debris.",
+        '"The wing elements allow us to confirm the type of the drone," the agency said.',
+    )
+    assert speaker_of(doc, "wing elements") == "Strategic Communications Centre"

@@ -59,6 +59,7 @@ COLLECTIVE_NOUNS = frozenset(
     authorities residents people witnesses reports report insiders critics lawmakers
     officers commanders investigators intelligence agencies""".split()
 )
+_AGENCY_WORDS = frozenset("center centre service office bureau directorate".split())
 _COMPANY_KINDS = frozenset(
     "company contractor firm manufacturer maker producer operator concern".split()
 )
@@ -169,6 +170,12 @@ class Speakers:
                     and (looks_like_organization(name) or named & _COMPANY_KINDS)
                     and not is_outlet(name)
                 ):
+                    return _institution(name)
+        if head_word == "agency" and not words:
+            # "the military's Strategic Communications Center ...", then "the agency said":
+            # the last body named as a centre, a service or an office (no outlet)
+            for name, named in reversed(self.institutions):
+                if named & _AGENCY_WORDS and not is_outlet(name):
                     return _institution(name)
         return None
 
@@ -725,7 +732,8 @@ def institution_named(name: str) -> PersonRef:
 
 
 def _institution(name: str) -> PersonRef:
-    name = _as_acronym_spells(name)
+    # "the military's Strategic Communications Center": whose it is is no part of its name
+    name = _as_acronym_spells(re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name))
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it
     display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)(?=\s)", "", name))
