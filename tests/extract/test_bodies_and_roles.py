@@ -208,3 +208,15 @@ def test_the_agency_is_the_centre_named_before() -> None:
         '"The wing elements allow us to confirm the type of the drone," the agency said.',
     )
     assert speaker_of(doc, "wing elements") == "Strategic Communications Centre"
+
+
+def test_a_country_in_the_lede_speaks_through_the_official_the_source_line_names() -> None:
+    doc = news(
+        "Latvia has welcomed the new sanctions, but has proposed lowering the price cap on "
+        "Russian oil to $30 a barrel.",
+        "Source: Latvian Foreign Minister Ivars Ozols in Brussels, as reported by the LETA "
+        "news agency",
+        "Details: Ozols also said that sanctions must reach Russia's central bank.",
+    )
+    assert speaker_of(doc, "lowering the price cap") == "Ivars Ozols"
+    assert speaker_of(doc, "central bank") == "Ivars Ozols"

@@ -47,6 +47,12 @@ _NATIONS = {
     "hungarian": "hungary", "romania": "romania", "romanian": "romania", "moldova": "moldova",
     "lithuania": "lithuania", "lithuanian": "lithuania", "latvia": "latvia", "estonia": "estonia",
     "finland": "finland", "finnish": "finland", "italy": "italy", "italian": "italy",
+    "latvian": "latvia", "estonian": "estonia", "moldovan": "moldova", "sweden": "sweden",
+    "swedish": "sweden", "norway": "norway", "norwegian": "norway", "denmark": "denmark",
+    "danish": "denmark", "netherlands": "netherlands", "dutch": "netherlands",
+    "spain": "spain", "spanish": "spain", "czech": "czechia", "czechia": "czechia",
+    "slovakia": "slovakia", "slovak": "slovakia", "georgia": "georgia", "georgian": "georgia",
+    "canada": "canada", "canadian": "canada",
 }  # fmt: skip
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventstore.extract.document import PersonRef, SourceRef
+from eventstore.extract.deferred import nations
+from eventstore.extract.document import ClaimDoc, PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
 from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
@@ -87,6 +88,21 @@ class LayoutReading:
             self._cite(tuple(outlets))
         if isinstance(speaker, PersonRef):
             self.state.following = speaker
+            self._speaks_for_country(speaker)
+
+    def _speaks_for_country(self, speaker: PersonRef) -> None:
+        """ "Ukraine has proposed lowering the cap ...", then "Source: Ukrainian Foreign
+        Minister X": the lede's country spoke through the official the label names."""
+        last = self.state.last_item
+        if not isinstance(last, ClaimDoc | Draft) or last.section != "lede":
+            return
+        country = nations(last.speaker.name) if last.speaker.kind == "organization" else set()
+        if not country or not country & nations(f"{speaker.role} {speaker.affiliation}"):
+            return
+        if isinstance(last, Draft):
+            last.speaker = speaker
+        else:
+            self.state.last_item = last.model_copy(update={"speaker": speaker})
 
     def _labelled_quote(self) -> bool:
         following = self.state.following
