@@ -151,8 +151,16 @@ def test_a_mention_is_the_sentence_that_states_the_claim() -> None:
         "Dmytro Kuleba",
         ['"The shells arrive late," Kuleba said, "and half of them fail to explode."'],
     )
-    # two speakers in one sentence: each keeps their own words, no mention overlaps
-    assert said["they had achieved nothing"] == ("Sergei Lavrov", ["they had achieved nothing"])
+    # two speakers in one sentence: each mention is its own part, speaker and cue
+    # included, and no mention overlaps
+    assert said["they had achieved nothing"] == (
+        "Sergei Lavrov",
+        ["Sergei Lavrov said they had achieved nothing."],
+    )
+    assert said["the talks were useful"] == (
+        "Dmytro Kuleba",
+        ["Dmytro Kuleba said the talks were useful"],
+    )
     spans = sorted((s.start, s.end) for c in doc.claims for s in c.spans)
     assert all(end <= start for (_, end), (start, _) in pairwise(spans))
     assert all(doc.body[s.start : s.end] == s.text for c in doc.claims for s in c.spans)

@@ -162,7 +162,23 @@ def _read_parts(
             found[-1] = state.last_item  # a source line ("This is according to X") added X
         found += items
         state.last_item = found[-1] if found else None
-    return (*finished(found), sentences)
+    return (*finished(found), _split(sentences, state.splits))
+
+
+def _split(sentences: list[tuple[int, int]], at: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, those read as two parts ("X said A, while Y said B") cut in two at
+    the words that join them, so that each part's claim has its part as its mention."""
+    for first_end, second_start in at:
+        sentences = [
+            piece
+            for start, end in sentences
+            for piece in (
+                ((start, first_end), (second_start, end))
+                if start < first_end <= second_start < end
+                else ((start, end),)
+            )
+        ]
+    return sentences
 
 
 def _claims(items: list[ClaimDoc | EventDoc | Draft]) -> bool:

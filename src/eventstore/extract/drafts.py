@@ -92,6 +92,8 @@ class ArticleState:
     speakers: Speakers
     events: EventReader
     open_quote: Draft | None = None
+    # body offsets where a sentence of two speakers was read as two parts
+    splits: list[tuple[int, int]] = field(default_factory=list)
     following: PersonRef | None = None
     pending_quote: list[Span] = field(default_factory=list)
     answering: PersonRef | None = None  # an interview: whose answer the text is

@@ -174,6 +174,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
     def _read_unit(self, unit: Sentence) -> None:
         halves = two_speakers(unit)
         if halves:  # "X called the move historic, while Y described it as ...": each theirs
+            start = self.paragraph.start
+            self.state.splits.append((start + halves[0].end_char, start + halves[1].start_char))
             for half in halves:
                 self._read_unit(half)
             return
