@@ -119,3 +119,25 @@ def test_a_lone_name_that_reports_and_an_outlet_that_cited_people() -> None:
     )
     assert sources(event_of(doc, "Discounts on Urals")) == ["Petromark"]
     assert sources(event_of(doc, "lowering prices")) == ["Reuters", "traders"]
+
+
+def test_an_age_a_legal_form_a_syndicators_bracket_and_a_decrying() -> None:
+    doc = news(
+        "Russian missiles hit Sloviansk on Friday, killing five people.",
+        '"When it hits your own family, you see the war differently," 37-year-old Ihor Lysenko '
+        "said.",
+        'According to NPC "Energolink", preparing the grid for winter may cost $1.5 billion.',
+        "President Volodymyr Zelensky decried Russia for shelling residential buildings in "
+        "broad daylight.",
+    )
+    assert claim_of(doc, "see the war differently").speaker.name == "Ihor Lysenko"
+    assert claim_of(doc, "may cost").speaker.name == "Energolink"
+    assert claim_of(doc, "decried Russia").speaker.name == "Volodymyr Zelensky"
+
+
+def test_a_syndicators_bracket_with_a_dash_is_no_part_of_the_lede() -> None:
+    doc = news(
+        "(Baltic Christian News)—A spokesperson for the State Department said on Thursday "
+        "that a ceasefire was close.",
+    )
+    assert claim_of(doc, "ceasefire was close").speaker.name == "State Department"

@@ -107,3 +107,31 @@ def test_two_titles_joined_before_one_name() -> None:
         "Russia is headed for a decade of stagnation.",
     )
     assert claim_of(doc, "a decade of stagnation").speaker.name == "Thomas Brandt"
+
+
+def test_an_interview_titled_with_its_interviewees_office_and_name() -> None:
+    doc = news(
+        "Text – Olha Marchenko",
+        "How do you assess the country's need for gas imports?",
+        "We need them, and not only this season. We have to fill our storage for the next "
+        "heating season.",
+        "How would you comment on the price Naftogaz is paying? Yesterday it bought 150 "
+        "million cubic metres.",
+        "That is the market price today. Earlier purchases are no longer relevant.",
+        title="Brief Interview with Minister of Energy German Halytsky for Kyiv Courier",
+    )
+    assert claim_of(doc, "fill our storage").speaker.name == "German Halytsky"
+    assert claim_of(doc, "the market price today").speaker.name == "German Halytsky"
+    assert not [c for c in doc.claims if "How would you comment" in c.spans[0].text]
+
+
+def test_an_op_eds_byline_with_a_dash() -> None:
+    doc = news(
+        "Kira Holub - Leader of the Voice party",
+        "For two years our cities have learned the sound of sirens. Now they hear generators.",
+        "Europe must seize the frozen Russian assets and pay for Ukraine's power plants.",
+        title="Opinion: now is the time to hit Russia where it hurts",
+    )
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == "Kira Holub"
+    assert claim_of(doc, "frozen Russian assets").speaker.name == "Kira Holub"

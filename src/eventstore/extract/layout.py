@@ -16,7 +16,7 @@ from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.names import NATIONALITY_WORDS, is_outlet, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
-from eventstore.extract.people import make_person
+from eventstore.extract.people import make_person, name_at_end
 from eventstore.extract.text import QUOTE_CLOSE, QUOTE_OPEN, Paragraph
 from eventstore.extract.transcript import Turn, transcript_turns
 from eventstore.normalize import fold
@@ -38,7 +38,7 @@ _DATELINE = re.compile(
     r"|^[A-Z][A-Z .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s+"
     r"/(?P<outlet2>[A-Za-z-]{2,20})/\.?\s*"
     # (MENAFN- UkrinForm) US Secretary of State ...: a syndicator's bracket, no dash
-    r"|^\((?:MENAFN\s*-\s*)?(?P<outlet3>[A-Z][\w .'’&-]{1,30})\)\s+(?=[A-Z])"
+    r"|^\((?:MENAFN\s*-\s*)?(?P<outlet3>[A-Z][\w .'’&-]{1,30})\)(?:\s+|\s*[-–—]\s*)(?=[A-Z])"
     # SEOUL, South Korea — / TAIPEI — (AP style: the city in capitals, no outlet)
     r"|^[A-Z][A-Z.'’-]{2,20}(?:\s[A-Z][A-Z.'’-]{1,20})?(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?\s+[—–]\s*"
     r"(?=[A-Z])"
@@ -167,8 +167,11 @@ _QUESTION = re.compile(
 )
 _BARE_QUESTION = re.compile(r"^[A-Z\"“«].{0,200}\?[\"”»]?$")
 _INTERVIEW = re.compile(r"\binterview\b", re.I)
-# a paragraph whose last sentence asks "you" something
-_ASKED = re.compile(r"(?:^|[.!?…]\s+)[^.!?…]*\b[Yy]ou\b[^.!?…]*\?[\"”»]?$")
+_INTERVIEW_WITH = re.compile(r"\b[Ii]nterview\s+with\s+(?P<who>[^,:;?]+?)(?:\s+for\s+|[,:;?]|$)")
+# a paragraph whose last (or first) sentence asks "you" something
+_ASKED = re.compile(
+    r"(?:^|[.!?…]\s+)[^.!?…]*\b[Yy]ou\b[^.!?…]*\?[\"”»]?$|^[^.!?…]*\b[Yy]ou\b[^.!?…]*\?\s"
+)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _NAME = r"[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}"
 # "Olexander Kravchenko is the commander of ...", "X commands a battalion ...", "The Kyiv
@@ -213,9 +216,9 @@ _BIO = re.compile(
 )
 # "Jane Roe, Member of Parliament, Head of the Working Group": a name, then its titles
 _NAME_AND_TITLE = re.compile(
-    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+"
-    r"(?P<role>(?:Member|Head|Minister|Director|Chair|Professor|Senior|Former|Deputy|President)"
-    r"\b[^.!?]{3,200})$"
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,|\s+[-–—])\s+"
+    r"(?P<role>(?:Member|Head|Minister|Director|Chair|Professor|Senior|Former|Deputy|President"
+    r"|Leader|Founder|Editor|Chief)\b[^.!?]{3,200})$"
 )
 # "By Kyiv School of Economics November 20, 2023": a body's byline
 _BODY_BYLINE = re.compile(
@@ -415,6 +418,10 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
         found.interviewee = (answering, "")
     elif answered and (named := _ANSWERS.search(answered.text)):
         found.interviewee = (named.group("name"), "")
+    elif (titled := _INTERVIEW_WITH.search(found.title.text)) and (
+        split := name_at_end(titled.group("who"))
+    ):
+        found.interviewee = split  # "Interview with Minister of Energy X for Interfax"
     elif asked and rest and (named := _FULL_NAME.search(rest[0].text)):
         found.interviewee = (named.group(), "")  # the deck names whom the page asks
     if spoke_to:

@@ -198,7 +198,12 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
         particle = bare in _PARTICLES and bool(taken)  # "Ursula von der Leyen"
         full = len([w for w in taken if w not in _PARTICLES]) == 4
         # "German Galushchenko": a first name spelt like a nationality opens the phrase
-        first_name = index == 0 and len(taken) == 1 and fold(bare) in NATIONALITY_WORDS
+        # (or after a capitalized word: "Minister of Energy German Galushchenko")
+        first_name = (
+            len(taken) == 1
+            and fold(bare) in NATIONALITY_WORDS
+            and (index == 0 or words[index - 1][:1].isupper())
+        )
         # "Defense Minister Gen Nakatani": a rank's short form right after a title is a
         # first name (no rank follows "Minister")
         first_name = first_name or (

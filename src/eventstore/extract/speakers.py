@@ -398,13 +398,15 @@ def _first_names_agree(known_key: str, words: list[str]) -> bool:
 
 def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
-    subject = _press_owner(_without_setting(subject))
+    subject = _press_owner(_without_age(_without_setting(subject)))
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
         return _issuer(subject, speakers) or _pronoun(head, speakers)
     if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
         return _anonymous(_LEADING_THE.sub("", clean_phrase(subject.text)))  # "the Russians"
     titled = _title_reference(subject, speakers) or _described_outlet(subject)
+    if titled is None and _COMPANY_FORM.match(clean_phrase(subject.text)):
+        titled = _institution(clean_phrase(subject.text))  # NPC "Ukrenergo": a company
     if titled is not None:
         return speakers.add(titled)
     # "Skuibida, a member of the Marine Corps Strength Association": the name before its
@@ -426,6 +428,14 @@ _PRESS_SERVICE = re.compile(
     r"|press\s+(?:service|office)\s+of\s+(?P<owner2>.{2,60}))$",
     re.IGNORECASE,
 )
+
+
+def _without_age(subject: Span) -> Span:
+    """ "37-year-old Cherepanskyi": the name, without the age that describes him."""
+    old = next((t for t in subject[:6] if t.lower_ == "old" and t.i > subject.start + 1), None)
+    if old is None or subject.doc[old.i - 1].text != "-" or old.i + 1 >= subject.end:
+        return subject
+    return subject.doc[old.i + 1 : subject.end]
 
 
 def _press_owner(subject: Span) -> Span:
@@ -732,12 +742,18 @@ def institution_named(name: str) -> PersonRef:
 
 
 def _institution(name: str) -> PersonRef:
-    # "the military's Strategic Communications Center": whose it is is no part of its name
-    name = _as_acronym_spells(re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name))
+    # "the military's Strategic Communications Center": whose it is is no part of its name;
+    # nor are a company's legal form and the quotation marks around its name (NPC
+    # "Ukrenergo")
+    name = re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name)
+    name = _as_acronym_spells(_COMPANY_FORM.sub("", name).replace('"', "").strip())
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it
     display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)(?=\s)", "", name))
     return PersonRef(name=display, key=person_key(display), kind="organization")
+
+
+_COMPANY_FORM = re.compile(r"^(?:NPC|NJSC|PJSC|JSC|LLC|SE|PrJSC)\s+(?=[\"“A-Z])")
 
 
 def _as_acronym_spells(name: str) -> str:
