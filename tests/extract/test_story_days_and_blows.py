@@ -100,3 +100,14 @@ def test_a_lede_told_on_a_day_of_something_done_before_dates_nothing_after_it() 
         "The vessel was held near the port of Ventspils in an operation involving two helicopters.",
     )
     assert day(event_of(doc, "was held near the port")) == (None, None, None, "unknown")
+
+
+def test_a_date_ahead_of_the_story_and_a_term_that_expires() -> None:
+    doc = news(
+        "Officials in Moscow kept to a hardline stance ahead of the second round of peace "
+        "talks in Istanbul on June 2.",
+        "The transit contract between the two gas companies expires on December 31.",
+        published=date(2025, 5, 31),
+    )
+    assert day(event_of(doc, "ahead of the second round")) == (2025, 6, 2, "day")
+    assert day(event_of(doc, "expires on December 31")) == (2025, 12, 31, "day")

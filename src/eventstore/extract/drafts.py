@@ -156,7 +156,10 @@ def sentence_event(
         phrase = DatePhrase(length=0, text=state.entry_time, relative="today")
     leading = phrase is not None and phrase.start == 0
     future = says_future(unit) or (not leading and _proposes(unit))
-    future = future or (phrase is not None and _dated_in_future_content(unit, phrase))
+    future = future or (
+        phrase is not None
+        and (_dated_in_future_content(unit, phrase) or _ahead_of(unit, phrase) or _due(unit))
+    )
     # "Nobody was injured.": a toll is news in three words
     shortest = _MIN_CONSEQUENCE_WORDS if consequence(unit.root) else _MIN_EVENT_WORDS
     event = state.events.read(
@@ -267,6 +270,26 @@ def _dated_in_future_content(unit: Sentence, phrase: DatePhrase) -> bool:
             return any(c.tag_ == "MD" and c.lower_ in {"will", "shall"} for c in token.children)
         token = token.head
     return False
+
+
+def _ahead_of(unit: Sentence, phrase: DatePhrase) -> bool:
+    """ "ahead of the second round of talks in Istanbul on June 2": what is ahead is to come."""
+    at = unit.start_char + phrase.start
+    token = next((t for t in unit if t.idx >= at), None)
+    while token is not None and token.i != token.head.i:
+        if token.lower_ == "ahead" or (token.lower_ == "of" and token.nbor(-1).lower_ == "ahead"):
+            return True
+        token = token.head
+    return False
+
+
+# "The transit contract expires on December 31": a term that ends (or starts) as set
+_TERMS = frozenset("expire end begin start lapse".split())
+
+
+def _due(unit: Sentence) -> bool:
+    root = unit.root
+    return root.tag_ in {"VBZ", "VBP"} and root.lemma_.lower() in _TERMS
 
 
 _PROPOSING = frozenset("propose suggest plan intend schedule expect".split())
