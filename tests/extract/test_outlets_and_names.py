@@ -141,3 +141,15 @@ def test_a_syndicators_bracket_with_a_dash_is_no_part_of_the_lede() -> None:
         "that a ceasefire was close.",
     )
     assert claim_of(doc, "ceasefire was close").speaker.name == "State Department"
+
+
+def test_agencies_that_quoted_a_named_spokesman_and_a_fleet_that_is_a_body() -> None:
+    doc = news(
+        "An attempt to attack the naval base with underwater drones failed, news agencies "
+        "quoted the Black Sea Fleet as saying on Monday.",
+        '"The attempt at sabotage failed to achieve its aims," the agencies quoted the head of '
+        "the fleet's press service Aleksei Rulyov as saying.",
+    )
+    assert claim_of(doc, "attempt at sabotage").speaker.name == "Aleksei Rulyov"
+    fleet = claim_of(doc, "news agencies quoted").speaker
+    assert (fleet.name, fleet.kind) == ("Black Sea Fleet", "organization")

@@ -235,8 +235,15 @@ def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | N
         for c in verb.children
     )
     target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if not saying or target is None or not (target.pos_ == "PROPN" or target.tag_ == "NNS"):
-        return None  # "quoted Belousov", "cited traders" as saying
+    named = target is not None and any(
+        t.pos_ == "PROPN" and _person_like(t) for t in target.subtree
+    )
+    if (
+        not saying
+        or target is None
+        or not (target.pos_ == "PROPN" or target.tag_ == "NNS" or named)
+    ):
+        return None  # "quoted Belousov", "cited traders", "quoted the head of ... X" as saying
     speaker = speaker_span(target)
     # '"...," TASS quoted X as saying in a meeting with ...': all after the quote frames it
     frame = (frame_span_of(verb, speaker)[0], unit.end_char)

@@ -160,7 +160,7 @@ class Speakers:
             for name, named in reversed(self.institutions):
                 if wanted <= named:
                     return _institution(name)
-        if head_word in _COMPANY_WORDS and not words:
+        if head_word in _COMPANY_WORDS:  # ("the human rights organization": its kind)
             # "DTEK said ...", then "according to the company": the last body named that
             # is no public one, no country, no outlet and no platform ("on Telegram")
             for name, named in reversed(self.institutions):
