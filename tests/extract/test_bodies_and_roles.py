@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventstore.extract import ArticleDoc, ClaimDoc
-from tests.extract.lines import article
+from eventstore.extract import ArticleDoc
+from tests.extract.lines import article, claim_of
 
 PUBLISHED = date(2025, 3, 6)
 
@@ -24,13 +24,7 @@ def news(*lines: str, category: str | None = None) -> ArticleDoc:
 
 
 def speaker_of(doc: ArticleDoc, words: str) -> str:
-    (claim,) = [c for c in doc.claims if any(words in s.text for s in c.spans)]
-    return claim.speaker.name
-
-
-def claim_of(doc: ArticleDoc, words: str) -> ClaimDoc:
-    (claim,) = [c for c in doc.claims if any(words in s.text for s in c.spans)]
-    return claim
+    return claim_of(doc, words).speaker.name
 
 
 def test_a_press_service_speaks_for_its_body() -> None:

@@ -15,23 +15,13 @@ from __future__ import annotations
 from datetime import date
 
 from eventstore.extract import ArticleDoc, ClaimDoc, EventDoc
-from tests.extract.lines import article
+from tests.extract.lines import article, claim_of, event_of
 
 PUBLISHED = date(2024, 12, 19)
 
 
 def news(*lines: str, category: str | None = None) -> ArticleDoc:
     return article(*lines, published=PUBLISHED, outlet="Kyiv Courier", category=category)
-
-
-def claim_of(doc: ArticleDoc, words: str) -> ClaimDoc:
-    (claim,) = [c for c in doc.claims if any(words in s.text for s in c.spans)]
-    return claim
-
-
-def event_of(doc: ArticleDoc, words: str) -> EventDoc:
-    (event,) = [e for e in doc.events if words in e.span.text]
-    return event
 
 
 def sources(item: ClaimDoc | EventDoc) -> list[str]:

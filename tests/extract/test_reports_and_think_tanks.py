@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventstore.extract import ArticleDoc, ClaimDoc
-from tests.extract.lines import article
+from eventstore.extract import ArticleDoc
+from tests.extract.lines import article, claim_of
 
 PUBLISHED = date(2023, 8, 29)
 
 
 def news(*lines: str, title: str = "A headline of our own") -> ArticleDoc:
     return article(*lines, published=PUBLISHED, outlet="Baltic Monitor", title=title)
-
-
-def claim_of(doc: ArticleDoc, words: str) -> ClaimDoc:
-    (claim,) = [c for c in doc.claims if any(words in s.text for s in c.spans)]
-    return claim
 
 
 def test_a_group_that_reports_and_the_study_it_describes() -> None:

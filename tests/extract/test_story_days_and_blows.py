@@ -12,24 +12,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventstore.extract import ArticleDoc, ClaimDoc, EventDoc
-from tests.extract.lines import article
+from eventstore.extract import ArticleDoc, EventDoc
+from tests.extract.lines import article, claim_of, event_of
 
 FRIDAY = date(2025, 4, 11)
 
 
 def news(*lines: str, published: date = FRIDAY) -> ArticleDoc:
     return article(*lines, published=published, outlet="Baltic Wire")
-
-
-def event_of(doc: ArticleDoc, words: str) -> EventDoc:
-    (event,) = [e for e in doc.events if words in e.span.text]
-    return event
-
-
-def claim_of(doc: ArticleDoc, words: str) -> ClaimDoc:
-    (claim,) = [c for c in doc.claims if any(words in s.text for s in c.spans)]
-    return claim
 
 
 def day(event: EventDoc) -> tuple[int | None, int | None, int | None, str]:
