@@ -101,3 +101,14 @@ def test_a_date_ahead_of_the_story_and_a_term_that_expires() -> None:
     )
     assert day(event_of(doc, "ahead of the second round")) == (2025, 6, 2, "day")
     assert day(event_of(doc, "expires on December 31")) == (2025, 12, 31, "day")
+
+
+def test_a_toll_confirmed_as_it_stands_now() -> None:
+    doc = news(
+        "Russian missiles hit a block of flats in Riga's port district on Friday.",
+        "Authorities say at least 26 people are confirmed to have been killed, many of them "
+        "in this building.",
+    )
+    event = event_of(doc, "confirmed to have been killed")
+    assert day(event) == (2025, 4, 11, "day")
+    assert [s.name for s in event.sources] == ["Authorities"]

@@ -40,7 +40,9 @@ def consequence(verb: Token) -> bool:
         there = any(c.dep_ == "expl" for c in children)
         return bool(past and there and any(_harm(c) for c in children if c.dep_ == "attr"))
     passive = verb.tag_ == "VBN" and bool(auxiliaries & (_PAST_BE | {"been"}))
-    if passive and verb.lemma_.lower() in _REPORTED:
+    # "26 people are confirmed to have been killed": a toll as it stands now
+    confirmed = verb.tag_ == "VBN" and bool(auxiliaries & {"is", "are"})
+    if (passive or confirmed) and verb.lemma_.lower() in _REPORTED:
         # "11 people have been reported injured", "No casualties were reported", "a
         # number of destructions were reported": the toll, as reported
         told = [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"} and _harmed(c)]
