@@ -214,3 +214,12 @@ def test_a_country_in_the_lede_speaks_through_the_official_the_source_line_names
     )
     assert speaker_of(doc, "lowering the price cap") == "Ivars Ozols"
     assert speaker_of(doc, "central bank") == "Ivars Ozols"
+
+
+def test_a_denial_of_what_was_said_before_is_the_deniers() -> None:
+    doc = news(
+        "The United States first accused North Korea of selling shells to Russia in "
+        "September 2022. At the time, North Korea denied the accusations.",
+    )
+    assert speaker_of(doc, "North Korea denied the accusations") == "North Korea"
+    assert speaker_of(doc, "first accused") == "United States"

@@ -184,6 +184,8 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     lemma = _cue_lemma(token)
     if lemma == "cite":  # "Reuters cited traders as saying": no cue otherwise ("citing data")
         return _quoted_as_saying(token, unit, quotes)
+    if lemma == "deny" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children):
+        lemma = "reject"  # "North Korea denied the accusations": a stance on what it names
     if lemma in OBJECT_CUES:
         return _object_frame(token, lemma, unit, quotes)
     return _subject_frame(token, lemma, unit, quotes) if lemma in CUE_LEMMAS else None
