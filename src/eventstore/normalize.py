@@ -210,6 +210,18 @@ def claim_key_set(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     return frozenset(key[:2] + _hash(scope + key[2:]) for key in key_set(norm))
 
 
+def wording_key(norm: str) -> str:
+    """The whole key of a normal form (``f:`` of ``key_set``): the one key of it that
+    event_keys files since revision 0012 (no lookup read the ``h:`` and ``t:`` keys)."""
+    return f"f:{match_keys(norm).full}"
+
+
+def claim_wording_key(norm: str, expert_id: int, kind: str) -> str:
+    """The whole key of a claim's normal form, scoped to its expert and kind (``f:`` of
+    ``claim_key_set``): the one key of it that claim_keys files since revision 0012."""
+    return "f:" + _hash(f"{expert_id}:{kind}:" + match_keys(norm).full)
+
+
 def whole_key(keys: frozenset[str]) -> str:
     """The key of the whole normal form among a wording's keys (``key_set`` or
     ``claim_key_set``): two wordings share it only when their normal forms are equal."""

@@ -19,7 +19,7 @@ from eventstore.load.blocking import CAP, capped, claim_band_keys
 from eventstore.load.changes import Entity
 from eventstore.load.plan import Plan, RowWrite
 from eventstore.load.upsert import insert_ignoring, rows_where_in
-from eventstore.normalize import claim_key_set
+from eventstore.normalize import claim_wording_key
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
 
 # entity ("event", "claim") -> lookup key -> the stored rows carrying it
@@ -71,7 +71,7 @@ def _claim_keys(row: RowWrite, experts: Mapping[str, int]) -> set[str]:
     if row.norms:
         expert_id = row.scope if row.scope >= 0 else experts[row.expert or ""]
         for norm in row.norms:
-            keys |= claim_key_set(norm, expert_id, row.kind)
+            keys.add(claim_wording_key(norm, expert_id, row.kind))
             keys |= claim_band_keys(norm, expert_id, row.kind)
     return keys
 
