@@ -37,7 +37,16 @@ from eventstore.load.read import RawArticle
 from eventstore.load.recorded import recorded_run
 from eventstore.load.runs import RunTotals
 
-COUNTED = ("events", "claims", "experts", "event_keys", "claim_keys", "event_mentions")
+COUNTED = (
+    "events",
+    "claims",
+    "experts",
+    "event_keys",
+    "claim_keys",
+    "event_mentions",
+    "claim_mentions",
+    "changes",
+)
 TODAY = date(2026, 12, 1)  # extraction reads relative dates against it: fixed, for the cache
 
 
@@ -72,7 +81,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Write the steps; return one line of figures per step."""
     args.dir.mkdir(parents=True, exist_ok=True)
     items, articles = extracted(args.dir, args.articles, args.seed)
-    url, _ = database_url(args.database, "store_side", args.server, args.dir, reuse=False)
+    url, _ = database_url(args.database, args.name, args.server, args.dir, reuse=False)
     migrations.upgrade(url)
     engine = make_engine(url)
     truth, lines = Truth(), []
@@ -118,6 +127,9 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument(
+        "--name", default="store_side", help="Database: DIR/NAME.db, or bench_NAME on the server."
+    )
     run(parser.parse_args())
 
 
