@@ -6,15 +6,20 @@ generates the corpus (benchmarks.corpus), extracts it once and keeps the documen
 ten minutes for 5,000 articles on this machine), then writes them into one new database
 with ``write_extracted`` in batches, as the loader does after extraction, and prints one
 JSON line per step: articles/s of the store side by the clock and per CPU second of this
-process (steadier on a shared machine), resolve and write seconds, the fan-out, and the
-rows stored, so a change can be checked to store the very same rows.
+process (steadier on a shared machine; on PostgreSQL also per CPU second of this process
+and the database's backends together, when the server runs on this machine), resolve and
+write seconds, the fan-out, the rows stored, so a change can be checked to store the very
+same rows, and the process's peak RSS (the extracted articles, all held, included).
+``--name`` names the database, so two versions of the code can be timed in turn.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
+import resource
 import time
 from datetime import date
 from pathlib import Path
@@ -77,6 +82,25 @@ def stored_rows(engine: Engine) -> dict[str, int]:
         }
 
 
+def server_cpu(engine: Engine) -> dict[int, float]:
+    """PostgreSQL backend pid -> CPU seconds so far of this database's backends, read
+    from /proc (a server on this machine; empty on SQLite or when it is elsewhere)."""
+    if engine.dialect.name != "postgresql":
+        return {}
+    with engine.connect() as connection:
+        query = "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+        pids = connection.execute(text(query)).scalars().all()
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    return found
+
+
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Write the steps; return one line of figures per step."""
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -96,19 +120,25 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     batch = chunk[first : first + args.batch_size]
                     write_extracted(engine, run_id, batch, [], totals)
 
+        server_before = server_cpu(engine)
         started, cpu = time.perf_counter(), time.process_time()
         totals = recorded_run(engine, ["store_side"], work).totals
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        server = sum(used - server_before.get(pid, 0.0) for pid, used in server_cpu(engine).items())
         line = {
             "step": step,
             "stored": start + len(chunk),
             "store_side_per_s": round(len(chunk) / seconds, 1),
             "per_cpu_s": round(len(chunk) / cpu, 1),
+            # PostgreSQL: per CPU second of this process and the server's backends together
+            **({"per_cpu_s_with_server": round(len(chunk) / (cpu + server), 1)} if server else {}),
             "resolve_s": round(totals.resolve_s, 2),
             "write_s": round(totals.write_s - totals.resolve_s, 2),
             "fanout": fanout(totals.fanout),
             "rows": stored_rows(engine),
             "truth_ok": truth.check(engine)["ok"],
+            # the process's peak, the extracted corpus held in memory included
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
         print(json.dumps(line), flush=True)
         lines.append(line)
