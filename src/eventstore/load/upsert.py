@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, case, func, insert, or_, select, text
+from sqlalchemy import Connection, Table, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -60,7 +60,7 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if not rows:
         return
     if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), list(rows))
+        _executemany(connection, table, rows)
         return
     columns = list(rows[0])
     quote = connection.dialect.identifier_preparer.quote
@@ -70,6 +70,25 @@ def bulk_insert(connection: Connection, table: Table, rows: Sequence[dict[str, A
     with raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
         for row in rows:
             copy.write_row([row[name] for name in columns])
+
+
+def _executemany(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """One plain ``executemany`` of ``rows``, each column's values put through the
+    column type's bind processor (dates to SQLite's text) a column at a time:
+    SQLAlchemy's own executemany builds each row's parameters one by one (about 0.8 s of
+    CPU per 2,500 benchmark articles on SQLite)."""
+    dialect = connection.dialect
+    columns = list(rows[0])
+    values = []
+    for name in columns:
+        column = [row[name] for row in rows]
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        values.append([process(value) for value in column] if process else column)
+    quote = dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"  # noqa: S608 - fixed names
+    connection.exec_driver_sql(statement, list(zip(*values, strict=True)))
 
 
 def upsert_preferring(
