@@ -82,6 +82,20 @@ def test_the_writer_takes_the_carriers_candidates_read(engine: Engine) -> None:
     assert read == [{"event_id": new[0], "key": "b:busy"}, {"event_id": new[1], "key": "b:busy"}]
 
 
+def test_the_writer_leaves_out_whole_keys_the_carriers_show_filed(engine: Engine) -> None:
+    new = _events(engine, 2, "f:whole")
+    rows = [{"event_id": event_id, "key": key} for event_id in new for key in ("f:whole", "f:x")]
+    with engine.connect() as connection:
+        kept = within_cap(connection, EVENT_KEYS, "event_id", rows, {"f:whole": {new[0]}})
+
+    # new[1] carries f:whole too, but the carriers read do not say so: ON CONFLICT skips it
+    assert kept == [
+        {"event_id": new[0], "key": "f:x"},
+        {"event_id": new[1], "key": "f:whole"},
+        {"event_id": new[1], "key": "f:x"},
+    ]
+
+
 def test_a_load_files_whole_and_blocking_keys_only(engine: Engine) -> None:
     """No h: or t: key (no lookup reads them since revision 0010); every event and claim
     has the whole key of its current wording."""

@@ -85,7 +85,9 @@ def within_cap(
 ) -> list[dict[str, Any]]:
     """``rows`` (parent id and key) without those already stored and those that would go
     past the cap of a blocking key (kept in order: the first ones fill it). The carriers
-    of keys in ``known`` are taken from it; those of the others are read."""
+    of keys in ``known`` are taken from it; those of the others are read. A row ``known``
+    shows filed is left out whatever its key (a stored row's repeated wording files its
+    whole key again: ``ON CONFLICT`` would skip it, after the work of trying)."""
     known = known or {}
     carriers: dict[str, set[int]] = defaultdict(set)
     keys = []
@@ -104,5 +106,7 @@ def within_cap(
             if row[parent] in have or len(have) > CAP:
                 continue
             have.add(row[parent])
+        elif row[parent] in known.get(key, ()):
+            continue
         kept.append(row)
     return kept
