@@ -14,8 +14,7 @@ from sqlalchemy import Connection, Table, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
-# Values per IN list (SQLite allows 32,766 parameters a statement). Measured: an array
-# parameter (= ANY) instead made PostgreSQL loads slower, 157 -> 130 articles/s.
+# Values per IN list (SQLite allows 32,766 parameters a statement), or per array.
 CHUNK = 2_000
 
 
@@ -186,16 +185,26 @@ def rows_where_in(
     values, and compiling SQLAlchemy's expanding IN list for them cost more than the
     index reads (about a fifth of the store side's SQL time on SQLite)."""
     quote = connection.dialect.identifier_preparer.quote
-    mark = "%s" if connection.dialect.name == "postgresql" else "?"
     head = (
         f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table.name)} "  # noqa: S608 - fixed names
-        f"WHERE {quote(column)} IN "
+        f"WHERE {quote(column)} "
     )
     found: list[Any] = []  # rows (tuples)
+    if connection.dialect.name == "postgresql":
+        # One array parameter: psycopg parses a query of more than 50 parameters anew at
+        # every call. 40 lookups of 2,000 claim keys on a 5,000-article store, 4 runs:
+        # the client's CPU 0.21-0.25 s with IN lists, 0.13-0.17 s with = ANY, the time
+        # by the clock alike (an older whole-load comparison, of another loader, had
+        # IN lists ahead: 157 against 130 articles/s).
+        array = f"%s::{table.c[column].type.compile(connection.dialect)}[]"
+        for start in range(0, len(values), CHUNK):
+            listed = list(values[start : start + CHUNK])
+            found += connection.exec_driver_sql(f"{head}= ANY({array})", (listed,)).all()
+        return found
     for start in range(0, len(values), CHUNK):
         chunk = tuple(values[start : start + CHUNK])
-        marks = ", ".join(mark for _ in chunk)
-        found += connection.exec_driver_sql(f"{head}({marks})", chunk).all()
+        marks = ", ".join("?" for _ in chunk)
+        found += connection.exec_driver_sql(f"{head}IN ({marks})", chunk).all()
     return found
 
 
