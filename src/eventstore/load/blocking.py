@@ -12,8 +12,8 @@ mention stay bounded however large the store grows:
 
 Event keys are scoped to the date block (precision, month and day: the only events a
 dated one is compared with), claim keys to the expert and kind. Keys are stored in
-``event_keys`` / ``claim_keys`` beside the ``f:`` keys; the writer stops
-adding rows to a key once it is full (``CAP`` + 1 rows), so reading a key is bounded too.
+``event_keys`` / ``claim_keys`` beside the ``f:`` keys; the writer stops adding rows to a
+key once it is full (``CAP`` + 1 rows), so reading a key is bounded too.
 
 Like ``normalize``, these outputs are stored: revision 0010 filled them for the rows
 stored before it with a frozen copy of this module's functions, and
@@ -47,7 +47,7 @@ _COMMON = frozenset(
     "of to in on at by for from with and or but as be have that this it its not will would "
     "he she they we you i his her their our said says say".split()
 )
-# Prefixes of the keys that are capped (``f:`` keys are written whole).
+# Prefixes of the keys that are capped (not ``f:``: every row files its own whole keys).
 CAPPED = ("b:", "n:", "q:")
 
 
