@@ -6,15 +6,20 @@ generates the corpus (benchmarks.corpus), extracts it once and keeps the documen
 ten minutes for 5,000 articles on this machine), then writes them into one new database
 with ``write_extracted`` in batches, as the loader does after extraction, and prints one
 JSON line per step: articles/s of the store side by the clock and per CPU second of this
-process (steadier on a shared machine), resolve and write seconds, the fan-out, and the
-rows stored, so a change can be checked to store the very same rows.
+process (steadier on a shared machine; on PostgreSQL also per CPU second of this process
+and the database's backends together, when the server runs on this machine), resolve and
+write seconds, the fan-out, the rows stored, so a change can be checked to store the very
+same rows, and the process's peak RSS (the extracted articles, all held, included).
+``--name`` names the database, so two versions of the code can be timed in turn.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
+import resource
 import time
 from datetime import date
 from pathlib import Path
@@ -37,7 +42,16 @@ from eventstore.load.read import RawArticle
 from eventstore.load.recorded import recorded_run
 from eventstore.load.runs import RunTotals
 
-COUNTED = ("events", "claims", "experts", "event_keys", "claim_keys", "event_mentions")
+COUNTED = (
+    "events",
+    "claims",
+    "experts",
+    "event_keys",
+    "claim_keys",
+    "event_mentions",
+    "claim_mentions",
+    "changes",
+)
 TODAY = date(2026, 12, 1)  # extraction reads relative dates against it: fixed, for the cache
 
 
@@ -68,11 +82,30 @@ def stored_rows(engine: Engine) -> dict[str, int]:
         }
 
 
+def server_cpu(engine: Engine) -> dict[int, float]:
+    """PostgreSQL backend pid -> CPU seconds so far of this database's backends, read
+    from /proc (a server on this machine; empty on SQLite or when it is elsewhere)."""
+    if engine.dialect.name != "postgresql":
+        return {}
+    with engine.connect() as connection:
+        query = "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+        pids = connection.execute(text(query)).scalars().all()
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    return found
+
+
 def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Write the steps; return one line of figures per step."""
     args.dir.mkdir(parents=True, exist_ok=True)
     items, articles = extracted(args.dir, args.articles, args.seed)
-    url, _ = database_url(args.database, "store_side", args.server, args.dir, reuse=False)
+    url, _ = database_url(args.database, args.name, args.server, args.dir, reuse=False)
     migrations.upgrade(url)
     engine = make_engine(url)
     truth, lines = Truth(), []
@@ -87,19 +120,25 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     batch = chunk[first : first + args.batch_size]
                     write_extracted(engine, run_id, batch, [], totals)
 
+        server_before = server_cpu(engine)
         started, cpu = time.perf_counter(), time.process_time()
         totals = recorded_run(engine, ["store_side"], work).totals
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        server = sum(used - server_before.get(pid, 0.0) for pid, used in server_cpu(engine).items())
         line = {
             "step": step,
             "stored": start + len(chunk),
             "store_side_per_s": round(len(chunk) / seconds, 1),
             "per_cpu_s": round(len(chunk) / cpu, 1),
+            # PostgreSQL: per CPU second of this process and the server's backends together
+            **({"per_cpu_s_with_server": round(len(chunk) / (cpu + server), 1)} if server else {}),
             "resolve_s": round(totals.resolve_s, 2),
             "write_s": round(totals.write_s - totals.resolve_s, 2),
             "fanout": fanout(totals.fanout),
             "rows": stored_rows(engine),
             "truth_ok": truth.check(engine)["ok"],
+            # the process's peak, the extracted corpus held in memory included
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         }
         print(json.dumps(line), flush=True)
         lines.append(line)
@@ -118,6 +157,9 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument(
+        "--name", default="store_side", help="Database: DIR/NAME.db, or bench_NAME on the server."
+    )
     run(parser.parse_args())
 
 

@@ -161,3 +161,14 @@ def test_no_revision_imports_live_eventstore_code() -> None:
         if live:
             imported[revision.revision] = live
     assert imported == {}
+
+
+def test_the_filed_key_is_the_whole_key_of_the_key_set() -> None:
+    """Since 0012 a wording files only the f: key of key_set / claim_key_set (with its
+    blocking keys); lookups of stored rows find them by it."""
+    for line in sample_lines()[:200]:
+        norm = normalize.match_text(line)
+        assert normalize.wording_key(norm) == normalize.whole_key(normalize.key_set(norm))
+        assert normalize.claim_wording_key(norm, 7, "quote") == normalize.whole_key(
+            normalize.claim_key_set(norm, 7, "quote")
+        )

@@ -210,6 +210,21 @@ def claim_key_set(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     return frozenset(key[:2] + _hash(scope + key[2:]) for key in key_set(norm))
 
 
+def wording_key(norm: str) -> str:
+    """The whole key of a normal form (``f:`` of ``key_set``): the one key of it that
+    event_keys files since revision 0012 (no lookup read the ``h:`` and ``t:`` keys).
+
+    Not cached, nor through ``match_keys``'s cache: one hash costs about a microsecond,
+    and a cache of 262,144 wordings' keys held some 100 MB in a long load."""
+    return f"f:{_hash(norm)}"
+
+
+def claim_wording_key(norm: str, expert_id: int, kind: str) -> str:
+    """The whole key of a claim's normal form, scoped to its expert and kind (``f:`` of
+    ``claim_key_set``): the one key of it that claim_keys files since revision 0012."""
+    return "f:" + _hash(f"{expert_id}:{kind}:" + _hash(norm))
+
+
 def whole_key(keys: frozenset[str]) -> str:
     """The key of the whole normal form among a wording's keys (``key_set`` or
     ``claim_key_set``): two wordings share it only when their normal forms are equal."""
@@ -218,4 +233,4 @@ def whole_key(keys: frozenset[str]) -> str:
 
 def text_key(text: str) -> str:
     """A short stable hash of the normal form (for exact matches through an index)."""
-    return match_keys(match_text(text)).full
+    return _hash(match_text(text))

@@ -777,7 +777,7 @@ class EventKeyRow(Base):
         UniqueConstraint("event_id", "key"),
         Index(None, "key"),
         {
-            "comment": "Matching keys of events (whole, head and tail of every wording seen).",
+            "comment": "Matching keys of events (every wording's whole key, and blocking keys).",
             **_SQLITE_TABLE,
         },
     )
@@ -789,8 +789,8 @@ class EventKeyRow(Base):
     key: Mapped[str] = mapped_column(
         String(34),
         comment=(
-            "f:, h:, t: (a hash of a normalized wording, its first or last words) or b:, n:, q: "
-            "(a MinHash band, name or count of a wording, scoped; at most 17 rows per key)."
+            "f: (a hash of a normalized wording) or b:, n:, q: (a MinHash band, name or count of a "
+            "wording, scoped; at most 17 rows per key)."
         ),
     )
 
@@ -803,7 +803,7 @@ class ClaimKeyRow(Base):
         UniqueConstraint("claim_id", "key"),
         Index(None, "key"),
         {
-            "comment": "Matching keys of claims (whole, head and tail of every wording seen).",
+            "comment": "Matching keys of claims (every wording's whole key, and blocking keys).",
             **_SQLITE_TABLE,
         },
     )
@@ -815,8 +815,8 @@ class ClaimKeyRow(Base):
     key: Mapped[str] = mapped_column(
         String(34),
         comment=(
-            "f:, h:, t: (a hash of a normalized wording, its first or last words) or b:, n:, q: "
-            "(a MinHash band, name or count of a wording, scoped; at most 17 rows per key)."
+            "f: (a hash of a normalized wording) or b:, n:, q: (a MinHash band, name or count of a "
+            "wording, scoped; at most 17 rows per key)."
         ),
     )
 

@@ -3,11 +3,17 @@ the writer files no more rows under it than it takes to know it is full."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine, text
 
 from eventstore.load.blocking import CAP
 from eventstore.load.candidates import EVENT_KEYS, EVENTS, Candidates, _rows_by_key
 from eventstore.load.keywrite import within_cap
+from eventstore.load.loader import load_paths
+from eventstore.normalize import claim_wording_key, match_text, wording_key
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _events(engine: Engine, count: int, key: str) -> list[int]:
@@ -74,3 +80,42 @@ def test_the_writer_takes_the_carriers_candidates_read(engine: Engine) -> None:
 
     assert kept == [{"event_id": new[0], "key": "b:busy"}]
     assert read == [{"event_id": new[0], "key": "b:busy"}, {"event_id": new[1], "key": "b:busy"}]
+
+
+def test_the_writer_leaves_out_whole_keys_the_carriers_show_filed(engine: Engine) -> None:
+    new = _events(engine, 2, "f:whole")
+    rows = [{"event_id": event_id, "key": key} for event_id in new for key in ("f:whole", "f:x")]
+    with engine.connect() as connection:
+        kept = within_cap(connection, EVENT_KEYS, "event_id", rows, {"f:whole": {new[0]}})
+
+    # new[1] carries f:whole too, but the carriers read do not say so: ON CONFLICT skips it
+    assert kept == [
+        {"event_id": new[0], "key": "f:x"},
+        {"event_id": new[1], "key": "f:whole"},
+        {"event_id": new[1], "key": "f:x"},
+    ]
+
+
+def test_a_load_files_whole_and_blocking_keys_only(engine: Engine) -> None:
+    """No h: or t: key (no lookup reads them since revision 0010); every event and claim
+    has the whole key of its current wording."""
+    load_paths(engine, [SEEDS])
+    with engine.connect() as connection:
+        kinds = {
+            key[:2]
+            for table in ("event_keys", "claim_keys")
+            for key in connection.execute(text(f"SELECT key FROM {table}")).scalars()
+        }
+        events = connection.execute(text("SELECT id, summary FROM events")).all()
+        claims = connection.execute(text("SELECT id, text, expert_id, kind FROM claims")).all()
+        event_keys = set(connection.execute(text("SELECT event_id, key FROM event_keys")).all())
+        claim_keys = set(connection.execute(text("SELECT claim_id, key FROM claim_keys")).all())
+
+    assert kinds == {"f:", "b:", "n:", "q:"}
+    assert events
+    assert claims
+    assert all((i, wording_key(match_text(summary))) in event_keys for i, summary in events)
+    assert all(
+        (i, claim_wording_key(match_text(wording), expert_id, kind)) in claim_keys
+        for i, wording, expert_id, kind in claims
+    )

@@ -8,12 +8,12 @@ mention stay bounded however large the store grows:
   wordings a rewording apart share a band with high probability, unrelated ones rarely.
 - ``n:`` and ``q:`` (events dated to the day): the distinctive names and the counts of a
   wording, which same-day reports worded apart share (``similarity.same_day_related``).
-- the whole key (``f:`` of ``normalize.key_set``, already stored): an exact repeat.
+- the whole key (``f:``, ``normalize.wording_key``, filed as well): an exact repeat.
 
 Event keys are scoped to the date block (precision, month and day: the only events a
 dated one is compared with), claim keys to the expert and kind. Keys are stored in
-``event_keys`` / ``claim_keys`` beside the ``f:``, ``h:`` and ``t:`` keys; the writer stops
-adding rows to a key once it is full (``CAP`` + 1 rows), so reading a key is bounded too.
+``event_keys`` / ``claim_keys`` beside the ``f:`` keys; the writer stops adding rows to a
+key once it is full (``CAP`` + 1 rows), so reading a key is bounded too.
 
 Like ``normalize``, these outputs are stored: revision 0010 filled them for the rows
 stored before it with a frozen copy of this module's functions, and
@@ -30,7 +30,7 @@ import numpy
 
 from eventstore.extract import DateReading
 from eventstore.load.similarity import counts_of, names_of
-from eventstore.normalize import claim_key_set, key_set, whole_key
+from eventstore.normalize import claim_wording_key, wording_key
 
 # A key carried by more than CAP stored rows says too little to look candidates up by.
 CAP = 16
@@ -47,7 +47,7 @@ _COMMON = frozenset(
     "of to in on at by for from with and or but as be have that this it its not will would "
     "he she they we you i his her their our said says say".split()
 )
-# Prefixes of the keys that are capped (``f:``, ``h:`` and ``t:`` keys are written whole).
+# Prefixes of the keys that are capped (not ``f:``: every row files its own whole keys).
 CAPPED = ("b:", "n:", "q:")
 
 
@@ -133,10 +133,10 @@ def event_lookup_keys(norm: str, text: str, reading: DateReading) -> frozenset[s
     """The keys an event mention looks candidates up by: its whole key (any date: the
     date is checked after) and its blocking keys."""
     block = date_block(reading.precision, reading.month, reading.day)
-    return event_blocking_keys(norm, text, block) | {whole_key(key_set(norm))}
+    return event_blocking_keys(norm, text, block) | {wording_key(norm)}
 
 
 def claim_lookup_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     """The keys a claim mention of an expert (id, or a stand-in) looks candidates up by."""
-    whole = whole_key(claim_key_set(norm, expert_id, kind))
+    whole = claim_wording_key(norm, expert_id, kind)
     return claim_band_keys(norm, expert_id, kind) | {whole}

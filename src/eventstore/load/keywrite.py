@@ -19,7 +19,7 @@ from eventstore.load.blocking import CAP, capped, claim_band_keys
 from eventstore.load.changes import Entity
 from eventstore.load.plan import Plan, RowWrite
 from eventstore.load.upsert import insert_ignoring, rows_where_in
-from eventstore.normalize import claim_key_set
+from eventstore.normalize import claim_wording_key
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
 
 # entity ("event", "claim") -> lookup key -> the stored rows carrying it
@@ -71,7 +71,7 @@ def _claim_keys(row: RowWrite, experts: Mapping[str, int]) -> set[str]:
     if row.norms:
         expert_id = row.scope if row.scope >= 0 else experts[row.expert or ""]
         for norm in row.norms:
-            keys |= claim_key_set(norm, expert_id, row.kind)
+            keys.add(claim_wording_key(norm, expert_id, row.kind))
             keys |= claim_band_keys(norm, expert_id, row.kind)
     return keys
 
@@ -85,7 +85,9 @@ def within_cap(
 ) -> list[dict[str, Any]]:
     """``rows`` (parent id and key) without those already stored and those that would go
     past the cap of a blocking key (kept in order: the first ones fill it). The carriers
-    of keys in ``known`` are taken from it; those of the others are read."""
+    of keys in ``known`` are taken from it; those of the others are read. A row ``known``
+    shows filed is left out whatever its key (a stored row's repeated wording files its
+    whole key again: ``ON CONFLICT`` would skip it, after the work of trying)."""
     known = known or {}
     carriers: dict[str, set[int]] = defaultdict(set)
     keys = []
@@ -104,5 +106,7 @@ def within_cap(
             if row[parent] in have or len(have) > CAP:
                 continue
             have.add(row[parent])
+        elif row[parent] in known.get(key, ()):
+            continue
         kept.append(row)
     return kept

@@ -44,7 +44,7 @@ from eventstore.load.similarity import (
     same_day_related,
 )
 from eventstore.load.upsert import prefer_longer
-from eventstore.normalize import claim_key_set, key_set, match_text, whole_key
+from eventstore.normalize import claim_wording_key, match_text, whole_key, wording_key
 from eventstore.vocabulary import MatchMethod
 
 
@@ -105,7 +105,9 @@ class Known:
 
     def reword(self, incoming: str, keys: AbstractSet[str]) -> None:
         """Take the incoming wording's keys; keep the preferred of the two wordings."""
-        if keys - self.keys:
+        # A stored row files the keys of every wording it takes (one it had before 0010,
+        # or whose band was full then, may lack blocking keys); a new one of each once.
+        if keys and (self.id is not None or keys - self.keys):
             self.new_norms.add(match_text(incoming))
         self.keys |= keys
         better = preferred(self.text, incoming)
@@ -250,7 +252,7 @@ class EventIndex:
     def _resolve(self, doc: EventDoc, article: str) -> tuple[KnownEvent, MatchMethod, float | None]:
         reading = doc.date
         norm = match_text(doc.summary)
-        keys = key_set(norm)
+        keys = frozenset({wording_key(norm)})
         slots = event_lookup_keys(norm, doc.summary, reading) - self.full
         candidates = [e for e in self.index.sharing(slots) if _same_date(e, reading)]
         self.compared.append(len(candidates))
@@ -347,7 +349,7 @@ class ClaimIndex:
         """The claim ``doc`` states: a matched candidate, or a new one added to the index.
         ``scope`` is its expert's id (a negative stand-in for an expert not yet stored)."""
         norm = match_text(doc.text)
-        keys = claim_key_set(norm, scope, doc.kind)
+        keys = frozenset({claim_wording_key(norm, scope, doc.kind)})
         slots = claim_lookup_keys(norm, scope, doc.kind) - self.full
         expert = doc.speaker.key
         candidates = [

@@ -8,7 +8,8 @@ landed, so that 0003 means the same on every store whatever matching becomes.
 
 The loader, resolution and evaluation use ``eventstore.normalize`` (the live keys,
 under ``NORMALIZATION_VERSION``) and ``eventstore.load.similarity`` (fuzzy matching);
-nothing else imports this module. ``tests/test_normalize.py`` checks that its keys still
+besides 0003, only revision 0012's downgrade imports this module (it refiles the ``h:``
+and ``t:`` keys 0012 deleted). ``tests/test_normalize.py`` checks that its keys still
 equal the live ones: when they differ on purpose, a new revision must recompute the
 stored keys.
 """

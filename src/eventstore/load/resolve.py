@@ -26,7 +26,7 @@ from eventstore.load.candidates import Candidates, skipped
 from eventstore.load.known import ClaimIndex, EventIndex, Known, KnownClaim, KnownEvent
 from eventstore.load.plan import ArticleWrite, Extracted, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.spellings import renamed
-from eventstore.normalize import key_set
+from eventstore.normalize import wording_key
 
 # How alike an old and a new sentence of one article must be to be one row reworded
 # (token_set_ratio of their normal forms); a re-dated event must be closer still.
@@ -274,7 +274,7 @@ def _event_write(event: KnownEvent, refs: _Refs) -> RowWrite:
     block = date_block(event.precision, event.month, event.day)
     keys = event.new_keys | related_keys(event.norm, event.text, block)
     for norm in event.new_norms:
-        keys |= key_set(norm) | event_band_keys(norm, block)
+        keys |= {wording_key(norm)} | event_band_keys(norm, block)
     return RowWrite(refs(event), event.id, columns, frozenset(keys))
 
 

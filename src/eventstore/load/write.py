@@ -101,10 +101,14 @@ class _Writer:
         self.experts = expert_ids(self.connection, docs, self.log)
         articles = self._articles(outcome)
         record_spellings(self.connection, docs, articles, self.experts, self.log)
-        self._rows(EVENTS, "event", plan.events, self._event_values)
-        self._rows(CLAIMS, "claim", plan.claims, self._claim_values)
+        self._insert(EVENTS, "event", plan.events, self._event_values)
+        self._insert(CLAIMS, "claim", plan.claims, self._claim_values)
         self._merge(EVENT_MENTIONS, EVENTS, "event", plan.event_merges)
         self._merge(CLAIM_MENTIONS, CLAIMS, "claim", plan.claim_merges)
+        # After the merges: a survivor may take the wording of a claim it absorbed, whose
+        # row (unique by expert, kind and text_key) must be gone first.
+        self._update(EVENTS, "event", plan.events, self._event_values)
+        self._update(CLAIMS, "claim", plan.claims, self._claim_values)
         self._mentions(EVENT_MENTIONS, EVENT_SOURCES, "event", plan.event_mentions, articles)
         self._mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim", plan.claim_mentions, articles)
         self._release()
@@ -180,7 +184,8 @@ class _Writer:
             values["expert_id"] = self.experts[row.expert or ""]
         return values
 
-    def _rows(self, target: Table, entity: Entity, rows: Sequence[RowWrite], values: Any) -> None:
+    def _insert(self, target: Table, entity: Entity, rows: Sequence[RowWrite], values: Any) -> None:
+        """Insert the new rows (ids drawn in bulk); every row's id by its ref."""
         fresh = [row for row in rows if row.id is None]
         new_ids = allocate_ids(self.connection, target, len(fresh))
         for row, row_id in zip(fresh, new_ids, strict=True):
@@ -197,8 +202,12 @@ class _Writer:
             bulk_insert(self.connection, target, inserts)
             self.search.index(target, new_ids)
             self.log.inserted(entity, new_ids)
+
+    def _update(self, target: Table, entity: Entity, rows: Sequence[RowWrite], values: Any) -> None:
+        """Write the changed columns of stored rows."""
         changed = [row for row in rows if row.id is not None and row.values]
         if changed:
+            now = self.log.now
             updates = [{"row_id": row.id, **values(row), "updated_at": now} for row in changed]
             statement = update(target).where(target.c.id == bindparam("row_id"))
             self.connection.execute(statement, updates)
