@@ -223,3 +223,29 @@ def test_a_denial_of_what_was_said_before_is_the_deniers() -> None:
     )
     assert speaker_of(doc, "North Korea denied the accusations") == "North Korea"
     assert speaker_of(doc, "first accused") == "United States"
+
+
+def test_a_name_the_parser_split_from_its_long_title() -> None:
+    doc = news(
+        "There must be a ceasefire before any talks begin, EU High Representative for "
+        "Foreign Affairs Kaja Kallas said, stressing that Russia keeps shelling Ukraine.",
+    )
+    assert speaker_of(doc, "There must be a ceasefire") == "Kaja Kallas"
+
+
+def test_a_quotation_whose_speaker_follows_with_a_long_appositive() -> None:
+    doc = news(
+        "The brigade invited soldiers who had left without leave to come back.",
+        "“There was a flood of applications; so many that we still cannot process them all,” "
+        "Taras Lytvyn, the brigade's head of recruitment, said two weeks later.",
+    )
+    assert speaker_of(doc, "a flood of applications") == "Taras Lytvyn"
+
+
+def test_a_body_named_in_full_then_by_its_last_word_and_its_spokesperson() -> None:
+    doc = news(
+        "The International Monetary Fund said on Thursday that Ukraine had met its targets.",
+        "The board is expected to meet in the coming weeks, the Fund's spokesperson said.",
+    )
+    assert speaker_of(doc, "coming weeks") == "International Monetary Fund"
+    assert doc.featured_expert is None

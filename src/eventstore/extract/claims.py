@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from eventstore.extract.document import ClaimDoc, PersonRef, Span
-from eventstore.extract.names import PERSON_NAME
+from eventstore.extract.names import PERSON_NAME, looks_like_organization
 from eventstore.extract.people import make_person, name_at_end
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Speakers
@@ -61,6 +61,8 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
         if match is None or text[match.end() : match.end() + 1] in _QUOTE_MARKS:
             continue  # 'X said: "..."' is a quote, read by the sentence reader
         name, role = _name_and_role(match.group("name"), match.group("role"))
+        if looks_like_organization(name):
+            continue  # "The International Monetary Fund said": a body, for the sentence reader
         featured = make_person(name, role, default_kind="expert")
         speakers.featured = speakers.add(featured)
         # "expects EU states to agree", "urged partners to ...": no claim without the verb

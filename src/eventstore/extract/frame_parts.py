@@ -124,10 +124,21 @@ def speaker_span(subject: Token) -> Span:
     doc = subject.doc
     tokens = [subject]
     cut = len(doc)
+    # "EU High Representative for Foreign Affairs Kaja Kallas said": a "conjunct" with no
+    # "and" before it is the name the parser split from its title
+    coordinated = any(c.dep_ == "cc" for c in subject.children)
     for child in subject.children:
         # "the agency Rosatom later on Sunday claimed": an adverb after the phrase is the
         # cue's, whatever the parser hung it on
         adverb = child.dep_ == "advmod" and child.pos_ == "ADV" and child.i > subject.i
+        if (
+            child.dep_ == "conj"
+            and not coordinated
+            and child.pos_ == "PROPN"
+            and child.i > subject.i
+        ):
+            tokens.extend(child.subtree)
+            continue
         if child.dep_ in {"relcl", "acl", "cc", "conj"} or adverb:
             if child.i > subject.i:  # "Ukrenergo, which oversees the grid, said"
                 cut = min(cut, *(t.i for t in child.subtree))

@@ -184,7 +184,8 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     lemma = _cue_lemma(token)
     if lemma == "cite":  # "Reuters cited traders as saying": no cue otherwise ("citing data")
         return _quoted_as_saying(token, unit, quotes)
-    if lemma == "deny" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children):
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if lemma == "deny" and any(c.i > token.i for c in objects):
         lemma = "reject"  # "North Korea denied the accusations": a stance on what it names
     if lemma in OBJECT_CUES:
         return _object_frame(token, lemma, unit, quotes)
@@ -222,7 +223,12 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     if subject is None:
         return _as_stated(token, unit, quotes) or _headless(token, unit, quotes)
     if inside(subject, quotes):
-        return None
+        # '"..., so many that we ...," X, the head of recruitment, said': the parser gave
+        # the cue a subject inside the quotation too; the one outside it speaks
+        outside = [c for c in token.children if c.dep_ in SUBJECTS and not inside(c, quotes)]
+        if not outside:
+            return None
+        subject = outside[-1]
     if subject.dep_ == "nsubjpass":
         return _passive(token, subject, unit, quotes)
     return _told_this(token, subject) or _verb_frame(

@@ -226,8 +226,12 @@ class Speakers:
         """The institution named in full before ("the General Staff of Ukraine's Armed
         Forces") that ``institution`` ("the General Staff") is a short form of."""
         start = f"{fold(institution.name)} of "
+        # "the Fund" for the International Monetary Fund (a body's word, not a country)
+        lone = len(institution.name.split()) == 1 and not nations(institution.name)
         for name, _ in reversed(self.institutions):
-            if fold(name).startswith(start):
+            folded = fold(name)
+            ends = lone and folded.endswith(f" {fold(institution.name)}") and "," not in name
+            if folded.startswith(start) or (ends and looks_like_organization(name)):
                 return _institution(name)
         return None
 
@@ -647,9 +651,10 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
             known = speakers.last or speakers.featured
         return known or _anonymous(bare)
     if lemma in ROLE_NOUNS:
-        # "A spokesperson for Euronews told Reuters": the body speaks
-        body = _spoken_for(subject, head) if lemma in _SPOKESPEOPLE else None
-        return speakers.add(_institution(body)) if body else _anonymous(bare)
+        # "A spokesperson for Euronews told Reuters", "the Fund's spokesperson": the body
+        owned = _staff_of(head, speakers) if lemma in _SPOKESPEOPLE else None
+        body = _spoken_for(subject, head) if lemma in _SPOKESPEOPLE and not owned else None
+        return owned or (speakers.add(_institution(body)) if body else _anonymous(bare))
     return None
 
 
@@ -657,9 +662,10 @@ _STAFF = frozenset("expert analyst researcher author".split())
 
 
 def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
-    """ "The group's experts called on ...", "ISW's analysts": the body speaks."""
+    """ "The group's experts called on ...", "ISW's analysts", "the Fund's spokesperson":
+    the body speaks."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-    if owner is None or head.lemma_.lower() not in _STAFF:
+    if owner is None or head.lemma_.lower() not in _STAFF | _SPOKESPEOPLE:
         return None
     body = resolve_subject(head.doc[owner.left_edge.i : owner.i + 1], speakers)
     return body if isinstance(body, PersonRef) and body.kind == "organization" else None
