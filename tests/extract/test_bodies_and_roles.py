@@ -249,3 +249,16 @@ def test_a_body_named_in_full_then_by_its_last_word_and_its_spokesperson() -> No
     )
     assert speaker_of(doc, "coming weeks") == "International Monetary Fund"
     assert doc.featured_expert is None
+
+
+def test_but_inside_a_quotation_splits_nothing() -> None:
+    doc = news(
+        "Military expert Oleh Petrenko said the risk of Chinese arms reaching Russia was growing.",
+        '"The second risk is that the country becomes a hub for Chinese arms. In this '
+        "situation, there is the experience of an older war, when China declared "
+        "non-interference in that conflict and support for talks, but instead transferred "
+        'weapons to its ally. After that, it did not care how they were used," he added.',
+    )
+    claim = claim_of(doc, "instead transferred weapons")
+    assert claim.speaker.name == "Oleh Petrenko"
+    assert claim.text.startswith("The second risk")

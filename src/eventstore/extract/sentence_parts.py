@@ -64,7 +64,9 @@ def _but_another(unit: Sentence) -> tuple[Sentence, Sentence] | None:
             and (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None))
         ]
         before = [v for v, subject in speaking if subject.i < v.i < token.i]
-        after = [v for v, subject in speaking if token.i < subject.i < v.i]
+        # the second speaker opens the part after "but" ("but later X, the police chief,
+        # said"), not a cue that closes a quotation the first part opened
+        after = [v for v, subject in speaking if token.i < subject.left_edge.i <= token.i + 3]
         if before and after:
             return doc[unit.start : token.i - 1], doc[token.i + 1 : unit.end]
     return None
