@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventstore.extract.bodies import institution_named
 from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.deferred import PARAGRAPHS, fits
 from eventstore.extract.document import EventDoc, PersonRef, SourceRef
@@ -36,7 +37,7 @@ from eventstore.extract.naming import ROLE_NOUNS
 from eventstore.extract.quotes import find_quotes, units
 from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
-from eventstore.extract.speakers import Anonymous, institution_named, resolve_subject
+from eventstore.extract.speakers import Anonymous, resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.extract.transcript import turn_claim
 from eventstore.extract.unframed import UnframedReading

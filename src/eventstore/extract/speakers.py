@@ -15,13 +15,20 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from eventstore.extract.bodies import (
+    COMPANY_FORM,
+    institution_named,
+    named_in_apposition,
+    owned_institution,
+    proper_name,
+    spoken_for,
+)
 from eventstore.extract.deferred import nations, role_words
 from eventstore.extract.document import PersonRef, SourceRef
 from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.names import (
     HONORIFIC,
     TITLE_WORDS,
-    described_outlet,
     display_source_name,
     is_outlet,
     looks_like_organization,
@@ -35,12 +42,17 @@ from eventstore.extract.naming import (
     name_core,
     name_of,
     person_name,
-    possessive,
     role_text,
     single_name,
     whole_name,
 )
 from eventstore.extract.people import make_person
+from eventstore.extract.subject_phrases import (
+    outlet_described,
+    press_owner,
+    without_age,
+    without_setting,
+)
 from eventstore.normalize import fold, person_key, source_key
 
 if TYPE_CHECKING:
@@ -144,7 +156,7 @@ class Speakers:
     # "the Institute for the Study of War (ISW)": the acronym, then "according to the ISW"
     acronyms: dict[str, str] = field(default_factory=dict)
 
-    def name_institution(self, name: str, descriptor: str = "") -> None:
+    def nameinstitution_named(self, name: str, descriptor: str = "") -> None:
         """Remember an institution the article names, for "the agency said" later."""
         words = frozenset(fold(f"{name} {descriptor}").split())
         if name.islower() and any(words < named for _, named in self.institutions):
@@ -159,7 +171,7 @@ class Speakers:
         for wanted in (words | {head_word}, {head_word}):
             for name, named in reversed(self.institutions):
                 if wanted <= named:
-                    return _institution(name)
+                    return institution_named(name)
         if head_word in _COMPANY_WORDS:  # ("the human rights organization": its kind)
             # "DTEK said ...", then "according to the company": the last body named that
             # is no public one, no country, no outlet and no platform ("on Telegram")
@@ -170,13 +182,13 @@ class Speakers:
                     and (looks_like_organization(name) or named & _COMPANY_KINDS)
                     and not is_outlet(name)
                 ):
-                    return _institution(name)
+                    return institution_named(name)
         if head_word == "agency" and not words:
             # "the military's Strategic Communications Center ...", then "the agency said":
             # the last body named as a centre, a service or an office (no outlet)
             for name, named in reversed(self.institutions):
                 if named & _AGENCY_WORDS and not is_outlet(name):
-                    return _institution(name)
+                    return institution_named(name)
         return None
 
     def mention(self, person: PersonRef) -> None:
@@ -210,7 +222,7 @@ class Speakers:
         if kept.kind != "organization":
             self.last = kept
         else:
-            self.name_institution(kept.name)
+            self.nameinstitution_named(kept.name)
         return kept
 
     def _employed(self, person: PersonRef) -> PersonRef:
@@ -232,7 +244,7 @@ class Speakers:
             folded = fold(name)
             ends = lone and folded.endswith(f" {fold(institution.name)}") and "," not in name
             if folded.startswith(start) or (ends and looks_like_organization(name)):
-                return _institution(name)
+                return institution_named(name)
         return None
 
     def by_surname(self, who: str) -> PersonRef | None:
@@ -341,12 +353,12 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     every organization it names (for "the agency said" later)."""
     # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
     for match in _INSTITUTION_NAME.finditer(doc.text):
-        speakers.name_institution(match.group())
+        speakers.nameinstitution_named(match.group())
     for match in _DESCRIBED_COMPANY.finditer(doc.text):
-        speakers.name_institution(match.group("name"), match.group("what"))
+        speakers.nameinstitution_named(match.group("name"), match.group("what"))
     for match in _ACRONYM.finditer(doc.text):
         acronym = match.group("acronym")
-        named = _institution(f"{display_source_name(match.group('name'))} ({acronym})")
+        named = institution_named(f"{display_source_name(match.group('name'))} ({acronym})")
         speakers.acronyms.setdefault(acronym, named.name)
     for token in doc:
         if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
@@ -359,7 +371,7 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         if ent.label_ == "ORG":
             before = doc[ent.start - 1] if ent.start else None
             descriptor = before.text if before is not None and before.pos_ == "NOUN" else ""
-            speakers.name_institution(display_source_name(ent.text), descriptor)
+            speakers.nameinstitution_named(display_source_name(ent.text), descriptor)
         if ent.label_ != "PERSON":
             continue
         name = person_name(whole_name(ent).text)  # "Park Sun" + "-won"
@@ -402,15 +414,15 @@ def _first_names_agree(known_key: str, words: list[str]) -> bool:
 
 def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     """Who the attribution subject ``subject`` (a phrase of the parse) refers to."""
-    subject = _press_owner(_without_age(_without_setting(subject)))
+    subject = press_owner(without_age(without_setting(subject)))
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
         return _issuer(subject, speakers) or _pronoun(head, speakers)
     if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
         return _anonymous(_LEADING_THE.sub("", clean_phrase(subject.text)))  # "the Russians"
-    titled = _title_reference(subject, speakers) or _described_outlet(subject)
-    if titled is None and _COMPANY_FORM.match(clean_phrase(subject.text)):
-        titled = _institution(clean_phrase(subject.text))  # NPC "Ukrenergo": a company
+    titled = _title_reference(subject, speakers) or outlet_described(subject)
+    if titled is None and COMPANY_FORM.match(clean_phrase(subject.text)):
+        titled = institution_named(clean_phrase(subject.text))  # NPC "Ukrenergo": a company
     if titled is not None:
         return speakers.add(titled)
     # "Skuibida, a member of the Marine Corps Strength Association": the name before its
@@ -424,63 +436,6 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     if person is not None:
         return speakers.add(person)
     return _unnamed(subject, head, speakers)
-
-
-# "DTEK's press service", "the press service of the Energy Ministry": the body speaks
-_PRESS_SERVICE = re.compile(
-    r"^(?:the\s+)?(?:(?P<owner>[A-Z][\w.&'’ -]{1,60}?)['’]s?\s+press\s+(?:service|office)"
-    r"|press\s+(?:service|office)\s+of\s+(?P<owner2>.{2,60}))$",
-    re.IGNORECASE,
-)
-
-
-def _without_age(subject: Span) -> Span:
-    """ "37-year-old Cherepanskyi": the name, without the age that describes him."""
-    old = next((t for t in subject[:6] if t.lower_ == "old" and t.i > subject.start + 1), None)
-    if old is None or subject.doc[old.i - 1].text != "-" or old.i + 1 >= subject.end:
-        return subject
-    return subject.doc[old.i + 1 : subject.end]
-
-
-def _press_owner(subject: Span) -> Span:
-    """ "DTEK's press service", "the press office of the ministry": the body speaks."""
-    press = _PRESS_SERVICE.match(subject.text)
-    if press is None:
-        return subject
-    group = "owner" if press.group("owner") else "owner2"
-    start = subject.start_char
-    owner = subject.doc.char_span(start + press.start(group), start + press.end(group))
-    return owner if owner is not None else subject
-
-
-def _described_outlet(subject: Span) -> PersonRef | None:
-    """ "Turkish News Agency Anadolu Ajansi (AA)", "Estonian Public Broadcasting (ERR)": an
-    outlet, whatever the recognizer says."""
-    text = clean_phrase(subject.text)
-    broadcaster = _BROADCASTER.search(text) and not any(e.label_ == "PERSON" for e in subject.ents)
-    if described_outlet(text) or broadcaster:
-        return _institution(display_source_name(text))
-    return None
-
-
-_BROADCASTER = re.compile(r"\b(?:Broadcasting|Broadcaster|Television|Radio)\b")
-
-
-def _without_setting(subject: Span) -> Span:
-    """ "Iran's Supreme Leader in a meeting with President Putin in July": the title, not
-    where it spoke (a title's "of" and "for" are part of it); "Reporting from Kyiv, Al
-    Jazeera's Zein Basravi": the reporter, not the participle the parser made the
-    subject."""
-    commas = [t.i for t in subject if t.text == ","]
-    if subject[0].tag_ == "VBG" and commas and commas[0] + 1 < subject.end:
-        subject = subject.doc[commas[0] + 1 : subject.end]
-    head = subject.root
-    if head.pos_ != "PROPN" or fold(head.text) not in TITLE_WORDS:
-        return subject
-    for child in head.children:
-        if child.dep_ == "prep" and child.i > head.i and child.lower_ not in {"of", "for"}:
-            return subject.doc[subject.start : child.i]
-    return subject
 
 
 _PLACE_FIRST = frozenset("north south east west new saudi sri united great costa el la".split())
@@ -509,7 +464,7 @@ def _person_after_all(known: PersonRef, subject: Span) -> PersonRef:
     the recognizer now tags a person ("Stoltenberg told reporters") is a person: so
     "he said" later points at him."""
     lone = len(known.key.split()) == 1 and known.kind == "organization"
-    if lone and subject.root.ent_type_ == "PERSON" and not _is_institution(subject):
+    if lone and subject.root.ent_type_ == "PERSON" and not _isinstitution_named(subject):
         return known.model_copy(update={"kind": "other"})
     return known
 
@@ -530,11 +485,11 @@ def _issuer(subject: Span, speakers: Speakers) -> PersonRef | None:
 
 def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
     if head.pos_ != "PRON":
-        return _last_institution(speakers)  # a statement's words are its issuer's
+        return _lastinstitution_named(speakers)  # a statement's words are its issuer's
     if head.lower_ in _PRONOUN_PERSON:
         return speakers.last or speakers.featured
     if head.lower_ in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
-        return _last_institution(speakers)
+        return _lastinstitution_named(speakers)
     return None
 
 
@@ -593,7 +548,7 @@ def _head_word(subject: Span) -> Token:
     return outside[-1] if outside else subject.root
 
 
-def _last_institution(speakers: Speakers) -> PersonRef | None:
+def _lastinstitution_named(speakers: Speakers) -> PersonRef | None:
     institutions = [p for p in speakers.known.values() if p.kind == "organization"]
     return institutions[-1] if institutions else None
 
@@ -617,7 +572,7 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     return make_person(name, role_text(text, name), default_kind="other")
 
 
-def _is_institution(subject: Span) -> bool:
+def _isinstitution_named(subject: Span) -> bool:
     root = subject.root
     if fold(root.text) in _INSTITUTION_HEADS:
         return True
@@ -632,16 +587,16 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         return _anonymous(bare)  # "according to his office", "Both Pyongyang and Moscow"
     titled = fold(head.text) in TITLE_WORDS  # "Iran's Supreme Leader": an office, unnamed
     if not titled and (
-        _is_institution(subject)
+        _isinstitution_named(subject)
         or (head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare)))
     ):
         words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
         words -= {"the", "this", "that", "our"}
         named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
-        proper = _proper_name(subject, head) or _named_in_apposition(head)
-        found = named or _institution(_owned_institution(subject) or proper or bare)
+        proper = proper_name(subject, head) or named_in_apposition(head)
+        found = named or institution_named(owned_institution(subject) or proper or bare)
         if found.name in speakers.acronyms:  # "according to the ISW": named in full before
-            found = _institution(speakers.acronyms[found.name])
+            found = institution_named(speakers.acronyms[found.name])
         return speakers.add(speakers.fuller(found) or found)
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _staff_of(head, speakers) or _anonymous(bare)
@@ -653,8 +608,8 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
     if lemma in ROLE_NOUNS:
         # "A spokesperson for Euronews told Reuters", "the Fund's spokesperson": the body
         owned = _staff_of(head, speakers) if lemma in _SPOKESPEOPLE else None
-        body = _spoken_for(subject, head) if lemma in _SPOKESPEOPLE and not owned else None
-        return owned or (speakers.add(_institution(body)) if body else _anonymous(bare))
+        body = spoken_for(subject, head) if lemma in _SPOKESPEOPLE and not owned else None
+        return owned or (speakers.add(institution_named(body)) if body else _anonymous(bare))
     return None
 
 
@@ -671,59 +626,8 @@ def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
     return body if isinstance(body, PersonRef) and body.kind == "organization" else None
 
 
-def _spoken_for(subject: Span, head: Token) -> str | None:
-    """The body an unnamed spokesperson speaks for: "a spokesperson for Euronews", "an
-    FNSEA spokesperson" (a name the recognizer or its shape says is an organization)."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
-        named = [t for t in prep.subtree if t.pos_ == "PROPN"]
-        if named:
-            return subject.doc[named[0].i : named[-1].i + 1].text
-    before = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if (
-        before
-        and before[0].ent_type_ not in PLACES
-        and (before[0].ent_type_ == "ORG" or looks_like_organization(before[0].text))
-    ):
-        return subject.doc[before[0].i : before[-1].i + 1].text
-    return None
-
-
-def _proper_name(subject: Span, head: Token) -> str | None:
-    """ "Industry giant Lukoil", "state energy company Naftogaz": the institution's own
-    name, without the common nouns that describe it."""
-    if head.pos_ != "PROPN" or any(c.dep_ == "prep" and c.i > head.i for c in head.children):
-        return None  # "the Institute for the Study of War": the name runs on past its head
-    start = head.i
-    while start > subject.start and subject.doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    before = subject.doc[subject.start : start]
-    common = all(t.pos_ == "NOUN" or (t.pos_ in {"ADJ", "DET"} and t.is_lower) for t in before)
-    if not len(before) or not common:
-        return None  # "European Pravda" keeps its adjective
-    return subject.doc[start : head.i + 1].text
-
-
 # "the statement said", "according to the study": the words of the body that issued it
-def _named_in_apposition(head: Token) -> str | None:
-    """ "Russia's state-owned nuclear agency Rosatom": the body's name beside the noun that
-    says what it is."""
-    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is None or head.pos_ != "NOUN" or named.i != head.i + 1:
-        return None
-    words = [t for t in named.subtree if t.pos_ == "PROPN" and t.i >= named.i]
-    return " ".join(t.text for t in words) if len(words) == 1 + (words[-1].i - named.i) else None
-
-
 _STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
-_OWNED = frozenset("administration government team campaign".split())
-
-
-def _owned_institution(subject: Span) -> str | None:
-    """ "US President Joe Biden's administration": the Biden administration."""
-    head = subject.root.lower_
-    owner = next((e for e in subject.ents if e.label_ == "PERSON" and possessive(e)), None)
-    name = person_name(owner.text) if owner is not None and head in _OWNED else None
-    return f"{name.split()[-1]} {head}" if name else None
 
 
 def _refers_back(subject: Span) -> bool:
@@ -740,40 +644,6 @@ def _refers_back(subject: Span) -> bool:
             for t in subject
         )
     )
-
-
-def institution_named(name: str) -> PersonRef:
-    """The expert record of an institution named ``name`` (its acronym dropped)."""
-    return _institution(name)
-
-
-def _institution(name: str) -> PersonRef:
-    # "the military's Strategic Communications Center": whose it is is no part of its name;
-    # nor are a company's legal form and the quotation marks around its name (NPC
-    # "Ukrenergo")
-    name = re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name)
-    name = _as_acronym_spells(_COMPANY_FORM.sub("", name).replace('"', "").strip())
-    # "South Korea's National Intelligence Service (NIS)": the name without its acronym
-    # "People's Liberation Army's (PLA) Eastern Command": nor inside it
-    display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)(?=\s)", "", name))
-    return PersonRef(name=display, key=person_key(display), kind="organization")
-
-
-_COMPANY_FORM = re.compile(r"^(?:NPC|NJSC|PJSC|JSC|LLC|SE|PrJSC)\s+(?=[\"“A-Z])")
-
-
-def _as_acronym_spells(name: str) -> str:
-    """ "the American Institute for the Study of War (ISW)": a describing word before the
-    name its acronym spells is no part of it."""
-    match = re.fullmatch(
-        r"(?:the\s+)?(?P<first>[A-Z][\w'’-]*)\s+(?P<rest>.+?)\s*\((?P<acr>[A-Z]{2,6})\)?", name
-    )
-    if match is None:
-        return name
-    initials = "".join(w[0] for w in match.group("rest").split() if w[:1].isupper())
-    if initials == match.group("acr") and match.group("first")[0] != initials[0]:
-        return f"{match.group('rest')} ({match.group('acr')})"
-    return name
 
 
 def _anonymous(name: str) -> Anonymous:

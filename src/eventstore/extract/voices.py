@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from eventstore.extract.bodies import institution_named
 from eventstore.extract.document import PersonRef, Span
 from eventstore.extract.drafts import Draft, Voice, spans_of
 from eventstore.extract.layout import Layout
 from eventstore.extract.names import looks_like_organization
 from eventstore.extract.people import make_person
-from eventstore.extract.speakers import Speakers, institution_named
+from eventstore.extract.speakers import Speakers
 from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section
 
