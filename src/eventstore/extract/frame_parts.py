@@ -244,6 +244,16 @@ def _circumstance(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
 
 
+def words_before(unit: Span, end: int) -> tuple[int, int] | None:
+    """The sentence's words before ``end`` (the comma a closing frame follows: "A, X
+    said"), or None when they are only a fragment."""
+    return (
+        (unit.start_char, end)
+        if len(unit.doc.text[unit.start_char : end].strip(" ,")) >= 10
+        else None
+    )
+
+
 def rest_after(verb: Token, frame: tuple[int, int], unit: Span) -> tuple[int, int] | None:
     """Content of a cue with an object or prepositional clause ("urged the West to ...")."""
     if verb.i < verb.sent.start or not any(

@@ -26,6 +26,7 @@ from eventstore.extract.frame_parts import (
     rest_after,
     speaker_span,
     subject_of,
+    words_before,
 )
 from eventstore.extract.misplaced_speakers import (
     fronted_name,
@@ -193,8 +194,9 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     lemma = _cue_lemma(token)
     if lemma == "cite":  # "Reuters cited traders as saying": no cue otherwise ("citing data")
         return _quoted_as_saying(token, unit, quotes)
-    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-    if lemma == "deny" and any(c.i > token.i for c in objects):
+    if lemma == "deny" and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > token.i for c in token.children
+    ):
         lemma = "reject"  # "North Korea denied the accusations": a stance on what it names
     if lemma in OBJECT_CUES:
         return _object_frame(token, lemma, unit, quotes)
@@ -266,12 +268,12 @@ def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | N
     if direct:
         return _quoted(verb, speaker, unit, direct, frame)
     comma = next((t for t in reversed(unit.doc[unit.start : verb.i]) if t.text == ","), None)
-    if comma is not None and comma.i > unit.start + 3:
+    before = words_before(unit, comma.idx) if comma is not None else None
+    if comma is not None and before is not None:
         # "Western countries will run risks ..., TASS news agency quoted X as saying": the
         # words before the comma
         framed = (comma.idx + 1, unit.end_char)
-        content = ((unit.start_char, comma.idx),)
-        return Frame(speaker, verb, content, "paraphrase", "paraphrase.cue_after", 0.8, framed)
+        return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, framed)
     return _verb_frame(verb, target, unit, quotes, weak=False)
 
 
@@ -509,13 +511,12 @@ def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Fra
     after = unit.doc.text[frame[1] : unit.end_char]
     if after.strip(" .,;:\"”’'"):
         return None
-    doc = unit.doc
-    comma = doc[speaker.start - 1] if speaker.start > unit.start else None
-    if comma is not None and comma.text == "," and comma.idx - unit.start_char >= 10:
+    comma = unit.doc[speaker.start - 1] if speaker.start > unit.start else None
+    before = words_before(unit, comma.idx) if comma is not None and comma.text == "," else None
+    if before is not None:
         # "Ukraine's forces fired 39 shells ..., a local official told reporters.": the
         # words before the comma, in the same sentence
-        before = ((unit.start_char, comma.idx),)
-        return Frame(speaker, verb, before, "paraphrase", "paraphrase.cue_after", 0.75, frame)
+        return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
     return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.7, frame)
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventstore.extract.frame_parts import SUBJECTS, Frame, adjacent_quotes, inside, speaker_span
+from eventstore.extract.frame_parts import (
+    SUBJECTS,
+    Frame,
+    adjacent_quotes,
+    inside,
+    speaker_span,
+    words_before,
+)
 from eventstore.extract.names import looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
 
@@ -130,8 +137,8 @@ def _closing_frame(verb: Token, speaker: Span, unit: Span, quotes: list[Quote]) 
     comma = _comma_before(verb, unit)
     if comma is None:
         return None
-    before = (unit.start_char, doc[comma].idx)
-    if len(doc.text[before[0] : before[1]].strip(" ,")) < 10:
+    before = words_before(unit, doc[comma].idx)
+    if before is None:
         return None
     prior = doc[verb.i - 1]  # the comma, or the closing mark after it ('...," points out X')
     frame = (prior.idx + (len(prior.text) if comma < prior.i else 0), speaker.end_char)

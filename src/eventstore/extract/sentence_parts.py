@@ -54,15 +54,14 @@ def _but_another(unit: Sentence) -> tuple[Sentence, Sentence] | None:
     was dead before the strike": two cues joined by "but", each with a subject of its own
     (whichever of them the parser made the head of the other)."""
     doc = unit.doc
-    for token in unit:
-        if token.lower_ != "but" or token.dep_ != "cc" or doc[token.i - 1].text != ",":
-            continue
-        speaking = [
-            (verb, subject)
-            for verb in unit
-            if _speaks(verb)
-            and (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None))
-        ]
+    buts = [t for t in unit if t.lower_ == "but" and t.dep_ == "cc" and doc[t.i - 1].text == ","]
+    speaking = [
+        (verb, subject)
+        for verb in (unit if buts else ())
+        if _speaks(verb)
+        and (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None))
+    ]
+    for token in buts:
         before = [v for v, subject in speaking if subject.i < v.i < token.i]
         # the second speaker opens the part after "but" ("but later X, the police chief,
         # said"), not a cue that closes a quotation the first part opened

@@ -156,7 +156,7 @@ class Speakers:
     # "the Institute for the Study of War (ISW)": the acronym, then "according to the ISW"
     acronyms: dict[str, str] = field(default_factory=dict)
 
-    def nameinstitution_named(self, name: str, descriptor: str = "") -> None:
+    def name_institution(self, name: str, descriptor: str = "") -> None:
         """Remember an institution the article names, for "the agency said" later."""
         words = frozenset(fold(f"{name} {descriptor}").split())
         if name.islower() and any(words < named for _, named in self.institutions):
@@ -222,7 +222,7 @@ class Speakers:
         if kept.kind != "organization":
             self.last = kept
         else:
-            self.nameinstitution_named(kept.name)
+            self.name_institution(kept.name)
         return kept
 
     def _employed(self, person: PersonRef) -> PersonRef:
@@ -353,9 +353,9 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     every organization it names (for "the agency said" later)."""
     # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
     for match in _INSTITUTION_NAME.finditer(doc.text):
-        speakers.nameinstitution_named(match.group())
+        speakers.name_institution(match.group())
     for match in _DESCRIBED_COMPANY.finditer(doc.text):
-        speakers.nameinstitution_named(match.group("name"), match.group("what"))
+        speakers.name_institution(match.group("name"), match.group("what"))
     for match in _ACRONYM.finditer(doc.text):
         acronym = match.group("acronym")
         named = institution_named(f"{display_source_name(match.group('name'))} ({acronym})")
@@ -371,7 +371,7 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         if ent.label_ == "ORG":
             before = doc[ent.start - 1] if ent.start else None
             descriptor = before.text if before is not None and before.pos_ == "NOUN" else ""
-            speakers.nameinstitution_named(display_source_name(ent.text), descriptor)
+            speakers.name_institution(display_source_name(ent.text), descriptor)
         if ent.label_ != "PERSON":
             continue
         name = person_name(whole_name(ent).text)  # "Park Sun" + "-won"
@@ -464,7 +464,7 @@ def _person_after_all(known: PersonRef, subject: Span) -> PersonRef:
     the recognizer now tags a person ("Stoltenberg told reporters") is a person: so
     "he said" later points at him."""
     lone = len(known.key.split()) == 1 and known.kind == "organization"
-    if lone and subject.root.ent_type_ == "PERSON" and not _isinstitution_named(subject):
+    if lone and subject.root.ent_type_ == "PERSON" and not _is_institution(subject):
         return known.model_copy(update={"kind": "other"})
     return known
 
@@ -485,11 +485,11 @@ def _issuer(subject: Span, speakers: Speakers) -> PersonRef | None:
 
 def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
     if head.pos_ != "PRON":
-        return _lastinstitution_named(speakers)  # a statement's words are its issuer's
+        return _last_institution(speakers)  # a statement's words are its issuer's
     if head.lower_ in _PRONOUN_PERSON:
         return speakers.last or speakers.featured
     if head.lower_ in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
-        return _lastinstitution_named(speakers)
+        return _last_institution(speakers)
     return None
 
 
@@ -548,7 +548,7 @@ def _head_word(subject: Span) -> Token:
     return outside[-1] if outside else subject.root
 
 
-def _lastinstitution_named(speakers: Speakers) -> PersonRef | None:
+def _last_institution(speakers: Speakers) -> PersonRef | None:
     institutions = [p for p in speakers.known.values() if p.kind == "organization"]
     return institutions[-1] if institutions else None
 
@@ -572,7 +572,7 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     return make_person(name, role_text(text, name), default_kind="other")
 
 
-def _isinstitution_named(subject: Span) -> bool:
+def _is_institution(subject: Span) -> bool:
     root = subject.root
     if fold(root.text) in _INSTITUTION_HEADS:
         return True
@@ -587,7 +587,7 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         return _anonymous(bare)  # "according to his office", "Both Pyongyang and Moscow"
     titled = fold(head.text) in TITLE_WORDS  # "Iran's Supreme Leader": an office, unnamed
     if not titled and (
-        _isinstitution_named(subject)
+        _is_institution(subject)
         or (head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare)))
     ):
         words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
