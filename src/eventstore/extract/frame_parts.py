@@ -179,6 +179,30 @@ def frame_span_of(verb: Token, speaker: Span) -> tuple[int, int]:
     return start, last.idx + len(last.text)
 
 
+def frame_words(
+    verb: Token, frame: tuple[int, int], unit: Span, quotes: list[Quote]
+) -> tuple[int, int]:
+    """The frame with the words of its own around it, which leave a quote a quote: a leading
+    participle ("Speaking of the deal, X said: "...""), and after a quote that opens the
+    sentence all that follows the cue ("..." X said in a recording that ...) unless it
+    reports more ("adding that ...")."""
+    leads = [
+        child.left_edge.idx
+        for child in verb.children
+        if child.dep_ == "advcl"
+        and child.i < verb.i
+        and child.tag_ in {"VBG", "VBN"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+    ]
+    end = frame[1]
+    held = [q for q in quotes if unit.start_char <= q.start and q.end <= unit.end_char + 1]
+    if held and all(q.end <= frame[0] for q in held):
+        tail = [t for t in unit if t.idx >= frame[1]]
+        if not any(is_cue(t) and t.head.i == verb.i for t in tail):
+            end = max(end, unit.end_char)
+    return (min([frame[0], *leads]), end)
+
+
 # Letters of the narrator's own beside a quote that make it a paraphrase
 _OWN_WORDS = 12
 

@@ -22,6 +22,7 @@ from eventstore.extract.frame_parts import (
     around,
     clause_of,
     frame_span_of,
+    frame_words,
     inside,
     rest_after,
     speaker_span,
@@ -547,7 +548,7 @@ def _verb_frame(
     # "confirmed Kim's visit": an action with an object, not speech; "NATO cannot confirm
     # that ...": what cannot be said is no attribution.
     negated = any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
-    direct = adjacent_quotes(unit, quotes, frame)
+    direct = adjacent_quotes(unit, quotes, frame_words(verb, frame, unit, quotes))
     # '"...," Grossi added': a weak cue beside a quote attributes it; but "confirmed Kim's
     # visit "in the coming days"" is an action with its object
     objects = weak and any(c.dep_ == "dobj" for c in verb.children)

@@ -73,8 +73,9 @@ COLLECTIVE_NOUNS = frozenset(
 )
 _AGENCY_WORDS = frozenset("center centre service office bureau directorate".split())
 _COMPANY_KINDS = frozenset(
-    "company contractor firm manufacturer maker producer operator concern".split()
+    "company contractor firm manufacturer maker producer operator concern provider carrier".split()
 )
+
 _COMPANY_WORDS = frozenset(
     "company firm operator corporation group panel body organization organisation".split()
 )
@@ -114,6 +115,15 @@ _INSTITUTION_NAME = re.compile(
 _DESCRIBED_COMPANY = re.compile(
     rf"\b(?P<what>{'|'.join(sorted(_COMPANY_KINDS))})\s+"
     r"(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})"
+)
+# "Kyivstar CEO Oleksandr Komarov": a body whose chief executive is named is a company;
+# "Kyivstar, the largest telecommunications provider": one an apposition says is one
+_COMPANY_BY_ROLE = re.compile(
+    r"\b(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})(?:'s)?\s+(?:CEO|chief executive)\b"
+)
+_COMPANY_BY_APPOSITION = re.compile(
+    r"\b(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2}),\s+(?:the|a|an|its)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}(?P<what>{'|'.join(sorted(_COMPANY_KINDS))})\b"
 )
 # Bodies a role names in lower case, referring back to one named before ("department
 # spokesman", "ministry official", "company CEO")
@@ -158,7 +168,9 @@ class Speakers:
 
     def name_institution(self, name: str, descriptor: str = "") -> None:
         """Remember an institution the article names, for "the agency said" later."""
-        words = frozenset(fold(f"{name} {descriptor}").split())
+        # "the SBU": an acronym stands for the name it was spelt out by
+        full = self.acronyms.get(name, "")
+        words = frozenset(fold(f"{name} {full} {descriptor}").split())
         if name.islower() and any(words < named for _, named in self.institutions):
             return  # "the defense ministry": the one named before, not a new one
         self.institutions.append((name, words))
@@ -356,6 +368,10 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         speakers.name_institution(match.group())
     for match in _DESCRIBED_COMPANY.finditer(doc.text):
         speakers.name_institution(match.group("name"), match.group("what"))
+    for match in _COMPANY_BY_APPOSITION.finditer(doc.text):
+        speakers.name_institution(match.group("name"), match.group("what"))
+    for match in _COMPANY_BY_ROLE.finditer(doc.text):
+        speakers.name_institution(match.group("name"), "company")
     for match in _ACRONYM.finditer(doc.text):
         acronym = match.group("acronym")
         named = institution_named(f"{display_source_name(match.group('name'))} ({acronym})")
