@@ -75,6 +75,13 @@ def subject_of(verb: Token) -> Token | None:
     shares = verb.dep_ in {"conj", "xcomp"} or (
         verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _SPEECH_PARTICIPLES
     )
+    # "X used a press conference to announce that ...": the purpose is X's saying (but
+    # "travelled to Kyiv to discuss air defence" reports no clause)
+    shares = shares or (
+        verb.dep_ == "advcl"
+        and any(c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
     if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and _reported(verb.head):
             # "Russia said that A is possible, noting that B": the parser hangs the
@@ -168,6 +175,8 @@ def frame_span_of(verb: Token, speaker: Span) -> tuple[int, int]:
         if child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children):
             continue  # "urged the EU to begin work ...": what was urged is content
         subtree = list(child.subtree)
+        if any(t.dep_ == "mark" and t.lower_ == "that" for t in subtree):
+            continue  # "said in a statement that A": the parser hung A on the statement
         limit = _FRAME_PART_LIMIT.get(child.dep_, 12)
         if child.dep_ == "dobj" and any(t.pos_ == "PROPN" for t in subtree):
             limit = 6  # "told news outlet Interfax-Ukraine", "told the Financial Times"

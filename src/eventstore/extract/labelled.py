@@ -111,6 +111,7 @@ class LayoutReading:
         bounds = [(q.start, q.end) for q in self.quotes] or [(0, len(self.paragraph.text))]
         spans = spans_of(self.paragraph, bounds)
         self._add(Draft(following, "quote", spans, self.section, "quote.labelled", 0.8))
+        self._track_open_quote()  # "Quote: "A. B.", then "C."": the next paragraph is hers
         return True
 
     def _interview_answer(self) -> bool:

@@ -205,6 +205,11 @@ _BYLINE = re.compile(
 # perhaps a short role line with no sentence in it ("Fellow", "Senior Fellow, Asia")
 _AUTHOR_BOX = re.compile(r"^(?:Authors?|About the authors?|Written by)\s*:?$", re.I)
 _BOX_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+# "- Carl P. Leubsdorf", "ANGELO LYNN": a byline's name with a dash before it, a middle
+# initial or in capitals (the initial is dropped, the capitals made a name's)
+_DASHED_OR_CAPITAL_NAME = re.compile(
+    r"^(?:[-–—]\s*)?(?P<first>[A-Z][A-Za-z]+)(?:\s+[A-Z]\.)?(?P<rest>(?:\s+[A-Z][\w'’-]+){1,2})$"
+)
 # "About the author: Jane Roe is Estonia's foreign minister." on one line
 _ABOUT_LINE = re.compile(
     r"^(?i:about\s+the\s+author|author)\s*:\s*"
@@ -338,6 +343,7 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     byline = _BYLINE.match(text) or (_BOX_NAME.match(text) if first and _person(text) else None)
     groups = byline.groupdict() if byline else {}
     author = (groups.get("name") or groups.get("dated") or text) if byline else None
+    author = author or (_plain_name(text) if first else None)
     # "Kyiv Ledger | March 4, 2024" is a masthead's line, not an author's
     if author and before <= 1 and found.author is None and not looks_like_organization(author):
         found.author = author
@@ -355,6 +361,19 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     if _NOT_TEXT.match(text) or _NOT_TEXT_2.search(text) or _STAMP.match(text):
         return False
     return not (first and _BULLET.match(text))  # bullets above the lede restate the story
+
+
+def _plain_name(text: str) -> str | None:
+    """The name of a byline line in another shape ("- Carl P. Leubsdorf", "ANGELO LYNN")."""
+    match = _DASHED_OR_CAPITAL_NAME.match(text)
+    if match is None or (match.group() == text and _BOX_NAME.match(text)):
+        return None
+    name = f"{match.group('first')}{match.group('rest')}"
+    name = name.title() if name.isupper() else name
+    capitals = name != match.group("first") + match.group("rest")
+    if not (capitals or text[:1] in "-–—" or "." in text) or not _person(name):
+        return None
+    return name
 
 
 def _titled_or_body_byline(text: str, found: Layout, *, before: int) -> bool:

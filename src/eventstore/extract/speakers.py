@@ -71,7 +71,7 @@ COLLECTIVE_NOUNS = frozenset(
     authorities residents people witnesses reports report insiders critics lawmakers
     officers commanders investigators intelligence agencies""".split()
 )
-_AGENCY_WORDS = frozenset("center centre service office bureau directorate".split())
+_AGENCY_WORDS = frozenset("center centre service office bureau directorate department".split())
 _COMPANY_KINDS = frozenset(
     "company contractor firm manufacturer maker producer operator concern provider carrier".split()
 )
@@ -90,8 +90,9 @@ _INSTITUTION_HEADS = frozenset(
     agency committee council administration embassy staff directorate headquarters pentagon
     house parliament rada cabinet court police guard bureau company corporation group
     alliance nato organization organisation union commission presidency mission operator
-    energoatom ukrenergo gazprom military""".split()
+    energoatom ukrenergo gazprom military bank""".split()
 )
+_BODY_HEADS = frozenset("department ministry office agency service bureau".split())
 _INSTITUTION_WORD = (
     r"(?:Agency|Ministry|Office|Council|Service|Directorate|Department|Committee|Command"
     r"|Staff|Forces|Force|Administration|Bureau|Commission|Center|Centre)\b"
@@ -124,6 +125,12 @@ _COMPANY_BY_ROLE = re.compile(
 _COMPANY_BY_APPOSITION = re.compile(
     r"\b(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2}),\s+(?:the|a|an|its)\s+"
     rf"(?:[\w-]+\s+){{0,3}}(?P<what>{'|'.join(sorted(_COMPANY_KINDS))})\b"
+)
+# "Russia's central bank", "Taiwan's defense ministry": a body named by its owner, for
+# "the central bank said" later
+_OWNED_BODY = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w-]+\s+)?[A-Z][\w-]+['’]s\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:bank|ministry|agency|service|office|regulator|parliament|government))\b"
 )
 # Bodies a role names in lower case, referring back to one named before ("department
 # spokesman", "ministry official", "company CEO")
@@ -252,10 +259,13 @@ class Speakers:
         start = f"{fold(institution.name)} of "
         # "the Fund" for the International Monetary Fund (a body's word, not a country)
         lone = len(institution.name.split()) == 1 and not nations(institution.name)
+        word = fold(institution.name)
         for name, _ in reversed(self.institutions):
             folded = fold(name)
-            ends = lone and folded.endswith(f" {fold(institution.name)}") and "," not in name
-            if folded.startswith(start) or (ends and looks_like_organization(name)):
+            ends = lone and folded.endswith(f" {word}") and "," not in name
+            # "the Treasury" for the U.S. Treasury Department
+            inner = lone and word in folded.split()[:-1] and folded.split()[-1] in _BODY_HEADS
+            if folded.startswith(start) or ((ends or inner) and looks_like_organization(name)):
                 return institution_named(name)
         return None
 
@@ -334,10 +344,14 @@ class Speakers:
         self, titles: list[str], countries: frozenset[str] = frozenset()
     ) -> PersonRef | None:
         """The person last given a role holding every word of ``titles`` (or one that
-        says the same: "head" for "chief"), of one of ``countries`` if their role says."""
-        for person, role in self._roles_of(countries):
-            if all(role_words(t) & role for t in titles):
-                return person
+        says the same: "head" for "chief"), of one of ``countries`` if their role says;
+        the words themselves before those that say the same ("the president said" after
+        "Democratic leader Hakeem Jeffries" and "President Joe Biden")."""
+        people = list(self._roles_of(countries))
+        for same in (lambda word: frozenset({word}), role_words):
+            for person, role in people:
+                if all(same(t) & role for t in titles):
+                    return person
         return None
 
     def _roles_of(self, countries: frozenset[str]) -> Iterator[tuple[PersonRef, set[str]]]:
@@ -356,22 +370,13 @@ class Speakers:
     def by_role(self, role_word: str, countries: frozenset[str] = frozenset()) -> PersonRef | None:
         """The person last described with ``role_word`` ("the diplomat"), of one of
         ``countries`` where their role says ("the Ukrainian minister")."""
-        same = role_words(role_word)
-        return next((person for person, role in self._roles_of(countries) if same & role), None)
+        return self.by_title([role_word], countries)
 
 
 def mention_people(doc: Doc, speakers: Speakers) -> None:
     """Register every person ``doc`` names in full, with the words around the name, and
     every organization it names (for "the agency said" later)."""
-    # The recognizer misses many ("a Defense Intelligence Agency report"): names by shape.
-    for match in _INSTITUTION_NAME.finditer(doc.text):
-        speakers.name_institution(match.group())
-    for match in _DESCRIBED_COMPANY.finditer(doc.text):
-        speakers.name_institution(match.group("name"), match.group("what"))
-    for match in _COMPANY_BY_APPOSITION.finditer(doc.text):
-        speakers.name_institution(match.group("name"), match.group("what"))
-    for match in _COMPANY_BY_ROLE.finditer(doc.text):
-        speakers.name_institution(match.group("name"), "company")
+    _bodies_by_shape(doc.text, speakers)
     for match in _ACRONYM.finditer(doc.text):
         acronym = match.group("acronym")
         named = institution_named(f"{display_source_name(match.group('name'))} ({acronym})")
@@ -395,6 +400,20 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             continue
         phrase = clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
+
+
+def _bodies_by_shape(text: str, speakers: Speakers) -> None:
+    """The bodies ``text`` names by the shape of their names and what is said of them: the
+    recognizer misses many ("a Defense Intelligence Agency report")."""
+    for match in _INSTITUTION_NAME.finditer(text):
+        speakers.name_institution(match.group())
+    for match in _OWNED_BODY.finditer(text):
+        speakers.name_institution(match.group("name"))
+    for pattern in (_DESCRIBED_COMPANY, _COMPANY_BY_APPOSITION):
+        for match in pattern.finditer(text):
+            speakers.name_institution(match.group("name"), match.group("what"))
+    for match in _COMPANY_BY_ROLE.finditer(text):
+        speakers.name_institution(match.group("name"), "company")
 
 
 def _office_of(name: Token, core: str) -> str | None:
@@ -606,14 +625,7 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         _is_institution(subject)
         or (head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare)))
     ):
-        words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
-        words -= {"the", "this", "that", "our"}
-        named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
-        proper = proper_name(subject, head) or named_in_apposition(head)
-        found = named or institution_named(owned_institution(subject) or proper or bare)
-        if found.name in speakers.acronyms:  # "according to the ISW": named in full before
-            found = institution_named(speakers.acronyms[found.name])
-        return speakers.add(speakers.fuller(found) or found)
+        return _body(subject, head, bare, speakers)
     if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
         return _staff_of(head, speakers) or _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
@@ -627,6 +639,22 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         body = spoken_for(subject, head) if lemma in _SPOKESPEOPLE and not owned else None
         return owned or (speakers.add(institution_named(body)) if body else _anonymous(bare))
     return None
+
+
+def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
+    """The institution ``subject`` names, or refers back to ("the agency"); nobody's name
+    where it refers back to none ("the agency said" with no agency named before)."""
+    words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
+    words -= {"the", "this", "that", "our"}
+    named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
+    proper = proper_name(subject, head) or named_in_apposition(head)
+    owned = owned_institution(subject)
+    if not (named or owned or proper) and bare.islower():
+        return _anonymous(bare)
+    found = named or institution_named(owned or proper or bare)
+    if found.name in speakers.acronyms:  # "according to the ISW": named in full before
+        found = institution_named(speakers.acronyms[found.name])
+    return speakers.add(speakers.fuller(found) or found)
 
 
 _STAFF = frozenset("expert analyst researcher author".split())

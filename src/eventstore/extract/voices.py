@@ -17,7 +17,7 @@ from eventstore.extract.document import PersonRef, Span
 from eventstore.extract.drafts import Draft, Voice, spans_of
 from eventstore.extract.layout import Layout
 from eventstore.extract.names import looks_like_organization
-from eventstore.extract.people import make_person
+from eventstore.extract.people import make_person, parse_person
 from eventstore.extract.speakers import Speakers
 from eventstore.extract.text import Paragraph
 from eventstore.vocabulary import Section
@@ -30,7 +30,11 @@ _OPINION = re.compile(
     r"^(?:Opinion|Op-ed|Comment|Commentary|View|Analysis and opinion)\s*[:|–—-]", re.I
 )
 _OPINION_CATEGORY = re.compile(r"(?i)^(?:opinions?|op-?eds?|columns?|commentary|comment)$")
-_TITLED_BY = re.compile(r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}):\s")
+_TITLED_BY = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}):\s"
+    # "The Oil War - by Diane Francis (Substack - January 29, 2024)", with any dash
+    r"|\s[-–—|]\s+[Bb]y\s+(?P<by>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|[Oo]ur|[Ww]e)\b")
 _QUOTE_MARKS = re.compile('["“”«»]')
 _STATEMENT_WORDS = r"(?i:(?:Joint\s+)?(?:Statement|Press\s+release|Communiqu[eé]|Declaration))"
@@ -42,6 +46,14 @@ _STATEMENT_OF = re.compile(
     r"(?=\s+(?:on|regarding|concerning|about|in\s+connection\s+with|following)\b|\s*[:.–—-]|$)"
 )
 _STATEMENT = re.compile(rf"^{_STATEMENT_WORDS}\b")
+# "Press remarks by Commissioner Jørgensen on ...", "Speech by President X at ...": the
+# words of the one the title names
+_REMARKS_BY = re.compile(
+    r"^(?:(?:Press|Opening|Closing|Introductory|Keynote|Video)\s+)?"
+    r"(?i:remarks|speech|address|statement|intervention)\s+by\s+(?:the\s+)?"
+    rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
+    r"(?=\s+(?:on|at|to|before|during|in|following|regarding|about|after)\b|\s*[:,.–—-]|$)"
+)
 # "Key Takeaways from the ISW": a think tank's findings, its own assessments
 _FINDINGS_OF = re.compile(
     r"^(?:Key\s+)?(?i:takeaways|findings|conclusions)\s+(?:from|of|by)\s+(?:the\s+)?"
@@ -56,7 +68,7 @@ def narrator(
 ) -> Voice | None:
     """The op-ed author or statement issuer whose sentences the narration is, registered
     as the featured speaker; an interview's interviewee is registered as featured only."""
-    voice = _author(parts, category) or _issuer(parts, outlet, category)
+    voice = _author(parts, category) or _remarks(parts) or _issuer(parts, outlet, category)
     if voice is not None:
         speakers.featured = speaker = speakers.add(voice.speaker)
         return Voice(speaker, voice.rule)
@@ -72,9 +84,12 @@ def _author(parts: Layout, category: str | None) -> Voice | None:
     Roe: To sink Russia, ...")."""
     opinion = parts.opinion or _OPINION_CATEGORY.match(category or "") is not None
     if parts.author is None:
-        named = _TITLED_BY.match(parts.title.text) if opinion else None
+        named = _TITLED_BY.search(parts.title.text) if opinion else None
         return (
-            Voice(make_person(named.group("name"), default_kind="expert"), "oped.author")
+            Voice(
+                make_person(named.group("name") or named.group("by"), default_kind="expert"),
+                "oped.author",
+            )
             if named
             else None
         )
@@ -101,6 +116,20 @@ def _column(parts: Layout, author: str) -> bool:
     text = [parts.lede, *parts.body] if parts.lede is not None else parts.body
     mine = [p for p in text if _FIRST_PERSON.search(p.text) and not _QUOTE_MARKS.search(p.text)]
     return len(mine) >= 2
+
+
+def _remarks(parts: Layout) -> Voice | None:
+    """A speech or remarks page: the person its title names ("Press remarks by
+    Commissioner Jørgensen on ...", "Speech by President Joe Biden at ...")."""
+    match = _REMARKS_BY.match(parts.title.text)
+    if match is None or looks_like_organization(match.group("who")):
+        return None
+    who = match.group("who")
+    person = parse_person(who, default_kind="expert")
+    if person is None:  # "Commissioner Jørgensen": a title and a surname
+        role, _, surname = who.rpartition(" ")
+        person = make_person(surname, role or None, default_kind="expert")
+    return Voice(person, "statement.issuer")
 
 
 def _issuer(parts: Layout, outlet: str | None, category: str | None) -> Voice | None:

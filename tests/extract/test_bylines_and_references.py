@@ -1,0 +1,121 @@
+"""Op-ed bylines in other shapes, speeches named in their title, and references back to
+people and bodies (pure): "- Carl P. Leubsdorf" and "ANGELO LYNN" under the title, "The
+Oil War - by Jane Roe (...)" as the title; "Press remarks by Commissioner Kask on ..."
+are the commissioner's words; "the president said" is the president, not the leader
+named since; "the Treasury" is the U.S. Treasury Department; "the central bank" is
+Russia's; "the agency said" with no agency named is nobody's claim.
+
+Each case is a short article of our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventstore.extract import ArticleDoc
+from tests.extract.lines import article, claim_of
+
+FRIDAY = date(2024, 2, 16)
+OPINION = (
+    "Western capitals keep promising to choke the shadow fleet, and the tankers keep sailing.",
+    "Every month of delay hands the Kremlin another few billion dollars for its war.",
+)
+
+
+def news(
+    *lines: str, title: str = "A headline of our own", category: str | None = None
+) -> ArticleDoc:
+    return article(
+        *lines, published=FRIDAY, outlet="Lakeside Courier", title=title, category=category
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [("- Marek P. Salonen", "Marek Salonen"), ("MAREK SALONEN", "Marek Salonen")],
+)
+def test_a_byline_with_a_dash_an_initial_or_capitals_names_the_author(
+    byline: str, author: str
+) -> None:
+    doc = news(byline, *OPINION, title="The tankers keep sailing", category="Opinion")
+    assert claim_of(doc, "hands the Kremlin another").speaker.name == author
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == author
+
+
+def test_an_opinion_title_names_its_author_after_by() -> None:
+    doc = news(
+        *OPINION,
+        title="The Oil War \u2013 by Marek Salonen (Newsletter, Feb. 16)",
+        category="Opinion",
+    )
+    assert claim_of(doc, "hands the Kremlin another").speaker.name == "Marek Salonen"
+
+
+def test_a_capitalised_line_on_a_news_page_is_no_author_of_its_text() -> None:
+    doc = news(
+        "KEY POINTS", "Russian drones struck the port of Izmail on Friday, the governor said."
+    )
+    assert not [c for c in doc.claims if "port of Izmail" in c.text]
+
+
+def test_press_remarks_are_the_words_of_the_one_the_title_names() -> None:
+    doc = news(
+        "Today we put forward a plan to end every import of Russian gas by 2027.",
+        "We have already cut the share of Russian oil from a quarter to three percent.",
+        title="Press remarks by Commissioner Kask on the roadmap to end Russian energy imports",
+    )
+    claim = claim_of(doc, "cut the share of Russian oil")
+    assert (claim.speaker.name, claim.speaker.role) == ("Kask", "Commissioner")
+
+
+def test_a_labelled_quote_runs_on_into_the_paragraph_that_closes_it() -> None:
+    doc = news(
+        "Foreign Minister Andrii Sybiha said Russia had timed the strike to the summit.",
+        "Source: Sybiha on X",
+        "Quote: \u201cThis was done on purpose. It is a signal of contempt for our partners.",
+        "Moscow pretends to want peace while it shells our cities every single night.\u201d",
+    )
+    assert claim_of(doc, "pretends to want peace").speaker.name == "Andrii Sybiha"
+
+
+def test_a_saying_that_is_the_purpose_of_a_persons_act_is_theirs() -> None:
+    doc = news(
+        "Anna Ozola, the Latvian foreign minister, used a news conference in Riga on Friday "
+        "to announce that the government believes the tanker was carrying Russian oil."
+    )
+    assert claim_of(doc, "was carrying Russian oil").speaker.name == "Anna Ozola"
+
+
+def test_the_president_is_the_one_titled_president_not_a_leader_named_since() -> None:
+    doc = news(
+        "The Senate approved the aid package on Friday. President Joe Biden has promised to "
+        "sign it at once.",
+        "Biden spoke with Democratic leader Hakeem Jeffries to thank him for the vote, the "
+        "White House said.",
+        "\u201cI will sign this package into law the moment it reaches my desk,\u201d the "
+        "president said.",
+    )
+    assert claim_of(doc, "reaches my desk").speaker.name == "Joe Biden"
+
+
+def test_short_names_of_bodies_named_in_full_before() -> None:
+    doc = news(
+        "The U.S. Treasury Department accused the owners of three tankers on Friday of "
+        "breaking the price cap.",
+        "The Treasury said in a statement that the vessels used American insurers.",
+        "Russia's central bank raised its inflation forecast on Friday.",
+        "Prices will rise by up to eight percent this year, the central bank said.",
+    )
+    assert claim_of(doc, "used American insurers").speaker.name == "U.S. Treasury Department"
+    assert claim_of(doc, "rise by up to eight percent").speaker.name == "Russia's central bank"
+
+
+def test_the_agency_with_no_agency_named_is_no_expert() -> None:
+    doc = news(
+        "Three tankers were added to the sanctions list on Friday.",
+        "The agency said a Dubai-based firm is the registered owner of one of them.",
+    )
+    assert all(c.speaker.name != "agency" for c in doc.claims)
