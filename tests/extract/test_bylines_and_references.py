@@ -119,3 +119,43 @@ def test_the_agency_with_no_agency_named_is_no_expert() -> None:
         "The agency said a Dubai-based firm is the registered owner of one of them.",
     )
     assert all(c.speaker.name != "agency" for c in doc.claims)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As stated by Prime Minister Oskar Lind, the transit of Russian gas will stop in January.",
+        "As Prime Minister Oskar Lind noted, the transit of Russian gas will stop in January.",
+        "Despite the protests, as Prime Minister Oskar Lind noted, the transit of Russian gas "
+        "will stop in January.",
+        "The transit of Russian gas will stop in January, as Prime Minister Oskar Lind said.",
+        "Prime Minister Oskar Lind draws attention to the fact that the transit of Russian gas "
+        "will stop in January.",
+    ],
+)
+def test_frames_that_wrap_or_lead_what_is_said(line: str) -> None:
+    doc = news(line)
+    claim = claim_of(doc, "transit of Russian gas will stop")
+    assert claim.speaker.name == "Oskar Lind"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "role"),
+    [
+        (
+            "As noted by the governor of Tartu Oskar Lind, two people were wounded in the strike.",
+            "Oskar Lind",
+            "governor",
+        ),
+        (
+            "The Head of the Cabinet of Ministers Oskar Lind said the grid would hold this winter.",
+            "Oskar Lind",
+            "Head",
+        ),
+    ],
+)
+def test_an_office_of_a_place_or_body_does_not_run_into_the_name(
+    line: str, name: str, role: str
+) -> None:
+    (claim,) = news(line).claims
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)

@@ -11,6 +11,7 @@ import re
 
 from eventstore.extract.document import ClaimDoc, PersonRef, Span
 from eventstore.extract.names import PERSON_NAME, looks_like_organization
+from eventstore.extract.naming import name_after_of
 from eventstore.extract.people import make_person, name_at_end
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Speakers
@@ -83,6 +84,9 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
 def _name_and_role(name: str, role: str) -> tuple[str, str]:
     """ "Energy" + "Minister Herman Halushchenko" -> "Herman Halushchenko", "Energy Minister";
     "Minister of Foreign Affairs of" + "Ukraine Dmytro Kuleba" -> "Dmytro Kuleba", the rest."""
+    short = name_after_of(name, f"{role} {name}")  # "... of Ministers Oskar Lind"
+    if short != name:
+        return short, f"{role} {name.removesuffix(short).strip()}"
     split = name_at_end(name)
     if split is None or not split[1]:
         return name, role

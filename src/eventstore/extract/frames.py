@@ -10,6 +10,7 @@ sentence around the parenthetical frame.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -243,9 +244,28 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
         subject = outside[-1]
     if subject.dep_ == "nsubjpass":
         return _passive(token, subject, unit, quotes)
-    return _told_this(token, subject) or _verb_frame(
-        token, subject, unit, quotes, weak=lemma in _WEAK_CUES
+    return (
+        _told_this(token, subject)
+        or _as_noted(token, subject, unit)
+        or _verb_frame(token, subject, unit, quotes, weak=lemma in _WEAK_CUES)
     )
+
+
+def _as_noted(verb: Token, subject: Token, unit: Span) -> Frame | None:
+    """ "As the minister noted, A", "A, as Kuleba said": what the sentence says around
+    the frame is the speaker's (an "as" with a clause of its own is a time: "as X said
+    that ...")."""
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if marker is None or verb.dep_ != "advcl" or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    speaker = speaker_span(subject)
+    frame = (marker.idx, frame_span_of(verb, speaker)[1])
+    text = unit.doc.text
+    parts = [(unit.start_char, frame[0]), (frame[1], unit.end_char)]
+    content = tuple(p for p in parts if len(text[p[0] : p[1]].strip(" ,.")) >= 10)
+    if not content:
+        return None
+    return Frame(speaker, verb, content, "paraphrase", "paraphrase.parenthetical", 0.8, frame)
 
 
 def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
@@ -311,19 +331,30 @@ def _naming(verb: Token) -> bool:
     return (verb.lemma_.lower() or verb.lower_) in {"call", "describe", "term", "dub", "label"}
 
 
+# Verbs that are cues with one of their children: (lemmas, the child, the cue they make).
+_PHRASAL_CUES: tuple[tuple[frozenset[str], Callable[[Token], bool], str], ...] = (
+    # "Tkachenko put it bluntly: ..."
+    (frozenset({"put"}), lambda c: c.dep_ == "dobj" and c.lower_ == "it", "say"),
+    # "He called for a clear and decisive response"
+    (frozenset({"call"}), lambda c: c.dep_ == "prep" and c.lower_ == "for", "urge"),
+    # "Shmyhal draws attention to the fact that ...": a point made
+    (frozenset({"draw", "pay"}), lambda c: c.lower_ == "attention", "stress"),
+    # "does not rule out provocations", "ruled out talks": a stance
+    (frozenset({"rule"}), lambda c: c.dep_ == "prt" and c.lower_ == "out", "dismiss"),
+    # "asked Japan to provide an air defence system": an appeal
+    (
+        frozenset({"ask", "request"}),
+        lambda c: c.dep_ in {"xcomp", "ccomp"} and any(g.tag_ == "TO" for g in c.children),
+        "urge",
+    ),
+)
+
+
 def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
-    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
-        return "say"  # "Tkachenko put it bluntly: ..."
-    if lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
-        return "urge"  # "He called for a clear and decisive response"
-    if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
-        return "dismiss"  # "does not rule out provocations", "ruled out talks": a stance
-    if lemma in {"ask", "request"} and any(
-        c.dep_ in {"xcomp", "ccomp"} and any(g.tag_ == "TO" for g in c.children)
-        for c in token.children
-    ):
-        return "urge"  # "asked Japan to provide an air defence system": an appeal
+    for lemmas, child, cue in _PHRASAL_CUES:
+        if lemma in lemmas and any(child(c) for c in token.children):
+            return cue
     what = any(c.tag_ in {"WP", "WDT"} for c in token.children)  # "what it called a ..."
     if (
         lemma in {"call", "describe", "term", "dub", "label", "brand"}
@@ -457,8 +488,20 @@ def _as_stated(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.85, frame)
     before = (unit.start_char, frame[0])
     if len(unit.doc.text[before[0] : before[1]].strip(" ,")) < 10:
-        return None
+        return _as_stated_first(verb, agent, unit)
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
+
+
+def _as_stated_first(verb: Token, agent: Token, unit: Span) -> Frame | None:
+    """ "As stated by Prime Minister Denys Shmyhal, Ukraine will block ...": the words
+    after the frame's comma (the parser may hang the sentence's subject on the name)."""
+    comma = next((t for t in unit.doc[agent.i : unit.end] if t.text == ","), None)
+    if comma is None or len(unit.doc.text[comma.idx + 1 : unit.end_char].strip()) < 10:
+        return None
+    speaker = unit.doc[agent.left_edge.i : comma.i]
+    frame = (unit.start_char, comma.idx)
+    content = (comma.idx + 1, unit.end_char)
+    return Frame(speaker, verb, (content,), "paraphrase", "paraphrase.cue_before", 0.8, frame)
 
 
 def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Frame | None:

@@ -35,6 +35,27 @@ _BRACKETED = re.compile(r"^.*\)(?<!\([A-Z]{2}\))(?<!\([A-Z]{3}\))(?<!\([A-Z]{4}\
 
 
 def name_of(subject: Span) -> str | None:
+    name = _name_of(subject)
+    return name_after_of(name, subject.text) if name is not None else None
+
+
+def name_after_of(name: str, text: str) -> str:
+    """ "the governor of Kharkiv Oleh Syniehubov", "the Head of the Cabinet of Ministers
+    Denys Shmyhal": the last words of the office run into the name after its "of"; the name
+    is its last two words."""
+    words = name.split()
+    at = text.find(name)
+    if (
+        len(words) < 3
+        or at < 3
+        or not text[:at].endswith("of ")
+        or any(w.lower() in _PARTICLES or w.endswith(".") for w in words)
+    ):
+        return name
+    return " ".join(words[-2:])
+
+
+def _name_of(subject: Span) -> str | None:
     root = subject.root
     people = [whole_name(ent) for ent in subject.ents if ent.label_ == "PERSON"]
     holding = next((e for e in people if e.start <= root.i < e.end), None)
@@ -162,7 +183,11 @@ def name_core(root: Token) -> str | None:
         tokens.append(after)
     # "the Air Force Command Yurii Ihnat": the name starts after the organization's words.
     last_org = max((i for i, t in enumerate(tokens) if looks_like_organization(t.text)), default=-1)
-    words = " ".join(t.text for t in tokens[last_org + 1 :])
+    kept = tokens[last_org + 1 :]
+    words = " ".join(t.text for t in kept)
+    if kept and kept[0].i > 0:
+        before = root.doc[kept[0].i - 1]
+        words = name_after_of(words, f"{before.text} {words}")
     if not words:
         return None
     found = name_at_end(HONORIFIC.sub("", words))
