@@ -41,6 +41,8 @@ WEEKDAYS = {
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# "on the night of 16-17 June", "the summit on July 11-12": a span of days, dated by its first
+_TO_DAY = r"(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?P<year>(?:19|20|21)\d{2})"
 _TIME_OF_DAY = r"(?:the\s+(?P<tod>morning|evening|night|afternoon)\s+of\s+)?"
 _LEAD = (
@@ -62,10 +64,10 @@ _PART_OF = (
 _FORMS = [
     # On the evening of Friday, September 8, 2023 / September 15 / On August 31
     rf"{_OVERNIGHT}(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?"
-    rf"{_MONTH}\s+{_DAY}(?:\s*,\s*{_YEAR}|(?P<thisyear>\s+of\s+this\s+year)|{_LAST_YEAR})?",
+    rf"{_MONTH}\s+{_DAY}{_TO_DAY}(?:\s*,\s*{_YEAR}|(?P<thisyear>\s+of\s+this\s+year)|{_LAST_YEAR})?",
     # On 13 October / On Tuesday, 14 May 2024
     rf"{_OVERNIGHT}(?:(?:on|by|since|until|from)\s+)?{_TIME_OF_DAY}(?:{_WEEKDAY}\s*,?\s+)?{_DAY}"
-    rf"\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
+    rf"{_TO_DAY}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
     # As early as March / As early as March 5
     rf"as\s+early\s+as\s+{_MONTH}(?:\s+{_DAY})?(?:\s*,?\s+{_YEAR})?",
     # In early August / In the middle of May 2024 / At the end of June

@@ -31,6 +31,7 @@ from eventstore.extract.frame_parts import (
     words_before,
 )
 from eventstore.extract.misplaced_speakers import (
+    frame_start,
     fronted_name,
     headless,
     person_like,
@@ -603,11 +604,13 @@ def _verb_frame(
     whole = _quote_holding(clause, quotes) if clause is not None and not negated else None
     # "..., the oblast governor reported on Dec. 11.": a weak cue that closes its content
     trailing = verb.dep_ == "relcl" and not when_clause(verb)
-    if whole is not None or (weak and (negated or (clause is None and not trailing))):
+    # "A, the agency added, citing B": a weak cue set off after what it frames frames it
+    aside = verb.dep_ == "parataxis" and verb.head.i < verb.i
+    if whole is not None or (weak and (negated or (clause is None and not trailing and not aside))):
         return _whole_quote(speaker, verb, whole, frame) if whole is not None else None
     if trailing:
         # a trailing frame: the content is all before its comma
-        before = (unit.start_char, speaker.start_char - 1)
+        before = (unit.start_char, unit.doc[frame_start(verb, subject)].idx - 1)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         content = around(verb.head, verb, unit)

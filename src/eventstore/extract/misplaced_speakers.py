@@ -201,6 +201,22 @@ def when_clause(verb: Token) -> bool:
     return doc[when.i - 1].text == "," and doc[when.i - 2].ent_type_ == "DATE"
 
 
+def frame_start(verb: Token, subject: Token) -> int:
+    """Where a trailing frame starts: its subject, or the noun the parser hung it on just
+    before it ("..., state news agency TASS reported": "agency" is the head, "TASS
+    reported" its relative clause)."""
+    first = min(t.i for t in subject.subtree)
+    noun = verb.head
+    if verb.dep_ == "relcl" and noun.i == first - 1 and noun.pos_ in {"NOUN", "PROPN"}:
+        first = noun.i
+        while first > 0 and verb.doc[first - 1].dep_ in _NOUN_WORDS:
+            first -= 1  # "state news agency": the words of the noun phrase before it
+    return first
+
+
+_NOUN_WORDS = frozenset({"compound", "amod", "det", "poss", "case"})
+
+
 def trailing_frame(verb: Token, unit: Span) -> bool:
     """ "..., a top US official said on Wednesday.": a frame the parser hung on a noun of
     the content as a relative clause; after a comma, with a subject that is no relative
@@ -208,7 +224,7 @@ def trailing_frame(verb: Token, unit: Span) -> bool:
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.tag_ in {"WDT", "WP"} or subject.lower_ == "that":
         return False
-    first = min(t.i for t in subject.subtree)
+    first = frame_start(verb, subject)
     if first == 0 or verb.doc[first - 1].text != ",":
         return False
     last = max(t.i for t in verb.subtree)

@@ -1,0 +1,56 @@
+"""Wire frames the parser hangs elsewhere, and days given as spans (pure): "...,
+state news agency TASS reported." after the happening, "It happened near X, the agency
+added, citing ..." set off after it; "on the night of 16-17 June" and "on July 11-12"
+date by their first day.
+
+Each case is a short article of our own in the manner of wire copy and live blogs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventstore.extract import ArticleDoc, EventDoc
+from tests.extract.lines import article, event_of
+
+FRIDAY = date(2025, 6, 20)
+
+
+def news(*lines: str) -> ArticleDoc:
+    return article(*lines, published=FRIDAY, outlet="Harbour Wire")
+
+
+def day(event: EventDoc) -> tuple[int | None, int | None, int | None, str | None]:
+    return event.date.year, event.date.month, event.date.day, event.date.qualifier
+
+
+def test_a_happening_an_agency_named_after_its_kind_reported() -> None:
+    doc = news(
+        "A military transport plane has crashed in Russia's Pskov region, killing the crew, "
+        "state news agency TASS reported.",
+        "It came down near the village of Lyady, the agency added, citing the regional "
+        "emergencies ministry.",
+    )
+    crash = event_of(doc, "transport plane has crashed")
+    assert [s.name for s in crash.sources] == ["TASS"]
+    assert crash.span.text.startswith("A military transport plane has crashed")
+    lyady = event_of(doc, "near the village of Lyady")
+    assert "TASS" in [s.name for s in lyady.sources]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "On the night of 16-17 June, Russian drones struck the port of Izmail.",
+            (2025, 6, 16, "night"),
+        ),
+        ("Russian drones struck the port of Izmail on 16\u201317 June.", (2025, 6, 16, None)),
+    ],
+)
+def test_a_span_of_days_dates_by_its_first(
+    line: str, expected: tuple[int, int, int, str | None]
+) -> None:
+    assert day(event_of(news(line), "port of Izmail")) == expected
