@@ -94,3 +94,28 @@ def test_the_company_is_the_body_an_apposition_calls_a_provider() -> None:
         "The company said on Wednesday that it had restored voice calls in most regions.",
     )
     assert teller(doc, "restored voice calls") == "Telnora"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        (
+            "Toomas Hallik derided the new rules as an unfriendly act against Estonian ports.",
+            "Toomas Hallik",
+        ),
+        (
+            "Marta Ilves, deputy spokeswoman of the ministry, described the drone as a copy of "
+            "an Iranian Shahed.",
+            "Marta Ilves",
+        ),
+        (
+            "The Kremlin justified the strike as retaliation for attacks on Russian airfields.",
+            "Kremlin",
+        ),
+    ],
+)
+def test_what_a_speaker_calls_a_thing_is_their_claim(line: str, speaker: str) -> None:
+    doc = news(line)
+    (claim,) = doc.claims
+    assert claim.speaker.name == speaker
+    assert not doc.events

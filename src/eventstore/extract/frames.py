@@ -351,6 +351,13 @@ _PHRASAL_CUES: tuple[tuple[frozenset[str], Callable[[Token], bool], str], ...] =
 )
 
 
+# "described Oreshnik as a variant of ...", "derided the sanctions as an unfriendly act",
+# "justified the strike as retaliation": what a thing is called is a statement
+_NAMING_AS = frozenset(
+    "call describe term dub label brand deride justify characterize characterise portray hail".split()
+)
+
+
 def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
     for lemmas, child, cue in _PHRASAL_CUES:
@@ -358,7 +365,7 @@ def _cue_lemma(token: Token) -> str:
             return cue
     what = any(c.tag_ in {"WP", "WDT"} for c in token.children)  # "what it called a ..."
     if (
-        lemma in {"call", "describe", "term", "dub", "label", "brand"}
+        lemma in _NAMING_AS
         and not what
         and (
             any(c.dep_ in {"oprd", "xcomp", "ccomp"} or c.lower_ == "as" for c in token.children)
@@ -547,6 +554,14 @@ def _told_this(verb: Token, subject: Token) -> Frame | None:
     return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.7, frame)
 
 
+def _naming_frame(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Frame | None:
+    """ "X described Oreshnik as a variant of ...": the naming, from its verb on."""
+    if _cue_lemma(verb) != "say" or verb.lemma_.lower() not in _NAMING_AS:
+        return None
+    named = (verb.idx, unit.end_char)
+    return Frame(speaker, verb, (named,), "paraphrase", "paraphrase.cue_object", 0.7, frame)
+
+
 def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Frame | None:
     """ "A representative of ..., Petro Yatsenko, told reporters.": a frame that says who
     spoke and nothing more (the words are before it); its content is for the reader."""
@@ -621,7 +636,7 @@ def _verb_frame(
     if clause is None:
         clause = rest_after(verb, frame, unit)
         if clause is None:
-            return _bare(verb, speaker, unit, frame)
+            return _naming_frame(verb, speaker, unit, frame) or _bare(verb, speaker, unit, frame)
         rule, confidence = "paraphrase.cue_object", 0.6
     elif clause[0] >= verb.idx:
         # "Koval added that A, so B": what is reported runs to the end of the sentence,
