@@ -159,3 +159,14 @@ def test_an_office_of_a_place_or_body_does_not_run_into_the_name(
 ) -> None:
     (claim,) = news(line).claims
     assert (claim.speaker.name, claim.speaker.role) == (name, role)
+
+
+def test_a_think_tanks_analysis_its_analysts_and_its_acronym_are_the_think_tank() -> None:
+    doc = news(
+        "An analysis by the Baltic Defence Institute (BDI) finds that the talks in Riga "
+        "settled nothing about the front line",
+        "BDI analysts concluded that neither side had agreed when the truce began.",
+        "According to BDI, Moscow still refuses a ceasefire on the ground.",
+    )
+    for words in ("talks in Riga settled", "truce began", "refuses a ceasefire"):
+        assert claim_of(doc, words).speaker.name == "Baltic Defence Institute"

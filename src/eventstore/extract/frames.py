@@ -236,6 +236,7 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     subject = subject_of(token) or fronted_name(token, unit)
     if subject is None:
         return _as_stated(token, unit, quotes) or headless(token, unit, quotes)
+    subject = _document_author(subject) or subject  # "a report by X says": X says
     if inside(subject, quotes):
         # '"..., so many that we ...," X, the head of recruitment, said': the parser gave
         # the cue a subject inside the quotation too; the one outside it speaks
@@ -354,12 +355,15 @@ _PHRASAL_CUES: tuple[tuple[frozenset[str], Callable[[Token], bool], str], ...] =
 # "described Oreshnik as a variant of ...", "derided the sanctions as an unfriendly act",
 # "justified the strike as retaliation": what a thing is called is a statement
 _NAMING_AS = frozenset(
-    "call describe term dub label brand deride justify characterize characterise portray hail".split()
+    """call describe term dub label brand deride justify characterize characterise portray
+    hail""".split()
 )
 
 
 def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
+    if lemma in {"find", "show"} and _document_author(subject_of(token)) is not None:
+        return "conclude"  # "An analysis by the ISW finds that ...": its author's finding
     for lemmas, child, cue in _PHRASAL_CUES:
         if lemma in lemmas and any(child(c) for c in token.children):
             return cue
@@ -528,6 +532,14 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
 _BARE_CUES = frozenset("say tell state report".split())
 _TELLING_THIS = _BARE_CUES | {"write", "post", "announce"}
 _DOCUMENTS = frozenset("report statement study assessment analysis post interview".split())
+
+
+def _document_author(subject: Token | None) -> Token | None:
+    """ "An analysis by the Institute for the Study of War finds ...": the author."""
+    if subject is None or subject.lemma_.lower() not in _DOCUMENTS:
+        return None
+    by = next((c for c in subject.children if c.lower_ == "by"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
 
 
 def _author_of_document(verb: Token) -> Token | None:

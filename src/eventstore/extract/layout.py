@@ -623,7 +623,8 @@ def layout(paras: list[Paragraph]) -> Layout:
 
 
 _SPEECH = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|reported|according\s+to|convinced|sure|confident|certain|believe)\b"
+    rf"\b(?:{SPEECH_VERBS}|reported|according\s+to|convinced|sure|confident|certain|believe"
+    r"|(?:finds|found|shows|showed)\s+that)\b"
 )
 
 

@@ -219,6 +219,8 @@ class Speakers:
 
     def add(self, person: PersonRef) -> PersonRef:
         """Remember ``person`` (a fuller description of a known name is kept)."""
+        if person.kind == "organization" and person.name in self.acronyms:
+            person = institution_named(self.acronyms[person.name])  # "ISW": spelt out before
         person = self._employed(person)
         kept = self.known.get(person.key) or self._same_person(person)
         if kept is not None and _fuller_name(person, kept):
@@ -664,6 +666,9 @@ def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
     """ "The group's experts called on ...", "ISW's analysts", "the Fund's spokesperson":
     the body speaks."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is None and head.lemma_.lower() in _STAFF:
+        # "ISW analysts concluded ...": a body's acronym before its staff
+        owner = next((c for c in head.children if c.dep_ == "compound" and c.is_upper), None)
     if owner is None or head.lemma_.lower() not in _STAFF | _SPOKESPEOPLE:
         return None
     body = resolve_subject(head.doc[owner.left_edge.i : owner.i + 1], speakers)
