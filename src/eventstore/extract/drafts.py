@@ -97,6 +97,7 @@ class ArticleState:
     following: PersonRef | None = None
     pending_quote: list[Span] = field(default_factory=list)
     answering: PersonRef | None = None  # an interview: whose answer the text is
+    asked: bool = False  # an interviewer's question was the paragraph before
     voice: Voice | None = None  # an op-ed's author, a statement's issuer: whose narration
     entry_time: str | None = None  # a live blog: the time of the entry being read
     headline: bool = False  # a roundup's bullet: its present tense tells a happening

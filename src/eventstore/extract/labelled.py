@@ -15,7 +15,7 @@ from eventstore.extract.document import ClaimDoc, PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
 from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
-from eventstore.extract.names import is_outlet
+from eventstore.extract.names import is_outlet, looks_like_organization
 from eventstore.extract.people import make_person
 from eventstore.extract.quotes import Quote, units
 from eventstore.extract.sources import find_sources
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _CLOSING = ('"', "”", "»")
 BLOCK_PARAGRAPHS = 3  # paragraphs a block quotation after "X said:" may run to
 # "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
-_ANSWER = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
+_ANSWER = re.compile(r"^(?P<who>(?:[A-Z]\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
 
 
 def _names_someone(speaker: Span) -> bool:
@@ -134,7 +134,14 @@ class LayoutReading:
         match = _ANSWER.match(self.paragraph.text)
         if match is None:
             return False
-        speaker = self.state.speakers.by_surname(match.group("who"))
+        who = match.group("who")
+        asked, self.state.asked = self.state.asked, False
+        speaker = self.state.speakers.by_surname(who)
+        # (a name by its initial or in full: "Everyone: students, ..." starts an answer)
+        named = "." in who or len(who.split()) > 1
+        if speaker is None and asked and named and not looks_like_organization(who):
+            # "M. Reisner: ..." after a question: the interviewee, named only by the label
+            speaker = self.state.speakers.add(make_person(who, default_kind="expert"))
         if speaker is None:
             return False
         spans = spans_of(self.paragraph, [(match.end(), len(self.paragraph.text))])

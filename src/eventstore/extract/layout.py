@@ -188,6 +188,11 @@ _LEADING |= {"directs": "director", "chairs": "chair"}
 # "Jane Roe: What effect ...?" then "John Doe: Suppose ...": turns labelled with the full
 # names of who asks and who answers
 _NAMED_TURN = re.compile(rf"^(?P<name>{_NAME}):\s+(?=\S)")
+# an answer under a short name: "M. Reisner: ...", "Vlasiuk: ..." (not a layout's label)
+_SHORT_TURN = re.compile(r"^(?P<name>(?:[A-Z]\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?):\s+(?=\S)")
+_LABEL_WORDS = frozenset(
+    "Source Details Quote Background Update Photo Video Reference Context Note Read".split()
+)
 # the asking turn may be the outlet's ("Respekt: When were you ...?")
 _ASKING_TURN = re.compile(r"^(?P<name>[A-Z][\w'’.&-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?=\S)")
 # "..., Professor Jane Roe, PhD, is ready to provide answers": who the questions go to
@@ -461,21 +466,33 @@ def _quoted_answers(rest: list[Paragraph], bare: list[Paragraph]) -> Paragraph |
 
 def _named_turns(found: Layout, rest: list[Paragraph]) -> str | None:
     """An interview set as named turns: a question under one full name ("Jane Roe: ...?")
-    answered under another's ("John Doe: ..."). The questions are labelled so; the
-    answering name is returned (the last such, the interviewee)."""
-    answering = None
+    answered under another's ("John Doe: ..."); or, twice or more, a question answered
+    under a short name ("M. Reisner: ...", "Vlasiuk: ..." after "DER SPIEGEL: ...?" or a
+    bare question). The questions are labelled so; the answering name is returned (the
+    interviewee: the name that answers most, the first of those that answer as often)."""
+    full: list[tuple[Paragraph, str]] = []
+    short: list[tuple[Paragraph, str]] = []
     for asked, answer in pairwise(rest):
-        question, reply = _ASKING_TURN.match(asked.text), _NAMED_TURN.match(answer.text)
+        question = _ASKING_TURN.match(asked.text)
+        reply = _NAMED_TURN.match(answer.text) or _SHORT_TURN.match(answer.text)
         if (
-            question is not None
-            and reply is not None
-            and question.group("name") != reply.group("name")
+            reply is not None
+            and reply.group("name") not in _LABEL_WORDS
+            and (question is None or question.group("name") != reply.group("name"))
             and asked.text.rstrip().endswith("?")
             and not answer.text.rstrip().endswith("?")
         ):
-            found.labels[asked.index] = "question"
-            answering = reply.group("name")
-    return answering
+            named = question is not None and _NAMED_TURN.match(answer.text) is not None
+            (full if named else short).append((asked, reply.group("name")))
+    names = [name for _, name in short]
+    # a short name is a person's by its initial, or by answering twice ("Everyone: students,
+    # drivers, ..." is an answer's first word)
+    short = [t for t in short if "." in t[1] or names.count(t[1]) >= 2]
+    turns = full + short if full or len(short) >= 2 else []
+    for asked, _ in turns:
+        found.labels[asked.index] = "question"
+    names = [name for _, name in turns]
+    return max(names, key=names.count) if names else None  # the one who answers most
 
 
 def _interviewee(intro: re.Match[str]) -> tuple[str, str]:

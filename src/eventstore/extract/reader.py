@@ -134,6 +134,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             self._follow_source()
         elif label == "question":  # an interviewer's: what follows is the interviewee's
             self.state.answering = self.state.following or self.state.speakers.featured
+            self.state.asked = True
         elif label == "turn":
             self._turn()
         return self.items
