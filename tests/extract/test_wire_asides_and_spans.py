@@ -54,3 +54,12 @@ def test_a_span_of_days_dates_by_its_first(
     line: str, expected: tuple[int, int, int, str | None]
 ) -> None:
     assert day(event_of(news(line), "port of Izmail")) == expected
+
+
+def test_a_happening_with_its_cause_after_due_to_is_news() -> None:
+    doc = news(
+        "Two houses in the village of Lyady caught fire due to falling drone debris, "
+        "officials said."
+    )
+    fire = event_of(doc, "caught fire due to falling drone debris")
+    assert [s.name for s in fire.sources] == ["officials"]

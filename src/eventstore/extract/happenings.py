@@ -254,7 +254,7 @@ def _past_action(verb: Token) -> bool:
     if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not _decided(verb, lemma)):
         return False
     children = list(verb.children)
-    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in FUTURE_WORDS for c in children):
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or _future_word(c) for c in children):
         return False  # a denial or a forecast is a claim
     if any(c.dep_ == "dobj" and _nobody(c) for c in children):
         return False  # "threatened no one", "did nothing"
@@ -266,6 +266,12 @@ def _past_action(verb: Token) -> bool:
     return verb.tag_ == "VBD" or (
         verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
     )
+
+
+def _future_word(token: Token) -> bool:
+    """ "is due to arrive", "is scheduled": but "caught fire due to falling debris" is a
+    cause."""
+    return token.lower_ in FUTURE_WORDS and not (token.lower_ == "due" and token.dep_ == "prep")
 
 
 # Verbs of saying that name an act when their object is a thing or a deed, not words:
