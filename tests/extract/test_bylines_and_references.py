@@ -170,3 +170,40 @@ def test_a_think_tanks_analysis_its_analysts_and_its_acronym_are_the_think_tank(
     )
     for words in ("talks in Riga settled", "truce began", "refuses a ceasefire"):
         assert claim_of(doc, words).speaker.name == "Baltic Defence Institute"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Op-ed article by NATO Deputy Secretary General Marek Salonen", "Marek Salonen"),
+        ("By Marek Salonen, opinion contributor", "Marek Salonen"),
+    ],
+)
+def test_op_ed_bylines_with_titles_or_a_role_after_the_name(byline: str, author: str) -> None:
+    doc = news(byline, *OPINION, title="The tankers keep sailing", category="Opinion")
+    assert claim_of(doc, "hands the Kremlin another").speaker.name == author
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "\u201cWe will track down every lead,\u201d said Under Secretary of Commerce for "
+            "Industry and Security Marek Salonen.",
+            "Marek Salonen",
+        ),
+        (
+            'Earlier, the MP from "Unity" Marek Salonen claimed that the minister appears on '
+            "the recordings under a code name.",
+            "Marek Salonen",
+        ),
+        (
+            "\u201cIt is a flagrant violation of international law,\u201d the Council of "
+            "Europe, the continent's foremost human rights body, said this week.",
+            "Council of Europe",
+        ),
+    ],
+)
+def test_names_past_long_titles_parties_and_appositions(line: str, name: str) -> None:
+    (claim,) = news(line).claims
+    assert claim.speaker.name == name

@@ -27,6 +27,8 @@ def institution_named(name: str) -> PersonRef:
     # nor are a company's legal form and the quotation marks around its name (NPC
     # "Ukrenergo")
     name = re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name)
+    # "the Council of Europe, the continent's foremost human rights body": the name only
+    name = re.sub(r",\s+(?:the|a|an)\s+[a-z].*$", "", name)
     name = _as_acronym_spells(COMPANY_FORM.sub("", name).replace('"', "").strip())
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it

@@ -37,6 +37,7 @@ from eventstore.extract.misplaced_speakers import (
     person_like,
     second_subject,
     speaker_as_object,
+    titled_after_cue,
     trailing_frame,
     when_clause,
 )
@@ -225,7 +226,11 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     if not any(c.dep_ in SUBJECTS for c in token.children):
         # "A is explained by B, believes X": a conjunct's borrowed subject is not X; nor
         # is it in "..., the Institute for the Study of War wrote" read as a conjunct
-        inverted = speaker_as_object(token, unit, quotes) or headless(token, unit, quotes)
+        inverted = (
+            speaker_as_object(token, unit, quotes)
+            or headless(token, unit, quotes)
+            or titled_after_cue(token, unit, quotes)
+        )
         if inverted is not None:
             return inverted
     inverted = second_subject(token, unit, quotes)

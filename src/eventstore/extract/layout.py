@@ -16,7 +16,7 @@ from eventstore.extract.claims import SPEECH_VERBS
 from eventstore.extract.dates import leading_date
 from eventstore.extract.names import NATIONALITY_WORDS, is_outlet, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS
-from eventstore.extract.people import make_person, name_at_end
+from eventstore.extract.people import make_person, name_at_end, parse_person
 from eventstore.extract.text import QUOTE_CLOSE, QUOTE_OPEN, Paragraph
 from eventstore.extract.transcript import Turn, transcript_turns
 from eventstore.normalize import fold
@@ -203,8 +203,17 @@ _SPOKE_TO = re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+{_NAME}\b")
 _BYLINE_DATE = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 # "By Jane Doe", "By Jane Doe, February 25, 2022", "Jane Doe | 25 February 2022"
 _BYLINE = re.compile(
-    r"^(?:By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s*[,|]\s*" + _BYLINE_DATE + r")?"
+    r"^(?:By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s*[,|]\s*"
+    + _BYLINE_DATE
+    # "By Alexis Mrachek, opinion contributor": a role in lower case after the name
+    + r"|,\s+(?P<byrole>[a-z][a-z -]{2,40}))?"
     r"|(?P<dated>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,|]\s*" + _BYLINE_DATE + r")\.?$"
+)
+# "Op-ed article by NATO Secretary General Mark Rutte": the author with his titles
+_OPED_BY = re.compile(
+    r"^(?:An?\s+)?(?:Op-?ed|Opinion|Commentary|Column|Guest\s+column)(?:\s+(?:article|piece))?"
+    r"\s+by\s+(?P<who>[A-Z][^.!?]{3,120})$",
+    re.I,
 )
 # "Author" / "About the author" / "Written by" on a line of its own, then the name, then
 # perhaps a short role line with no sentence in it ("Fellow", "Senior Fellow, Asia")
@@ -385,6 +394,11 @@ def _titled_or_body_byline(text: str, found: Layout, *, before: int) -> bool:
     """ "Halyna Yanchenko, Member of the Ukrainian Parliament, Head of ...": an op-ed's
     byline with its author's titles (a co-author's line after it is no text either); "By
     Kyiv School of Economics November 20, 2023": a body's own text. Kept in ``found``."""
+    oped = _OPED_BY.match(text) if before <= 1 else None
+    person = parse_person(oped.group("who"), default_kind="expert") if oped else None
+    if person is not None and found.author is None:
+        found.author, found.author_bio, found.opinion = person.name, person.role, True
+        return True
     titled = _NAME_AND_TITLE.match(text) if before == 0 else None
     if titled is not None and _person(titled.group("name")):
         if found.author is None:

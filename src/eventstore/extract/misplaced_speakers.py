@@ -18,7 +18,7 @@ from eventstore.extract.frame_parts import (
     words_before,
 )
 from eventstore.extract.names import looks_like_organization
-from eventstore.extract.naming import ROLE_NOUNS
+from eventstore.extract.naming import ROLE_NOUNS, ends_in_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -87,6 +87,27 @@ def headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
     before = (unit.start_char, doc[start - 1].idx)
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
+
+
+def titled_after_cue(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """'"...," said Under Secretary of Commerce for Industry and Security Alan Estevez.':
+    a speaker after the cue whose long title the parser read as a phrase of places; the
+    words after the cue are a title and a name, and nothing else."""
+    doc = verb.doc
+    tail = [t for t in doc[verb.i + 1 : unit.end] if not t.is_punct]
+    if len(tail) < 3 or not ends_in_name(tail) or doc[verb.i - 1].text not in {",", "”", '"'}:
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in _TITLE_JOINS for t in tail):
+        return None
+    speaker = doc[tail[0].i : tail[-1].i + 1]
+    frame = (verb.idx, unit.end_char)
+    direct = adjacent_quotes(unit, quotes, frame)
+    if not direct:
+        return None
+    return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
+
+
+_TITLE_JOINS = frozenset({"of", "for", "and", "the", "on"})
 
 
 def _name_start(end: int, unit: Span, *, nouns: bool = False) -> int:

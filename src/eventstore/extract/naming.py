@@ -41,14 +41,15 @@ def name_of(subject: Span) -> str | None:
 
 def name_after_of(name: str, text: str) -> str:
     """ "the governor of Kharkiv Oleh Syniehubov", "the Head of the Cabinet of Ministers
-    Denys Shmyhal": the last words of the office run into the name after its "of"; the name
-    is its last two words."""
+    Denys Shmyhal", "the MP from "Voice" Yaroslav Zheleznyak": the last words of the office
+    run into the name after its "of" or "from"; the name is its last two words."""
     words = name.split()
+    text = re.sub('["“”]', "", text)  # 'the MP from "Voice" Yaroslav Zheleznyak'
     at = text.find(name)
     if (
         len(words) < 3
         or at < 3
-        or not text[:at].endswith("of ")
+        or not text[:at].endswith(("of ", "from "))
         or any(w.lower() in _PARTICLES or w.endswith(".") for w in words)
     ):
         return name
@@ -256,3 +257,14 @@ def role_text(phrase: str, name: str) -> str | None:
 
 def clean_phrase(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:—–-")
+
+
+def ends_in_name(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` end in a name: a person the recognizer found, or two proper nouns
+    in title case that are no title ("... for Industry and Security Marek Salonen")."""
+    if tokens and tokens[-1].ent_type_ == "PERSON":
+        return True
+    last = tokens[-2:]
+    return len(last) == 2 and all(
+        t.pos_ == "PROPN" and t.is_title and fold(t.text) not in TITLE_WORDS for t in last
+    )

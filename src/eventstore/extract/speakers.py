@@ -39,6 +39,7 @@ from eventstore.extract.naming import (
     ROLE_NOUNS,
     clean_phrase,
     described,
+    ends_in_name,
     name_core,
     name_of,
     person_name,
@@ -598,7 +599,7 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     organization or a place.
     """
     text = clean_phrase(subject.text)
-    name = name_of(subject)
+    name = name_of(subject) or _name_after_long_title(subject, text)
     if name is None:
         return None
     if len(name.split()) == 1:
@@ -607,6 +608,22 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     if known is not None and not _fuller_name(PersonRef(name=name, key=person_key(name)), known):
         return described(known, name, text)
     return make_person(name, role_text(text, name), default_kind="other")
+
+
+def _name_after_long_title(subject: Span, text: str) -> str | None:
+    """ "Under Secretary of Commerce for Industry and Security Alan Estevez": the parser read
+    the title as phrases of places; the name is its last two words."""
+    words = text.split()
+    name = " ".join(words[-2:])
+    if (
+        len(words) < 4
+        or not ends_in_name(list(subject))
+        or looks_like_organization(name)
+        or not any(fold(w) in TITLE_WORDS for w in words[:-2])
+        or "to" in words  # "a senior adviser to President X" is not X
+    ):
+        return None
+    return name
 
 
 def _is_institution(subject: Span) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from eventstore.extract.bodies import institution_named
 from eventstore.extract.document import PersonRef
 from eventstore.extract.names import TITLE_WORDS, described_outlet, display_source_name
-from eventstore.extract.naming import clean_phrase
+from eventstore.extract.naming import clean_phrase, ends_in_name
 from eventstore.normalize import fold
 
 if TYPE_CHECKING:
@@ -71,5 +71,7 @@ def without_setting(subject: Span) -> Span:
         return subject
     for child in head.children:
         if child.dep_ == "prep" and child.i > head.i and child.lower_ not in {"of", "for"}:
+            if ends_in_name(list(child.subtree)):
+                continue  # "the MP from "Voice" Yaroslav Zheleznyak": the name is in it
             return subject.doc[subject.start : child.i]
     return subject
