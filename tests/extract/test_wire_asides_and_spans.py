@@ -63,3 +63,8 @@ def test_a_happening_with_its_cause_after_due_to_is_news() -> None:
     )
     fire = event_of(doc, "caught fire due to falling drone debris")
     assert [s.name for s in fire.sources] == ["officials"]
+
+
+def test_a_vote_that_has_begun_and_concludes_on_a_weekday_ends_on_the_coming_one() -> None:
+    doc = news("Voting in the occupied districts has already begun and concludes Sunday.")
+    assert day(event_of(doc, "concludes Sunday")) == (2025, 6, 22, None)

@@ -285,12 +285,14 @@ def _ahead_of(unit: Sentence, phrase: DatePhrase) -> bool:
 
 
 # "The transit contract expires on December 31": a term that ends (or starts) as set
-_TERMS = frozenset("expire end begin start lapse".split())
+_TERMS = frozenset("expire end begin start lapse conclude close open finish resume".split())
 
 
 def _due(unit: Sentence) -> bool:
+    """ "expires on December 31", "has begun and concludes Sunday": a term set to end."""
     root = unit.root
-    return root.tag_ in {"VBZ", "VBP"} and root.lemma_.lower() in _TERMS
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.tag_ in {"VBZ", "VBP"} and v.lemma_.lower() in _TERMS for v in verbs)
 
 
 _PROPOSING = frozenset("propose suggest plan intend schedule expect".split())
