@@ -68,3 +68,14 @@ def test_a_happening_with_its_cause_after_due_to_is_news() -> None:
 def test_a_vote_that_has_begun_and_concludes_on_a_weekday_ends_on_the_coming_one() -> None:
     doc = news("Voting in the occupied districts has already begun and concludes Sunday.")
     assert day(event_of(doc, "concludes Sunday")) == (2025, 6, 22, None)
+
+
+def test_an_outlets_people_and_a_papers_short_name_are_the_outlet() -> None:
+    doc = news(
+        "Explosions rang out over the port late on Thursday, Reuters witnesses said.",
+        "Iran has shipped drones to Russia by sea, the Wall Street Journal reported on Friday.",
+        "The shipment included about 200 drones, The Journal reported, citing officials.",
+    )
+    assert [s.name for s in event_of(doc, "Explosions rang out").sources] == ["Reuters"]
+    shipment = event_of(doc, "about 200 drones")
+    assert "The Wall Street Journal" in [s.name for s in shipment.sources]

@@ -78,6 +78,8 @@ def display_source_name(name: str) -> str:
     name = _DESCRIBED.sub("", name)
     if (described := _DESCRIBED_AFTER.match(name)) is not None:
         name = described.group("name")
+    if (people := _OUTLETS_PEOPLE.match(name)) and is_outlet(people.group("name")):
+        name = people.group("name")
     if document := _DOCUMENT_OF.match(name):
         name = document.group("name") or document.group("paper")
     if re.search(r"(?:^|[\s.])[A-Z]\.[A-Z]$", name):
@@ -134,6 +136,11 @@ _DESCRIBED_AFTER = re.compile(
     r"^(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s+"
     r"(?:(?:state|news|online|business)\s+)*"
     r"(?:agency|newspaper|outlet|website|portal|daily|broadcaster|magazine|news\s+site)$"
+)
+# "Reuters witnesses", "AFP journalists": the outlet whose people they are
+_OUTLETS_PEOPLE = re.compile(
+    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+"
+    r"(?:witnesses|journalists|reporters|correspondents?)$"
 )
 
 

@@ -209,8 +209,22 @@ _DEFINED = re.compile(
 
 
 def acronyms(body: str) -> dict[str, str]:
-    """Acronym -> the source name the body spells out for it."""
-    return {m.group("acr"): display_source_name(m.group("name")) for m in _DEFINED.finditer(body)}
+    """Acronym -> the source name the body spells out for it; and a paper's short name
+    ("The Journal") -> the name it was given in full before ("the Wall Street Journal")."""
+    spelled = {
+        m.group("acr"): display_source_name(m.group("name")) for m in _DEFINED.finditer(body)
+    }
+    for match in _PAPER.finditer(body):
+        full = display_source_name(match.group())
+        for short in (match.group("word"), f"The {match.group('word')}"):
+            spelled.setdefault(short, full)
+    return spelled
+
+
+# "the Wall Street Journal", "The New York Times": a paper's full name, for "The Journal"
+_PAPER = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w.'’-]+\s+){1,3}(?P<word>Journal|Times|Post|Telegraph|Herald|Gazette)\b"
+)
 
 
 def spelt_out(sources: tuple[SourceRef, ...], spelled: dict[str, str]) -> tuple[SourceRef, ...]:
