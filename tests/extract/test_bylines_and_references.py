@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from eventstore.extract import ArticleDoc
+from eventstore.extract import ArticleDoc, ArticleMeta, extract_article
 from tests.extract.lines import article, claim_of
 
 FRIDAY = date(2024, 2, 16)
@@ -207,3 +207,29 @@ def test_op_ed_bylines_with_titles_or_a_role_after_the_name(byline: str, author:
 def test_names_past_long_titles_parties_and_appositions(line: str, name: str) -> None:
     (claim,) = news(line).claims
     assert claim.speaker.name == name
+
+
+def test_a_syndicated_byline_and_a_bio_with_a_title_name_the_author_not_a_claim() -> None:
+    doc = news(
+        "Marek Salonen for Baltic Syndicate",
+        "Marek Salonen is Associate Professor of International Law at the University of Tartu.",
+        *OPINION,
+        title="The tankers keep sailing",
+        category="Opinion",
+    )
+    assert claim_of(doc, "hands the Kremlin another").speaker.name == "Marek Salonen"
+    assert not [c for c in doc.claims if "Associate Professor" in c.text]
+
+
+def test_a_statement_on_its_issuers_own_site_is_issued_under_its_full_name() -> None:
+    text = (
+        "Statement of the Ministry of Foreign Affairs on the sham votes in occupied districts\n"
+        "The so-called votes held at gunpoint are null and void and change nothing.\n"
+        "Those who organised them will be held responsible under international law.\n"
+    )
+    meta = ArticleMeta(
+        published_on=FRIDAY, outlet="Ministry of Foreign Affairs of Estonia", category="Statements"
+    )
+    doc = extract_article(text, external_id="t", meta=meta, today=FRIDAY)
+    claim = claim_of(doc, "null and void")
+    assert claim.speaker.name == "Ministry of Foreign Affairs of Estonia"

@@ -209,6 +209,10 @@ _BYLINE = re.compile(
     + r"|,\s+(?P<byrole>[a-z][a-z -]{2,40}))?"
     r"|(?P<dated>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,|]\s*" + _BYLINE_DATE + r")\.?$"
 )
+# "Antara Haldar for Project Syndicate": a syndicated column's byline
+_FOR_OUTLET = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s+for\s+[A-Z][\w'’ -]{2,40}$"
+)
 # "Op-ed article by NATO Secretary General Mark Rutte": the author with his titles
 _OPED_BY = re.compile(
     r"^(?:An?\s+)?(?:Op-?ed|Opinion|Commentary|Column|Guest\s+column)(?:\s+(?:article|piece))?"
@@ -231,7 +235,8 @@ _ABOUT_LINE = re.compile(
 )
 _BOX_ROLE = re.compile(r"^[A-Z][\w'’ ,&-]{1,60}$")
 _BIO = re.compile(
-    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is (?P<role>(?:a|an|the) [^.]+)\."
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2}) is "
+    r"(?P<role>(?:(?:a|an|the) |(?=[A-Z]))[^.]+)\."
 )
 # "Jane Roe, Member of Parliament, Head of the Working Group": a name, then its titles
 _NAME_AND_TITLE = re.compile(
@@ -354,7 +359,9 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     text = paragraph.text
     first = before == 0
     # a name alone on the line under the title is a byline too ("Tariq Al-Homayed")
-    byline = _BYLINE.match(text) or (_BOX_NAME.match(text) if first and _person(text) else None)
+    # (or under a deck: "The dispatch of the troops ...", then "Doo Jin-ho")
+    boxed = _BOX_NAME.match(text) if before <= 1 and _person(text) else None
+    byline = _BYLINE.match(text) or boxed
     groups = byline.groupdict() if byline else {}
     author = (groups.get("name") or groups.get("dated") or text) if byline else None
     author = author or (_plain_name(text) if first else None)
@@ -394,6 +401,10 @@ def _titled_or_body_byline(text: str, found: Layout, *, before: int) -> bool:
     """ "Halyna Yanchenko, Member of the Ukrainian Parliament, Head of ...": an op-ed's
     byline with its author's titles (a co-author's line after it is no text either); "By
     Kyiv School of Economics November 20, 2023": a body's own text. Kept in ``found``."""
+    syndicated = _FOR_OUTLET.match(text) if before <= 1 else None
+    if syndicated is not None and found.author is None and _person(syndicated.group("name")):
+        found.author = syndicated.group("name")
+        return True
     oped = _OPED_BY.match(text) if before <= 1 else None
     person = parse_person(oped.group("who"), default_kind="expert") if oped else None
     if person is not None and found.author is None:

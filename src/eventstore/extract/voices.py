@@ -150,6 +150,8 @@ def _issuer(parts: Layout, outlet: str | None, category: str | None) -> Voice | 
         return None
     if not looks_like_organization(name):
         return None
+    if outlet and outlet.startswith(name):
+        name = outlet  # "Statement of the Ministry of Foreign Affairs" on the ministry's site
     return Voice(institution_named(name), "statement.issuer")
 
 
