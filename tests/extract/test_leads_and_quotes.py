@@ -119,3 +119,27 @@ def test_what_a_speaker_calls_a_thing_is_their_claim(line: str, speaker: str) ->
     (claim,) = doc.claims
     assert claim.speaker.name == speaker
     assert not doc.events
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        (
+            "Minister Toomas Hallik underscored to his EU colleagues that the ports must stay "
+            "closed to Russian ships.",
+            "ports must stay closed",
+        ),
+        (
+            "Toomas Hallik justified the closure by claiming that Russian ships had been mapping "
+            "the cables.",
+            "mapping the cables",
+        ),
+        (
+            "In a later post, Toomas Hallik alluded to Russian involvement in the fire.",
+            "Russian involvement",
+        ),
+    ],
+)
+def test_underscoring_claiming_by_and_alluding_are_saying(line: str, words: str) -> None:
+    claim = claim_of(news(line), words)
+    assert claim.speaker.name == "Toomas Hallik"

@@ -82,6 +82,9 @@ def subject_of(verb: Token) -> Token | None:
         and any(c.tag_ == "TO" for c in verb.children)
         and any(c.dep_ == "ccomp" for c in verb.children)
     )
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+        # "Putin justified the decision by claiming that ...": the doer's saying
+        return subject_of(verb.head.head)
     if shares and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and _reported(verb.head):
             # "Russia said that A is possible, noting that B": the parser hangs the

@@ -572,8 +572,12 @@ def _told_this(verb: Token, subject: Token) -> Frame | None:
 
 
 def _naming_frame(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Frame | None:
-    """ "X described Oreshnik as a variant of ...": the naming, from its verb on."""
-    if _cue_lemma(verb) != "say" or verb.lemma_.lower() not in _NAMING_AS:
+    """ "X described Oreshnik as a variant of ...", "X alluded to Russian involvement": the
+    naming or the hint, from its verb on."""
+    hint = verb.lemma_.lower() in {"allude", "hint"} and any(
+        c.dep_ == "prep" and c.lower_ in {"to", "at"} for c in verb.children
+    )
+    if not hint and (_cue_lemma(verb) != "say" or verb.lemma_.lower() not in _NAMING_AS):
         return None
     named = (verb.idx, unit.end_char)
     return Frame(speaker, verb, (named,), "paraphrase", "paraphrase.cue_object", 0.7, frame)
