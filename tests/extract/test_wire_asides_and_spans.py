@@ -79,3 +79,16 @@ def test_an_outlets_people_and_a_papers_short_name_are_the_outlet() -> None:
     assert [s.name for s in event_of(doc, "Explosions rang out").sources] == ["Reuters"]
     shipment = event_of(doc, "about 200 drones")
     assert "The Wall Street Journal" in [s.name for s in shipment.sources]
+
+
+def test_roundup_headlines_without_their_auxiliaries_are_happenings_of_the_day() -> None:
+    doc = news(
+        "Estonian officials met their Finnish counterparts in Tallinn to discuss the border.",
+        "Key developments on June 20:",
+        "\u2022 Estonia building a fence at its border with Russia",
+        "\u2022 Bodies of two fishermen found near the port of Narva",
+        "\u2022 Finland to send Ukraine 200 more generators",
+        "Estonian border guards began work on the fence on Thursday, the interior minister said.",
+    )
+    for words in ("building a fence", "Bodies of two fishermen", "200 more generators"):
+        assert day(event_of(doc, words)) == (2025, 6, 20, None)

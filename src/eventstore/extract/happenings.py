@@ -359,7 +359,13 @@ def headline_happening(unit: Sentence) -> bool:
     root = unit.root
     children = list(root.children)
     subject = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.pos_ == "PRON" or root.tag_ not in {"VBZ", "NNS"}:
+    # a headline drops its auxiliaries: "Ukraine building a wall at the border", "Bodies
+    # found in liberated villages", "Germany to send 1 billion euros"
+    bare = not any(c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in children)
+    elided = bare and (
+        root.tag_ in {"VBG", "VBN"} or (root.tag_ == "VB" and any(c.tag_ == "TO" for c in children))
+    )
+    if subject is None or subject.pos_ == "PRON" or not (root.tag_ in {"VBZ", "NNS"} or elided):
         return False
     if any(c.dep_ == "neg" or c.tag_ == "MD" or c.dep_ == "ccomp" for c in children):
         return False
