@@ -233,3 +233,19 @@ def test_a_statement_on_its_issuers_own_site_is_issued_under_its_full_name() -> 
     doc = extract_article(text, external_id="t", meta=meta, today=FRIDAY)
     claim = claim_of(doc, "null and void")
     assert claim.speaker.name == "Ministry of Foreign Affairs of Estonia"
+
+
+def test_an_unnamed_mayor_is_no_expert_named_after_his_city() -> None:
+    doc = news(
+        "The mayor of Mykolaiv said that Russia had also hit the city with drones but that "
+        "there were no casualties."
+    )
+    assert all("Mykolaiv" not in c.speaker.name for c in doc.claims)
+
+
+def test_a_body_named_by_its_kind_in_two_words_still_speaks() -> None:
+    doc = news(
+        "\u201cAllied aircraft are in our airspace and air defences are at the highest "
+        "readiness,\u201d the operational command said in a post on X."
+    )
+    assert claim_of(doc, "highest readiness").speaker.name == "operational command"

@@ -617,6 +617,7 @@ def _name_after_long_title(subject: Span, text: str) -> str | None:
     name = " ".join(words[-2:])
     if (
         len(words) < 4
+        or not all(w[:1].isupper() for w in words[-2:])  # "the mayor of Mykolaiv"
         or not ends_in_name(list(subject))
         or looks_like_organization(name)
         or not any(fold(w) in TITLE_WORDS for w in words[:-2])
@@ -662,14 +663,14 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
 
 def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     """The institution ``subject`` names, or refers back to ("the agency"); nobody's name
-    where it refers back to none ("the agency said" with no agency named before)."""
+    where a lone word refers back to none ("the agency said" with no agency named before)."""
     words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
     words -= {"the", "this", "that", "our"}
     named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
     proper = proper_name(subject, head) or named_in_apposition(head)
     owned = owned_institution(subject)
-    if not (named or owned or proper) and bare.islower():
-        return _anonymous(bare)
+    if not (named or owned or proper) and bare.islower() and len(bare.split()) == 1:
+        return _anonymous(bare)  # but "the operational command" says which body
     found = named or institution_named(owned or proper or bare)
     if found.name in speakers.acronyms:  # "according to the ISW": named in full before
         found = institution_named(speakers.acronyms[found.name])
