@@ -143,3 +143,18 @@ def test_what_a_speaker_calls_a_thing_is_their_claim(line: str, speaker: str) ->
 def test_underscoring_claiming_by_and_alluding_are_saying(line: str, words: str) -> None:
     claim = claim_of(news(line), words)
     assert claim.speaker.name == "Toomas Hallik"
+
+
+def test_a_list_of_a_speakers_statements_is_his() -> None:
+    doc = news(
+        "Foreign Minister Toomas Hallik said the Baltic Sea had become a front line.",
+        "In addition, he repeated a number of earlier warnings and also touched on the "
+        "relations with Finland. In particular, his statements include the following:",
+        "- Russia is testing the alliance with every cable it damages;",
+        "- The shadow fleet will be inspected at every Estonian port from July;",
+        "- Estonia will not reopen the border crossings this year;",
+        "- The insurance papers of most tankers are forged;",
+        "The ministry later published the full interview on its website.",
+    )
+    for words in ("testing the alliance", "inspected at every", "border crossings", "forged"):
+        assert claim_of(doc, words).speaker.name == "Toomas Hallik"

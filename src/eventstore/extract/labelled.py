@@ -25,12 +25,28 @@ from eventstore.normalize import source_key
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _CLOSING = ('"', "”", "»")
 BLOCK_PARAGRAPHS = 3  # paragraphs a block quotation after "X said:" may run to
 # "Zhdanov: That really is ..." — an interview answer introduced by the speaker's name.
 _ANSWER = re.compile(r"^(?P<who>(?:[A-Z]\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*:\s+(?=\S)")
+
+
+# "his statements include the following:", "Lavrov's key theses were:": a list of them
+_LISTED = frozenset("statement remark thesis point word message".split())
+
+
+def _statements_listed(verb: Token) -> Span | None:
+    """Whose statements a paragraph ending "... his statements include the following:"
+    lists: the owner of the statements (a pronoun or a name)."""
+    if (verb.lemma_.lower() or verb.lower_) not in {"include", "be"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _LISTED:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return verb.doc[owner.left_edge.i : owner.i + 1] if owner is not None else None
 
 
 def _names_someone(speaker: Span) -> bool:
@@ -55,6 +71,7 @@ class LayoutReading:
     state: ArticleState
     quotes: list[Quote]
     items: list[Item | Draft]
+    bulleted: bool  # an item of a list ("- ...")
 
     def _add(self, item: Item | Draft | None) -> None:
         raise NotImplementedError  # the paragraph reader's
@@ -183,7 +200,8 @@ class LayoutReading:
         if signed is None and any(find_frame(u, self.quotes) for u in units(self.doc, self.quotes)):
             state.block_speaker = None
             return False
-        state.block_left -= 1
+        if not self.bulleted:
+            state.block_left -= 1  # (a list of the speaker's points runs to its end)
         # a block set off in a live blog may still end in the closing mark of the post,
         # which ends the block
         closed = text[-1:] in _CLOSING or signed is not None
@@ -218,6 +236,12 @@ class LayoutReading:
         """The speaker of a paragraph that ends in a cue and a colon ("He added:")."""
         found = units(self.doc, self.quotes)
         verb = found[-1].root if found else None
+        if verb is not None and (listed := _statements_listed(verb)) is not None:
+            speakers = self.state.speakers
+            speaker = resolve_subject(listed, speakers)
+            if not isinstance(speaker, PersonRef) and listed.root.pos_ == "PRON":
+                speaker = speakers.last or speakers.featured  # "his statements": the lede's
+            return speaker if isinstance(speaker, PersonRef) else None
         if verb is None or not is_cue(verb):
             return None
         subject = subject_of(verb)
