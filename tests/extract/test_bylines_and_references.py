@@ -249,3 +249,11 @@ def test_a_body_named_by_its_kind_in_two_words_still_speaks() -> None:
         "readiness,\u201d the operational command said in a post on X."
     )
     assert claim_of(doc, "highest readiness").speaker.name == "operational command"
+
+
+def test_a_hyphenated_given_name_before_the_family_name_is_whole() -> None:
+    doc = news(
+        "For more, we turned to Lieutenant General In-Bum Chun, a former commander.",
+        "Chun said North Korea was seeking missile technology from Russia.",
+    )
+    assert claim_of(doc, "missile technology").speaker.name == "In-Bum Chun"

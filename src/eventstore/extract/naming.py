@@ -16,7 +16,7 @@ from eventstore.extract.people import make_person, name_at_end
 from eventstore.normalize import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 ROLE_NOUNS = frozenset(
     """expert analyst observer scientist consultant editor specialist researcher economist
@@ -86,7 +86,7 @@ _PARTICLES = frozenset("von van der den de da di du le la al el bin ibn".split()
 
 def whole_name(entity: Span) -> Span:
     """ "Ursula von der" + "Leyen": a name the recognizer cut after its particles (or at a
-    hyphen: "Park Sun" + "-won"); "Andriy"
+    hyphen: "Park Sun" + "-won", "In-" + "Bum Chun"); "Andriy"
     + "Yermak": one it cut before the family name, after a long title ("Head of the Office
     of the President of Ukraine Andriy Yermak")."""
     doc, start, end = entity.doc, entity.start, entity.end
@@ -101,9 +101,25 @@ def whole_name(entity: Span) -> Span:
         and doc[end + 1].is_alpha
     ):
         end += 2
+    start = _before_hyphen(doc, start)
     while start > 0 and end - start < 2 and _first_name(doc[start - 1], start, end):
         start -= 1
     return doc[start:end]
+
+
+def _before_hyphen(doc: Doc, start: int) -> int:
+    """ "In-" + "Bum Chun": where a name starts whose hyphenated given name the recognizer
+    or the parser cut after its hyphen."""
+    while (
+        start > 1
+        and doc[start - 1].text == "-"
+        and not doc[start - 2].whitespace_
+        and not doc[start - 1].whitespace_
+        and doc[start - 2].is_alpha
+        and doc[start - 2].text[:1].isupper()
+    ):
+        start -= 2
+    return start
 
 
 def _first_name(token: Token, start: int = 0, end: int = 0) -> bool:
@@ -176,6 +192,7 @@ def name_core(root: Token) -> str | None:
     start = core[0].i if core else root.i
     while start > root.left_edge.i and _name_part(root.doc[start - 1]):
         start -= 1
+    start = _before_hyphen(root.doc, start)
     tokens = list(root.doc[start : root.i + 1])
     # "Petro Mazur, political scientist at ...": the parser may hang the family name on
     # the first name as an apposition; the name runs on into it.
@@ -185,7 +202,7 @@ def name_core(root: Token) -> str | None:
     # "the Air Force Command Yurii Ihnat": the name starts after the organization's words.
     last_org = max((i for i, t in enumerate(tokens) if looks_like_organization(t.text)), default=-1)
     kept = tokens[last_org + 1 :]
-    words = " ".join(t.text for t in kept)
+    words = "".join(t.text_with_ws for t in kept).strip()  # "In-Bum Chun" keeps its hyphen
     if kept and kept[0].i > 0:
         before = root.doc[kept[0].i - 1]
         words = name_after_of(words, f"{before.text} {words}")
