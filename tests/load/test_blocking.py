@@ -7,10 +7,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from eventstore.extract import ArticleDoc
+from eventstore.extract.article import ArticleMeta
 from eventstore.load.blocking import CAP
 from eventstore.load.candidates import EVENT_KEYS, EVENTS, Candidates, _rows_by_key
 from eventstore.load.keywrite import within_cap
 from eventstore.load.loader import load_paths
+from eventstore.load.plan import ArticleWrite, Extracted, Merge, Plan, RowWrite
+from eventstore.load.read import RawArticle
+from eventstore.load.write import apply_plan
 from eventstore.normalize import claim_wording_key, match_text, wording_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -94,6 +99,53 @@ def test_the_writer_leaves_out_whole_keys_the_carriers_show_filed(engine: Engine
         {"event_id": new[1], "key": "f:whole"},
         {"event_id": new[1], "key": "f:x"},
     ]
+
+
+def _merge_then_file(engine: Engine, external_id: str, *, with_carriers: bool) -> list[int]:
+    """CAP stored events carry b:busy, two of them (a survivor and the one it absorbs)
+    among them; a batch merges the two and adds three new events under b:busy. Returns
+    the ids of b:busy's carriers after the batch."""
+    stored = _events(engine, CAP, f"b:busy{external_id}")
+    survivor, loser = stored[0], stored[1]
+    key = f"b:busy{external_id}"
+    new_event = {"date_precision": "unknown", "summary": "new", "year": None, "month": None}
+    plan = Plan(
+        articles=(
+            ArticleWrite(
+                Extracted(
+                    RawArticle(external_id, "A body.", ArticleMeta(), f"{external_id}.txt"),
+                    ArticleDoc(external_id=external_id, title="A title", body="A body."),
+                ),
+                None,
+            ),
+        ),
+        events=(
+            RowWrite(ref=1, id=survivor, values={}),
+            *(RowWrite(ref=n, id=None, values=new_event, keys=frozenset({key})) for n in (2, 3, 4)),
+        ),
+        event_merges=(Merge(loser=loser, survivor=1),),
+    )
+    carriers = {"event": {key: set(stored)}} if with_carriers else None
+    with engine.begin() as connection:
+        run_id = connection.execute(
+            text(
+                "INSERT INTO ingestion_runs (status, extractor_version) VALUES ('running', 'test') "
+                "RETURNING id"
+            )
+        ).scalar_one()
+        apply_plan(connection, plan, run_id, carriers=carriers)
+        query = text("SELECT event_id FROM event_keys WHERE key = :k ORDER BY event_id")
+        return list(connection.execute(query, {"k": key}).scalars())
+
+
+def test_the_cap_after_a_merge_is_checked_against_the_carriers_it_left(engine: Engine) -> None:
+    """The merge deletes the absorbed row's b:busy (its survivor has it): CAP - 1 carriers
+    are left and two of the three new events file the key (CAP + 1: full), the same with
+    the carriers candidates read (moved to survivors) as with the keys read again."""
+    read_again = _merge_then_file(engine, "a1", with_carriers=False)
+    taken = _merge_then_file(engine, "a2", with_carriers=True)
+
+    assert len(read_again) == len(taken) == CAP + 1
 
 
 def test_a_load_files_whole_and_blocking_keys_only(engine: Engine) -> None:

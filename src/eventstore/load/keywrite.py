@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Table
 
 from eventstore.load.blocking import CAP, capped, claim_band_keys
 from eventstore.load.changes import Entity
-from eventstore.load.plan import Plan, RowWrite
+from eventstore.load.plan import Merge, Plan, RowWrite
 from eventstore.load.upsert import insert_ignoring, rows_where_in
 from eventstore.normalize import claim_wording_key
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
@@ -38,11 +38,12 @@ def write_keys(
 ) -> None:
     """Store the matching keys ``plan``'s wordings added; ``row_id(entity, ref)`` is a
     written row's id, ``experts`` the ids of experts by key. ``carriers`` are the stored
-    rows of each key looked up before the plan was made, in this transaction: while no
-    merge or removal has moved or deleted keys since, they are still what the store holds
-    and the cap is checked against them without reading the keys again."""
-    moved = plan.event_merges or plan.claim_merges or plan.released_events or plan.released_claims
-    known: Carriers = {} if carriers is None or moved else carriers
+    rows of each key looked up before the plan was made, in this transaction: with the
+    plan's merges applied to them (``merged``), and while no removal has deleted keys
+    since, they are what the store holds and the cap is checked against them without
+    reading the keys again."""
+    released = plan.released_events or plan.released_claims
+    known = {} if carriers is None or released else merged(carriers, plan, row_id)
     event_rows = [
         {"event_id": row_id("event", row.ref), "key": key}
         for row in plan.events
@@ -62,6 +63,28 @@ def write_keys(
         kept = within_cap(connection, keys_table, parent, rows, known.get(entity))
         if kept:
             insert_ignoring(connection, keys_table, kept, [parent, "key"])
+
+
+def merged(carriers: Carriers, plan: Plan, row_id: Callable[[Entity, int], int]) -> Carriers:
+    """``carriers`` as the plan's merges leave them: each key an absorbed row carried
+    is carried by its survivor instead (``write`` moves the key row, or deletes it with
+    the absorbed row when the survivor has the key already). Before, a batch with a merge
+    read all its keys again: 0.04 s of the cap check at 2,500 stored, 0.86 s at 17,500,
+    as merges grew more frequent (cProfile, one step of 2,500 articles)."""
+    result: dict[str, Mapping[str, AbstractSet[int]]] = dict(carriers)
+    passes: tuple[tuple[Entity, tuple[Merge, ...]], ...] = (
+        ("event", plan.event_merges),
+        ("claim", plan.claim_merges),
+    )
+    for entity, merges in passes:
+        survivors = {merge.loser: row_id(entity, merge.survivor) for merge in merges}
+        if not survivors or entity not in carriers:
+            continue
+        result[entity] = {
+            key: ids if ids.isdisjoint(survivors) else {survivors.get(i, i) for i in ids}
+            for key, ids in carriers[entity].items()
+        }
+    return result
 
 
 def _claim_keys(row: RowWrite, experts: Mapping[str, int]) -> set[str]:
