@@ -15,8 +15,8 @@ from eventstore.load.keywrite import within_cap
 from eventstore.load.loader import load_paths
 from eventstore.load.plan import ArticleWrite, Extracted, Merge, Plan, RowWrite
 from eventstore.load.read import RawArticle
-from eventstore.load.write import apply_plan
 from eventstore.normalize import claim_wording_key, match_text, wording_key
+from tests.load.plans import apply_in_run
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -127,13 +127,7 @@ def _merge_then_file(engine: Engine, external_id: str, *, with_carriers: bool) -
     )
     carriers = {"event": {key: set(stored)}} if with_carriers else None
     with engine.begin() as connection:
-        run_id = connection.execute(
-            text(
-                "INSERT INTO ingestion_runs (status, extractor_version) VALUES ('running', 'test') "
-                "RETURNING id"
-            )
-        ).scalar_one()
-        apply_plan(connection, plan, run_id, carriers=carriers)
+        apply_in_run(connection, plan, carriers)
         query = text("SELECT event_id FROM event_keys WHERE key = :k ORDER BY event_id")
         return list(connection.execute(query, {"k": key}).scalars())
 

@@ -10,8 +10,8 @@ from eventstore.extract import ArticleDoc
 from eventstore.extract.article import ArticleMeta
 from eventstore.load.plan import ArticleWrite, Extracted, Merge, Plan, RowWrite
 from eventstore.load.read import RawArticle
-from eventstore.load.write import apply_plan
 from eventstore.normalize import text_key
+from tests.load.plans import apply_in_run
 
 SHORT = "Sanctions will not stop the war"
 LONG = "Sanctions alone will not stop the war this year"
@@ -50,13 +50,7 @@ def test_a_survivor_takes_the_wording_of_the_claim_it_absorbs(engine: Engine) ->
         claim_merges=(Merge(loser=absorbed, survivor=1),),
     )
     with engine.begin() as connection:
-        run_id = connection.execute(
-            text(
-                "INSERT INTO ingestion_runs (status, extractor_version) VALUES ('running', 'test') "
-                "RETURNING id"
-            )
-        ).scalar_one()
-        apply_plan(connection, plan, run_id)
+        apply_in_run(connection, plan)
 
     with engine.connect() as connection:
         claims = connection.execute(text("SELECT id, text, text_key FROM claims")).all()
