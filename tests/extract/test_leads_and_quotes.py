@@ -158,3 +158,15 @@ def test_a_list_of_a_speakers_statements_is_his() -> None:
     )
     for words in ("testing the alliance", "inspected at every", "border crossings", "forged"):
         assert claim_of(doc, words).speaker.name == "Toomas Hallik"
+
+
+def test_a_short_line_opening_a_list_of_statements_is_no_subhead() -> None:
+    doc = news(
+        "Foreign Minister Toomas Hallik said the Baltic Sea had become a front line.",
+        "In particular, his statements include the following:",
+        "- Russia is testing the alliance with every cable it damages;",
+        "- The insurance papers of most tankers are forged;",
+        "The ministry later published the full interview on its website.",
+    )
+    for words in ("testing the alliance", "forged"):
+        assert claim_of(doc, words).speaker.name == "Toomas Hallik"

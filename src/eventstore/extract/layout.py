@@ -706,14 +706,17 @@ def _clean_outlet(name: str) -> str:
     return " ".join(name.split()).strip(" .,")
 
 
+_LIST_OPENS = re.compile(r"\b(?:the\s+following|as\s+follows)\s*:$")
 _INTRODUCES = re.compile(r"\b(?:said|says|added|adds|wrote|writes|told|stated|posted)\b")
 
 
 def is_header(text: str) -> bool:
     """A section header: a short line with no sentence ending, not a quote or a date."""
     words = text.split()
-    if text.endswith(":") and _INTRODUCES.search(text):
-        return False  # "Governor X said on Telegram:": the words that follow are his
+    if text.endswith(":") and (_INTRODUCES.search(text) or _LIST_OPENS.search(text)):
+        # "Governor X said on Telegram:": the words that follow are his; "his statements
+        # include the following:": a sentence opening a list
+        return False
     return (
         0 < len(words) <= 14
         and len(text) <= 120
