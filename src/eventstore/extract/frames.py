@@ -550,10 +550,8 @@ def _document_author(subject: Token | None) -> Token | None:
 def _author_of_document(verb: Token) -> Token | None:
     """ "This is stated in a report by the Institute for the Study of War": the author."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for document in (c for c in prep.children if c.lemma_.lower() in _DOCUMENTS):
-            by = next((c for c in document.children if c.lower_ == "by"), None)
-            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
-            if author is not None:
+        for document in prep.children:
+            if (author := _document_author(document)) is not None:
                 return author
     return None
 

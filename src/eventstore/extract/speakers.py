@@ -76,7 +76,6 @@ _AGENCY_WORDS = frozenset("center centre service office bureau directorate depar
 _COMPANY_KINDS = frozenset(
     "company contractor firm manufacturer maker producer operator concern provider carrier".split()
 )
-
 _COMPANY_WORDS = frozenset(
     "company firm operator corporation group panel body organization organisation".split()
 )
@@ -672,8 +671,7 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     if not (named or owned or proper) and bare.islower() and len(bare.split()) == 1:
         return _anonymous(bare)  # but "the operational command" says which body
     found = named or institution_named(owned or proper or bare)
-    if found.name in speakers.acronyms:  # "according to the ISW": named in full before
-        found = institution_named(speakers.acronyms[found.name])
+    # ("according to the ISW": ``add`` names it as it was spelt out before)
     return speakers.add(speakers.fuller(found) or found)
 
 
