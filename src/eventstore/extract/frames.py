@@ -97,7 +97,7 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
             f.cue.i,
         ),
     )
-    best = _told_outlet(best, unit) or best
+    best = _told_outlet(best, unit) or _fronted_citing(best, unit) or best
     # A unit may be part of a sentence ("X said A, while Y said B"): its content too;
     # an outlet's frame that relays it closes it ("..., TASS reported").
     start, end = unit.start_char, unit.end_char
@@ -140,6 +140,22 @@ def _told_outlet(frame: Frame, unit: Span) -> Frame | None:
         content=(content,),
         rule="paraphrase.cue_after",
         frame_range=frame_range,
+    )
+
+
+def _fronted_citing(frame: Frame, unit: Span) -> Frame | None:
+    """ "Citing Governor X, Suspilne reported that A": the parser took "X, Suspilne" for
+    the cue's subject; X is cited, and the outlet after the comma reports X's words."""
+    speaker, doc = frame.speaker, unit.doc
+    comma = next((t for t in speaker if t.text == ","), None)
+    if unit[0].lower_ != "citing" or comma is None:
+        return None
+    cited, outlet = doc[speaker.start : comma.i], doc[comma.i + 1 : speaker.end]
+    if not is_outlet(outlet.text) or not any(t.ent_type_ == "PERSON" for t in cited):
+        return None
+    frame_range = (unit.start_char, frame.frame_range[1])
+    return replace(
+        frame, speaker=cited, rule="paraphrase.citing", confidence=0.75, frame_range=frame_range
     )
 
 
@@ -197,7 +213,7 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         return _from_verb(token, unit, quotes)
     lemma = _cue_lemma(token)
     if lemma == "cite":  # "Reuters cited traders as saying": no cue otherwise ("citing data")
-        return _quoted_as_saying(token, unit, quotes)
+        return _quoted_as_saying(token, unit, quotes) or _cited_by_outlet(token, unit, quotes)
     if lemma == "deny" and any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i > token.i for c in token.children
     ):
@@ -303,6 +319,57 @@ def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | N
         framed = (comma.idx + 1, unit.end_char)
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, framed)
     return _verb_frame(verb, target, unit, quotes, weak=False)
+
+
+def _cited_by_outlet(citing: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "A, Interfax reported, citing Deputy Foreign Minister X", "TASS reported, citing
+    Kremlin spokesman X, that A": the words are those of the person the outlet cites (the
+    outlet, outside the content, is read as their source); "citing sources" or "citing
+    intercepted communications" name no one, and the outlet's frame stands."""
+    cited = next((c for c in citing.children if c.dep_ == "dobj"), None)
+    if citing.lower_ != "citing" or cited is None:
+        return None
+    if not any(t.ent_type_ == "PERSON" and person_like(t) for t in cited.subtree):
+        return None
+    relay = _relay_of(citing, unit, quotes)
+    if relay is None:
+        return None
+    speaker = speaker_span(cited)
+    start, end = relay.frame_range
+    frame = (min(start, speaker.start_char), max(end, speaker.end_char))
+    return replace(
+        relay, speaker=speaker, rule="paraphrase.citing", confidence=0.75, frame_range=frame
+    )
+
+
+def _relay_of(citing: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """The outlet's frame that "citing" belongs to, with the words it relays: the cue's or
+    the participle's clause, else what the cue frames, else (the parser hung "citing" on
+    the sentence's verb) the words before ", OUTLET reported"."""
+    report = citing.head
+    outlet = subject_of(report) if citing.dep_ == "advcl" else None
+    if outlet is not None and is_outlet(speaker_span(outlet).text):
+        speaker = speaker_span(outlet)
+        frame = frame_span_of(report, speaker)
+        clause = clause_of(citing)
+        if clause is not None:
+            return Frame(speaker, report, (clause,), "paraphrase", "", 0.0, frame)
+        framed = _cue_frame(report, unit, quotes) if report.lemma_ in CUE_LEMMAS else None
+        return framed if framed is not None and framed.content else None
+    doc = unit.doc
+    commas = [t for t in doc[unit.start : citing.i] if t.text == ","]
+    if len(commas) < 2 or commas[-1].i != citing.i - 1:
+        return None
+    piece = doc[commas[-2].i + 1 : commas[-1].i]
+    cue = next((t for t in piece if t.lemma_ in _RELAY_CUES and t.pos_ == "VERB"), None)
+    if cue is None or not is_outlet(doc[piece.start : cue.i].text):
+        return None
+    content = (unit.start_char, commas[-2].idx)
+    frame = (piece.start_char, piece.end_char)
+    return Frame(doc[piece.start : cue.i], cue, (content,), "paraphrase", "", 0.0, frame)
+
+
+_RELAY_CUES = frozenset({"report", "say"})
 
 
 def _quoted(
