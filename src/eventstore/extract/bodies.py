@@ -28,7 +28,10 @@ def institution_named(name: str) -> PersonRef:
     # "Ukrenergo")
     name = re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name)
     # "the Council of Europe, the continent's foremost human rights body": the name only
-    name = re.sub(r",\s+(?:the|a|an)\s+[a-z].*$", "", name)
+    # "DTEK, Ukraine's largest private energy company": nor is what is said of it after
+    name = re.sub(r",\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)[a-z].*$", "", name)
+    # "a Department of the Treasury press release": the body whose release it is
+    name = re.sub(r"(?<=[A-Za-z])\s+(?:press\s+release|statement|communiqu[eé])$", "", name)
     name = _as_acronym_spells(COMPANY_FORM.sub("", name).replace('"', "").strip())
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it
@@ -51,10 +54,12 @@ def _as_acronym_spells(name: str) -> str:
 
 
 def named_in_apposition(head: Token) -> str | None:
-    """ "Russia's state-owned nuclear agency Rosatom": the body's name beside the noun that
-    says what it is."""
+    """ "Russia's state-owned nuclear agency Rosatom", 'the state-owned company
+    "Energoatom"': the body's name beside the noun that says what it is."""
     named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if named is None or head.pos_ != "NOUN" or named.i != head.i + 1:
+    # 'the state-owned company "Energoatom"': its name in quotation marks
+    quoted = named is not None and named.i == head.i + 2 and head.nbor().text in {'"', "“"}
+    if named is None or head.pos_ != "NOUN" or not (named.i == head.i + 1 or quoted):
         return None
     words = [t for t in named.subtree if t.pos_ == "PROPN" and t.i >= named.i]
     return " ".join(t.text for t in words) if len(words) == 1 + (words[-1].i - named.i) else None
@@ -69,7 +74,15 @@ def proper_name(subject: Span, head: Token) -> str | None:
     while start > subject.start and subject.doc[start - 1].pos_ == "PROPN":
         start -= 1
     before = subject.doc[subject.start : start]
-    common = all(t.pos_ == "NOUN" or (t.pos_ in {"ADJ", "DET"} and t.is_lower) for t in before)
+    # "Ukraine's state-owned oil and gas company Naftogaz": whose it is, then common words
+    if len(before) > 2 and before[1].tag_ == "POS" and before[0].ent_type_ in PLACES:
+        before = before[2:]
+    common = all(
+        t.pos_ == "NOUN"
+        or (t.is_lower and t.pos_ in {"ADJ", "DET", "VERB", "CCONJ"})
+        or t.text in {"-", '"', "“"}  # the state-owned company "Energoatom"
+        for t in before
+    )
     if not len(before) or not common:
         return None  # "European Pravda" keeps its adjective
     return subject.doc[start : head.i + 1].text

@@ -149,7 +149,11 @@ def speaker_span(subject: Token) -> Span:
         ):
             tokens.extend(child.subtree)
             continue
-        if child.dep_ in {"relcl", "acl", "cc", "conj"} or adverb:
+        if (
+            child.dep_ in {"relcl", "acl", "cc", "conj"}
+            or adverb
+            or _cue_circumstance(subject, child)
+        ):
             if child.i > subject.i:  # "Ukrenergo, which oversees the grid, said"
                 cut = min(cut, *(t.i for t in child.subtree))
             continue  # "Putin and Kim Jong Un": Kim is no part of Putin's description
@@ -165,6 +169,22 @@ def speaker_span(subject: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+_CIRCUMSTANCES = frozenset("at on during after before in".split())
+
+
+def _cue_circumstance(subject: Token, child: Token) -> bool:
+    """ "said Secretary of Defense X at the meeting's close": a phrase after a name that
+    names nothing is the cue's circumstance, whatever the parser hung it on ("X at the
+    Carnegie Endowment" names where X works)."""
+    return (
+        subject.pos_ == "PROPN"
+        and child.dep_ == "prep"
+        and child.i > subject.i
+        and child.lower_ in _CIRCUMSTANCES
+        and not any(t.pos_ == "PROPN" and t.ent_type_ != "DATE" for t in child.subtree)
+    )
 
 
 def frame_span_of(verb: Token, speaker: Span) -> tuple[int, int]:

@@ -25,8 +25,8 @@ TITLE_WORDS = frozenset(
     ambassador commander senator governor mayor king queen prince pope chancellor envoy
     representative mr mrs ms dr professor lieutenant marshal premier speaker state affairs
     interior economy finance vice acting former first gen gov maj lt col sen rep sgt adm
-    capt cmdr brig ceo cfo coo cto chairwoman chairperson ombudsman ombudsperson commissioner
-    mp""".split()
+    capt cmdr cdre commodore brig ceo cfo coo cto chairwoman chairperson ombudsman ombudsperson
+    commissioner mp""".split()
 )
 # Words of nationality: descriptors in a role ("Russian Defense Minister", "Finnish
 # economist"), not employers.

@@ -114,7 +114,7 @@ _INSTITUTION_NAME = re.compile(
 # "the defence contractor Rheinmetall", "energy company DTEK": a company named after what
 # it is, for "the company said" later
 _DESCRIBED_COMPANY = re.compile(
-    rf"\b(?P<what>{'|'.join(sorted(_COMPANY_KINDS))})\s+"
+    rf"\b(?P<what>{'|'.join(sorted(_COMPANY_KINDS))})\s+[\"“]?"  # company "Energoatom"
     r"(?P<name>[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})"
 )
 # "Kyivstar CEO Oleksandr Komarov": a body whose chief executive is named is a company;
@@ -157,6 +157,21 @@ class Anonymous:
 
 
 Speaker = PersonRef | Anonymous
+
+
+# the keys of "Jr.", "Sr.", "II", "III" (doubled letters are one in a key), "IV"
+_GENERATION_KEYS = frozenset("jr sr i iv".split())
+
+
+def surname(key: str) -> str:
+    """The surname of a person's key: its last word, or the one before a generation's
+    ("Lloyd Austin III" is "Austin")."""
+    words = key.split()
+    return words[-2] if len(words) > 2 and words[-1] in _GENERATION_KEYS else words[-1]
+
+
+def _named_at(key: str, position: int) -> str:
+    return surname(key) if position == -1 else key.split()[position]
 
 
 @dataclass
@@ -281,7 +296,9 @@ class Speakers:
         particle = key.split()[0] in _PARTICLES  # "Von der Leyen" opening a sentence
         if (len(who.split()) == 1 or particle) and len(key.split()) > 1:  # "Jean-Pierre"
             people = {p.key: p for p in [*self.mentioned.values(), *self.known.values()]}
-            ends = [p for p in people.values() if p.key.endswith(f" {key}")]
+            ends = [
+                p for p in people.values() if p.key.endswith(f" {key}") or surname(p.key) == key
+            ]
             if len(ends) == 1:
                 return ends[0]
         found = self._same_person(PersonRef(name=who, key=key))
@@ -316,7 +333,11 @@ class Speakers:
                 p.key: p
                 for p in people
                 if len(p.key.split()) > (1 if position is not None else 3)
-                and (word in p.key.split() if position is None else p.key.split()[position] == word)
+                and (
+                    word in p.key.split()
+                    if position is None
+                    else _named_at(p.key, position) == word
+                )
             }
             if len(named) == 1:
                 return next(iter(named.values()))
@@ -326,18 +347,18 @@ class Speakers:
         words = person.key.split()
         if not words:
             return None
-        surname = words[-1]
+        last = surname(person.key)
         people = [p for p in self.known.values() if p.kind != "organization"]
-        exact = [p for p in people if p.key.split()[-1] == surname]
+        exact = [p for p in people if surname(p.key) == last]
         if len(exact) == 1 and (len(words) == 1 or _first_names_agree(exact[0].key, words)):
             return exact[0]
         # "Zinoviev" / "Zinovyev", "Sybiga" / "Sibiga": one person spelt two ways in one article.
         close = [
             p
             for p in people
-            if len(surname) > 4
-            and p.key.split()[-1][:1] == surname[:1]
-            and fuzz.ratio(p.key.split()[-1], surname) >= 80
+            if len(last) > 4
+            and surname(p.key)[:1] == last[:1]
+            and fuzz.ratio(surname(p.key), last) >= 80
             and (len(words) == 1 or _first_names_agree(p.key, words))
         ]
         return close[0] if len(close) == 1 else None

@@ -54,6 +54,16 @@ _REMARKS_BY = re.compile(
     rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
     r"(?=\s+(?:on|at|to|before|during|in|following|regarding|about|after)\b|\s*[:,.–—-]|$)"
 )
+# "Pre-ministerial press conference" over "by NATO Secretary General X ahead of ...": a
+# title that only says what kind of words follow, and a line under it that says whose
+_WORDS_KIND = re.compile(
+    r"^(?:[\w-]+\s+){0,3}(?i:press\s+conference|remarks|speech|address|statement|briefing)$"
+)
+_BY_WHO = re.compile(
+    r"^by\s+(?:the\s+)?"
+    rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
+    r"(?=\s+(?:on|at|to|before|during|in|following|regarding|about|after|ahead)\b|\s*[:,.–—-]|$)"
+)
 # "Key Takeaways from the ISW": a think tank's findings, its own assessments
 _FINDINGS_OF = re.compile(
     r"^(?:Key\s+)?(?i:takeaways|findings|conclusions)\s+(?:from|of|by)\s+(?:the\s+)?"
@@ -120,12 +130,17 @@ def _column(parts: Layout, author: str) -> bool:
 
 def _remarks(parts: Layout) -> Voice | None:
     """A speech or remarks page: the person its title names ("Press remarks by
-    Commissioner Jørgensen on ...", "Speech by President Joe Biden at ...")."""
+    Commissioner Jørgensen on ...", "Speech by President Joe Biden at ..."), or the line
+    under a title of the kind alone ("Press conference" / "by Secretary General X ...")."""
     match = _REMARKS_BY.match(parts.title.text)
-    if match is None or looks_like_organization(match.group("who")):
+    if match is None and parts.deck is not None and _WORDS_KIND.match(parts.title.text):
+        match = _BY_WHO.match(parts.deck.text)
+    if match is None:
         return None
     who = match.group("who")
-    person = parse_person(who, default_kind="expert")
+    person = parse_person(who, default_kind="expert")  # "NATO Secretary General X"
+    if person is None and looks_like_organization(who):
+        return None
     if person is None:  # "Commissioner Jørgensen": a title and a surname
         role, _, surname = who.rpartition(" ")
         person = make_person(surname, role or None, default_kind="expert")
