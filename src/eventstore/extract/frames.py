@@ -92,6 +92,9 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
             f.rule == "paraphrase.according_to" and len(frames) > 1,
             # "the defense chief stressed that ..., TASS reported": the outlet relays it
             len(frames) > 1 and is_outlet(f.speaker.text),
+            # "The report highlights the fact that Putin is describing ...": a frame inside
+            # what another frame says is part of what is said
+            _told_within(f, frames),
             not _names_person(f.speaker),
             _depth(f.cue),
             f.cue.i,
@@ -110,6 +113,39 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
         # part before; in this part, what follows the cue is what was said
         return replace(best, content=(after,), rule="paraphrase.cue_before")
     return replace(best, content=content) if content != best.content else best
+
+
+_CONCESSIVE = frozenset("while although though whereas".split())
+
+
+def _told_within(frame: Frame, frames: list[Frame]) -> bool:
+    """True when ``frame``'s cue lies in the content of another frame (not an outlet's
+    relay, not one whose own cue lies in ``frame``'s content, not "While X said ..."
+    that the parser let run over the main clause)."""
+    idx = frame.cue.idx
+    return any(
+        other is not frame
+        and not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in other.cue.children)
+        and other.rule != "paraphrase.according_to"
+        and not is_outlet(other.speaker.text)
+        and any(a <= idx < b for a, b in other.content)
+        and not any(a <= other.cue.idx < b for a, b in frame.content)
+        and _subordinate(frame.cue, other.cue)
+        for other in frames
+    )
+
+
+def _subordinate(inner: Token, outer: Token) -> bool:
+    """True when ``outer`` comes first and governs ``inner`` through no coordination
+    ("Kyiv said A, but Shoigu rejected that claim": Shoigu's is a frame of its own)."""
+    token = inner
+    for _ in range(30):
+        if token.i == outer.i:
+            return outer.i < inner.i
+        if token.dep_ in {"conj", "parataxis"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _told_outlet(frame: Frame, unit: Span) -> Frame | None:

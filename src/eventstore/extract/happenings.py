@@ -195,10 +195,20 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
     # main verb decides: "said the cooperation was a sovereign matter and threatened no
     # one" takes a position, whatever its second verb.
     first = min(heads, key=lambda t: t.i, default=None)
-    found = first is not None and (
-        _past_action(first) or consequence(first) or (ongoing and _ongoing(first))
-    )
+    if first is None or hedged(first):
+        return False
+    found = _past_action(first) or consequence(first) or (ongoing and _ongoing(first))
     return found and not any(t.tag_ == "MD" for t in inside)
+
+
+# "Putin has likely instructed the command to delay ...": an assessment, not news
+_HEDGES = frozenset("likely probably possibly apparently presumably reportedly".split())
+
+
+def hedged(verb: Token) -> bool:
+    """True for a verb the writer hedges ("has likely tasked"): what is assessed, not
+    what is told as done."""
+    return any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in verb.children)
 
 
 def _ongoing(verb: Token) -> bool:
@@ -341,7 +351,7 @@ def happening_sentence(unit: Sentence) -> bool:
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ == "PRON":
         return False
-    if any(c.dep_ == "ccomp" for c in root.children):
+    if any(c.dep_ == "ccomp" for c in root.children) or hedged(root):
         return False  # "Every missile that got through showed that ...": an argument
     # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
     # clause does not make the main verb's happening a forecast.

@@ -204,7 +204,8 @@ class Speakers:
         defense ministry", not the foreign ministry named since)."""
         for wanted in (words | {head_word}, {head_word}):
             for name, named in reversed(self.institutions):
-                if wanted <= named:
+                # ("the Institute" itself, remembered as it was read, names nothing)
+                if wanted <= named and fold(name) != head_word:
                     return institution_named(name)
         if head_word in _COMPANY_WORDS:  # ("the human rights organization": its kind)
             # "DTEK said ...", then "according to the company": the last body named that
@@ -666,8 +667,10 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         or (head.pos_ == "PROPN" and (looks_like_organization(bare) or is_outlet(bare)))
     ):
         return _body(subject, head, bare, speakers)
-    if head.tag_ in {"NNS", "NNPS"} or lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS:
-        return _staff_of(head, speakers) or _anonymous(bare)
+    collective = lemma in COLLECTIVE_NOUNS or head.lower_ in COLLECTIVE_NOUNS
+    if head.tag_ in {"NNS", "NNPS"} or collective or bare in _FINDINGS:
+        issuer = _findings_issuer(subject, bare, speakers)
+        return issuer or _staff_of(head, speakers) or _anonymous(bare)
     if lemma in ROLE_NOUNS and _refers_back(subject):
         known = speakers.by_role(lemma, nations(subject.text))
         if known is None and lemma in _GENERIC_ROLES:
@@ -679,6 +682,18 @@ def _unnamed(subject: Span, head: Token, speakers: Speakers) -> Speaker | None:
         body = spoken_for(subject, head) if lemma in _SPOKESPEOPLE and not owned else None
         return owned or (speakers.add(institution_named(body)) if body else _anonymous(bare))
     return None
+
+
+_FINDINGS = frozenset({"report", "assessment", "analysis"})
+
+
+def _findings_issuer(subject: Span, bare: str, speakers: Speakers) -> PersonRef | None:
+    """ "The report highlights ..." after "reports the Institute for the Study of War":
+    the findings of the last body named, if it is no outlet."""
+    if bare not in _FINDINGS or subject[0].lower_ not in {"the", "this"}:
+        return None
+    issuer = _last_institution(speakers)
+    return issuer if issuer is not None and not is_outlet(issuer.name) else None
 
 
 def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
@@ -713,6 +728,7 @@ def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
 
 
 # "the statement said", "according to the study": the words of the body that issued it
+_BACK_HEADS = _INSTITUTION_HEADS | frozenset("institute center centre".split())
 _STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
 
 
@@ -721,6 +737,8 @@ def _refers_back(subject: Span) -> bool:
     "the US representative to the UN Security Council" describes someone new."""
     words = subject.text.split()  # "editor-in-chief" is one word
     hyphened = {t.i for t in subject if "-" in (t.nbor(-1).text if t.i else "") or t.text == "-"}
+    if len(words) == 2 and words[0].lower() == "the" and fold(words[1]) in _BACK_HEADS:
+        return True  # "the Institute suggests" after "the Institute for the Study of War"
     return (
         words[0].lower() in {"the", "this", "that", "our"}
         and len(words) <= 4

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 # on a line of its own; a reporter's "Q:" or the White House's "Q    Good to see you." with
 # no colon
 TURN = re.compile(
-    r"^(?:(?P<who>(?:[A-Z][A-ZÀ-ÖØ-Þ.'’-]*\s+){0,4}[A-Z][A-ZÀ-ÖØ-Þ'’-]+)"  # "MARTÍNEZ"
-    r"(?:,\s+(?P<role>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4}))?\s*:"
+    r"^\*{0,2}(?:(?P<who>(?:[A-Z][A-ZÀ-ÖØ-Þ.'’-]*\s+){0,4}[A-Z][A-ZÀ-ÖØ-Þ'’-]+)"  # "MARTÍNEZ"
+    # "*SECRETARY RUBIO:*": a label set in bold as the page marked it
+    r"(?:,\s+(?P<role>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4}))?\s*:\*{0,2}"
     r"|(?P<who_q>Q)\s*:?)(?:\s+(?=\S)|\s*$)"
 )
 # A transcription service's labels in mixed case with a time code: "Karine Jean-Pierre:

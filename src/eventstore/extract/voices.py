@@ -176,10 +176,17 @@ def narrated(
     """The narrator's own sentence as their claim, unless it reports what others reported
     ("92 people have been reported injured") or follows such a report or a happening in
     its paragraph (``after_report``: "Some areas lack electricity" adds to the report)."""
-    if after_report or hearsay(unit) or _asks(unit):
+    place_line = unit.text.strip() == paragraph.text.strip() and not _has_verb(unit)
+    if after_report or hearsay(unit) or _asks(unit) or place_line:
         return None
     spans: list[Span] = spans_of(paragraph, [(unit.start_char, unit.end_char)])
     return Draft(voice.speaker, "quote", spans, section, voice.rule, 0.6)
+
+
+def _has_verb(unit: Sentence) -> bool:
+    """False for "Jeddah, Saudi Arabia" under a transcript's title: a line with no verb
+    states nothing (but "Most, but not all." in a paragraph of an argument is part of it)."""
+    return any(token.pos_ in {"VERB", "AUX"} for token in unit)
 
 
 def _asks(unit: Sentence) -> bool:
