@@ -57,7 +57,9 @@ def test_a_hedged_happening_told_by_the_writer_is_no_event() -> None:
 
 
 TRANSCRIPT = (
+    "Erik Halvorsen, Secretary of State",
     "Jeddah, Saudi Arabia",
+    "Harbour View Hotel",
     "*SECRETARY HALVORSEN:* Today we made an offer that the other side has accepted, and "
     "we will now take it to Moscow.",
     "*QUESTION:* Will Moscow say yes?",
