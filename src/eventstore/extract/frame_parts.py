@@ -129,6 +129,9 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+_FOCUS_WORDS = frozenset("only even also just".split())
+
+
 def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
@@ -141,6 +144,8 @@ def speaker_span(subject: Token) -> Span:
         # "the agency Rosatom later on Sunday claimed": an adverb after the phrase is the
         # cue's, whatever the parser hung it on
         adverb = child.dep_ == "advmod" and child.pos_ == "ADV" and child.i > subject.i
+        if child.dep_ == "advmod" and child.lower_ in _FOCUS_WORDS and child.i < subject.i:
+            continue  # "only Türkiye expressed disappointment": Türkiye
         if (
             child.dep_ == "conj"
             and not coordinated

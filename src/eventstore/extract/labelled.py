@@ -83,7 +83,7 @@ class LayoutReading:
         """ "Source: Zelensky in his evening address": the speaker the next lines quote."""
         doc = self.doc
         end = next(
-            (t.i for t in doc if t.i > 0 and (t.is_punct or t.lower_ in {"on", "in", "at"})),
+            (t.i for t in doc if t.i > 0 and (_ends_name(t) or t.lower_ in {"on", "in", "at"})),
             len(doc),
         )
         speaker = resolve_subject(doc[0:end], self.state.speakers) if end else None
@@ -120,6 +120,12 @@ class LayoutReading:
             last.speaker = speaker
         else:
             self.state.last_item = last.model_copy(update={"speaker": speaker})
+
+    def _quoted_by(self, name: str) -> None:
+        """ "Quote by Peskov:": the words that follow are the person the label names."""
+        if name:
+            known = self.state.speakers.by_surname(name)
+            self.state.following = known or self.state.speakers.add(make_person(name))
 
     def _labelled_quote(self) -> bool:
         following = self.state.following
@@ -300,3 +306,10 @@ class LayoutReading:
             following = state.following
             held = Draft(following, "quote", pending, self.section, "quote.following", 0.5)
             self.items.insert(0, held)
+
+
+def _ends_name(token: Token) -> bool:
+    """Punctuation that ends the label's name; not a hyphen inside a word ("Source:
+    Russian Kremlin-aligned news agency RIA Novosti")."""
+    inner = token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
+    return token.is_punct and not inner

@@ -149,8 +149,15 @@ _SUMMARY_HEADER = re.compile(r"^(?:Summary|Key points|Highlights|In brief|Main p
 _BULLET = re.compile(r"^[•*▪●◦–-]\s+")
 _LABEL = re.compile(
     r"^(?P<label>Source|Details|Quote|Background|Context|Reminder|Update|Summary|Key points|"
-    r"Also|Earlier|What happened|Analysis)(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
+    r"Also|Earlier|What happened|Analysis)"
+    # "Quote by Peskov:": whose words follow
+    r"(?:\s+by\s+(?P<quoted>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s*:))?"
+    r"(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
     # ^ "DetailsAccording to ...": a label whose line break the page lost
+)
+# "Said Brink: “We continued ...”": a columnist's inverted cue before a quotation
+_SAID_BY = re.compile(
+    r"^(?:Said|Says|Added|Adds)\s+(?P<quoted>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?=[\"“«])"
 )
 # A newswire's lead-in to what it told before: "Also remind, in July ...", "Recall that
 # ...", "As a reminder, ...", "Let us remind you that ..."
@@ -206,7 +213,9 @@ _BYLINE = re.compile(
     r"^(?:By\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s*[,|]\s*"
     + _BYLINE_DATE
     # "By Alexis Mrachek, opinion contributor": a role in lower case after the name
-    + r"|,\s+(?P<byrole>[a-z][a-z -]{2,40}))?"
+    + r"|,\s+(?P<byrole>[a-z][a-z -]{2,40})"
+    # "By Trudy Rubin / The Philadelphia Inquirer": the paper the column first ran in
+    + r"|\s+/\s+(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})?"
     r"|(?P<dated>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,|]\s*" + _BYLINE_DATE + r")\.?$"
 )
 # "Antara Haldar for Project Syndicate": a syndicated column's byline
@@ -431,8 +440,13 @@ def _labelled(paragraph: Paragraph, found: Layout) -> Paragraph:
     if label := _TIME.match(paragraph.text):
         found.labels[paragraph.index] = f"time:{label.group('time')}"
         return _cut(paragraph, label.end())
+    if said := _SAID_BY.match(paragraph.text):  # "Said Brink: "..."": hers, as "Quote by"
+        found.labels[paragraph.index] = f"quote:{said.group('quoted')}"
+        return _cut(paragraph, said.end())
     if label := _LABEL.match(paragraph.text):
-        found.labels[paragraph.index] = label.group("label").lower()
+        quoted = label.group("quoted")  # "quote:Peskov" for "Quote by Peskov:"
+        name = label.group("label").lower()
+        found.labels[paragraph.index] = f"{name}:{quoted}" if quoted else name
         return _cut(paragraph, label.end())
     if lead := _REMINDER.match(paragraph.text):
         found.labels[paragraph.index] = "reminder"

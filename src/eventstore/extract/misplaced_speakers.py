@@ -127,7 +127,9 @@ def _name_start(end: int, unit: Span, *, nouns: bool = False) -> int:
 def _in_name(token: Token) -> bool:
     """A word of a speaker's name or title, or of an organization the recognizer found."""
     title = token.text[:1].isupper() and token.pos_ == "ADJ"
-    return token.pos_ == "PROPN" or title or token.ent_type_ == "ORG" or token.text in "()"
+    # (a comma the recognizer put inside an organization still ends the name before it)
+    organization = token.ent_type_ == "ORG" and token.text != ","
+    return token.pos_ == "PROPN" or title or organization or token.text in "()"
 
 
 def speaker_as_object(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:

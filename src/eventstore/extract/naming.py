@@ -261,6 +261,9 @@ def person_name(entity: str) -> str | None:
     return None
 
 
+_COORDINATED = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+and\s+(?=[A-Z])")
+
+
 def role_text(phrase: str, name: str) -> str | None:
     # "Charles Brown" in "General Charles Q. Brown": the name as written, its initial too
     written = r"\s+(?:[A-Z]\.\s+)?".join(re.escape(word) for word in name.split())
@@ -268,6 +271,8 @@ def role_text(phrase: str, name: str) -> str | None:
     before, after = (phrase[: found.start()], phrase[found.end() :]) if found else (phrase, "")
     before = _POSSESSIVE.sub("", before.strip(" ,"))
     before = _BRACKETED.sub("", HONORIFIC.sub("", before + " ")).strip(" ,")
+    # "Trump and Vice President J.D. Vance": the one named before "and" has a role apart
+    before = _COORDINATED.sub("", before)
     role = ", ".join(part for part in (before, after.strip(" ,")) if part)
     return role or None
 

@@ -102,8 +102,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         self._entry(label)
         self.narrating = label == "narrated"
         self.bulleted = label == "bullet"
-        if label == "quote" and self._labelled_quote():
-            return self.items
+        if label is not None and label.split(":")[0] == "quote":
+            self._quoted_by(label.partition(":")[2])
+            if self._labelled_quote():
+                return self.items
         if self._block_quote() or self._continues_quote() or self._runs_on() or self._answer():
             return self.items
         if self.state.answering is not None and self._interview_answer():
@@ -337,10 +339,25 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         people = {
             person_key(e.text) for e in self.doc.ents if e.label_ == "PERSON" and " " in e.text
         }
-        if len(people) != 1:
+        if not people:
+            # "Brink, who had worked for five presidents, recently quit ...": the person
+            # named before whom the paragraph is about
+            person = self._subject_of_paragraph()
+        elif len(people) == 1:
+            person = self.state.speakers.mentioned.get(people.pop())
+        else:
             return None
-        person = self.state.speakers.mentioned.get(people.pop())
         return None if person is self.state.speakers.last else person
+
+    def _subject_of_paragraph(self) -> PersonRef | None:
+        first = next(iter(self.doc.sents), None)
+        subject = (
+            next((c for c in first.root.children if c.dep_ == "nsubj"), None) if first else None
+        )
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        found = self.state.speakers.by_surname(subject.text)
+        return found if found is not None and found.kind != "organization" else None
 
     def _subject_before(self, unit: Sentence) -> PersonRef | None:
         """ "Kishida spoke in London on Thursday. He said: ...": the person the sentence

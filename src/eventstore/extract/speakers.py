@@ -372,6 +372,14 @@ class Speakers:
         the words themselves before those that say the same ("the president said" after
         "Democratic leader Hakeem Jeffries" and "President Joe Biden")."""
         people = list(self._roles_of(countries))
+        # "the Ukrainian president": one whose role says so before one's that does not;
+        # "the governor": the governor before the deputy governor named since
+        people.sort(
+            key=lambda pair: (
+                bool(countries) and not countries & nations(pair[0].role or ""),
+                bool(pair[1] & _SECOND_IN_LINE) and not _SECOND_IN_LINE & set(titles),
+            )
+        )
         for same in (lambda word: frozenset({word}), role_words):
             for person, role in people:
                 if all(same(t) & role for t in titles):
@@ -728,6 +736,7 @@ def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
 
 
 # "the statement said", "according to the study": the words of the body that issued it
+_SECOND_IN_LINE = frozenset("deputy vice acting first assistant".split())
 _BACK_HEADS = _INSTITUTION_HEADS | frozenset("institute center centre".split())
 _STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
 

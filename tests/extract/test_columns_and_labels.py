@@ -1,0 +1,99 @@
+"""Speakers a column or a labelled layout names in its own way (pure): "By X / The
+Paper" over a "Comment:" column; "she said" after a paragraph about a woman named
+before (not the columnist); "Said Brink: "..."" and "Quote by Peskov:"; "Trump and Vice
+President X" gives Trump no role of X's; "the Ukrainian president" is the one whose role
+says so; "the governor" is not the deputy governor named since; a speaker the parser
+joined to the content ("..., Kharkiv Oblast Governor X told journalists"); "only
+Türkiye"; a source line's agency with a hyphened word in its description.
+
+Each case is a short article of our own in those manners.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc
+from tests.extract.lines import article, claim_of
+
+DAY = date(2025, 5, 22)
+
+
+def news(*lines: str, title: str = "A headline of our own") -> ArticleDoc:
+    return article(*lines, published=DAY, outlet="Lakeshore Herald", title=title)
+
+
+COLUMN = (
+    "The White House keeps giving ground to the Kremlin and calling it diplomacy.",
+    "By Ruth Calloway / The Lakeshore Inquirer",
+    "I spoke last month with the former U.S. ambassador to Ukraine, Helen Marsh, one of "
+    "the most experienced diplomats of her generation.",
+    "Marsh, who served five presidents, resigned in April because she could no longer "
+    "carry out the policy.",
+    "\u201cI left,\u201d she said, \u201cbecause we were pressing the victim and excusing "
+    "the aggressor.\u201d",
+    "The turning point came when Trump and Vice President Carl Brandt berated Ukrainian "
+    "President Volodymyr Zelensky in the Oval Office.",
+    "Brandt told reporters afterwards that the meeting had been frank.",
+    "\u201cThey would not even name Russia in the condolence note,\u201d the Ukrainian "
+    "president wrote at the time.",
+    "Said Marsh: \u201cWe kept putting the blame on Kyiv.\u201d",
+)
+
+
+def column() -> ArticleDoc:
+    return news(*COLUMN, title="Comment: An ambassador's exit tells the story")
+
+
+def test_a_column_bylined_with_its_first_paper_is_its_authors() -> None:
+    doc = column()
+    assert doc.featured_expert is not None
+    assert doc.featured_expert.name == "Ruth Calloway"
+
+
+def test_she_in_a_column_is_the_woman_the_paragraph_before_was_about() -> None:
+    assert claim_of(column(), "pressing the victim").speaker.name == "Helen Marsh"
+
+
+def test_said_name_colon_before_a_quotation_is_hers() -> None:
+    assert claim_of(column(), "putting the blame on Kyiv").speaker.name == "Helen Marsh"
+
+
+def test_the_countrys_president_is_the_one_whose_role_names_the_country() -> None:
+    claim = claim_of(column(), "name Russia in the condolence note")
+    assert claim.speaker.name == "Volodymyr Zelensky"
+
+
+def test_a_name_before_and_gives_no_role_to_the_name_after() -> None:
+    doc = news(
+        "Trump and Vice President Carl Brandt met the delegation at the White House.",
+        "Brandt said on Monday that the talks would go on.",
+    )
+    roles = {c.speaker.name: c.speaker.role for c in doc.claims}
+    assert "Trump" not in (roles.get("Carl Brandt") or "")
+
+
+def test_the_governor_is_not_the_deputy_governor_named_since() -> None:
+    doc = news(
+        "Russian troops may attack in the north of the region, Kharkiv Oblast Governor Oleh "
+        "Marchuk told journalists on May 22.",
+        "Ukrainian forces held most of the town as of May 20, Deputy Kharkiv Oblast Governor "
+        "Roman Hlushko said.",
+        "\u201cThe enemy keeps trying to push deeper, but has not succeeded,\u201d the "
+        "governor said.",
+    )
+    assert claim_of(doc, "may attack in the north").speaker.name == "Oleh Marchuk"
+    assert claim_of(doc, "has not succeeded").speaker.name == "Oleh Marchuk"
+
+
+def test_a_quote_labelled_by_its_speaker_and_a_source_line_with_a_hyphened_word() -> None:
+    doc = news(
+        "Kremlin spokesman Dmitry Peskov has claimed that the summit's results approach zero.",
+        "Source: Russian state-owned news agency RIA Novosti",
+        "Quote by Peskov: \u201cMany of them confirmed that nothing serious can be discussed "
+        "without us.\u201d",
+        "Details: In fact, only T\u00fcrkiye expressed regret that Russia was not invited.",
+    )
+    assert claim_of(doc, "nothing serious can be discussed").speaker.name == "Dmitry Peskov"
+    assert claim_of(doc, "expressed regret").speaker.name == "T\u00fcrkiye"
+    assert all("state" not in c.speaker.name for c in doc.claims)
