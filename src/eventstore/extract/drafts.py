@@ -254,6 +254,10 @@ def says_future(unit: Sentence) -> bool:
         word = token.lower_
         if word in {"will", "shall"} and token.tag_ == "MD":
             return True
+        # "may be delivered as early as June": a possibility ahead (not "may have been")
+        perfect = any(c.lower_ == "have" for c in root.children)
+        if word in {"may", "might", "could"} and token.tag_ == "MD" and not perfect:
+            return True
         if word == "upcoming":
             return True
         if word in FUTURE_WORDS and any(c.dep_ in {"aux", "auxpass"} for c in token.children):

@@ -239,6 +239,8 @@ def _frame_at(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
 def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """A cue verb's frame: "X said", "said X", "X was quoted as saying", "This was
     stated by X"."""
+    if (named := _cue_read_as_noun(token, unit)) is not None:
+        return named
     # "a claim Ukraine denies": a relative clause attributes nothing new, unless it is a
     # frame the parser hung on the content ("..., a top US official said").
     if (token.pos_ not in {"VERB", "AUX"} and not _cue_tagged_noun(token)) or (
@@ -262,6 +264,24 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
 # "..., The International Working Group on Russian Sanctions reports.": the tagger may
 # read a cue in the third person as a plural noun; with a subject of its own it is a verb
 _CUE_FORMS = frozenset("reports says claims warns notes writes states".split())
+
+
+def _cue_read_as_noun(token: Token, unit: Span) -> Frame | None:
+    """ "A, Czech President Petr Pavel states in an interview ...": the tagger read the
+    cue as a plural noun heading the sentence, and the speaker's name as its compounds;
+    the content is all before the comma."""
+    if token.pos_ != "NOUN" or token.lower_ not in _CUE_FORMS or token.dep_ != "ROOT":
+        return None
+    names = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    doc = unit.doc
+    start = min((t.i for c in names for t in c.subtree), default=token.i)
+    speaker = doc[start : token.i]
+    named = any(t.ent_type_ == "PERSON" for t in speaker)
+    if not named or start <= unit.start or doc[start - 1].text != ",":
+        return None
+    content = (unit.start_char, doc[start - 1].idx)
+    frame = (speaker.start_char, unit.end_char)
+    return Frame(speaker, token, (content,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
 
 
 def _cue_tagged_noun(token: Token) -> bool:

@@ -196,7 +196,9 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if frame is not None and frame.rule == "paraphrase.cue_after" and self.told:
             # "A happened. This includes B, states X.": the sentences before are X's too.
             points_back = unit[0].lower_ in {"this", "that", "these", "it"}
-            if points_back and self._stated_by(frame, end=frame.content[-1][1]):
+            if (points_back or self._foretold_before(unit)) and self._stated_by(
+                frame, end=frame.content[-1][1]
+            ):
                 return
         if frame is not None and disputed(frame):
             frame = None  # "..., a claim Ukraine denies": the words are not the denier's
@@ -210,6 +212,19 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if isinstance(item, Draft) and frame is not None:
             self._add(self._commented(unit, frame))
         self._add(item if item is not None else self._unframed(unit))
+
+    def _foretold_before(self, unit: Sentence) -> bool:
+        """ "A may be delivered as early as June. B is planned, Czech President X states.":
+        the paragraph's last sentence closes on its speaker, and what came before it only
+        foretold (a possibility or a plan, no happening told as done): the speaker's too."""
+        last = unit.end_char >= len(self.paragraph.text.rstrip()) - 1
+        events = [i for i in self.items if isinstance(i, EventDoc)]
+        return (
+            last
+            and len(events) == len(self.items)
+            and all(_MODAL.search(e.span.text) for e in events)
+            and self.section == "lede"
+        )
 
     def _source_line(self, unit: Sentence) -> bool:
         """ "This is according to The Washington Post, seen by Ukrinform.": the source of
@@ -517,6 +532,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         return True
 
 
+_MODAL = re.compile(r"\b(?:may|might|could|will|would)\b")
 # A source named by what it is, pointing back at an outlet named before
 _POINTERS = frozenset({"agency", "news agency", "report", "newspaper", "publication", "outlet"})
 
