@@ -1,8 +1,9 @@
-"""A lede in the manner of Ukrainian news sites retelling a foreign interview (pure):
+"""Ledes in the manner of Ukrainian news sites and defence trade press (pure):
 "A may be delivered as early as June. B is planned, Czech President X states in an
 interview ..." where the tagger reads "states" as a plural noun; what the lede foretells
 before the frame is the speaker's too; "may be delivered as early as June" is ahead of
-the published day, not the June before it.
+the published day, not the June before it; "has become the eighth country to purchase"
+is news.
 
 Each case is a short article of our own.
 """
@@ -44,3 +45,11 @@ def test_what_a_lede_foretells_before_its_speakers_frame_is_the_speakers() -> No
 def test_a_possibility_dated_by_a_month_lies_ahead_of_the_published_day() -> None:
     doc = news("A second batch of shells may be delivered to Ukraine as early as June.")
     assert event_of(doc, "second batch").date.year == 2024
+
+
+def test_becoming_the_nth_country_to_buy_is_news() -> None:
+    doc = news(
+        "Denmark has become the eighth country to purchase the IRIS-T SLM air defence "
+        "system under the European Sky Shield initiative."
+    )
+    assert event_of(doc, "eighth country to purchase").extracted_by == "event.line"

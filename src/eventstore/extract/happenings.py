@@ -258,10 +258,31 @@ def _decided(verb: Token, lemma: str) -> bool:
     return any(t.lemma_.lower() in _DECISIONS for t in things)
 
 
+def _first_to(verb: Token, lemma: str) -> bool:
+    """ "Denmark has become the eighth country to purchase the system": the becoming is
+    the doing its infinitive names."""
+    if lemma != "become":
+        return False
+    counted = any(c.dep_ == "attr" and c.lemma_.lower() in _COUNTED for c in verb.children)
+    to_do = [c for c in verb.children if c.dep_ in {"xcomp", "relcl", "acl"} and c.pos_ == "VERB"]
+    to_do += [
+        g
+        for c in verb.children
+        if c.dep_ == "attr"
+        for g in c.children
+        if g.dep_ in {"relcl", "acl"}
+    ]
+    return counted and any(c.lemma_.lower() not in _NOT_HAPPENINGS for c in to_do)
+
+
+_COUNTED = frozenset("country nation state member ally company".split())
+
+
 def _past_action(verb: Token) -> bool:
     """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
     lemma = verb.lemma_.lower() or verb.lower_
-    if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not _decided(verb, lemma)):
+    done = _decided(verb, lemma) or _first_to(verb, lemma)
+    if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not done):
         return False
     children = list(verb.children)
     if any(c.dep_ == "neg" or c.tag_ == "MD" or _future_word(c) for c in children):
