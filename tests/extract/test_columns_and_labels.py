@@ -4,7 +4,9 @@ before (not the columnist); "Said Brink: "..."" and "Quote by Peskov:"; "Trump a
 President X" gives Trump no role of X's; "the Ukrainian president" is the one whose role
 says so; "the governor" is not the deputy governor named since; a speaker the parser
 joined to the content ("..., Kharkiv Oblast Governor X told journalists"); "only
-Türkiye"; a source line's agency with a hyphened word in its description.
+Türkiye"; a source line's agency with a hyphened word in its description; a body in a
+source line, the source of the news above it ("... due to Russian attacks": a cause, no
+forecast).
 
 Each case is a short article of our own in those manners.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventstore.extract import ArticleDoc
-from tests.extract.lines import article, claim_of
+from tests.extract.lines import article, claim_of, event_of
 
 DAY = date(2025, 5, 22)
 
@@ -97,3 +99,13 @@ def test_a_quote_labelled_by_its_speaker_and_a_source_line_with_a_hyphened_word(
     assert claim_of(doc, "nothing serious can be discussed").speaker.name == "Dmitry Peskov"
     assert claim_of(doc, "expressed regret").speaker.name == "T\u00fcrkiye"
     assert all("state" not in c.speaker.name for c in doc.claims)
+
+
+def test_a_body_in_a_source_line_is_the_source_of_the_news_above_it() -> None:
+    doc = news(
+        "Ukrenergo, the state-owned grid operator, has introduced emergency power outages in "
+        "several regions due to Russian attacks on energy facilities.",
+        "Source: Ukrenergo on Telegram",
+    )
+    outages = event_of(doc, "emergency power outages")
+    assert [s.name for s in outages.sources] == ["Ukrenergo"]

@@ -377,8 +377,9 @@ def happening_sentence(unit: Sentence) -> bool:
     # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
     # clause does not make the main verb's happening a forecast.
     return planned or not any(
-        (t.tag_ == "MD" or t.lower_ in FUTURE_WORDS) and t.head.i == root.i != t.i for t in unit
-    )  # ("The blasts set fire to ...": the verb itself is no word of a plan)
+        (t.tag_ == "MD" or _future_word(t)) and t.head.i == root.i != t.i for t in unit
+    )  # ("The blasts set fire to ...": the verb itself is no word of a plan; "due to
+    # Russian attacks" is a cause)
 
 
 def headline_happening(unit: Sentence) -> bool:

@@ -11,11 +11,11 @@ import re
 from typing import TYPE_CHECKING
 
 from eventstore.extract.deferred import nations
-from eventstore.extract.document import ClaimDoc, PersonRef, SourceRef
+from eventstore.extract.document import ClaimDoc, EventDoc, PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
 from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
-from eventstore.extract.names import is_outlet, looks_like_organization
+from eventstore.extract.names import is_outlet, looks_like_organization, source_kind
 from eventstore.extract.people import make_person
 from eventstore.extract.quotes import Quote, units
 from eventstore.extract.sources import find_sources
@@ -106,6 +106,15 @@ class LayoutReading:
         if isinstance(speaker, PersonRef):
             self.state.following = speaker
             self._speaks_for_country(speaker)
+            told_by_body = speaker.kind == "organization" and not outlets
+            if told_by_body and isinstance(self.state.last_item, EventDoc):
+                # "A happened.", then "Source: Ukrenergo on Telegram": the body told it (an
+                # outlet in the line is who told it: "as reported by European Pravda")
+                name = speaker.name
+                told = SourceRef(
+                    name=name, key=source_key(name), kind=source_kind(name), role="stated_by"
+                )
+                self._cite((told,))
 
     def _speaks_for_country(self, speaker: PersonRef) -> None:
         """ "Ukraine has proposed lowering the cap ...", then "Source: Ukrainian Foreign
