@@ -85,3 +85,12 @@ def test_an_outlet_citing_no_one_by_name_reports_it_itself(line: str, outlet: st
     doc = wire(line)
     assert not doc.claims
     assert outlet in [s.name for s in event_of(doc, line.split()[4]).sources]
+
+
+def test_an_outlet_after_its_cue_reports_what_comes_before() -> None:
+    doc = wire(
+        "Several thousand foreign troops are already inside the region, reported CNN, citing "
+        "western intelligence officials."
+    )
+    assert not doc.claims
+    assert "CNN" in [s.name for s in event_of(doc, "foreign troops").sources]

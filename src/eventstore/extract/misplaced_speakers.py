@@ -17,7 +17,7 @@ from eventstore.extract.frame_parts import (
     speaker_span,
     words_before,
 )
-from eventstore.extract.names import looks_like_organization
+from eventstore.extract.names import is_outlet, looks_like_organization
 from eventstore.extract.naming import ROLE_NOUNS, ends_in_name
 
 if TYPE_CHECKING:
@@ -181,11 +181,15 @@ def _object_speaker(verb: Token, unit: Span, quotes: list[Quote]) -> Span | None
     if target is None or inside(target, quotes):
         return None
     words = [t for t in target.subtree if not t.is_punct]
-    if any(not t.is_punct for t in doc[words[-1].i + 1 : unit.end]):
+    after = doc[words[-1].i + 1 : unit.end]
+    # "..., reported CNN, citing western intelligence officials": who it cites may follow
+    cites = len(after) > 1 and after[0].text == "," and after[1].lower_ in {"citing", "quoting"}
+    if not cites and any(not t.is_punct for t in after):
         return None  # the object does not close the sentence
     if _full_name(target) and target.ent_type_ != "PERSON":
         return doc[target.i - 1 : target.i + 1]  # the name; the recognizer misread the rest
-    described = target.lemma_.lower() in ROLE_NOUNS or target.ent_type_ == "PERSON"
+    outlet = verb.lemma_.lower() == "report" and is_outlet(doc[words[0].i : words[-1].i + 1].text)
+    described = target.lemma_.lower() in ROLE_NOUNS or target.ent_type_ == "PERSON" or outlet
     if not described or not any(t.pos_ == "PROPN" for t in words):
         return None
     return doc[words[0].i : words[-1].i + 1]
