@@ -18,7 +18,8 @@ default database, ``sqlite3``); PostgreSQL is covered by the rest of the suite.
 Normalised before comparing, because it varies from run to run (NORMALISE):
 date-times (when a load ran), a load's seconds, the path of this environment's bin/ in
 make's echo of its commands, and table widths (a longer value widens its column: runs
-of spaces, and of horizontal box lines, count as one).
+of spaces, and of horizontal box lines, count as one); a load's progress lines (PROGRESS)
+are dropped.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ NORMALISE = (
     (re.compile(r" +"), " "),
     (re.compile(r"([━─])\1+"), r"\1"),
 )
+
+# A load's progress line, printed every few seconds: a busy machine prints one where a quiet
+# one does not (seen in CI: "... 5/5 inputs" under the seeds' load at load average 5).
+PROGRESS = re.compile(r"^<time> \.\.\. \d+/\d+ inputs$")
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,8 @@ def normalise(lines: list[str] | tuple[str, ...]) -> list[str]:
         text = line
         for pattern, replacement in NORMALISE:
             text = pattern.sub(replacement, text)
+        if PROGRESS.match(text):
+            continue  # printed only when a step outlasts the progress interval
         result.append(text.rstrip())
     while result and not result[-1]:
         result.pop()
