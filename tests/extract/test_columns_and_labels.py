@@ -1,5 +1,6 @@
 """Speakers a column or a labelled layout names in its own way (pure): "By X / The
-Paper" over a "Comment:" column; "she said" after a paragraph about a woman named
+Paper" over a "Comment:" column (the paper employs her); "Special Envoy for Sanctions"
+(a portfolio, no employer); "she said" after a paragraph about a woman named
 before (not the columnist); "Said Brink: "..."" and "Quote by Peskov:"; "Trump and Vice
 President X" gives Trump no role of X's; "the Ukrainian president" is the one whose role
 says so; "the governor" is not the deputy governor named since; a speaker the parser
@@ -51,6 +52,17 @@ def test_a_column_bylined_with_its_first_paper_is_its_authors() -> None:
     doc = column()
     assert doc.featured_expert is not None
     assert doc.featured_expert.name == "Ruth Calloway"
+    assert doc.featured_expert.affiliation == "Lakeshore Inquirer"
+
+
+def test_an_envoys_portfolio_after_for_is_no_employer() -> None:
+    doc = news(
+        "The European Union's Special Envoy for Sanctions, Daniel Moore, said that the bloc "
+        "respected the country's decision not to join the measures."
+    )
+    speaker = claim_of(doc, "respected the country's decision").speaker
+    assert speaker.affiliation != "Sanctions"
+    assert "European Union" in f"{speaker.role} {speaker.affiliation}"
 
 
 def test_she_in_a_column_is_the_woman_the_paragraph_before_was_about() -> None:

@@ -69,6 +69,7 @@ class Layout:
     author: str | None = None  # an op-ed's byline
     author_body: bool = False  # the byline names a body ("By Kyiv School of Economics")
     author_bio: str | None = None  # "Taras Levchuk is a senior fellow at ...": the role
+    author_paper: str | None = None  # the paper a column first ran in, after its byline
     opinion: bool = False  # an opinion page's disclaimer: its text is its author's
     interviewee: tuple[str, str] | None = None  # an interview's intro: (name, role)
     turns: dict[int, Turn] = field(default_factory=dict)  # a transcript's, by paragraph
@@ -215,7 +216,7 @@ _BYLINE = re.compile(
     # "By Alexis Mrachek, opinion contributor": a role in lower case after the name
     + r"|,\s+(?P<byrole>[a-z][a-z -]{2,40})"
     # "By Trudy Rubin / The Philadelphia Inquirer": the paper the column first ran in
-    + r"|\s+/\s+(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})?"
+    + r"|\s+/\s+(?P<paper>(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}))?"
     r"|(?P<dated>[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+){1,2})\s*[,|]\s*" + _BYLINE_DATE + r")\.?$"
 )
 # "Antara Haldar for Project Syndicate": a syndicated column's byline
@@ -377,6 +378,7 @@ def _is_text(paragraph: Paragraph, found: Layout, *, before: int) -> bool:
     # "Kyiv Ledger | March 4, 2024" is a masthead's line, not an author's
     if author and before <= 1 and found.author is None and not looks_like_organization(author):
         found.author = author
+        found.author_paper = groups.get("paper")  # "By X / The Philadelphia Inquirer"
         return False
     if _titled_or_body_byline(text, found, before=before):
         return False

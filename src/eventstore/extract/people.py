@@ -52,6 +52,7 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     owned = _POSSESSIVE_ORG.match(text) or _BODY_ROLE.match(text)
     if owned is not None:  # "Ukraine's air force commander": the air force employs him
         return _portfolio_owner(owned.group("org"), owned.group("role"))
+    office = False
     for match in _PREPOSITION_ORG.finditer(text):
         prep, before = match.group("prep"), text[: match.start()]
         # The "for" of "Institute for Economics and Forecasting political analyst" is
@@ -60,10 +61,13 @@ def split_role(text: str) -> tuple[str | None, str | None]:
             continue
         org = _without_rank(_trim_org(match.group("org")))
         if prep in ("for", "of") and _portfolio(before, org):
-            return text, None  # "Minister of Energy": an office, its ministry unnamed
+            office = True  # "Minister of Energy": an office, its ministry unnamed ("Special
+            continue  # Envoy for the Middle East at the State Department": employed there)
         if org and _is_employer(org) and not _place(f"{before} {prep} ", org):
             role = before.strip(" ,") or None
             return role, org
+    if office:
+        return text, None
     for match in _CAPITAL_RUN.finditer(text):
         org = _trim_org(match.group())
         # "Polish Agriculture Minister" is a title, not an employer.
@@ -160,7 +164,9 @@ def _place(before: str, org: str) -> bool:
     return bool(_PLACE_BEFORE.search(before + " ")) and not looks_like_organization(org)
 
 
-_OFFICE = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner)\s*$")
+_OFFICE = re.compile(
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Ee]nvoy|[Rr]epresentative|[Cc]oordinator)\s*$"
+)
 # Words that name a body, not a portfolio ("Secretary of the National Security and
 # Defense Council" is of a council; "Minister of Foreign Affairs" of no body named).
 _BODY_WORDS = frozenset(

@@ -111,7 +111,8 @@ def _author(parts: Layout, category: str | None) -> Voice | None:
         or _OPINION.match(parts.title.text)
         or _column(parts, parts.author)
     ):
-        author = make_person(parts.author, parts.author_bio, default_kind="expert")
+        role = parts.author_bio or parts.author_paper  # the columnist's paper employs her
+        author = make_person(parts.author, role, default_kind="expert")
         return Voice(author, "oped.author")
     return None
 
