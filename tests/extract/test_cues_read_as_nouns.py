@@ -3,7 +3,8 @@
 interview ..." where the tagger reads "states" as a plural noun; what the lede foretells
 before the frame is the speaker's too; "may be delivered as early as June" is ahead of
 the published day, not the June before it; "has become the eighth country to purchase"
-is news.
+is news; the day "the anniversary of the February 24 2022 invasion" recalls is no date of
+the sentence's happening.
 
 Each case is a short article of our own.
 """
@@ -55,3 +56,14 @@ def test_becoming_the_nth_country_to_buy_is_news() -> None:
         "system under the European Sky Shield initiative."
     )
     assert event_of(doc, "eighth country to purchase").extracted_by == "event.line"
+
+
+def test_the_day_an_anniversary_recalls_is_not_the_days_happening() -> None:
+    doc = article(
+        "Close to the third anniversary of the February 24 2022 invasion, EU ambassadors "
+        "have adopted a new package of sanctions against Moscow.",
+        published=date(2025, 2, 19),
+        outlet="Kyiv Ledger",
+    )
+    adopted = event_of(doc, "have adopted a new package")
+    assert (adopted.date.year, adopted.date.month) != (2024, 2)

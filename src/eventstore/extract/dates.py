@@ -205,7 +205,10 @@ _OPENS = re.compile(r"\b(?:starting|beginning|effective)\s+$", re.I)
 
 # "since the start of the large-scale war in February 2022": a date inside a bound phrase.
 _BOUND_BEFORE = re.compile(
-    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+[^,.;]{0,40}$", re.I
+    r"\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+[^,.;]{0,40}$"
+    # "close to the third anniversary of the February 24 2022 invasion": that day is past
+    r"|\banniversary\s+of\s+(?:the\s+)?$",
+    re.I,
 )
 
 
