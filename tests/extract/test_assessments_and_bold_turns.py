@@ -3,7 +3,7 @@
 X's; "the Institute suggests" points back at the institute named before; what the
 writer hedges ("has likely instructed") is an assessment, not news; a turn label set in
 bold ("*SECRETARY RUBIO:*") is a label; a place line under a transcript's title states
-nothing.
+nothing; "the Kremlin said Mr Putin had told ..." is Putin's.
 
 Each case is a short article of our own in those manners.
 """
@@ -76,3 +76,14 @@ def test_a_turn_label_set_in_bold_is_the_speakers() -> None:
 def test_a_place_line_under_a_transcripts_title_states_nothing() -> None:
     doc = remarks(*TRANSCRIPT)
     assert not [c for c in doc.claims if any("Jeddah" in s.text for s in c.spans)]
+
+
+def test_a_body_passing_on_what_a_person_told_gives_the_words_to_the_person() -> None:
+    doc = news(
+        "Russian President Vladimir Putin spoke to the German chancellor for an hour.",
+        "Following the call, the Kremlin said Mr Putin had told the chancellor any agreement "
+        'should reflect "new territorial realities".',
+        "He added any deal should acknowledge Russia's security demands.",
+    )
+    assert claim_of(doc, "new territorial realities").speaker.name == "Vladimir Putin"
+    assert claim_of(doc, "security demands").speaker.name == "Vladimir Putin"

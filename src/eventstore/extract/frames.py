@@ -128,10 +128,22 @@ def _told_within(frame: Frame, frames: list[Frame]) -> bool:
         and not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in other.cue.children)
         and other.rule != "paraphrase.according_to"
         and not is_outlet(other.speaker.text)
+        and not _body_relays_person(other, frame)
         and any(a <= idx < b for a, b in other.content)
         and not any(a <= other.cue.idx < b for a, b in frame.content)
         and _subordinate(frame.cue, other.cue)
         for other in frames
+    )
+
+
+def _body_relays_person(outer: Frame, inner: Frame) -> bool:
+    """ "the Kremlin said Mr Putin had told the chancellor ...": a body passing on what a
+    person it names said; the words are the person's."""
+    return (
+        looks_like_organization(outer.speaker.text)
+        and _names_person(inner.speaker)
+        and inner.cue.lemma_.lower() in {"say", "tell"}
+        and bool(inner.content)
     )
 
 
