@@ -7,7 +7,8 @@ says so; "the governor" is not the deputy governor named since; a speaker the pa
 joined to the content ("..., Kharkiv Oblast Governor X told journalists"); "only
 Türkiye"; a source line's agency with a hyphened word in its description; a body in a
 source line, the source of the news above it ("... due to Russian attacks": a cause, no
-forecast).
+forecast); a relative clause deep in a speaker's title ends the speaker; "This was
+also denied by X" does not make the words before X's.
 
 Each case is a short article of our own in those manners.
 """
@@ -121,3 +122,21 @@ def test_a_body_in_a_source_line_is_the_source_of_the_news_above_it() -> None:
     )
     outages = event_of(doc, "emergency power outages")
     assert [s.name for s in outages.sources] == ["Ukrenergo"]
+
+
+def test_a_relative_clause_deep_in_a_speakers_title_ends_the_speaker() -> None:
+    doc = news(
+        "The special representative of the Chinese government Li Wen, who visited Kyiv and "
+        "Moscow this month, stated that no side has closed the door to talks."
+    )
+    assert claim_of(doc, "closed the door to talks").speaker.name == "Li Wen"
+
+
+def test_what_a_body_denies_is_not_its_words() -> None:
+    doc = news(
+        "China's special representative Li Wen said the talks would be hard.",
+        "- Also, the envoy repeated his refutation of the claim that his country had urged a "
+        "ceasefire on the current lines. This was also denied by the Ministry of Foreign "
+        "Affairs of Ukraine.",
+    )
+    assert all(c.speaker.name != "Ministry of Foreign Affairs of Ukraine" for c in doc.claims)

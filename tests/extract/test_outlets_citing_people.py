@@ -94,3 +94,12 @@ def test_an_outlet_after_its_cue_reports_what_comes_before() -> None:
     )
     assert not doc.claims
     assert "CNN" in [s.name for s in event_of(doc, "foreign troops").sources]
+
+
+def test_an_outlet_that_writes_about_it_is_the_source_of_the_news_before() -> None:
+    doc = wire(
+        "China's special envoy Li Wen stated that no side has closed the door to talks.",
+        "CNN writes about it.",
+    )
+    assert [s.name for s in claim_of(doc, "closed the door").sources] == ["CNN"]
+    assert len(doc.claims) == 1

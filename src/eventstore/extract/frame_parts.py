@@ -163,6 +163,10 @@ def speaker_span(subject: Token) -> Span:
                 cut = min(cut, *(t.i for t in child.subtree))
             continue  # "Putin and Kim Jong Un": Kim is no part of Putin's description
         tokens.extend(child.subtree)
+    # "The special representative of the government Li Hui, who visited ..., stated": a
+    # relative clause deeper in the phrase ends it too
+    nested = [t for t in tokens if t.dep_ == "relcl" and t.head.i != subject.i and t.i > subject.i]
+    cut = min([cut, *(min(d.i for d in t.subtree) for t in nested)])
     start = min(t.i for t in tokens)
     end = min(max(t.i for t in tokens) + 1, max(cut, subject.i + 1))
     title = _title_before(subject)

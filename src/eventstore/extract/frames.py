@@ -660,7 +660,9 @@ def _passive(verb: Token, subject: Token, unit: Span, quotes: list[Quote]) -> Fr
     """ "This was reported by X" (the content is what came before) and "X was quoted as
     saying ..." (the subject is the speaker)."""
     agent = agent_of(verb) or _author_of_document(verb)
-    if agent is not None and subject.lower_ in {"this", "that", "it"}:
+    # "This was also denied by the ministry": the words before are whom it denies
+    denied = verb.lemma_.lower() in {"deny", "refute", "reject", "dispute"}
+    if agent is not None and subject.lower_ in {"this", "that", "it"} and not denied:
         speaker = _with_name_after(speaker_span(agent))
         frame = (unit.start_char, unit.end_char)
         return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.75, frame)

@@ -54,6 +54,11 @@ _SOURCE_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
     r"(?:\s*[,.]|\s+(?:with\s+reference\s+to|citing)\s)"  # "..., with reference to Y"
 )
+# "CNN writes about it.": the outlet the news before it comes from
+_WRITES_ABOUT = re.compile(
+    r"^(?P<name>(?:The\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
+    r"(?:writes|wrote|reports|reported)\s+(?:about\s+)?(?:it|this)\.?$"
+)
 # A lede of these cues sums up the view of the expert the story is about
 _OPINION_CUES = frozenset({"believe", "think"})
 
@@ -227,9 +232,12 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         )
 
     def _source_line(self, unit: Sentence) -> bool:
-        """ "This is according to The Washington Post, seen by Ukrinform.": the source of
-        the claim or event before it, not an item of its own."""
+        """ "This is according to The Washington Post, seen by Ukrinform.", "CNN writes
+        about it.": the source of the claim or event before it, not an item of its own."""
         match = _SOURCE_LINE.match(unit.text)
+        about = _WRITES_ABOUT.match(unit.text.strip())
+        if about is not None and is_outlet(about.group("name")):
+            match = about
         if match is None:
             return False
         name = display_source_name(match.group("name"))
