@@ -119,10 +119,13 @@ _CONCESSIVE = frozenset("while although though whereas".split())
 
 
 def _told_within(frame: Frame, frames: list[Frame]) -> bool:
-    """True when ``frame``'s cue lies in the content of another frame (not an outlet's
-    relay, not one whose own cue lies in ``frame``'s content, not "While X said ..."
-    that the parser let run over the main clause)."""
+    """True when ``frame``, a cue with an object ("is describing the advance as ..."),
+    lies in the content of another frame (not an outlet's relay, not one whose own cue
+    lies in ``frame``'s content, not "While X said ..." that the parser let run over the
+    main clause)."""
     idx = frame.cue.idx
+    if frame.rule != "paraphrase.cue_object":
+        return False  # "X notes that in January, Kuleba pointed out that ...": Kuleba's
     return any(
         other is not frame
         and not any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in other.cue.children)
