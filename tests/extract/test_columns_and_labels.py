@@ -7,8 +7,10 @@ says so; "the governor" is not the deputy governor named since; a speaker the pa
 joined to the content ("..., Kharkiv Oblast Governor X told journalists"); "only
 Türkiye"; a source line's agency with a hyphened word in its description; a body in a
 source line, the source of the news above it ("... due to Russian attacks": a cause, no
-forecast); a relative clause deep in a speaker's title ends the speaker; "This was
-also denied by X" does not make the words before X's.
+forecast); a relative clause deep in a speaker's title ends the speaker (not one
+after a role: "a former diplomat who now teaches at Leiden University"); "This was also
+denied by X" does not make the words before X's; "Ukrenergo reported damage to ..." is
+news Ukrenergo told.
 
 Each case is a short article of our own in those manners.
 """
@@ -140,3 +142,22 @@ def test_what_a_body_denies_is_not_its_words() -> None:
         "Affairs of Ukraine.",
     )
     assert all(c.speaker.name != "Ministry of Foreign Affairs of Ukraine" for c in doc.claims)
+
+
+def test_a_relative_clause_after_a_role_still_says_where_they_work() -> None:
+    doc = news(
+        '"They want air defence, and they want it now," said Omid Karimi, a former diplomat '
+        "who now teaches at Leiden University."
+    )
+    speaker = claim_of(doc, "want air defence").speaker
+    assert "Leiden University" in f"{speaker.role} {speaker.affiliation}"
+
+
+def test_a_company_that_reports_damage_tells_of_a_happening() -> None:
+    doc = news(
+        "Russian missiles struck energy facilities in five regions overnight.",
+        "Ukrenergo reported damage to substations and generation facilities in the Odesa "
+        "and Lviv regions.",
+    )
+    damage = event_of(doc, "damage to substations")
+    assert [s.name for s in damage.sources] == ["Ukrenergo"]

@@ -165,7 +165,15 @@ def speaker_span(subject: Token) -> Span:
         tokens.extend(child.subtree)
     # "The special representative of the government Li Hui, who visited ..., stated": a
     # relative clause deeper in the phrase ends it too
-    nested = [t for t in tokens if t.dep_ == "relcl" and t.head.i != subject.i and t.i > subject.i]
+    # (but "a former diplomat who now teaches at Leiden University" says where he works)
+    nested = [
+        t
+        for t in tokens
+        if t.dep_ == "relcl"
+        and t.head.i != subject.i
+        and t.i > subject.i
+        and t.head.pos_ == "PROPN"
+    ]
     cut = min([cut, *(min(d.i for d in t.subtree) for t in nested)])
     start = min(t.i for t in tokens)
     end = min(max(t.i for t in tokens) + 1, max(cut, subject.i + 1))

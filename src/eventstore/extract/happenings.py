@@ -258,6 +258,26 @@ def _decided(verb: Token, lemma: str) -> bool:
     return any(t.lemma_.lower() in _DECISIONS for t in things)
 
 
+def _reported_harm(verb: Token, lemma: str) -> bool:
+    """ "Regional power companies also reported power outages", "Ukrenergo reported damage
+    to substations": a report whose object is the harm done tells that it happened."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "report" else []
+    return any(c.lemma_.lower() in _HARMS for c in objects)
+
+
+def harm_reporter(unit: Sentence) -> Token | None:
+    """Who "reported damage to substations" in ``unit``: the subject of its main verb."""
+    root = unit.root
+    if not _reported_harm(root, root.lemma_.lower()):
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
+_HARMS = frozenset(
+    "outage blackout damage explosion blast fire casualty death injury destruction".split()
+)
+
+
 def _first_to(verb: Token, lemma: str) -> bool:
     """ "Denmark has become the eighth country to purchase the system": the becoming is
     the doing its infinitive names."""
@@ -281,7 +301,7 @@ _COUNTED = frozenset("country nation state member ally company".split())
 def _past_action(verb: Token) -> bool:
     """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
     lemma = verb.lemma_.lower() or verb.lower_
-    done = _decided(verb, lemma) or _first_to(verb, lemma)
+    done = _decided(verb, lemma) or _first_to(verb, lemma) or _reported_harm(verb, lemma)
     if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not done):
         return False
     children = list(verb.children)

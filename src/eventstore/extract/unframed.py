@@ -12,9 +12,10 @@ import re
 from typing import TYPE_CHECKING
 
 from eventstore.extract.dates import DatePhrase, is_bound
-from eventstore.extract.document import EventDoc, Span
+from eventstore.extract.document import EventDoc, SourceRef, Span
 from eventstore.extract.drafts import Draft, Item, extended_event, spans_of
 from eventstore.extract.event_reading import EventReading
+from eventstore.extract.frame_parts import speaker_span
 from eventstore.extract.happenings import (
     adds_another,
     continues_event,
@@ -23,11 +24,14 @@ from eventstore.extract.happenings import (
     dated_in_clause,
     describes_a_thing,
     happening_sentence,
+    harm_reporter,
     headline_happening,
     telling,
 )
+from eventstore.extract.names import display_source_name, source_kind
 from eventstore.extract.quotes import Quote
 from eventstore.extract.voices import narrated
+from eventstore.normalize import source_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -75,7 +79,8 @@ class UnframedReading(EventReading):
         if not told and (
             phrase is not None or self.section == "background" or happening_sentence(unit)
         ):
-            return self._with_clause(unit, phrase) or self._event(unit, phrase, ())
+            told_by = _told_by(unit)  # "Ukrenergo reported damage to ...": Ukrenergo told it
+            return self._with_clause(unit, phrase) or self._event(unit, phrase, told_by)
         if not told and self.state.headline and headline_happening(unit):
             return self._event(unit, phrase, ())
         return self._authors(unit)
@@ -202,3 +207,11 @@ class UnframedReading(EventReading):
 def _mostly_quote(unit: Sentence, quotes: list[Quote]) -> bool:
     quoted = sum(q.end - q.start for q in quotes)
     return quoted >= 0.7 * len(unit.text)
+
+
+def _told_by(unit: Sentence) -> tuple[SourceRef, ...]:
+    reporter = harm_reporter(unit)
+    if reporter is None or reporter.pos_ == "PRON":
+        return ()
+    name = display_source_name(speaker_span(reporter).text)
+    return (SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="stated_by"),)
