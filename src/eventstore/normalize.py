@@ -225,6 +225,26 @@ def claim_wording_key(norm: str, expert_id: int, kind: str) -> str:
     return "f:" + _hash(f"{expert_id}:{kind}:" + _hash(norm))
 
 
+# How a matching key is stored (revision 0013): the kind of key as one byte, then the 16
+# bytes of its hash, a 17-byte binary value instead of 34 characters ("b:" and 32 hex
+# digits). Resolution keeps working with the text form; the two are one-to-one, so the
+# stored form finds, matches and caps exactly what the text form did. 64-bit keys would
+# be smaller still, but a whole (f:) key decides an exact match (``known.Known.worded``):
+# two wordings colliding in 64 bits would be taken for one, so the whole hash is kept.
+KEY_KINDS = ("f:", "b:", "n:", "q:")
+_KIND_BYTES = {kind: bytes([number]) for number, kind in enumerate(KEY_KINDS)}
+
+
+def stored_key(key: str) -> bytes:
+    """The stored form of a matching key (``f:``, ``b:``, ``n:`` or ``q:`` and a hash)."""
+    return _KIND_BYTES[key[:2]] + bytes.fromhex(key[2:])
+
+
+def key_text(stored: bytes) -> str:
+    """The text form of a stored matching key (the inverse of ``stored_key``)."""
+    return KEY_KINDS[stored[0]] + stored[1:].hex()
+
+
 def whole_key(keys: frozenset[str]) -> str:
     """The key of the whole normal form among a wording's keys (``key_set`` or
     ``claim_key_set``): two wordings share it only when their normal forms are equal."""

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -769,13 +770,21 @@ class InputFileRow(Base):
     )
 
 
+KEY_COMMENT = (
+    "The kind of key (byte 0: f: a hash of a normalized wording; 1, 2, 3: b:, n:, q: a "
+    "MinHash band, name or count of a wording, scoped, at most 17 rows per key), then its "
+    "16-byte hash."
+)
+
+
 class EventKeyRow(Base):
     """A matching key of an event: a hash of one wording it was reported in."""
 
     __tablename__ = "event_keys"
     __table_args__ = (
         UniqueConstraint("event_id", "key"),
-        Index(None, "key"),
+        # Revision 0013: by key, then row, so a lookup is answered from the index alone.
+        Index(None, "key", "event_id"),
         {
             "comment": "Matching keys of events (every wording's whole key, and blocking keys).",
             **_SQLITE_TABLE,
@@ -786,12 +795,9 @@ class EventKeyRow(Base):
     event_id: Mapped[int] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), comment="The event."
     )
-    key: Mapped[str] = mapped_column(
-        String(34),
-        comment=(
-            "f: (a hash of a normalized wording) or b:, n:, q: (a MinHash band, name or count of a "
-            "wording, scoped; at most 17 rows per key)."
-        ),
+    key: Mapped[bytes] = mapped_column(
+        LargeBinary(17),
+        comment=KEY_COMMENT,
     )
 
 
@@ -801,7 +807,8 @@ class ClaimKeyRow(Base):
     __tablename__ = "claim_keys"
     __table_args__ = (
         UniqueConstraint("claim_id", "key"),
-        Index(None, "key"),
+        # Revision 0013: by key, then row, so a lookup is answered from the index alone.
+        Index(None, "key", "claim_id"),
         {
             "comment": "Matching keys of claims (every wording's whole key, and blocking keys).",
             **_SQLITE_TABLE,
@@ -812,12 +819,9 @@ class ClaimKeyRow(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), comment="The claim."
     )
-    key: Mapped[str] = mapped_column(
-        String(34),
-        comment=(
-            "f: (a hash of a normalized wording) or b:, n:, q: (a MinHash band, name or count of a "
-            "wording, scoped; at most 17 rows per key)."
-        ),
+    key: Mapped[bytes] = mapped_column(
+        LargeBinary(17),
+        comment=KEY_COMMENT,
     )
 
 

@@ -11,20 +11,14 @@ from eventstore import migrations
 from eventstore.load.loader import load_paths
 from eventstore.load.match import claim_key_set, key_set, match_text
 from tests.load.test_loader import dump
+from tests.migrations.keys import Keys, stored_keys
 
 REPO = Path(__file__).resolve().parents[2]
 
-Keys = set[tuple[str, int, str]]
-
 
 def _keys(engine: Engine) -> Keys:
-    """(table, row id, key) of every matching key stored."""
-    with engine.connect() as connection:
-        return {
-            (table, row_id, key)
-            for table, parent in (("event_keys", "event_id"), ("claim_keys", "claim_id"))
-            for row_id, key in connection.execute(text(f"SELECT {parent}, key FROM {table}"))
-        }
+    """(table, row id, key) of every matching key stored (text form)."""
+    return stored_keys(engine)
 
 
 def _head_and_tail(keys: Keys) -> Keys:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, exc, inspect, text
 from eventstore import migrations
 from eventstore.load.loader import load_paths
 from tests.load.test_loader import CONTENT_TABLES, dump
+from tests.migrations.keys import stored_keys
 
 REPO = Path(__file__).resolve().parents[2]
 PROVENANCE = ("extracted_by", "confidence")
@@ -165,26 +166,19 @@ def test_rows_stored_before_the_key_tables_still_match(engine: Engine, tmp_path:
 
 
 def _blocking_keys(engine: Engine) -> set[tuple[str, int, str]]:
-    """(table, row id, key) of every b:, n: and q: key stored."""
-    with engine.connect() as connection:
-        return {
-            (table, row_id, key)
-            for table, parent in (("event_keys", "event_id"), ("claim_keys", "claim_id"))
-            for row_id, key in connection.execute(text(f"SELECT {parent}, key FROM {table}"))
-            if key[:2] in {"b:", "n:", "q:"}
-        }
+    """(table, row id, key) of every b:, n: and q: key stored (text form)."""
+    return {entry for entry in stored_keys(engine) if entry[2][:2] in {"b:", "n:", "q:"}}
 
 
 def _without_bands(engine: Engine) -> dict[str, int]:
     """How many events and claims have no b: key."""
+    banded = {(table, row_id) for table, row_id, key in stored_keys(engine) if key[:2] == "b:"}
     with engine.connect() as connection:
         return {
-            rows: connection.execute(
-                text(
-                    f"SELECT count(*) FROM {rows} WHERE id NOT IN "
-                    f"(SELECT {rows[:-1]}_id FROM {rows[:-1]}_keys WHERE key LIKE 'b:%')"
-                )
-            ).scalar_one()
+            rows: sum(
+                (f"{rows[:-1]}_keys", row_id) not in banded
+                for row_id in connection.execute(text(f"SELECT id FROM {rows}")).scalars()
+            )
             for rows in ("events", "claims")
         }
 

@@ -165,6 +165,14 @@ _LOCK_BOUNDED = {
     re.compile(r"^DROP\s+TRIGGER\s+IF\s+EXISTS\s+\w+\s+ON\s+\w+\Z", re.I): "trigger",
     re.compile(r"^DROP\s+FUNCTION\s+IF\s+EXISTS\s+\w+\(\)\Z", re.I): "trigger function",
 }
+# Tables only the loader reads and writes (matching keys: no view, named query, repository
+# or service reads them). A revision may rewrite one (0013 changes its key column's type)
+# under its lock_timeout: loads wait for it, readers never do.
+_LOADER_ONLY = re.compile(
+    r"^(?:(?:ALTER\s+TABLE|CREATE\s+INDEX\s+\w+\s+ON)\s+(?:event_keys|claim_keys)\b"
+    r"|DROP\s+INDEX\s+ix_(?:event_keys|claim_keys)_\w+\Z)",
+    re.I,
+)
 _LOCK_TIMEOUT = re.compile(r"^(SET|RESET)\s+lock_timeout\b", re.I)
 # Alembic's own bookkeeping table: one row, locked only by migrations themselves.
 _BOOKKEEPING = {"alembic_version"}
@@ -193,6 +201,7 @@ def outside_statements(sql: str) -> list[str]:
         if targets and targets[0] in created | _BOOKKEEPING:
             continue
         bounded = [label for p, label in _LOCK_BOUNDED.items() if p.match(statement)]
+        bounded += ["loader-only table"] if _LOADER_ONLY.match(statement) else []
         if bounded:
             if not lock_timeout:
                 outside.append(f"{bounded[0]} without a lock_timeout: {statement[:120]}")
@@ -242,4 +251,20 @@ def test_touching_an_existing_table_is_noticed() -> None:
         "touches existing events",
         "dropped constraint without a lock_timeout",
         "concurrent index without a lock_timeout",
+    ]
+
+
+def test_only_the_key_tables_may_be_rewritten_and_only_under_a_lock_timeout() -> None:
+    sql = (
+        "BEGIN;\n\nALTER TABLE claim_keys ALTER COLUMN key TYPE BYTEA;\n\n"
+        "SET lock_timeout = '10s';\n\nDROP INDEX ix_claim_keys_key;\n\n"
+        "ALTER TABLE event_keys ALTER COLUMN key TYPE BYTEA;\n\n"
+        "CREATE INDEX ix_event_keys_key_event_id ON event_keys (key, event_id);\n\n"
+        "ALTER TABLE claims ALTER COLUMN text TYPE VARCHAR(10);\n\n"
+        "DROP INDEX ix_claims_expert_id;\n\nRESET lock_timeout;\n\nCOMMIT;\n"
+    )
+    assert [line.split(":")[0] for line in outside_statements(sql)] == [
+        "loader-only table without a lock_timeout",
+        "touches existing claims",
+        "unrecognized statement",
     ]

@@ -25,7 +25,7 @@ from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
 from eventstore.load.upsert import CHUNK, ids_by, rows_where_in
-from eventstore.normalize import match_text
+from eventstore.normalize import match_text, stored_key
 from eventstore.schema import (
     ArticleRow,
     ClaimKeyRow,
@@ -215,9 +215,7 @@ def _rows_by_key(
     carriers = {} if carriers is None else carriers
     looked_up = sorted(set(keys))
     carriers.update({key: set() for key in looked_up})
-    for key, row_id in rows_where_in(
-        connection, keys_table, ("key", parent.name), "key", looked_up
-    ):
+    for key, row_id in carriers_of(connection, keys_table, parent.name, looked_up):
         carriers[key].add(row_id)
     ids = set(also)
     keys_of: dict[int, set[str]] = defaultdict(set)
@@ -232,6 +230,16 @@ def _rows_by_key(
     for chunk in _slices(sorted(ids)):
         rows_found += connection.execute(select(rows).where(rows.c.id.in_(chunk))).all()
     return rows_found, keys_of
+
+
+def carriers_of(
+    connection: Connection, keys_table: Table, parent: str, keys: Iterable[str]
+) -> list[tuple[str, int]]:
+    """(key, row id) of every stored row carrying one of ``keys`` (text form), read by
+    their stored form (``normalize.stored_key``) from the index on (key, row id) alone."""
+    stored = {stored_key(key): key for key in keys}
+    found = rows_where_in(connection, keys_table, ("key", parent), "key", sorted(stored))
+    return [(stored[bytes(key)], row_id) for key, row_id in found]
 
 
 def _slices(values: list[Any]) -> list[list[Any]]:

@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import Connection, Table
 
 from eventstore.load.blocking import CAP, capped, claim_band_keys
+from eventstore.load.candidates import carriers_of
 from eventstore.load.changes import Entity
 from eventstore.load.plan import Merge, Plan, RowWrite
-from eventstore.load.upsert import insert_ignoring, rows_where_in
-from eventstore.normalize import claim_wording_key
+from eventstore.load.upsert import insert_ignoring
+from eventstore.normalize import claim_wording_key, stored_key
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
 
 # entity ("event", "claim") -> lookup key -> the stored rows carrying it
@@ -62,7 +63,8 @@ def write_keys(
         parent = f"{entity}_id"
         kept = within_cap(connection, keys_table, parent, rows, known.get(entity))
         if kept:
-            insert_ignoring(connection, keys_table, kept, [parent, "key"])
+            stored = [{parent: row[parent], "key": stored_key(row["key"])} for row in kept]
+            insert_ignoring(connection, keys_table, stored, [parent, "key"])
 
 
 def merged(carriers: Carriers, plan: Plan, row_id: Callable[[Entity, int], int]) -> Carriers:
@@ -119,7 +121,7 @@ def within_cap(
             carriers[key] = set(known[key])
         else:
             keys.append(key)
-    for key, carrier in rows_where_in(connection, keys_table, ("key", parent), "key", keys):
+    for key, carrier in carriers_of(connection, keys_table, parent, keys):
         carriers[key].add(carrier)
     kept = []
     for row in rows:
