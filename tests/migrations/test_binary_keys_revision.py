@@ -11,8 +11,7 @@ from sqlalchemy import Engine, inspect, text
 from eventstore import migrations
 from eventstore.load.loader import load_paths
 from eventstore.normalize import stored_key
-from tests.load.test_loader import dump
-from tests.migrations.keys import KEY_TABLES
+from tests.migrations.keys import KEY_TABLES, assert_nothing_added, seeds_again
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -60,15 +59,8 @@ def test_0013_converts_loaded_keys_both_ways(engine: Engine, tmp_path: Path) -> 
     }
     assert migrations.check(url).up_to_date
     # the same articles from another feed still find every stored event and claim
-    before = dump(engine)
-    again = tmp_path / "feed"
-    again.mkdir()
-    for seed in sorted((REPO / "seeds").glob("*.txt")):
-        (again / f"copy_{seed.name}").write_bytes(seed.read_bytes())
-    load_paths(engine, [again])
-    after = dump(engine)
-    for table in ("events", "claims", "experts", "sources"):
-        assert len(after[table]) == len(before[table]), table
+    before, after = seeds_again(engine, tmp_path / "feed")
+    assert_nothing_added(before, after)
 
 
 def test_0013_keeps_the_key_ids_unused_after_a_delete(engine: Engine) -> None:

@@ -10,8 +10,7 @@ from sqlalchemy import Engine, text
 from eventstore import migrations
 from eventstore.load.loader import load_paths
 from eventstore.load.match import claim_key_set, key_set, match_text
-from tests.load.test_loader import dump
-from tests.migrations.keys import Keys, stored_keys
+from tests.migrations.keys import Keys, assert_nothing_added, seeds_again, stored_keys
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -55,15 +54,8 @@ def test_0012_down_and_up_on_a_loaded_store(engine: Engine, tmp_path: Path) -> N
     assert _keys(engine) == loaded
     assert migrations.check(url).up_to_date
     # the same articles from another feed still find every stored event and claim
-    before = dump(engine)
-    again = tmp_path / "feed"
-    again.mkdir()
-    for seed in sorted((REPO / "seeds").glob("*.txt")):
-        (again / f"copy_{seed.name}").write_bytes(seed.read_bytes())
-    load_paths(engine, [again])
-    after = dump(engine)
-    for table in ("events", "claims", "experts", "sources"):
-        assert len(after[table]) == len(before[table]), table
+    before, after = seeds_again(engine, tmp_path / "feed")
+    assert_nothing_added(before, after)
     assert _head_and_tail(_keys(engine)) == set()
 
 

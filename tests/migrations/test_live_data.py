@@ -11,7 +11,7 @@ from sqlalchemy import Engine, exc, inspect, text
 from eventstore import migrations
 from eventstore.load.loader import load_paths
 from tests.load.test_loader import CONTENT_TABLES, dump
-from tests.migrations.keys import stored_keys
+from tests.migrations.keys import assert_nothing_added, seeds_again, stored_keys
 
 REPO = Path(__file__).resolve().parents[2]
 PROVENANCE = ("extracted_by", "confidence")
@@ -151,17 +151,8 @@ def test_rows_stored_before_the_key_tables_still_match(engine: Engine, tmp_path:
     load_paths(engine, [REPO / "seeds"])
     migrations.downgrade(url, "0002")
     migrations.upgrade(url)
-    before = dump(engine)
-    again = tmp_path / "feed"
-    again.mkdir()
-    for seed in sorted((REPO / "seeds").glob("*.txt")):
-        (again / f"copy_{seed.name}").write_bytes(seed.read_bytes())
-
-    load_paths(engine, [again])
-
-    after = dump(engine)
-    for table in ("events", "claims", "experts", "sources"):
-        assert len(after[table]) == len(before[table]), table
+    before, after = seeds_again(engine, tmp_path / "feed")
+    assert_nothing_added(before, after)
     assert len(after["articles"]) == 2 * len(before["articles"])
 
 
@@ -199,12 +190,5 @@ def test_rows_stored_before_0010_get_their_blocking_keys(engine: Engine, tmp_pat
     assert filed <= loaded
     assert {table for table, _, _ in filed} == {"event_keys", "claim_keys"}
     assert _without_bands(engine) == {"events": 0, "claims": 0}
-    before = dump(engine)
-    again = tmp_path / "feed"
-    again.mkdir()
-    for seed in sorted((REPO / "seeds").glob("*.txt")):
-        (again / f"copy_{seed.name}").write_bytes(seed.read_bytes())
-    load_paths(engine, [again])
-    after = dump(engine)
-    for table in ("events", "claims", "experts", "sources"):
-        assert len(after[table]) == len(before[table]), table
+    before, after = seeds_again(engine, tmp_path / "feed")
+    assert_nothing_added(before, after)
