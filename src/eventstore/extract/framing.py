@@ -11,8 +11,8 @@ import re
 from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.document import ClaimDoc, SourceRef
 from eventstore.extract.frame_parts import Frame
-from eventstore.extract.names import display_source_name, is_outlet, source_kind
-from eventstore.extract.sources import CORRESPONDENT
+from eventstore.extract.names import display_source_name, is_outlet
+from eventstore.extract.sources import CORRESPONDENT, named_source
 from eventstore.normalize import source_key
 
 _VENUE = re.compile(
@@ -103,10 +103,7 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
         if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
         and (m.re is not _OUTLET_RELAYS or is_outlet(m.group("name")))
     ]
-    return tuple(
-        SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="cited")
-        for name in names
-    )
+    return tuple(named_source(name, "cited") for name in names)
 
 
 def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:

@@ -15,10 +15,10 @@ from eventstore.extract.document import ClaimDoc, EventDoc, PersonRef, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, spans_of
 from eventstore.extract.frame_parts import is_cue, speaker_span, subject_of
 from eventstore.extract.frames import find_frame
-from eventstore.extract.names import is_outlet, looks_like_organization, source_kind
+from eventstore.extract.names import is_outlet, looks_like_organization
 from eventstore.extract.people import make_person
 from eventstore.extract.quotes import Quote, units
-from eventstore.extract.sources import find_sources
+from eventstore.extract.sources import find_sources, named_source
 from eventstore.extract.speakers import resolve_subject
 from eventstore.extract.text import Paragraph
 from eventstore.normalize import source_key
@@ -110,11 +110,7 @@ class LayoutReading:
             if told_by_body and isinstance(self.state.last_item, EventDoc):
                 # "A happened.", then "Source: Ukrenergo on Telegram": the body told it (an
                 # outlet in the line is who told it: "as reported by European Pravda")
-                name = speaker.name
-                told = SourceRef(
-                    name=name, key=source_key(name), kind=source_kind(name), role="stated_by"
-                )
-                self._cite((told,))
+                self._cite((named_source(speaker.name, "stated_by"),))
 
     def _speaks_for_country(self, speaker: PersonRef) -> None:
         """ "Ukraine has proposed lowering the cap ...", then "Source: Ukrainian Foreign

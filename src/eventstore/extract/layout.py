@@ -148,18 +148,18 @@ _STAMP = re.compile(
 )
 _SUMMARY_HEADER = re.compile(r"^(?:Summary|Key points|Highlights|In brief|Main points):?$", re.I)
 _BULLET = re.compile(r"^[•*▪●◦–-]\s+")
+# the name a label gives for the words after it ("Quote by Peskov:", "Said Brink:")
+_QUOTED_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 _LABEL = re.compile(
     r"^(?P<label>Source|Details|Quote|Background|Context|Reminder|Update|Summary|Key points|"
     r"Also|Earlier|What happened|Analysis)"
     # "Quote by Peskov:": whose words follow
-    r"(?:\s+by\s+(?P<quoted>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?=\s*:))?"
+    rf"(?:\s+by\s+(?P<quoted>{_QUOTED_NAME})(?=\s*:))?"
     r"(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
     # ^ "DetailsAccording to ...": a label whose line break the page lost
 )
 # "Said Brink: “We continued ...”": a columnist's inverted cue before a quotation
-_SAID_BY = re.compile(
-    r"^(?:Said|Says|Added|Adds)\s+(?P<quoted>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+(?=[\"“«])"
-)
+_SAID_BY = re.compile(rf"^(?:Said|Says|Added|Adds)\s+(?P<quoted>{_QUOTED_NAME}):\s+(?=[\"“«])")
 # A newswire's lead-in to what it told before: "Also remind, in July ...", "Recall that
 # ...", "As a reminder, ...", "Let us remind you that ..."
 _REMINDER = re.compile(

@@ -192,7 +192,9 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
     """
     words = phrase.split()
     # "Lloyd J. Austin III", "Martin Luther King Jr.": the generation ends the name
-    suffix = words.pop() if len(words) > 2 and words[-1].strip(",") in _GENERATIONS else None
+    suffix = (
+        words.pop().strip(",") if len(words) > 2 and words[-1].strip(",") in GENERATIONS else None
+    )
     taken: list[str] = []
     start = len(words)
     for index in range(len(words) - 1, -1, -1):
@@ -238,12 +240,12 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
         start += 1
     if len(taken) < 2:
         return None
-    name = " ".join([*reversed(taken), *([suffix.strip(",")] if suffix else [])])
+    name = " ".join(reversed(taken)) + (f" {suffix}" if suffix else "")
     prefix = " ".join(words[:start])
     return name, prefix
 
 
-_GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())
+GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")

@@ -374,21 +374,17 @@ class _ParagraphReader(LayoutReading, UnframedReading):
 
     def _subject_of_paragraph(self) -> PersonRef | None:
         first = next(iter(self.doc.sents), None)
-        subject = (
-            next((c for c in first.root.children if c.dep_ == "nsubj"), None) if first else None
-        )
-        if subject is None or subject.pos_ != "PROPN":
-            return None
-        found = self.state.speakers.by_surname(subject.text)
-        return found if found is not None and found.kind != "organization" else None
+        return self._person_subject(first) if first is not None else None
 
     def _subject_before(self, unit: Sentence) -> PersonRef | None:
         """ "Kishida spoke in London on Thursday. He said: ...": the person the sentence
         before in the paragraph was about, when it tells what they did."""
         before = [s for s in self.doc.sents if s.end_char <= unit.start_char]
-        if not before:
-            return None
-        subject = next((c for c in before[-1].root.children if c.dep_ == "nsubj"), None)
+        return self._person_subject(before[-1]) if before else None
+
+    def _person_subject(self, sentence: Sentence) -> PersonRef | None:
+        """The person named before whom ``sentence``'s subject names by surname."""
+        subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
         found = self.state.speakers.by_surname(subject.text)

@@ -168,12 +168,17 @@ _LEADING_CONJUNCTION = re.compile(
 )
 
 
+def named_source(name: str, role: SourceRole) -> SourceRef:
+    """A source named ``name`` as the text spells it, keyed and of the kind its name says."""
+    return SourceRef(name=name, key=source_key(name), kind=source_kind(name), role=role)
+
+
 def _source(name: str, role: SourceRole) -> SourceRef:
     display = display_source_name(_LEADING_CONJUNCTION.sub("", name))
     if role == "cited" and name.startswith("The ") and not display.startswith("The "):
         display = f"The {display}"  # "with reference to The War Zone": a capital "The" mid-
         # sentence belongs to the name
-    return SourceRef(name=display, key=source_key(display), kind=source_kind(display), role=role)
+    return named_source(display, role)
 
 
 def _is_source_name(name: str, *, subject: bool) -> bool:

@@ -47,7 +47,7 @@ from eventstore.extract.naming import (
     single_name,
     whole_name,
 )
-from eventstore.extract.people import make_person
+from eventstore.extract.people import GENERATIONS, make_person
 from eventstore.extract.subject_phrases import (
     outlet_described,
     press_owner,
@@ -159,8 +159,8 @@ class Anonymous:
 Speaker = PersonRef | Anonymous
 
 
-# the keys of "Jr.", "Sr.", "II", "III" (doubled letters are one in a key), "IV"
-_GENERATION_KEYS = frozenset("jr sr i iv".split())
+# the keys of "Jr.", "Sr.", "II", "III", "IV" ("III" is "i": doubled letters are one)
+_GENERATION_KEYS = frozenset(person_key(word) for word in GENERATIONS)
 
 
 def surname(key: str) -> str:
@@ -735,9 +735,11 @@ def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
     return body if isinstance(body, PersonRef) and body.kind == "organization" else None
 
 
-# "the statement said", "according to the study": the words of the body that issued it
+# "the deputy governor" is not "the governor"
 _SECOND_IN_LINE = frozenset("deputy vice acting first assistant".split())
+# "the Institute", "the Ministry" alone: the one named in full before
 _BACK_HEADS = _INSTITUTION_HEADS | frozenset("institute center centre".split())
+# "the statement said", "according to the study": the words of the body that issued it
 _STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
 
 

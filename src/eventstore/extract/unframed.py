@@ -28,10 +28,10 @@ from eventstore.extract.happenings import (
     headline_happening,
     telling,
 )
-from eventstore.extract.names import display_source_name, source_kind
+from eventstore.extract.names import display_source_name
 from eventstore.extract.quotes import Quote
+from eventstore.extract.sources import named_source
 from eventstore.extract.voices import narrated
-from eventstore.normalize import source_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -213,5 +213,4 @@ def _told_by(unit: Sentence) -> tuple[SourceRef, ...]:
     reporter = harm_reporter(unit)
     if reporter is None or reporter.pos_ == "PRON":
         return ()
-    name = display_source_name(speaker_span(reporter).text)
-    return (SourceRef(name=name, key=source_key(name), kind=source_kind(name), role="stated_by"),)
+    return (named_source(display_source_name(speaker_span(reporter).text), "stated_by"),)

@@ -48,22 +48,19 @@ _STATEMENT_OF = re.compile(
 _STATEMENT = re.compile(rf"^{_STATEMENT_WORDS}\b")
 # "Press remarks by Commissioner Jørgensen on ...", "Speech by President X at ...": the
 # words of the one the title names
+_WHO = rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
+_OCCASION = r"on|at|to|before|during|in|following|regarding|about|after"
 _REMARKS_BY = re.compile(
     r"^(?:(?:Press|Opening|Closing|Introductory|Keynote|Video)\s+)?"
-    r"(?i:remarks|speech|address|statement|intervention)\s+by\s+(?:the\s+)?"
-    rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
-    r"(?=\s+(?:on|at|to|before|during|in|following|regarding|about|after)\b|\s*[:,.–—-]|$)"
+    rf"(?i:remarks|speech|address|statement|intervention)\s+by\s+(?:the\s+)?{_WHO}"
+    rf"(?=\s+(?:{_OCCASION})\b|\s*[:,.–—-]|$)"
 )
 # "Pre-ministerial press conference" over "by NATO Secretary General X ahead of ...": a
 # title that only says what kind of words follow, and a line under it that says whose
 _WORDS_KIND = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?i:press\s+conference|remarks|speech|address|statement|briefing)$"
 )
-_BY_WHO = re.compile(
-    r"^by\s+(?:the\s+)?"
-    rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
-    r"(?=\s+(?:on|at|to|before|during|in|following|regarding|about|after|ahead)\b|\s*[:,.–—-]|$)"
-)
+_BY_WHO = re.compile(rf"^by\s+(?:the\s+)?{_WHO}(?=\s+(?:{_OCCASION}|ahead)\b|\s*[:,.–—-]|$)")
 # "Key Takeaways from the ISW": a think tank's findings, its own assessments
 _FINDINGS_OF = re.compile(
     r"^(?:Key\s+)?(?i:takeaways|findings|conclusions)\s+(?:from|of|by)\s+(?:the\s+)?"
