@@ -182,6 +182,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
 
     def _read_unit(self, unit: Sentence) -> None:
         halves = two_speakers(unit)
+        if halves and any(q.contains(halves[0].end_char) for q in self.quotes):
+            halves = None  # '"A, but what it will ask for is B," X said': one speaker's words
         if halves:  # "X called the move historic, while Y described it as ...": each theirs
             start = self.paragraph.start
             self.state.splits.append((start + halves[0].end_char, start + halves[1].start_char))
