@@ -70,6 +70,11 @@ _FORMS = [
     rf"{_TO_DAY}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
     # As early as March / As early as March 5
     rf"as\s+early\s+as\s+{_MONTH}(?:\s+{_DAY})?(?:\s*,?\s+{_YEAR})?",
+    # Last August: the last August before the published month
+    rf"(?P<last>last)\s+{_MONTH}(?!\s*\d)",
+    # On the last day of July / the first day of March 2023
+    rf"(?:on\s+)?the\s+(?P<edge>first|last)\s+day\s+of\s+{_MONTH}"
+    rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
     # In early August / In the middle of May 2024 / At the end of June
     rf"(?:(?:in|by|since|during|until)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_MONTH}"
     rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
@@ -242,7 +247,8 @@ def _specificity(match: re.Match[str]) -> int:
     # does "yesterday" ("G7 leaders yesterday agreed on loans starting in December").
     told_day = _relative_word(found["rel"]) in _TOLD_DAYS if "rel" in found else False
     ago_day = "agotoday" in groups or found.get("unit", "").lower() == "day"  # "a year ago today"
-    day = "day" in groups or ("wd" in groups and "mon" not in groups) or told_day or ago_day
+    day = "day" in groups or "edge" in groups or ("wd" in groups and "mon" not in groups)
+    day = day or told_day or ago_day
     return 3 * day + 2 * ("mon" in groups) + ("year" in groups) + ("wd" in groups)
 
 
@@ -276,7 +282,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         text=text,
         year=int(groups["year"]) if "year" in groups else None,
         month=MONTHS[groups["mon"].lower()] if "mon" in groups else None,
-        day=int(groups["day"]) if "day" in groups else None,
+        day=int(groups["day"]) if "day" in groups else _edge_day(groups),
         weekday=WEEKDAYS[groups["wd"].lower()] if "wd" in groups else None,
         relative=_relative_word(groups["rel"]) if "rel" in groups else None,
         qualifier=qualifier.lower() if qualifier else None,
@@ -291,6 +297,17 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         start=match.start(),
     )
     return replace(phrase, invalid=_invalid(phrase))
+
+
+def _edge_day(groups: dict[str, str]) -> int | None:
+    """ "the last day of July": 31; "the first day of March": 1 (February's last: the
+    28th unless the phrase names a leap year)."""
+    if "edge" not in groups:
+        return None
+    if groups["edge"].lower() == "first":
+        return 1
+    year = int(groups["year"]) if "year" in groups else 2001
+    return calendar.monthrange(year, MONTHS[groups["mon"].lower()])[1]
 
 
 _ROLLING = re.compile(r"\b(?:past|last)\s+(?:day|24\s+hours)\b", re.I)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Words that put a date ahead of the published date ("is scheduled for March 3"); not
 # "would", which is reported speech about the past as often as the future.
-FUTURE_WORDS = frozenset("will shall scheduled planned due upcoming set".split())
+FUTURE_WORDS = frozenset("will shall scheduled planned due upcoming set expected".split())
 _MIN_CLAIM_WORDS = 3
 _MIN_EVENT_WORDS = 4
 _MIN_CONSEQUENCE_WORDS = 3
@@ -177,7 +177,7 @@ def sentence_event(
     rule = "event.reported" if sources else "event.dated_sentence" if dated else "event.line"
     reading, confidence = event.date, 0.8 if dated else 0.6
     if not timeline and not dated:
-        story = _story_date(unit, state, lede=lede, reported=bool(sources))
+        story = _story_date(unit, state, lede=lede)
         reading, confidence = story or (reading, confidence)
     if not timeline and reading.precision == "day":
         state.story_day = reading
@@ -198,7 +198,7 @@ _OF_LATE = frozenset({"recently", "lately"})
 
 
 def _story_date(
-    unit: Sentence, state: ArticleState, *, lede: bool, reported: bool = False
+    unit: Sentence, state: ArticleState, *, lede: bool
 ) -> tuple[DateReading, float] | None:
     """The date a news story gives an undated happening, if any, with its confidence."""
     # A news story's undated happenings are of the day it is telling ("Russia struck on
@@ -210,15 +210,29 @@ def _story_date(
         return None  # "Russian forces recently advanced near ...": some day before, not that day
     if any(t.tag_ == "MD" and t.head.i == unit.root.i for t in unit):
         return None  # "the missiles will be used against ...": no happening of that day yet
+    if _done_before(unit) and not lede:
+        return None
     if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
         return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
     published = state.events.timeline.published_day()
-    if lede and published is not None and (news_perfect(unit) or (reported and _simple(unit))):
-        # "Putin and Kim have signed a pact, state media reported", "Ukraine launched drones
-        # at an airfield, a source told CNN": the lede's news in the present perfect, or
-        # reported by a source, with no date, is of the day the story was published.
+    if lede and published is not None and (news_perfect(unit) or _simple(unit)):
+        # "Putin and Kim have signed a pact, state media reported", "The G7 agreed on a
+        # loan for Ukraine": the lede's news in the present perfect or a simple tense,
+        # with no date, is of the day the story was published.
         return published, 0.5
     return None
+
+
+def _done_before(unit: Sentence) -> bool:
+    """A perfect tense that says its happening came before ("has already placed", "had
+    previously used"): of some time before the day the story tells, not of that day."""
+    root = unit.root
+    perfect = any(c.dep_ == "aux" and c.lower_ in _HAVE for c in root.children)
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in _BEFORE for c in root.children)
+
+
+_HAVE = frozenset({"has", "have", "'ve", "'s", "had", "'d"})
+_BEFORE = frozenset({"already", "previously", "earlier", "before", "once", "ever"})
 
 
 def _simple(unit: Sentence) -> bool:

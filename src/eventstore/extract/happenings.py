@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from eventstore.extract.consequences import consequence
 from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_date
+from eventstore.extract.document import DateReading
 from eventstore.extract.drafts import FUTURE_WORDS
 from eventstore.extract.frame_parts import Frame
 from eventstore.extract.frames import OBJECT_CUES
@@ -156,11 +157,17 @@ def date_of_rest(unit: Sentence, phrase: DatePhrase) -> DatePhrase | None:
     return None if found is None or describes_a_thing(unit, found) else found
 
 
-def continues_event(unit: Sentence, phrase: DatePhrase | None) -> bool:
+def continues_event(unit: Sentence, phrase: DatePhrase | None, before: DateReading) -> bool:
     """An undated sentence after an event, or one that opens by pointing back at it
-    ("The deliveries took place between September 7 and October 1")."""
+    ("The deliveries took place between September 7 and October 1"); but not one whose
+    date is another month than the event's and no span of it ("In late March, the board
+    approved the loan. The Fund's mission started working in late May.": a happening of
+    its own)."""
     if phrase is None or is_bound(phrase):
         return True
+    span = unit.text[: phrase.start].rstrip().lower().endswith("between")
+    if before.month not in {None, phrase.month} and phrase.month is not None and not span:
+        return False
     return phrase.start > 0 and unit[0].lower_ in _ANAPHORIC
 
 

@@ -7,6 +7,7 @@ stays unknown. Relative phrases ("on Monday", "last month") count from the publi
 from __future__ import annotations
 
 import calendar
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -93,9 +94,10 @@ class Timeline:
         named = _year_of_weekday(phrase, published)
         if named is not None:
             return named  # "Wednesday, June 25": the year that June 25 was a Wednesday
-        if published is not None and future:
-            before = (phrase.month, phrase.day or 31) < (published.month, published.day)
-            return published.year + before
+        if published is not None and (future or phrase.last):
+            # ahead: the coming one; "last August": the last before the published month
+            last = published.year - (phrase.month >= published.month)
+            return _year_ahead(phrase.month, phrase.day, published) if future else last
         if (
             carry
             and self.last_year is not None
@@ -289,3 +291,19 @@ def _reading(phrase: DatePhrase, year: int | None, *, inferred: bool) -> DateRea
         qualifier=phrase.qualifier,
         year_inferred=inferred and year is not None,
     )
+
+
+# "The summit on April 17-18 will discuss ...", published on the 18th: written the day
+# before; a date said to be ahead that lies this close before the published day is of
+# the published year, not the next.
+_WRITTEN_AHEAD_DAYS = 7
+
+
+def _year_ahead(month: int, day: int | None, published: date) -> int:
+    """The year of a date the text puts ahead: the published year, unless the date has
+    passed by then (more than a few days before the published day): the next."""
+    passed = (month, day or 31) < (published.month, published.day)
+    if passed and day is not None:
+        with suppress(ValueError):  # February 29 of a year without one
+            passed = (published - date(published.year, month, day)).days > _WRITTEN_AHEAD_DAYS
+    return published.year + passed
