@@ -87,6 +87,8 @@ class LayoutReading:
             len(doc),
         )
         speaker = resolve_subject(doc[0:end], self.state.speakers) if end else None
+        # "Source: Prosecutor General's Office, citing X, Chief of ...": X speaks below
+        speaker = self._cited_person(end) or speaker
         name = doc[0:end].text.strip()
         if speaker is None and re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", name):
             speaker = self.state.speakers.add(make_person(name))  # the label names a speaker
@@ -111,6 +113,26 @@ class LayoutReading:
                 # "A happened.", then "Source: Ukrenergo on Telegram": the body told it (an
                 # outlet in the line is who told it: "as reported by European Pravda")
                 self._cite((named_source(speaker.name, "stated_by"),))
+
+    def _cited_person(self, start: int) -> PersonRef | None:
+        """The person a source label's body cites ("..., citing X, Chief of Y, in an
+        interview with Suspilne"), if it cites one."""
+        doc = self.doc
+        citing = next((t.i for t in doc[start:] if t.lower_ == "citing"), None)
+        if citing is None:
+            return None
+        end = next(
+            (
+                t.i
+                for t in doc[citing + 1 :]
+                if t.lower_ in {"in", "on", "at"} and t.nbor(-1).text == ","
+            ),
+            len(doc),
+        )
+        cited = resolve_subject(doc[citing + 1 : end], self.state.speakers)
+        if isinstance(cited, PersonRef) and cited.kind != "organization":
+            return cited
+        return None
 
     def _speaks_for_country(self, speaker: PersonRef) -> None:
         """ "Ukraine has proposed lowering the cap ...", then "Source: Ukrainian Foreign

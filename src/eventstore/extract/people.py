@@ -22,8 +22,12 @@ from eventstore.normalize import fold, person_key
 from eventstore.vocabulary import ExpertKind
 
 _CAP_WORD = r"[A-Z][\w'’.&-]*"
-_CONNECTOR = r"(?:for|of|and|on|de|the|a|&)"  # "Center for a New American Security"
-_ORG_RUN = rf"{_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
+# "Center for a New American Security", "Department for Crimes Committed during Armed
+# Conflicts"
+_CONNECTOR = r"(?:for|of|and|on|de|the|a|during|&)"
+# "Committee on Finance, Tax and Customs Policy": a list of capitalized words in a name
+_LISTED = rf",\s+(?={_CAP_WORD}(?:\s+{_CAP_WORD})*\s+and\s+[A-Z])"
+_ORG_RUN = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECTOR}\s+)*|{_LISTED}){_CAP_WORD})*"
 _PREPOSITION_ORG = re.compile(
     rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN}"
     # "commander of Ukraine's air force": a possessive's lower-case words are the employer

@@ -90,7 +90,7 @@ _INSTITUTION_HEADS = frozenset(
     agency committee council administration embassy staff directorate headquarters pentagon
     house parliament rada cabinet court police guard bureau company corporation group
     alliance nato organization organisation union commission presidency mission operator
-    energoatom ukrenergo gazprom military bank""".split()
+    energoatom ukrenergo gazprom military bank authority regulator watchdog inspectorate""".split()
 )
 _BODY_HEADS = frozenset("department ministry office agency service bureau".split())
 _INSTITUTION_WORD = (
