@@ -141,3 +141,24 @@ def test_an_agency_named_by_its_acronym_after_it_was_spelt_out() -> None:
     (claim,) = doc.claims
     assert claim.text == "Ankara would keep working for a ceasefire"  # the relay is no part
     assert sourced(doc) == [["Anadolu Ajansi"], ["Anadolu Ajansi"]]
+
+
+def test_an_outlet_named_after_what_it_is_or_fronted_by_as() -> None:
+    doc = extract(
+        "Authorities in four regions have raised sign-on bonuses for volunteers, the exiled "
+        "news outlet 9x9 reported on Friday.",
+        "Earlier, the ezine Budget Watch (Biudzhetna Varta) published an article saying that "
+        "the state lacks UAH 200 billion for defence.",
+        "As Bild notes, the head of an arms maker arrived in Kyiv on Friday with the Vice "
+        "Chancellor.",
+    )
+    assert sourced(doc) == [["9x9"], ["Budget Watch"], ["Bild"]]
+
+
+def test_an_outlet_citing_a_source_is_the_outlet_not_the_two_together() -> None:
+    doc = extract(
+        "A secret clause of the decree allows the ministry to call up 900,000 people, "
+        "according to Novaya Gazeta Europe citing a source in the presidential administration."
+    )
+    (names,) = sourced(doc)
+    assert names[0] == "Novaya Gazeta Europe"

@@ -344,8 +344,9 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             if phrase is not None or self.section == "background" or happening(frame, True):
                 event = self._event(unit, phrase, told)
             return self._deferred(unit, frame, speaker, event) or event
-        if speaker.kind == "organization":
-            role: SourceRole = "reported_by" if is_outlet(speaker.name) else "stated_by"
+        outlet = is_outlet(speaker.name)  # "As Bild notes, ...": even read as a surname
+        if speaker.kind == "organization" or outlet:
+            role: SourceRole = "reported_by" if outlet else "stated_by"
             timeline = self.section == "background" and not conditional(frame)
             if role == "reported_by" or timeline or opens_dated or happening(frame):
                 # keyed as a source, not as an expert ("Russia's" and "Russia" one source)

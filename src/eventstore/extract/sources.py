@@ -72,7 +72,8 @@ _CITING = re.compile(
     r"(?:from|of|by)\s+)?"
     r"(?P<src>(?:[^,;:.\"“”]|\.(?=\S)|(?-i:(?<=[A-Z])\.(?=\s+[a-z])))+?)"
     r"(?=\s*(?:,|;|:|\.(?!\S)(?-i:(?!\s+[a-z]))|\"|”|$)"
-    r"|\s+that\b|\s+as\b|\s+with\s+reference\s+to\b)",
+    # "according to Novaya Gazeta citing a source in ...": the outlet, not whom it cites
+    r"|\s+that\b|\s+as\b|\s+with\s+reference\s+to\b|\s+(?:citing|quoting)\b)",
     re.IGNORECASE,
 )
 _OBSERVED_BY = re.compile(
@@ -94,6 +95,17 @@ CORRESPONDENT = re.compile(
 _WITNESSES = re.compile(
     r"\b(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)?)\s+"
     r"(?:journalists|reporters|correspondents|photographers)\b"
+)
+# "the exiled news outlet 7x7 reported", "the ezine Economic Truth (Ekonomichna Pravda)
+# published": an outlet named after what it is; "As Bild notes, ...": one fronted
+_DESCRIBED_OUTLET = re.compile(
+    r"\b(?:outlet|website|agency|newspaper|channel|portal|ezine|magazine|broadcaster)\s+"
+    r"(?P<name>[A-Z0-9][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})(?:\s+\([^()]{1,60}\))?"
+    r"\s+(?:has\s+)?(?:reported|reports|wrote|writes|published|noted|notes)\b"
+)
+_AS_OUTLET_NOTES = re.compile(
+    r"(?:^|[.;]\s+)As\s+(?P<name>[A-Z0-9][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
+    r"(?:notes|noted|writes|wrote|reports|reported|points\s+out)\s*,"
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|of|at|in|with|by|from|for|on|about)\s+$", re.I)
 _PREPOSITIONAL: tuple[tuple[re.Pattern[str], SourceRole, tuple[str, ...]], ...] = (
@@ -150,6 +162,15 @@ def _reporters(text: str) -> list[tuple[int, SourceRef]]:
     found = [
         (match.start("name"), _source(match.group("name"), "reported_by"))
         for match in CORRESPONDENT.finditer(text)
+    ]
+    found += [
+        (match.start("name"), _source(match.group("name"), "reported_by"))
+        for match in _DESCRIBED_OUTLET.finditer(text)
+    ]
+    found += [
+        (match.start("name"), _source(match.group("name"), "reported_by"))
+        for match in _AS_OUTLET_NOTES.finditer(text)
+        if is_outlet(match.group("name"))
     ]
     found += [
         (match.start("name"), _source(match.group("name"), "observed_by"))
