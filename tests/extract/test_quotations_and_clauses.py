@@ -1,15 +1,19 @@
 """Quotations and clauses of news copy (pure): a quotation of several sentences whose
 middle sentence runs "..., but what it will ask for in return" is one speaker's words,
-one claim, not two speakers' halves.
+one claim, not two speakers' halves; a quotation set in single curly quotes is one too
+(but an opening single mark never closed opens none); unquoted words in the first person before a
+paragraph's closing frame are its speaker's; what a body says it is "concerned" about,
+hopes or complains of is its stance, and "reprimanded X for ..." is a person's stance,
+not news.
 
-Each case is a short article of our own in the manner of Ukrainian news sites.
+Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.lines import article
+from tests.extract.lines import article, claim_of
 
 DAY = date(2024, 11, 14)
 
@@ -28,3 +32,64 @@ def test_a_but_inside_a_quotation_does_not_split_it_into_two_claims() -> None:
     assert quoted[0].speaker.name == "Mykola Baran"
     assert quoted[0].text.startswith("Nobody should expect quick results")
     assert quoted[0].text.endswith("The speed of repairs will decide the winter")
+
+
+def test_a_quotation_in_single_curly_quotes_is_one_claim() -> None:
+    doc = article(
+        "Prosecutor General Taras Melnyk spoke at a conference in The Hague on Monday.",
+        "‘Investigating crimes during a war is extremely difficult. We document every crime "
+        "in national courts. But our task goes much further,’ Melnyk explained.",
+        published=DAY,
+    )
+    (claim,) = doc.claims
+    assert claim.kind == "quote"
+    assert claim.text == (
+        "Investigating crimes during a war is extremely difficult. We document every crime "
+        "in national courts. But our task goes much further"
+    )
+
+
+def test_a_single_quote_never_closed_opens_no_quotation() -> None:
+    # an opening single mark closed by a double one: the sentence after it is read on
+    # its own, not as part of a quotation running to the paragraph's end
+    doc = article(
+        "Ukraine's defence ministry said on Friday that three firms had started making "
+        "interceptor drones.",
+        "The interceptors use a domestic technology called ‘Hornet”. The ministry said the "
+        "technology was tested in combat and proved that it worked at night.",
+        published=DAY,
+    )
+    (told,) = [e for e in doc.events if "tested in combat" in e.span.text]
+    assert told.span.text.startswith("The ministry said")
+    assert [s.name for s in told.sources] == ["Ukraine's defence ministry"]
+
+
+def test_first_person_words_before_a_closing_frame_are_the_speakers() -> None:
+    doc = article(
+        "The German arms maker plans to build a plant in western Ukraine.",
+        "Four of our systems are already in Ukraine, and more will follow this year. The "
+        "next one is in just a few weeks, Lindner said during a call with journalists.",
+        published=DAY,
+    )
+    said = claim_of(doc, "Four of our systems")
+    assert said.speaker.name == "Lindner"
+    assert "The next one is in just a few weeks" in said.text
+
+
+def test_a_bodys_concern_hope_and_complaint_are_its_stances() -> None:
+    doc = article(
+        "Blasts hit the state security ministry in Tiraspol on Monday.",
+        "Moldova's Office for Reintegration Policy said it was “concerned” about the blasts.",
+        "Kyiv has said it hoped to raise its monthly grain exports to 4 million tonnes.",
+        "Russia has complained that its own fertilizer exports faced obstacles.",
+        "Andriy Hrytsak, head of the Ukrainian Red Cross Society, reprimanded the committee "
+        "for ignoring the request to visit the camp.",
+        published=DAY,
+    )
+    assert claim_of(doc, "about the blasts").speaker.name == (
+        "Moldova's Office for Reintegration Policy"
+    )
+    assert claim_of(doc, "4 million tonnes").speaker.name == "Kyiv"
+    assert claim_of(doc, "faced obstacles").speaker.name == "Russia"
+    assert claim_of(doc, "ignoring the request").speaker.name == "Andriy Hrytsak"
+    assert len(doc.events) == 1  # the blasts

@@ -58,7 +58,8 @@ _WEAK_CUES = frozenset(
 # "rejected that claim", "dismissed the reports as ...".
 _ACCUSING = frozenset(
     """accuse reject dismiss refute praise hail condemn denounce criticize criticise laud
-    commend slam blast liken question welcome decry deplore lambaste castigate""".split()
+    commend slam blast liken question welcome decry deplore lambaste castigate reprimand
+    rebuke chide""".split()
 )
 # Verbs of a stance that also tell of a blow ("slammed into", "blasted through")
 _PHYSICAL = frozenset("slam blast".split())

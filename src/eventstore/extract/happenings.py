@@ -28,11 +28,14 @@ if TYPE_CHECKING:
 _ANAPHORIC = frozenset("the this these that those it they such".split())
 # Cues of opinion or dispute: what follows is a claim even from an institution.
 _OPINION_CUES = frozenset(
-    "insist deny claim allege believe think warn argue fear doubt accuse condemn".split()
+    "insist deny claim allege believe think warn argue fear doubt accuse condemn complain".split()
 )
 # Verbs that tell of no happening: states, speech, and declining to act.
 _NOT_HAPPENINGS = (
     frozenset("be become have seem appear remain continue decline refuse mention highlight".split())
+    # "said it was concerned about ...", "said it hoped to ...": a stance or a wish (the
+    # lemmatizer makes "hoped" "hop")
+    | frozenset("concern worry hope hop wish want intend regret".split())
     | CUE_LEMMAS
     | OBJECT_CUES
 )

@@ -1,7 +1,8 @@
 """Quotations in a paragraph: where each opens and closes, and which run on.
 
-Straight and curly double quotes and guillemets are read with a stack, so a quote
-nested inside another ('"He told me 'no'," she said') stays inside its outer quote.
+Straight and curly double quotes, guillemets and single curly quotes are read with a
+stack, so a quote nested inside another ('"He told me 'no'," she said') stays inside its
+outer quote.
 A quote still open at the end of a paragraph is ``unclosed``: in news style it either
 runs on into the next paragraph (which opens with a quotation mark again) or was never
 closed at all.
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
+# Single curly quotes, as British and some Ukrainian outlets set a quotation; the closing
+# one is also the apostrophe, so only an opening one with a closing one after it opens one
+_SINGLE_OPEN, _SINGLE_CLOSE = "\u2018", "\u2019"
 # A straight quote opens after a space, a bracket or a dash, or at the start; elsewhere
 # (after a letter or punctuation) it closes.
 _OPENING_CONTEXT = " \t([{—–-:"
@@ -51,6 +55,8 @@ def find_quotes(text: str) -> list[Quote]:
                 found.append(Quote(start, index, closed=True))
         elif char in _PAIRS:
             stack.append((_PAIRS[char], index + 1))
+        elif char == _SINGLE_OPEN and not stack and _single_quote(text, index):
+            stack.append((_SINGLE_CLOSE, index + 1))  # single quotes: "We document ...," he said
         elif char == _STRAIGHT and (not stack or stack[-1][0] != _STRAIGHT) and _opens(text, index):
             stack.append((_STRAIGHT, index + 1))
     if stack:
@@ -74,12 +80,26 @@ _TOLD_INSIDE = re.compile(
 
 def _closing(text: str, index: int, expected: str) -> bool:
     """True when ``text[index]`` closes the quotation whose closing mark is ``expected``;
-    a straight mark after a word closes a curly quote too ('“Russia must lose" and')."""
+    a straight mark after a word closes a curly quote too ('“Russia must lose" and'); a
+    closing single one is no apostrophe (as in "Ukraine's"): no letter follows it."""
     char = text[index]
+    if expected == _SINGLE_CLOSE:
+        return char == expected and not text[index + 1 : index + 2].isalnum()
     if char == expected:
         return _closes(text, index, char)
     mixed = char == _STRAIGHT and expected == "”" and not _opens(text, index)
     return mixed and _closes(text, index, char)
+
+
+def _single_quote(text: str, index: int) -> bool:
+    """An opening single mark that opens a quotation, closed by a single mark later (not
+    one closed by a double mark, as in "called (single)Octopus(double)")."""
+    if not _opens(text, index):
+        return False
+    return any(
+        text[at] == _SINGLE_CLOSE and not text[at + 1 : at + 2].isalnum()
+        for at in range(index + 1, len(text))
+    )
 
 
 def _opens(text: str, index: int) -> bool:
@@ -103,7 +123,7 @@ def repaired_quote(text: str) -> bool:
 
 def opens_with_quote(text: str) -> bool:
     """True when the paragraph starts with a quotation mark (a quote or its run-on)."""
-    return bool(text) and (text[0] in _PAIRS or text[0] == _STRAIGHT)
+    return bool(text) and (text[0] in _PAIRS or text[0] in {_STRAIGHT, _SINGLE_OPEN})
 
 
 # "as of 7 p.m. Kyiv time (1700 GMT) on Thursday": the parser ends a sentence at "p.m."

@@ -203,9 +203,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if frame is not None and frame.rule == "paraphrase.cue_after" and self.told:
             # "A happened. This includes B, states X.": the sentences before are X's too.
             points_back = unit[0].lower_ in {"this", "that", "these", "it"}
-            if (points_back or self._foretold_before(unit)) and self._stated_by(
-                frame, end=frame.content[-1][1]
-            ):
+            before = points_back or self._foretold_before(unit) or self._first_person_before(unit)
+            if before and self._stated_by(frame, end=frame.content[-1][1]):
                 return
         if frame is not None and disputed(frame):
             frame = None  # "..., a claim Ukraine denies": the words are not the denier's
@@ -219,6 +218,18 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if isinstance(item, Draft) and frame is not None:
             self._add(self._commented(unit, frame))
         self._add(item if item is not None else self._unframed(unit))
+
+    def _first_person_before(self, unit: Sentence) -> bool:
+        """ "Three of our systems are already in Ukraine. The next one is in a few weeks,
+        Rauch said.": unquoted words in the first person, outside an op-ed or a statement,
+        are the words of whoever the paragraph's closing frame names."""
+        if self.state.voice is not None:
+            return False
+        told = [t for t in self.doc if self.told[0][0] <= t.idx < unit.start_char]
+        return any(
+            t.lower_ in _FIRST_PERSON and not any(q.contains(t.idx) for q in self.quotes)
+            for t in told
+        )
 
     def _foretold_before(self, unit: Sentence) -> bool:
         """ "A may be delivered as early as June. B is planned, Czech President X states.":
@@ -539,6 +550,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         return True
 
 
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 _MODAL = re.compile(r"\b(?:may|might|could|will|would)\b")
 # A source named by what it is, pointing back at an outlet named before
 _POINTERS = frozenset({"agency", "news agency", "report", "newspaper", "publication", "outlet"})
