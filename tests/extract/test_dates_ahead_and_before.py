@@ -107,3 +107,37 @@ def test_a_perfect_that_says_already_is_not_of_the_storys_day() -> None:
     )
     assert when(doc, "struck a grain terminal") == (2023, 7, 16, "day")
     assert when(doc, "high-risk list") == (None, None, None, "unknown")
+
+
+def test_a_ledes_happening_told_by_a_person_sets_the_storys_day() -> None:
+    doc = news(
+        "Ukraine's forces have launched a missile strike on the fleet's headquarters in "
+        'Sevastopol, "city governor" Oleg Yarmak has said.',
+        "According to the Peninsula Channel, six missiles were launched across the peninsula.",
+        published=date(2023, 9, 23),
+    )
+    (lede,) = doc.claims
+    assert lede.speaker.name == "Oleg Yarmak"
+    assert lede.speaker.role == "city governor"
+    assert when(doc, "six missiles") == (2023, 9, 23, "day")
+
+
+def test_this_months_story_dates_its_happenings_to_the_month() -> None:
+    doc = news(
+        "Five regions cut their sign-on bonuses to the federal minimum late last year.",
+        "However, this month, the same five regions have again raised their bonuses.",
+        "Kazan, for example, restored its one-time payment to 2.1 million rubles.",
+        published=date(2026, 1, 14),
+    )
+    assert when(doc, "restored its one-time payment") == (2026, 1, None, "month")
+
+
+def test_a_day_told_as_before_the_story_is_not_the_storys_day() -> None:
+    doc = news(
+        "Drones struck an oil refinery in Ryazan Oblast, the General Staff reported on Feb. 24.",
+        "The refinery was previously struck overnight on Jan. 24.",
+        "At least five explosions were heard near the facility.",
+        published=date(2025, 2, 24),
+    )
+    assert when(doc, "previously struck") == (2025, 1, 24, "day")
+    assert when(doc, "five explosions") == (2025, 2, 24, "day")

@@ -179,7 +179,12 @@ def sentence_event(
     if not timeline and not dated:
         story = _story_date(unit, state, lede=lede)
         reading, confidence = story or (reading, confidence)
-    if not timeline and reading.precision == "day":
+    # "However, this month, five regions raised bonuses. Tatarstan raised its bonus ...":
+    # a story of this month tells the month's happenings
+    this_month = phrase is not None and phrase.relative == "this month"
+    # "The plant was previously struck on Jan. 24.": told as before the story, not its day
+    before = any(t.dep_ == "advmod" and t.lower_ in _PREVIOUSLY for t in unit)
+    if not timeline and (reading.precision == "day" or this_month) and not before:
         state.story_day = reading
     elif not timeline and dated and leading:
         state.story_day = None  # "In May, ...": the story turns to its background
@@ -195,6 +200,7 @@ def sentence_event(
 
 
 _OF_LATE = frozenset({"recently", "lately"})
+_PREVIOUSLY = frozenset({"previously", "formerly"})
 
 
 def _story_date(

@@ -44,6 +44,13 @@ class EventReading:
             # "Estonian authorities detained a tanker, Prime Minister X said Friday": the
             # lede's happening is of the day it was told
             phrase = find_date(unit.text)
+        published = self.state.events.timeline.published_day()
+        if phrase is None and self.section == "lede" and published is not None:
+            # "Ukraine's forces have launched a strike on X, the governor has said": the
+            # lede's undated happening is news of the published day
+            if happening(frame) and not pluperfect(frame):
+                self.state.story_day = published
+            return
         if phrase is None or is_bound(phrase) or phrase.invalid or not happening(frame):
             return
         reading = self.state.events.timeline.read(phrase, carry=False)

@@ -280,10 +280,15 @@ def _is_title(word: str) -> bool:
 _PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Z][\w-]{0,9})(?:\)|\s*$)")
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
+
+
 def make_person(
     name: str, role_text: str | None = None, *, default_kind: ExpertKind = "other"
 ) -> PersonRef:
     """A PersonRef for ``name`` described by ``role_text`` (split into role and affiliation)."""
+    if role_text:  # '"city governor" Mikhail Razvozhayev': a title in scare quotes
+        role_text = _QUOTE_MARKS.sub("", role_text)
     party = _PARTY.search(role_text) if role_text else None
     if role_text:  # "Jana Cernochova (ODS)": a party in brackets is no role
         role_text = _PARTY.sub("", role_text).strip(" ,") or None
