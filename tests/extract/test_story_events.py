@@ -1,6 +1,7 @@
 """Events a news story tells without a verb of doing or without a date (pure): the toll of
 an attack ("There were no casualties", "Nobody was injured"), a lede's news in the
-present perfect, and the undated paragraphs of the story's day after its quotes.
+present perfect, and the undated paragraphs of the story's day after its quotes; what the
+narrator says was "reportedly" done, and news after the aside "As reported,".
 
 Each case is a short article of our own in the manner of wire copy.
 """
@@ -174,3 +175,22 @@ def test_a_decision_told_by_a_verb_of_saying_is_an_event() -> None:
     # words a person announces are their claim, not an event
     assert not [e for e in doc.events if "talks would resume" in e.span.text]
     assert [c.speaker.name for c in doc.claims] == ["Andrii Sybiha"]
+
+
+def test_a_happening_told_as_reported_is_news() -> None:
+    doc = extract(
+        DATELINE + "Fragments of a drone fell near the village of Plauru on Wednesday, the "
+        "defence ministry said.",
+        "Another helicopter was reportedly dispatched to the site with a team to examine "
+        "the fragments.",
+    )
+    assert day(event_on(doc, "reportedly dispatched")) == (2025, 6, 25, "day")
+
+
+def test_an_announcement_after_the_aside_as_reported_is_news() -> None:
+    doc = extract(
+        "As reported, during the opening of the summit, US President Joe Biden announced "
+        "the supply of five air defence systems to Ukraine.",
+    )
+    assert not doc.claims
+    assert event_on(doc, "announced the supply")

@@ -212,7 +212,7 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
 
 
 # "Putin has likely instructed the command to delay ...": an assessment, not news
-_HEDGES = frozenset("likely probably possibly apparently presumably reportedly".split())
+_HEDGES = frozenset("likely probably possibly apparently presumably".split())
 
 
 def hedged(verb: Token) -> bool:

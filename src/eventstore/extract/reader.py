@@ -181,9 +181,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
     # -- sentences ---------------------------------------------------------------------
 
     def _read_unit(self, unit: Sentence) -> None:
-        halves = two_speakers(unit)
-        if halves and any(q.contains(halves[0].end_char) for q in self.quotes):
-            halves = None  # '"A, but what it will ask for is B," X said': one speaker's words
+        halves = self._two_speakers(unit)
         if halves:  # "X called the move historic, while Y described it as ...": each theirs
             start = self.paragraph.start
             self.state.splits.append((start + halves[0].end_char, start + halves[1].start_char))
@@ -192,7 +190,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return
         if self._source_line(unit):
             return
-        frame = find_frame(unit, self.quotes)
+        frame = self._frame_of(unit)
         opens = not self.told and not self.items  # the paragraph opens with it
         if frame is not None and opens and self._said_before(frame):
             return
@@ -218,6 +216,28 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if isinstance(item, Draft) and frame is not None:
             self._add(self._commented(unit, frame))
         self._add(item if item is not None else self._unframed(unit))
+
+    def _two_speakers(self, unit: Sentence) -> tuple[Sentence, Sentence] | None:
+        """``unit`` as two speakers' statements, if it is; never split inside a quotation
+        ('"A, but what it will ask for is B," X said': one speaker's words)."""
+        halves = two_speakers(unit)
+        if halves and any(q.contains(halves[0].end_char) for q in self.quotes):
+            return None
+        return halves
+
+    def _frame_of(self, unit: Sentence) -> Frame | None:
+        """The frame of ``unit``; none for the outlet's aside "As reported, X announced
+        the supply of ...", whose content would be only "As reported"."""
+        frame = find_frame(unit, self.quotes)
+        if (
+            frame is not None
+            and frame.content
+            and all(
+                _AS_REPORTED.fullmatch(unit.doc.text[a:b].strip(" ,")) for a, b in frame.content
+            )
+        ):
+            return None
+        return frame
 
     def _first_person_before(self, unit: Sentence) -> bool:
         """ "Three of our systems are already in Ukraine. The next one is in a few weeks,
@@ -550,6 +570,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         return True
 
 
+_AS_REPORTED = re.compile(r"as\s+(?:was\s+|we\s+|previously\s+|earlier\s+)*reported", re.I)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 _MODAL = re.compile(r"\b(?:may|might|could|will|would)\b")
 # A source named by what it is, pointing back at an outlet named before
