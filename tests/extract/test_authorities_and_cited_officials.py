@@ -65,3 +65,17 @@ def test_an_employers_name_runs_through_during_and_a_list() -> None:
     assert make_person("Olena Marchuk", "head of the Institute of Economics, Kyiv").affiliation == (
         "Institute of Economics"
     )
+
+
+def test_announced_at_a_briefing_by_x_names_who_said_it() -> None:
+    doc = news(
+        "The fund's board is scheduled to meet next Monday to discuss the second review of "
+        "the programme for Ukraine.",
+        "This was announced on Thursday at a press briefing in Washington by Julia Kovalska, "
+        "Director at the Fund's Communications Department, a Harbour Wire correspondent "
+        "reports.",
+        "She confirmed that in case of a positive decision, the next tranche will amount to "
+        "about $900 million.",
+    )
+    assert claim_of(doc, "scheduled to meet next Monday").speaker.name == "Julia Kovalska"
+    assert claim_of(doc, "about $900 million").speaker.name == "Julia Kovalska"

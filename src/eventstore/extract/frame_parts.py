@@ -126,6 +126,16 @@ def agent_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    # "This was announced on Thursday at a press briefing in Washington by X": the parser
+    # hung the agent's "by" on the place where it was said
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for place in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"):
+            by = next((c for c in place.children if c.lower_ == "by" and c.dep_ == "prep"), None)
+            named = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if named is not None and named.pos_ == "PROPN":
+                return named
     return None
 
 
