@@ -194,3 +194,16 @@ def test_an_announcement_after_the_aside_as_reported_is_news() -> None:
     )
     assert not doc.claims
     assert event_on(doc, "announced the supply")
+
+
+def test_a_bodys_pledge_to_deliver_is_news_of_a_decision() -> None:
+    doc = extract(
+        DATELINE + "The first Patriot battery arrived in Ukraine on Wednesday.",
+        "The Netherlands said it would supply parts of a Patriot system to Ukraine, "
+        "specifically two launchers and missiles.",
+        "Norway said it would not send any fighter jets.",
+    )
+    pledge = event_on(doc, "would supply parts")
+    assert [s.name for s in pledge.sources] == ["Netherlands"]
+    assert not [c for c in doc.claims if "would supply" in c.text]
+    assert not [e for e in doc.events if "fighter jets" in e.span.text]

@@ -211,6 +211,29 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
     return found and not any(t.tag_ == "MD" for t in inside)
 
 
+# "The Netherlands said it would supply parts of a Patriot system": a body's pledge to
+# deliver, news of a decision (as "announced it would send")
+_DELIVERING = frozenset("supply send provide deliver transfer give donate".split())
+
+
+def pledged_delivery(frame: Frame) -> bool:
+    """A speaker's pledge that it will deliver something ("said it would supply parts of
+    a Patriot system", "said it would provide Ukraine with its Patriot")."""
+    if frame.kind == "quote" or not frame.content:
+        return False
+    start, end = frame.content[0]
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    first = min(heads, key=lambda t: t.i, default=None)
+    if first is None or (first.lemma_.lower() or first.lower_) not in _DELIVERING:
+        return False
+    children = list(first.children)
+    pledged = any(c.tag_ == "MD" and c.lower_ in {"would", "will"} for c in children)
+    itself = any(c.dep_ == "nsubj" and c.lower_ in {"it", "they"} for c in children)
+    objects = any(c.dep_ in {"dobj", "dative"} for c in children)
+    return pledged and itself and objects and not any(c.dep_ == "neg" for c in children)
+
+
 # "Putin has likely instructed the command to delay ...": an assessment, not news
 _HEDGES = frozenset("likely probably possibly apparently presumably".split())
 

@@ -30,6 +30,7 @@ from eventstore.extract.happenings import (
     conditional,
     framed_date,
     happening,
+    pledged_delivery,
 )
 from eventstore.extract.labelled import LayoutReading
 from eventstore.extract.names import display_source_name, is_outlet, source_kind
@@ -379,7 +380,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if speaker.kind == "organization" or outlet:
             role: SourceRole = "reported_by" if outlet else "stated_by"
             timeline = self.section == "background" and not conditional(frame)
-            if role == "reported_by" or timeline or opens_dated or happening(frame):
+            news = happening(frame) or pledged_delivery(frame)
+            if role == "reported_by" or timeline or opens_dated or news:
                 # keyed as a source, not as an expert ("Russia's" and "Russia" one source)
                 name = speaker.name
                 kind = source_kind(name)
