@@ -141,3 +141,13 @@ def test_a_day_told_as_before_the_story_is_not_the_storys_day() -> None:
     )
     assert when(doc, "previously struck") == (2025, 1, 24, "day")
     assert when(doc, "five explosions") == (2025, 2, 24, "day")
+
+
+def test_in_the_morning_is_a_part_of_the_storys_day() -> None:
+    doc = news(
+        "Missiles struck the fleet headquarters in Sevastopol on Friday, the governor said.",
+        "In the morning, passenger ferries were suspended across the bay.",
+        published=date(2023, 9, 23),
+    )
+    reading = event_of(doc, "passenger ferries").date
+    assert (reading.year, reading.month, reading.day, reading.qualifier) == (2023, 9, 22, "morning")

@@ -7,6 +7,7 @@ Events are built at once, as ``EventDoc``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -179,6 +180,9 @@ def sentence_event(
     if not timeline and not dated:
         story = _story_date(unit, state, lede=lede)
         reading, confidence = story or (reading, confidence)
+        part = _PART_OF_DAY.match(text)
+        if story is not None and part is not None:  # "In the morning, ferries were halted"
+            reading = reading.model_copy(update={"qualifier": part.group("part").lower()})
     # "However, this month, five regions raised bonuses. Tatarstan raised its bonus ...":
     # a story of this month tells the month's happenings
     this_month = phrase is not None and phrase.relative == "this month"
@@ -200,6 +204,10 @@ def sentence_event(
 
 
 _OF_LATE = frozenset({"recently", "lately"})
+# "In the morning, ...": a part of the story's day
+_PART_OF_DAY = re.compile(
+    r"(?:In|During)\s+the\s+(?P<part>morning|afternoon|evening|night)\b", re.I
+)
 _PREVIOUSLY = frozenset({"previously", "formerly"})
 
 
