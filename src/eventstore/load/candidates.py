@@ -48,6 +48,13 @@ EVENT_MENTIONS = table(EventMentionRow)
 CLAIM_MENTIONS = table(ClaimMentionRow)
 
 
+# The columns of the stored rows resolution reads (``resolve._Resolver``).
+RESOLVED = {
+    "events": ("id", "summary", "year", "month", "day", "date_precision", "date_qualifier"),
+    "claims": ("id", "text", "expert_id", "kind"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Stored:
     """An article as stored: its id, content hash and extractor version."""
@@ -226,10 +233,11 @@ def _rows_by_key(
         ids |= row_ids
         for row_id in row_ids:
             keys_of[row_id].add(key)
-    rows_found: list[Row[Any]] = []
-    for chunk in _slices(sorted(ids)):
-        rows_found += connection.execute(select(rows).where(rows.c.id.in_(chunk))).all()
-    return rows_found, keys_of
+    # Only what resolution reads, as plain SQL (as the keys): no expanding IN list to
+    # compile per chunk, nor PostgreSQL's search vectors to fetch; in id order, the order
+    # SQLite's IN lists gave, so merges take their rows in the same order on both dialects.
+    found_rows = rows_where_in(connection, rows, RESOLVED[rows.name], "id", sorted(ids))
+    return sorted(found_rows, key=lambda row: row[0]), keys_of
 
 
 def carriers_of(

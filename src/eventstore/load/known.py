@@ -165,26 +165,31 @@ K = TypeVar("K", bound=Known)
 
 
 class _ByKey(Generic[K]):
-    """Rows filed under slots (matching keys, or a date block), found by any slot."""
+    """Rows filed under slots (matching keys, or a date block), found by any slot.
+
+    Rows are their own keys (identity: ``Known`` compares by identity), in the order
+    they were filed, so ``sharing`` finds them in that order; keyed by ``id(row)``, the
+    calls to ``id`` alone took a tenth of resolution's indexing."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, dict[int, K]] = defaultdict(dict)
-        self.filed: dict[int, set[str]] = defaultdict(set)
+        self.rows: dict[str, dict[K, None]] = defaultdict(dict)
+        self.filed: dict[K, set[str]] = defaultdict(set)
 
     def add(self, row: K, slots: Iterable[str]) -> None:
+        filed = self.filed[row]
         for slot in slots:
-            self.rows[slot][id(row)] = row
-            self.filed[id(row)].add(slot)
+            self.rows[slot][row] = None
+            filed.add(slot)
 
     def sharing(self, slots: AbstractSet[str]) -> list[K]:
-        found: dict[int, K] = {}
+        found: dict[K, None] = {}
         for slot in slots:
             found.update(self.rows.get(slot, {}))
-        return list(found.values())
+        return list(found)
 
     def remove(self, row: K) -> None:
-        for slot in self.filed.pop(id(row), set()):
-            self.rows[slot].pop(id(row), None)
+        for slot in self.filed.pop(row, set()):
+            self.rows[slot].pop(row, None)
 
 
 def _matches(norm: str, keys: frozenset[str], candidates: list[K], threshold: float) -> list[Match]:
@@ -222,7 +227,7 @@ def _match(
         if loser is not survivor:
             survivor.swallow(loser)
             loser.merged_into = survivor
-            slots = index.filed.get(id(loser), set()).copy()
+            slots = index.filed.get(loser, set()).copy()
             index.remove(loser)
             index.add(survivor, slots)
             merged.append(loser)
