@@ -79,3 +79,14 @@ def test_announced_at_a_briefing_by_x_names_who_said_it() -> None:
     )
     assert claim_of(doc, "scheduled to meet next Monday").speaker.name == "Julia Kovalska"
     assert claim_of(doc, "about $900 million").speaker.name == "Julia Kovalska"
+
+
+def test_an_office_named_for_its_holder_is_a_body_not_a_person() -> None:
+    doc = news(
+        "The Office of the UN High Commissioner for Refugees Affairs said on Monday that "
+        "the shelters were full.",
+        "It said 433 of the families were waiting for places.",
+    )
+    body = "Office of the UN High Commissioner for Refugees Affairs"
+    assert claim_of(doc, "shelters were full").speaker.name == body
+    assert claim_of(doc, "433 of the families").speaker.name == body

@@ -62,8 +62,10 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
         if match is None or text[match.end() : match.end() + 1] in _QUOTE_MARKS:
             continue  # 'X said: "..."' is a quote, read by the sentence reader
         name, role = _name_and_role(match.group("name"), match.group("role"))
-        if looks_like_organization(name):
-            continue  # "The International Monetary Fund said": a body, for the sentence reader
+        if looks_like_organization(name) or _CONNECTED.search(role):
+            # "The International Monetary Fund said", "The Office of the UN High
+            # Commissioner for Human Rights said": a body, for the sentence reader
+            continue
         featured = make_person(name, role, default_kind="expert")
         speakers.featured = speakers.add(featured)
         # "expects EU states to agree", "urged partners to ...": no claim without the verb
@@ -79,6 +81,10 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
             attribution=None,
         )
     return None
+
+
+# A role ending in a connector runs on into the capitalized words after it: a body's name
+_CONNECTED = re.compile(r"\b(?:for|of|and|on)\s*$", re.I)
 
 
 def _name_and_role(name: str, role: str) -> tuple[str, str]:

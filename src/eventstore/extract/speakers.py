@@ -615,6 +615,9 @@ def _head_word(subject: Span) -> Token:
     return outside[-1] if outside else subject.root
 
 
+_ENDS_IN_CONNECTOR = re.compile(r"\b(?:for|of|and|on)\s*$", re.I)
+
+
 def _last_institution(speakers: Speakers) -> PersonRef | None:
     institutions = [p for p in speakers.known.values() if p.kind == "organization"]
     return institutions[-1] if institutions else None
@@ -629,8 +632,8 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     """
     text = clean_phrase(subject.text)
     name = name_of(subject) or _name_after_long_title(subject, text)
-    if name is None:
-        return None
+    if name is None or _ENDS_IN_CONNECTOR.search(text[: text.rfind(name)]):
+        return None  # "The Office of the UN High Commissioner for Human Rights": a body
     if len(name.split()) == 1:
         return speakers.by_surname(name) or single_name(name, text, subject)
     known = speakers.by_surname(name)
