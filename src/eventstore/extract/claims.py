@@ -11,7 +11,7 @@ import re
 
 from eventstore.extract.document import ClaimDoc, PersonRef, Span
 from eventstore.extract.names import PERSON_NAME, looks_like_organization
-from eventstore.extract.naming import name_after_of
+from eventstore.extract.naming import ends_in_connector, name_after_of
 from eventstore.extract.people import make_person, name_at_end
 from eventstore.extract.sources import find_sources
 from eventstore.extract.speakers import Speakers
@@ -62,7 +62,7 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
         if match is None or text[match.end() : match.end() + 1] in _QUOTE_MARKS:
             continue  # 'X said: "..."' is a quote, read by the sentence reader
         name, role = _name_and_role(match.group("name"), match.group("role"))
-        if looks_like_organization(name) or _CONNECTED.search(role):
+        if looks_like_organization(name) or ends_in_connector(role):
             # "The International Monetary Fund said", "The Office of the UN High
             # Commissioner for Human Rights said": a body, for the sentence reader
             continue
@@ -81,10 +81,6 @@ def lede_claim(lede: Paragraph, offset: int, speakers: Speakers) -> ClaimDoc | N
             attribution=None,
         )
     return None
-
-
-# A role ending in a connector runs on into the capitalized words after it: a body's name
-_CONNECTED = re.compile(r"\b(?:for|of|and|on)\s*$", re.I)
 
 
 def _name_and_role(name: str, role: str) -> tuple[str, str]:

@@ -195,20 +195,26 @@ def happening(frame: Frame, ongoing: bool = False) -> bool:
         return False
     if (frame.cue.lemma_.lower() or frame.cue.lower_) in _OPINION_CUES:
         return False
-    start, end = frame.content[0]
-    inside = [t for t in frame.cue.doc if start <= t.idx < end]
-    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
-    # "called on manufacturers to do more": content that opens with the cue is a position
-    heads = [t for t in heads if t.i != frame.cue.i]
     # ``ongoing``: what an unnamed source says is going on ("Russia is buying arms from
     # North Korea, according to U.S. intelligence") is news of a happening too. The first
     # main verb decides: "said the cooperation was a sovereign matter and threatened no
     # one" takes a position, whatever its second verb.
-    first = min(heads, key=lambda t: t.i, default=None)
+    inside, first = _content_head(frame)
     if first is None or hedged(first):
         return False
     found = _past_action(first) or consequence(first) or (ongoing and _ongoing(first))
     return found and not any(t.tag_ == "MD" for t in inside)
+
+
+def _content_head(frame: Frame) -> tuple[list[Token], Token | None]:
+    """The tokens of the frame's (first) content, and its first main verb: the first of
+    them whose head lies outside it (or is itself), not the cue ("called on
+    manufacturers to do more": content that opens with the cue is a position)."""
+    start, end = frame.content[0]
+    inside = [t for t in frame.cue.doc if start <= t.idx < end]
+    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
+    heads = [t for t in heads if t.i != frame.cue.i]
+    return inside, min(heads, key=lambda t: t.i, default=None)
 
 
 # "The Netherlands said it would supply parts of a Patriot system": a body's pledge to
@@ -221,10 +227,7 @@ def pledged_delivery(frame: Frame) -> bool:
     a Patriot system", "said it would provide Ukraine with its Patriot")."""
     if frame.kind == "quote" or not frame.content:
         return False
-    start, end = frame.content[0]
-    inside = [t for t in frame.cue.doc if start <= t.idx < end]
-    heads = [t for t in inside if not start <= t.head.idx < end or t.head.i == t.i]
-    first = min(heads, key=lambda t: t.i, default=None)
+    _, first = _content_head(frame)
     if first is None or (first.lemma_.lower() or first.lower_) not in _DELIVERING:
         return False
     children = list(first.children)

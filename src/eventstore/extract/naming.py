@@ -277,6 +277,16 @@ def role_text(phrase: str, name: str) -> str | None:
     return role or None
 
 
+# "The Office of the UN High Commissioner for" + "Human Rights": words ending in a
+# connector run on into the capitalized words after them, a body's name, not a title
+_ENDS_IN_CONNECTOR = re.compile(r"\b(?:for|of|and|on)\s*$", re.I)
+
+
+def ends_in_connector(text: str) -> bool:
+    """True when ``text`` ends in "for", "of", "and" or "on"."""
+    return _ENDS_IN_CONNECTOR.search(text) is not None
+
+
 def clean_phrase(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:—–-")
 

@@ -39,6 +39,7 @@ from eventstore.extract.naming import (
     ROLE_NOUNS,
     clean_phrase,
     described,
+    ends_in_connector,
     ends_in_name,
     name_core,
     name_of,
@@ -615,9 +616,6 @@ def _head_word(subject: Span) -> Token:
     return outside[-1] if outside else subject.root
 
 
-_ENDS_IN_CONNECTOR = re.compile(r"\b(?:for|of|and|on)\s*$", re.I)
-
-
 def _last_institution(speakers: Speakers) -> PersonRef | None:
     institutions = [p for p in speakers.known.values() if p.kind == "organization"]
     return institutions[-1] if institutions else None
@@ -632,7 +630,7 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
     """
     text = clean_phrase(subject.text)
     name = name_of(subject) or _name_after_long_title(subject, text)
-    if name is None or _ENDS_IN_CONNECTOR.search(text[: text.rfind(name)]):
+    if name is None or ends_in_connector(text[: text.rfind(name)]):
         return None  # "The Office of the UN High Commissioner for Human Rights": a body
     if len(name.split()) == 1:
         return speakers.by_surname(name) or single_name(name, text, subject)
