@@ -216,7 +216,7 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         item = self._framed(unit, frame) if frame is not None else None
         if isinstance(item, Draft) and frame is not None:
             self._add(self._commented(unit, frame))
-        self._add(item if item is not None else self._unframed(unit))
+        self._add(item if item is not None else self._unframed(unit, frame))
 
     def _two_speakers(self, unit: Sentence) -> tuple[Sentence, Sentence] | None:
         """``unit`` as two speakers' statements, if it is; never split inside a quotation

@@ -91,8 +91,20 @@ _INSTITUTION_HEADS = frozenset(
     agency committee council administration embassy staff directorate headquarters pentagon
     house parliament rada cabinet court police guard bureau company corporation group
     alliance nato organization organisation union commission presidency mission operator
-    energoatom ukrenergo gazprom military bank authority regulator watchdog inspectorate""".split()
+    energoatom ukrenergo gazprom military bank authority regulator watchdog inspectorate
+    fund lender bloc""".split()
 )
+# Words a writer refers back to a body by that are not in its name ("the fund" after the
+# International Monetary Fund, "the bloc" after the EU, "the regulator" after a central
+# bank): the words of the names they may stand for
+_REFERRED_AS = {
+    "regulator": ("regulator", "bank", "authority", "commission"),
+    "watchdog": ("watchdog", "agency", "authority", "commission"),
+    "lender": ("lender", "bank", "fund"),
+    "fund": ("fund", "imf"),
+    "bloc": ("bloc", "union", "eu"),
+    "alliance": ("alliance", "nato"),
+}
 _BODY_HEADS = frozenset("department ministry office agency service bureau".split())
 _INSTITUTION_WORD = (
     r"(?:Agency|Ministry|Office|Council|Service|Directorate|Department|Committee|Command"
@@ -208,6 +220,9 @@ class Speakers:
                 # ("the Institute" itself, remembered as it was read, names nothing)
                 if wanted <= named and fold(name) != head_word:
                     return institution_named(name)
+        for name, named in reversed(self.institutions):
+            if named & set(_REFERRED_AS.get(head_word, ())) and fold(name) != head_word:
+                return institution_named(name)
         if head_word in _COMPANY_WORDS:  # ("the human rights organization": its kind)
             # "DTEK said ...", then "according to the company": the last body named that
             # is no public one, no country, no outlet and no platform ("on Telegram")
@@ -557,7 +572,34 @@ def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
     if head.lower_ in _PRONOUN_PERSON:
         return speakers.last or speakers.featured
     if head.lower_ in _PRONOUN_INSTITUTION and head.dep_ == "nsubj":
-        return _last_institution(speakers)
+        return _reporting_body(head, speakers) or _last_institution(speakers)
+    return None
+
+
+_ACTING_FORCES = frozenset("forces force army troops military navy".split())
+
+
+def _reporting_body(pronoun: Token, speakers: Speakers) -> PersonRef | None:
+    """ "The European Commission disbursed 4 billion euros, it said": the body that is the
+    subject of the reported clause before the pronoun (or owns it: "The company's revenue
+    fell, it said"); armed forces there are the actors, not the speaker."""
+    reported = [c for c in pronoun.head.children if c.dep_ == "ccomp" and c.i < pronoun.i]
+    subjects = [c for r in reported for c in r.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for subject in subjects:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        for token in (subject, owner):
+            if token is None or token.pos_ == "PRON" or fold(token.text) in _ACTING_FORCES:
+                continue
+            phrase = token.doc[token.left_edge.i : token.i + 1]
+            named = token.ent_type_ == "ORG" or (
+                token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", *PLACES, "NORP"}
+            )
+            if named or (fold(token.text) in _INSTITUTION_HEADS and _refers_back(phrase)):
+                found = resolve_subject(phrase, speakers)
+                if found is None and token.ent_type_ == "ORG":  # a body named nowhere else
+                    found = speakers.add(institution_named(clean_phrase(phrase.text)))
+                if isinstance(found, PersonRef) and found.kind == "organization":
+                    return found
     return None
 
 

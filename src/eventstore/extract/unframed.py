@@ -15,7 +15,7 @@ from eventstore.extract.dates import DatePhrase, is_bound
 from eventstore.extract.document import EventDoc, SourceRef, Span
 from eventstore.extract.drafts import Draft, Item, extended_event, spans_of
 from eventstore.extract.event_reading import EventReading
-from eventstore.extract.frame_parts import speaker_span
+from eventstore.extract.frame_parts import Frame, speaker_span
 from eventstore.extract.happenings import (
     adds_another,
     continues_event,
@@ -23,6 +23,7 @@ from eventstore.extract.happenings import (
     date_of_rest,
     dated_in_clause,
     describes_a_thing,
+    framed_date,
     happening_sentence,
     harm_reporter,
     headline_happening,
@@ -51,7 +52,9 @@ class UnframedReading(EventReading):
     reported: bool
     narrating: bool
 
-    def _unframed(self, unit: Sentence) -> Item | Draft | None:
+    def _unframed(self, unit: Sentence, frame: Frame | None = None) -> Item | Draft | None:
+        """What ``unit`` tells in the narrator's voice, or in a voice ``frame`` names but
+        no one in the article answers to ("..., it said on Tuesday" with no body before)."""
         previous = self.items[-1] if self.items else None
         quoted = self._quote_of_following(unit, previous)
         account = quoted is None and self._first_person(unit)
@@ -59,7 +62,7 @@ class UnframedReading(EventReading):
             quoted = self._own_words(unit)  # or nobody's: never an event
         if quoted is not None or account:
             return quoted
-        phrase = self._own_date(unit)
+        phrase = self._own_date(unit, frame)
         # a transcript's correspondent reports in their own voice after citing someone
         continues = phrase is None and not self.narrating
         if continues and isinstance(previous, Draft) and previous.kind == "paraphrase":
@@ -86,9 +89,10 @@ class UnframedReading(EventReading):
             return self._event(unit, phrase, ())
         return self._authors(unit)
 
-    def _own_date(self, unit: Sentence) -> DatePhrase | None:
-        """The date of the happening the sentence tells, if it has one of its own."""
-        phrase = date_of(unit)
+    def _own_date(self, unit: Sentence, frame: Frame | None = None) -> DatePhrase | None:
+        """The date of the happening the sentence tells, if it has one of its own: not
+        the date of its unanswered frame ("paid ... in May, it said on Tuesday": May)."""
+        phrase = framed_date(unit, frame) if frame is not None and frame.content else date_of(unit)
         if phrase is not None and self._quoted(unit, phrase.start) and not happening_sentence(unit):
             # 'His men call it "the winter that came early, in October 2023"': a date in
             # someone's words, not the date of a happening the narrator tells
