@@ -90,3 +90,16 @@ def test_an_office_named_for_its_holder_is_a_body_not_a_person() -> None:
     body = "Office of the UN High Commissioner for Refugees Affairs"
     assert claim_of(doc, "shelters were full").speaker.name == body
     assert claim_of(doc, "433 of the families").speaker.name == body
+
+
+def test_who_heads_a_body_is_its_head() -> None:
+    doc = news(
+        "Ports in the south stayed closed for a third day after the storm.",
+        "Dmytro Hrytsenko, who heads the Ukrainian Sea Ports Authority, said the ports would "
+        "reopen next week.",
+        "Olha Melnyk, who led the ministry's audit, told reporters that two contracts had been "
+        "cancelled.",
+    )
+    head = claim_of(doc, "reopen next week").speaker
+    assert (head.role, head.affiliation) == ("head", "Ukrainian Sea Ports Authority")
+    assert claim_of(doc, "two contracts").speaker.role == "head of the ministry's audit"

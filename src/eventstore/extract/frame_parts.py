@@ -164,6 +164,9 @@ def speaker_span(subject: Token) -> Span:
         ):
             tokens.extend(child.subtree)
             continue
+        if _heads_something(subject, child):
+            tokens.extend(child.subtree)  # "Gavin Gray, who led the IMF mission": his role
+            continue
         if (
             child.dep_ in {"relcl", "acl", "cc", "conj"}
             or adverb
@@ -199,6 +202,20 @@ def speaker_span(subject: Token) -> Span:
 
 
 _CIRCUMSTANCES = frozenset("at on during after before in".split())
+_HEADING = frozenset("head lead chair run direct command".split())
+
+
+def _heads_something(subject: Token, child: Token) -> bool:
+    """ "X, who heads the Ministry of Infrastructure, said": a named person's relative
+    clause saying what body they head, a role as much as "head of the ministry" is."""
+    return (
+        child.dep_ == "relcl"
+        and child.i > subject.i
+        and subject.pos_ == "PROPN"
+        and child.lemma_.lower() in _HEADING
+        and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in child.children)
+        and any(c.dep_ == "dobj" for c in child.children)
+    )
 
 
 def _cue_circumstance(subject: Token, child: Token) -> bool:

@@ -281,6 +281,11 @@ _PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Z][\w-]{0,9})(?:\)|\s*$)")
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
+# "who led the IMF mission": a relative clause saying what the person heads
+_HEADS = re.compile(
+    r"(?:^|(?<=, ))who\s+(?:now\s+|currently\s+)?(?:heads|headed|leads|led|chairs|chaired"
+    r"|runs|ran|directs|directed|commands|commanded)\s+"
+)
 
 
 def make_person(
@@ -288,7 +293,7 @@ def make_person(
 ) -> PersonRef:
     """A PersonRef for ``name`` described by ``role_text`` (split into role and affiliation)."""
     if role_text:  # '"city governor" Mikhail Razvozhayev': a title in scare quotes
-        role_text = _QUOTE_MARKS.sub("", role_text)
+        role_text = _HEADS.sub("head of ", _QUOTE_MARKS.sub("", role_text))
     party = _PARTY.search(role_text) if role_text else None
     if role_text:  # "Jana Cernochova (ODS)": a party in brackets is no role
         role_text = _PARTY.sub("", role_text).strip(" ,") or None
