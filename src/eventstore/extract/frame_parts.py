@@ -145,6 +145,8 @@ _FOCUS_WORDS = frozenset("only even also just".split())
 def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
+    if (named := _name_after_roles(subject)) is not None:
+        return named
     tokens = [subject]
     cut = len(doc)
     # "EU High Representative for Foreign Affairs Kaja Kallas said": a "conjunct" with no
@@ -199,6 +201,26 @@ def speaker_span(subject: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def _name_after_roles(subject: Token) -> Span | None:
+    """ "communication expert and head of the Center for Radio Technologies, Beskrestnov,
+    told": two roles joined by "and", then the name the parser hung on the last one, just
+    before the cue; the whole phrase names the speaker."""
+    if subject.pos_ != "NOUN" or not any(c.dep_ == "conj" for c in subject.children):
+        return None
+    names = [
+        t
+        for t in subject.subtree
+        if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > subject.i
+    ]
+    if not names:
+        return None
+    doc, end = subject.doc, names[-1].right_edge.i + 1
+    verb = subject.head
+    if verb.i < end or not all(t.is_punct for t in doc[end : verb.i]):
+        return None
+    return doc[subject.left_edge.i : end]
 
 
 _CIRCUMSTANCES = frozenset("at on during after before in".split())

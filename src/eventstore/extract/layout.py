@@ -342,6 +342,9 @@ def _all_bullets(paras: list[Paragraph]) -> bool:
     rest = [p for p in paras if not _BULLET.match(p.text)]
     if len(paras) - len(rest) < 2:
         return False
+    first = next(p.index for p in paras if _BULLET.match(p.text))
+    if any(_LABEL.match(p.text) for p in rest if p.index < first):
+        return False  # "Source:", "Details:", then "Background:" and its list: a story
     return len(rest) <= 1 or bullets >= 2 * sum(len(p.text.split()) for p in rest)
 
 

@@ -41,7 +41,8 @@ def name_of(subject: Span) -> str | None:
 
 def name_after_of(name: str, text: str) -> str:
     """ "the governor of Kharkiv Oleh Syniehubov", "the Head of the Cabinet of Ministers
-    Denys Shmyhal", "the MP from "Voice" Yaroslav Zheleznyak": the last words of the office
+    Denys Shmyhal", "the MP from "Voice" Yaroslav Zheleznyak", "the Commissioner for
+    Human Rights Dmytro Lubinets": the last words of the office
     run into the name after its "of" or "from"; the name is its last two words."""
     words = name.split()
     text = re.sub('["“”]', "", text)  # 'the MP from "Voice" Yaroslav Zheleznyak'
@@ -49,7 +50,7 @@ def name_after_of(name: str, text: str) -> str:
     if (
         len(words) < 3
         or at < 3
-        or not text[:at].endswith(("of ", "from "))
+        or not text[:at].endswith(("of ", "from ", "for "))
         or any(w.lower() in _PARTICLES or w.endswith(".") for w in words)
     ):
         return name

@@ -430,7 +430,7 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         named = institution_named(f"{display_source_name(match.group('name'))} ({acronym})")
         speakers.acronyms.setdefault(acronym, named.name)
     for token in doc:
-        if token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
+        if _proper(token) and token.dep_ not in {"compound", "flat"}:
             core = name_core(token)  # names the recognizer missed ("... Command Yurii Ihnat")
             particled = core is not None and any(w in _PARTICLES for w in core.split())
             place = token.ent_type_ in PLACES and not particled  # "Leyen" tagged a place
@@ -450,6 +450,21 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
 
 
+def _proper(token: Token) -> bool:
+    """A proper noun, or a family name the tagger took for a noun after a first name
+    ("Dmytro Lubinets")."""
+    if token.pos_ == "PROPN":
+        return True
+    return (
+        token.pos_ == "NOUN"
+        and token.is_title
+        and token.i > 0
+        and token.nbor(-1).dep_ in {"compound", "flat"}
+        and token.nbor(-1).pos_ == "PROPN"
+        and token.nbor(-1).ent_type_ not in {"ORG", *PLACES}
+    )
+
+
 def _bodies_by_shape(text: str, speakers: Speakers) -> None:
     """The bodies ``text`` names by the shape of their names and what is said of them: the
     recognizer misses many ("a Defense Intelligence Agency report")."""
@@ -467,7 +482,7 @@ def _bodies_by_shape(text: str, speakers: Speakers) -> None:
 def _office_of(name: Token, core: str) -> str | None:
     """ "President of Ukraine Volodymyr Zelenskyy": the office whose "of" the name hangs
     on, when the parser reads the country and the name as one noun phrase."""
-    if name.dep_ == "pobj" and name.head.lower_ == "of":
+    if name.dep_ == "pobj" and name.head.lower_ in {"of", "for"}:
         title = name.head.head
     elif name.dep_ == "appos":  # or the parser hangs the name on the office itself
         title = name.head
@@ -637,7 +652,11 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
 
 
 # Titles news writes short, and what they stand for
-_ABBREVIATED = {"pm": "prime minister", "fm": "foreign minister"}
+_ABBREVIATED = {
+    "pm": "prime minister",
+    "fm": "foreign minister",
+    "ombudsman": "commissioner human rights",  # "the Ombudsman" after the Commissioner for ...
+}
 # The portfolios a minister is called the chief of ("the defense chief").
 _PORTFOLIOS = frozenset("defense defence foreign interior finance energy economy".split())
 
@@ -684,15 +703,19 @@ def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
 
 def _name_after_long_title(subject: Span, text: str) -> str | None:
     """ "Under Secretary of Commerce for Industry and Security Alan Estevez": the parser read
-    the title as phrases of places; the name is its last two words."""
+    the title as phrases of places; the name is its last two words, or the words after
+    its last comma ("head of the Center for Radio Technologies, Beskrestnov")."""
     words = text.split()
     name = " ".join(words[-2:])
+    title, comma, after = text.rpartition(",")
+    if comma and 0 < len(after.split()) <= 3:
+        name, words = after.strip(), [*title.split(), *after.split()]
     if (
         len(words) < 4
-        or not all(w[:1].isupper() for w in words[-2:])  # "the mayor of Mykolaiv"
+        or not all(w[:1].isupper() for w in name.split())  # "the mayor of Mykolaiv"
         or not ends_in_name(list(subject))
         or looks_like_organization(name)
-        or not any(fold(w) in TITLE_WORDS for w in words[:-2])
+        or not any(fold(w) in TITLE_WORDS for w in words[: -len(name.split())])
         or "to" in words  # "a senior adviser to President X" is not X
     ):
         return None
