@@ -169,7 +169,9 @@ def _told_outlet(frame: Frame, unit: Span) -> Frame | None:
     outlet the speaker; the person named after the content's last comma spoke to it."""
     if frame.cue.lemma_.lower() != "tell" or not is_outlet(frame.speaker.text):
         return None
-    if any(t.ent_type_ == "PERSON" for t in frame.speaker):
+    if not is_outlet(frame.speaker.root.text) and any(
+        t.ent_type_ == "PERSON" for t in frame.speaker
+    ):
         return None  # "head of the Center for Radio Technologies, Beskrestnov, told": his
     doc = unit.doc
     people = [
