@@ -31,6 +31,8 @@ def fronted_name(verb: Token, unit: Span) -> Token | None:
     the parser hung the name on the opening phrase and left the cue with no subject; the
     name after the opening phrase's comma, with its appositive up to the cue, speaks."""
     doc = verb.doc
+    if (modifier := _name_as_modifier(verb, unit)) is not None:
+        return modifier
     if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ"} or verb.i <= unit.start + 3:
         return None
     name = next(
@@ -50,6 +52,17 @@ def fronted_name(verb: Token, unit: Span) -> Token | None:
     if any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in doc[start : verb.i]):
         return None
     return name
+
+
+def _name_as_modifier(verb: Token, unit: Span) -> Token | None:
+    """ "Baerbock said last week that ...": a lone name opening the sentence that the
+    parser hung on the cue as a modifier (tagging it a body), leaving it no subject."""
+    first = unit.doc[unit.start]
+    if verb.i != unit.start + 1 or first.head.i != verb.i:
+        return None
+    if first.pos_ != "PROPN" or first.dep_ not in {"advmod", "npadvmod", "nmod", "dep"}:
+        return None
+    return first if first.is_title and first.ent_type_ not in {"GPE", "NORP", "DATE"} else None
 
 
 def person_like(token: Token) -> bool:
@@ -94,7 +107,9 @@ def titled_after_cue(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | No
     a speaker after the cue whose long title the parser read as a phrase of places; the
     words after the cue are a title and a name, and nothing else."""
     doc = verb.doc
-    tail = [t for t in doc[verb.i + 1 : unit.end] if not t.is_punct]
+    # ('..." said X, in a statement.': the words after the name's comma are the cue's)
+    stop = next((t.i for t in doc[verb.i + 2 : unit.end] if t.text == ","), unit.end)
+    tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
     if len(tail) < 3 or not ends_in_name(tail) or doc[verb.i - 1].text not in {",", "”", '"'}:
         return None
     if not all(t.text[:1].isupper() or t.lower_ in _TITLE_JOINS for t in tail):

@@ -65,7 +65,8 @@ if TYPE_CHECKING:
 # Role nouns a writer uses for whoever the text is following ("the expert noted").
 _GENERIC_ROLES = frozenset(
     """expert analyst observer specialist interlocutor guest commentator author diplomat
-    official politician researcher scientist economist historian strategist""".split()
+    official politician researcher scientist economist historian strategist lawmaker
+    legislator""".split()
 )
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman".split())
 COLLECTIVE_NOUNS = frozenset(
@@ -629,8 +630,8 @@ def _title_reference(subject: Span, speakers: Speakers) -> PersonRef | None:
     title, _, owner = " ".join(fold(t.text) for t in subject if not t.is_punct).partition(" of ")
     words = title.split()
     head = fold(_head_word(subject).text)
-    if len(subject) > 1 and subject[1].tag_ == "POS" and subject[0].ent_type_ in {"GPE", "NORP"}:
-        words = ["the", *words[2:]]  # "Ukraine's top diplomat": the country's own
+    if len(subject) > 1 and subject[1].tag_ == "POS" and subject[0].pos_ == "PROPN":
+        words = ["the", *words[2:]]  # "Ukraine's top diplomat", "Kyivstar's CEO": its own
     if (
         not words
         or len(words) > 5

@@ -1,0 +1,63 @@
+"""Speakers the parser leads astray (pure): a long title after the cue followed by a
+circumstance ('..." said Under Secretary of ... Jane Doe, in a statement.'); a lone family
+name opening the sentence tagged as a body and hung on the cue as a modifier; "Kyivstar's
+CEO" as the company's chief named before; "the lawmaker" as the member of parliament the
+text follows.
+
+Each case is a short article of our own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from eventstore.extract import ArticleDoc
+from tests.extract.lines import article, claim_of
+
+DAY = date(2024, 5, 10)
+
+
+def news(*lines: str) -> ArticleDoc:
+    return article(*lines, published=DAY, outlet="Harbour Wire")
+
+
+def test_a_long_title_after_the_cue_with_a_circumstance() -> None:
+    doc = news(
+        "Washington imposed sanctions on two Moscow firms on Friday.",
+        '"We will keep exposing these campaigns of deception wherever they run," said Under '
+        "Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson, "
+        "in a statement.",
+    )
+    speaker = claim_of(doc, "exposing these campaigns").speaker
+    assert speaker.name == "Brian Nelson"
+    assert speaker.role == (
+        "Under Secretary of the Treasury for Terrorism and Financial Intelligence"
+    )
+
+
+def test_a_family_name_opening_the_sentence_speaks() -> None:
+    doc = news(
+        "Foreign Minister Annalena Baerbock cut short a trip to Australia on Thursday.",
+        "Baerbock said last week that Russian military hackers were behind the attack on the "
+        "party's e-mail accounts.",
+    )
+    assert claim_of(doc, "military hackers").speaker.name == "Annalena Baerbock"
+
+
+def test_a_companys_chief_by_its_title() -> None:
+    doc = news(
+        "Mobile operator Kyivstar may need weeks to restore its services after the attack, "
+        "the company's CEO Oleksandr Komarov said on Tuesday.",
+        "Kyivstar's CEO said the hackers had used an employee's account for the attack.",
+    )
+    assert claim_of(doc, "employee's account").speaker.name == "Oleksandr Komarov"
+
+
+def test_the_lawmaker_is_the_member_the_text_follows() -> None:
+    doc = news(
+        "Oleksii Hrytsenko, an MP from the opposition, said the bill would reach the floor "
+        "next week.",
+        "The lawmaker added that at least 240 votes were already secured.",
+    )
+    assert claim_of(doc, "240 votes").speaker.name == "Oleksii Hrytsenko"
+
