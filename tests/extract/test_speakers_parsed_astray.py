@@ -60,4 +60,3 @@ def test_the_lawmaker_is_the_member_the_text_follows() -> None:
         "The lawmaker added that at least 240 votes were already secured.",
     )
     assert claim_of(doc, "240 votes").speaker.name == "Oleksii Hrytsenko"
-
