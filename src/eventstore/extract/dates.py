@@ -60,6 +60,12 @@ _PART_OF = (
     r"the\s+(?P<partof>beginning|start|middle|end|first\s+half|second\s+half|"
     r"first\s+days|last\s+days|first\s+week|last\s+week)\s+of\s+"
 )
+# "the first seven months of 2023", "the second quarter of 2024": a stretch of the year,
+# dated by its year alone
+_STRETCH_OF = (
+    r"the\s+(?:(?:first|last|past)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|\d{1,2})\s+)?(?:months|weeks)|(?:first|second|third|fourth)\s+quarter)\s+of\s+"
+)
 
 _FORMS = [
     # On the evening of Friday, September 8, 2023 / September 15 / On August 31
@@ -80,8 +86,8 @@ _FORMS = [
     rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
     # (anywhere:) "withdrew from the deal mid-July", "late June 2023"
     rf"{_PART}{_MONTH}(?:\s*,?\s+{_YEAR})?",
-    # In 2022 / In late 2023 / At the end of 2023
-    rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_YEAR}",
+    # In 2022 / In late 2023 / At the end of 2023 / in the first seven months of 2023
+    rf"(?:(?:in|by|since|during)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF}|{_STRETCH_OF})?{_YEAR}",
     # In the summer / during the winter of 2023 / last spring
     # (not "without heat in winter", any winter; not "since the spring", a bound)
     rf"(?:(?:in|during|over)\s+the\s+|(?P<last>last)\s+){_SEASON}"

@@ -9,6 +9,8 @@ event is Dec. 30, the statement Jan. 4.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -68,6 +70,8 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
         inner = find_date(unit.doc.text[start:end])
         if inner is not None and not is_bound(inner):
             inner = replace(inner, start=inner.start + start - unit.start_char)
+            if inner.relative in _STORY_DAYS and _told_on_a_day(unit, frame, whole):
+                return whole  # "an overnight attack, the air force reported on June 1"
             if not describes_a_thing(unit, inner):
                 return inner
             # "the bridge, damaged on May 3, was hit again overnight, the governor said":
@@ -76,6 +80,15 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
             rest = date_of_rest(unit, inner)
             return rest if rest is not None or happening(frame) else inner
     return whole
+
+
+def _told_on_a_day(unit: Sentence, frame: Frame, phrase: DatePhrase | None) -> bool:
+    """True when ``phrase`` is a day of the month the frame (not its content) gives: the
+    day the report was made, from which "overnight" or "today" in the content counts."""
+    if phrase is None or phrase.day is None or phrase.month is None:
+        return False
+    at = unit.start_char + phrase.start
+    return not any(a <= at < b for a, b in frame.content)
 
 
 def pluperfect(frame: Frame) -> bool:
@@ -96,8 +109,23 @@ def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     drones launched overnight": both happened then)."""
     if phrase.relative in _STORY_DAYS:
         return False
+    if _aside(unit.text, phrase):
+        return True
     verb = _describing(unit, phrase)
     return verb is not None and verb.tag_ != "VBG"
+
+
+_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|than)\s+(?:\w+\s+){0,4}$", re.I)
+
+
+def _aside(text: str, phrase: DatePhrase) -> bool:
+    """A date set off from the sentence: between dashes ("breaking its previous record
+    — set last week on May 26 — by 100 drones") or brackets, or the base of a
+    comparison ("Compared to the same period last year, inflation rose to 8.6%")."""
+    before, after = text[: phrase.start], text[phrase.start + phrase.length :]
+    dashed = before.count("—") % 2 == 1 and "—" in after
+    bracketed = before.rfind("(") > before.rfind(")") and ")" in after
+    return dashed or bracketed or _COMPARED.search(before) is not None
 
 
 def _describing(unit: Sentence, phrase: DatePhrase) -> Token | None:
