@@ -10,7 +10,6 @@ event is Dec. 30, the statement Jan. 4.
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -115,7 +114,11 @@ def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     return verb is not None and verb.tag_ != "VBG"
 
 
-_COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|than)\s+(?:\w+\s+){0,4}$", re.I)
+# ("Compared to the same period last year", "less than a year ago"; not "more than 200
+# drones at Odesa this week")
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)\s+(?:\w+\s+){0,4}|than\s+(?:(?:in|on|during)\s+)?)$", re.I
+)
 
 
 def _aside(text: str, phrase: DatePhrase) -> bool:
