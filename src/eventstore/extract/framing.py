@@ -20,7 +20,7 @@ _VENUE = re.compile(
     # "on the German TV channel ARD": the channel's country and kind are no part of it
     r"(?:(?:[A-Z][a-z]+\s+)?(?:TV|television|radio)\s+(?=channel|station|broadcaster))?"
     r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website|station)\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:of\s+)?[A-Z][\w.'’&-]*){0,3}"
+    r"(?P<name>[A-Z][\w.'’&/-]*(?:\s+(?:of\s+)?[A-Z][\w.'’&/-]*){0,3}"
     # "told the odkryto.cz website": a site's address in lower case
     r"|[a-z][\w-]*\.(?:cz|pl|de|com|net|ua|ru|org|media|info|news|eu)\b)"
 )

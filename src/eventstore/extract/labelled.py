@@ -35,6 +35,11 @@ _ANSWER = re.compile(r"^(?P<who>(?:[A-Z]\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’
 
 # "his statements include the following:", "Lavrov's key theses were:": a list of them
 _LISTED = frozenset("statement remark thesis point word message".split())
+# "Source: X, ..., on air on Russia 24": the channel X spoke on
+_ON_AIR = re.compile(
+    r"\bon\s+(?:the\s+)?air\s+(?:on|of)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|\d{1,3}))*)"
+)
 
 
 def _statements_listed(verb: Token) -> Span | None:
@@ -102,6 +107,8 @@ class LayoutReading:
         # "Source: the Council in a press release, as reported by European Pravda": the
         # outlet reports the news above the line and what follows
         outlets = [s for s in find_sources(self.paragraph.text) if is_outlet(s.name)]
+        if not outlets and (aired := _ON_AIR.search(self.paragraph.text)) is not None:
+            outlets = [named_source(aired.group("name"), "reported_by")]  # "on air on Russia 24"
         if outlets:
             self.state.label_source = outlets[0]
             self._cite(tuple(outlets))

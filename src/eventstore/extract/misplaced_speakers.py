@@ -87,8 +87,11 @@ def headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         titled = _name_start(start - 1, unit, nouns=True)
         start = titled if titled < start - 1 and doc[titled - 1].text == "," else start
     if start == end or start <= unit.start or doc[start - 1].text != ",":
-        return None
-    if not any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[start:end]):
+        unnamed = _unnamed_start(verb, unit)
+        if unnamed is None:
+            return None
+        start, end = unnamed, verb.i
+    elif not any(t.ent_type_ in {"PERSON", "ORG"} for t in doc[start:end]):
         return None
     rest = doc[verb.i + 1 : unit.end]
     if any(t.pos_ in {"VERB", "AUX"} for t in rest):
@@ -100,6 +103,23 @@ def headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         return Frame(speaker, verb, tuple(direct), "quote", "quote.cue_after", 0.8, frame)
     before = (unit.start_char, doc[start - 1].idx)
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
+
+
+_UNNAMED_HEADS = frozenset("source sources official officials".split())
+
+
+def _unnamed_start(verb: Token, unit: Span) -> int | None:
+    """ "..., a source with direct knowledge of the operation told Reuters": an unnamed
+    speaker after the content's comma that the parser hung on the content's last noun;
+    where its phrase starts, if it runs up to the cue."""
+    doc = verb.doc
+    for token in doc[unit.start : verb.i]:
+        if token.lower_ not in _UNNAMED_HEADS or token.dep_ not in {"appos", "conj"}:
+            continue
+        start = token.left_edge.i
+        if start > unit.start and doc[start - 1].text == "," and token.right_edge.i == verb.i - 1:
+            return start
+    return None
 
 
 def titled_after_cue(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:

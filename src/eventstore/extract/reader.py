@@ -51,8 +51,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as Sentence
 
 _SOURCE_LINE = re.compile(
-    r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by|stated\s+in)\s+"
+    r"(?:the\s+|an?\s+)?(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    # "reported by a Rubryka correspondent on the ground", "stated in the X report"
+    r"(?:\s+(?:correspondent|reporter|journalist|report|statement)s?(?:\s+on\s+the\s+ground)?)?"
     r"(?:\s*[,.]|\s+(?:with\s+reference\s+to|citing)\s)"  # "..., with reference to Y"
 )
 # "CNN writes about it.": the outlet the news before it comes from

@@ -194,8 +194,16 @@ def named_source(name: str, role: SourceRole) -> SourceRef:
     return SourceRef(name=name, key=source_key(name), kind=source_kind(name), role=role)
 
 
+# "citing Italian TV channel Rai News": what the outlet is and where from, before its name
+_OUTLET_KIND = re.compile(
+    r"^(?:[A-Z][a-z]+\s+)?(?:(?:TV|television|radio)\s+(?:channel|station)|news\s+agency"
+    r"|newspaper|outlet|website|channel|broadcaster)\s+(?=[A-Z0-9])"
+)
+
+
 def _source(name: str, role: SourceRole) -> SourceRef:
-    display = display_source_name(_LEADING_CONJUNCTION.sub("", name))
+    name = _OUTLET_KIND.sub("", _LEADING_CONJUNCTION.sub("", name))
+    display = display_source_name(name)
     if role == "cited" and name.startswith("The ") and not display.startswith("The "):
         display = f"The {display}"  # "with reference to The War Zone": a capital "The" mid-
         # sentence belongs to the name
