@@ -201,8 +201,12 @@ _OUTLET_KIND = re.compile(
 )
 
 
+# "The U.S. Treasury Department Wednesday announced": the day is the cue's
+_TRAILING_DAY = re.compile(r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+
+
 def _source(name: str, role: SourceRole) -> SourceRef:
-    name = _OUTLET_KIND.sub("", _LEADING_CONJUNCTION.sub("", name))
+    name = _OUTLET_KIND.sub("", _LEADING_CONJUNCTION.sub("", _TRAILING_DAY.sub("", name)))
     display = display_source_name(name)
     if role == "cited" and name.startswith("The ") and not display.startswith("The "):
         display = f"The {display}"  # "with reference to The War Zone": a capital "The" mid-

@@ -300,7 +300,13 @@ class Speakers:
             ends = lone and folded.endswith(f" {word}") and "," not in name
             # "the Treasury" for the U.S. Treasury Department
             inner = lone and word in folded.split()[:-1] and folded.split()[-1] in _BODY_HEADS
+            inner = inner and "press" not in folded.split()  # "NABU's press service" is NABU's
             if folded.startswith(start) or ((ends or inner) and looks_like_organization(name)):
+                return institution_named(name)
+            # "the Treasury Department" for the U.S. Treasury Department ("American" in
+            # "the American Centre for ..." is no part of its name)
+            country = name[: len(name) - len(word)].replace(".", "").strip()
+            if folded.endswith(f" {word}") and country in {"US", "UK", "EU", "UN"}:
                 return institution_named(name)
         return None
 
@@ -774,6 +780,8 @@ def _findings_issuer(subject: Span, bare: str, speakers: Speakers) -> PersonRef 
 def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     """The institution ``subject`` names, or refers back to ("the agency"); nobody's name
     where a lone word refers back to none ("the agency said" with no agency named before)."""
+    if len(subject) > 2 and subject[-2].lower_ == "in" and subject[-1].ent_type_ == "GPE":
+        subject, bare = subject[:-2], bare.rsplit(" in ", 1)[0]  # "the Foreign Office in Berlin"
     words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
     words -= {"the", "this", "that", "our"}
     named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
