@@ -207,3 +207,12 @@ def test_a_bodys_pledge_to_deliver_is_news_of_a_decision() -> None:
     assert [s.name for s in pledge.sources] == ["Netherlands"]
     assert not [c for c in doc.claims if "would supply" in c.text]
     assert not [e for e in doc.events if "fighter jets" in e.span.text]
+
+
+def test_an_impersonal_it_is_noted_that_tells_a_happening() -> None:
+    doc = extract(
+        "The navy showed a new sea drone at a trade fair in Kyiv on Tuesday.",
+        "It is noted that Ukraine has developed an unmanned surface vessel able to carry "
+        "several smaller drones in its hull.",
+    )
+    assert event_on(doc, "unmanned surface vessel").extracted_by == "event.line"

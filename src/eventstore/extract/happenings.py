@@ -444,8 +444,9 @@ def _nobody(word: Token) -> bool:
 
 def happening_sentence(unit: Sentence) -> bool:
     """A narrated happening with no date: a past action of a named or concrete subject
-    ("North Korea has delivered more than a million shells to Russia")."""
-    root = unit.root
+    ("North Korea has delivered more than a million shells to Russia"), also behind an
+    impersonal "It is noted that ..."."""
+    root = _impersonal_content(unit.root) or unit.root
     if consequence(root):
         return True  # "Nobody was injured", "There were no casualties": the toll of one
     words = [t for t in unit if not t.is_punct]
@@ -467,6 +468,19 @@ def happening_sentence(unit: Sentence) -> bool:
         (t.tag_ == "MD" or _future_word(t)) and t.head.i == root.i != t.i for t in unit
     )  # ("The blasts set fire to ...": the verb itself is no word of a plan; "due to
     # Russian attacks" is a cause)
+
+
+_IMPERSONAL = frozenset("note report state say indicate emphasize add specify".split())
+
+
+def _impersonal_content(root: Token) -> Token | None:
+    """ "It is noted that Ukraine has developed a new vessel": the outlet's own report of
+    what the clause tells (no one speaks); the clause's verb."""
+    if root.lemma_.lower() not in _IMPERSONAL:
+        return None
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in root.children):
+        return None
+    return next((c for c in root.children if c.dep_ == "ccomp"), None)
 
 
 def headline_happening(unit: Sentence) -> bool:
