@@ -281,9 +281,21 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return _subject_frame(token, lemma, unit, quotes) if lemma in CUE_LEMMAS else None
 
 
+_ENVOYS = frozenset("ambassador envoy diplomat consul delegation representative troops".split())
+
+
+def recalled_envoy(verb: Token) -> bool:
+    """ "Germany has recalled its ambassador": sent for, not remembered ("Selezen recalls
+    the moment Russia struck" is her memory)."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in verb.children)
+
+
 # "..., The International Working Group on Russian Sanctions reports.": the tagger may
 # read a cue in the third person as a plural noun; with a subject of its own it is a verb
-_CUE_FORMS = frozenset("reports says claims warns notes writes states".split())
+_CUE_FORMS = frozenset(
+    "reports says claims warns notes writes states informs adds explains stresses emphasizes"
+    " believes announces insists argues concludes confirms".split()
+)
 
 
 def _cue_read_as_noun(token: Token, unit: Span) -> Frame | None:
@@ -510,6 +522,8 @@ _NAMING_AS = frozenset(
 
 def _cue_lemma(token: Token) -> str:
     lemma = token.lemma_.lower() or token.lower_
+    if lemma == "recall" and recalled_envoy(token):
+        return "recall an envoy"  # "Germany has recalled its ambassador": an act, no cue
     if lemma in {"find", "show"} and _document_author(subject_of(token)) is not None:
         return "conclude"  # "An analysis by the ISW finds that ...": its author's finding
     for lemmas, child, cue in _PHRASAL_CUES:

@@ -19,7 +19,7 @@ from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_da
 from eventstore.extract.document import DateReading
 from eventstore.extract.drafts import FUTURE_WORDS
 from eventstore.extract.frame_parts import Frame
-from eventstore.extract.frames import OBJECT_CUES
+from eventstore.extract.frames import OBJECT_CUES, recalled_envoy
 from eventstore.extract.names import is_outlet
 
 if TYPE_CHECKING:
@@ -369,6 +369,8 @@ def _past_action(verb: Token) -> bool:
     """A verb of doing in the past: "shot down", "has delivered", "were damaged"."""
     lemma = verb.lemma_.lower() or verb.lower_
     done = _decided(verb, lemma) or _first_to(verb, lemma) or _reported_harm(verb, lemma)
+    # "Germany has recalled its ambassador": a cue's word that acts on a person or a thing
+    done = done or (lemma == "recall" and recalled_envoy(verb))
     if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not done):
         return False
     children = list(verb.children)

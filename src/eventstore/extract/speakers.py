@@ -292,6 +292,9 @@ class Speakers:
         """The institution named in full before ("the General Staff of Ukraine's Armed
         Forces") that ``institution`` ("the General Staff") is a short form of."""
         start = f"{fold(institution.name)} of "
+        # "the Defense Ministry" after "the Ministry of Defense": its words the other way
+        *what, kind = fold(institution.name).split() or [""]
+        turned = f"{kind} of {' '.join(what)}" if what and kind in _BODY_HEADS else None
         # "the Fund" for the International Monetary Fund (a body's word, not a country)
         lone = len(institution.name.split()) == 1 and not nations(institution.name)
         word = fold(institution.name)
@@ -302,6 +305,8 @@ class Speakers:
             inner = lone and word in folded.split()[:-1] and folded.split()[-1] in _BODY_HEADS
             inner = inner and "press" not in folded.split()  # "NABU's press service" is NABU's
             if folded.startswith(start) or ((ends or inner) and looks_like_organization(name)):
+                return institution_named(name)
+            if turned is not None and (folded == turned or folded.startswith(f"{turned} ")):
                 return institution_named(name)
             # "the Treasury Department" for the U.S. Treasury Department ("American" in
             # "the American Centre for ..." is no part of its name)
@@ -575,17 +580,28 @@ def _person_after_all(known: PersonRef, subject: Span) -> PersonRef:
 
 
 def _statement(subject: Span) -> bool:
-    """ "The statement said troops were ready": as "it", the institution whose it is."""
+    """ "The statement said troops were ready": as "it", the institution whose it is; "A
+    World Bank report has estimated ...": the body it names."""
     lemma = subject.root.lemma_.lower()
+    if lemma in _FINDINGS and subject[0].lower_ in {"a", "an"}:
+        return bool(_named_issuer(subject))
     return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"the", "this", "its", "that"}
+
+
+def _named_issuer(subject: Span) -> str:
+    """The proper name before a document's noun ("A World Bank report": World Bank)."""
+    words = [t for t in subject if t.i < subject.root.i and t.pos_ == "PROPN"]
+    return " ".join(t.text for t in words) if words and words[-1].i == subject.root.i - 1 else ""
 
 
 def _issuer(subject: Span, speakers: Speakers) -> PersonRef | None:
     """ "according to the international working group study": the body the words before
     the statement's noun name, if the article named it."""
     words = [fold(t.text) for t in subject if t.i < subject.root.i and t.is_alpha]
-    words = [w for w in words if w not in {"the", "this", "its", "that"}]
-    return speakers.institution(words[-1], frozenset(words)) if words else None
+    words = [w for w in words if w not in {"the", "this", "its", "that", "a", "an"}]
+    known = speakers.institution(words[-1], frozenset(words)) if words else None
+    named = _named_issuer(subject) if subject[0].lower_ in {"a", "an"} else ""
+    return known or (speakers.add(institution_named(named)) if named else None)
 
 
 def _pronoun(head: Token, speakers: Speakers) -> PersonRef | None:
