@@ -57,3 +57,14 @@ def test_the_first_months_of_a_year_are_that_year() -> None:
         "economy ministry said on Wednesday."
     )
     assert when(doc, "grew by 2.2%") == ("year", 2024, None, None)
+
+
+def test_the_night_before_a_morning_report_is_that_days() -> None:
+    doc = news(
+        "Russia launched a record number of drones at Ukraine in a mass overnight attack, "
+        "the air force reported on the morning of June 1.",
+        "Russia attacked Ukraine during the night with 472 drones and seven missiles.",
+        "Air defence units shot down 210 drones, the air force said.",
+    )
+    assert when(doc, "472 drones") == ("day", 2025, 6, 1)
+    assert when(doc, "shot down 210") == ("day", 2025, 6, 1)

@@ -177,6 +177,12 @@ def sentence_event(
     dated = phrase is not None and not phrase.undated
     rule = "event.reported" if sources else "event.dated_sentence" if dated else "event.line"
     reading, confidence = event.date, 0.8 if dated else 0.6
+    if dated and phrase is not None and phrase.relative == "overnight" and not timeline:
+        # "Russia attacked during the night" after "..., the air force reported on the
+        # morning of June 1": the night of the story's day, not of the published one
+        day = state.story_day
+        if day is not None and day.precision == "day" and day.qualifier == "morning":
+            reading = day.model_copy(update={"text": reading.text, "qualifier": "night"})
     if not timeline and not dated:
         story = _story_date(unit, state, lede=lede)
         reading, confidence = story or (reading, confidence)
