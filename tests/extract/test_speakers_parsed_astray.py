@@ -60,3 +60,16 @@ def test_the_lawmaker_is_the_member_the_text_follows() -> None:
         "The lawmaker added that at least 240 votes were already secured.",
     )
     assert claim_of(doc, "240 votes").speaker.name == "Oleksii Hrytsenko"
+
+
+def test_a_body_after_the_contents_comma_given_two_subjects() -> None:
+    doc = news(
+        "Ukraine thwarted a cyber attack on its power grid, officials said on Tuesday.",
+        "Hackers aimed to shut down several major elements, including high-voltage "
+        "substations, Ukraine's Computer Emergency Response Team said in a statement.",
+    )
+    speaker = claim_of(doc, "high-voltage substations").speaker
+    assert (speaker.name, speaker.kind) == (
+        "Ukraine's Computer Emergency Response Team",
+        "organization",
+    )

@@ -181,11 +181,32 @@ def second_subject(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None
     the comma and the cue is the speaker."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > verb.i]
+    if len(subjects) >= 2 and not after:
+        return _subject_after_comma(verb, subjects[-1], unit, quotes)
     if len(subjects) < 2 or not after or verb.i <= unit.start or inside(after[0], quotes):
         return None
     if verb.doc[verb.i - 1].text != ",":
         return None
     return _closing_frame(verb, speaker_span(after[0]), unit, quotes)
+
+
+def _subject_after_comma(
+    verb: Token, subject: Token, unit: Span, quotes: list[Quote]
+) -> Frame | None:
+    """ "Hackers aimed to damage substations, Ukraine's Computer Emergency Response Team
+    said": the parser gave the cue the content's subject too; the subject after the
+    comma, right before the cue, speaks, and the content is all before the comma."""
+    doc = verb.doc
+    speaker = doc[subject.left_edge.i : subject.i + 1]  # (no title split from a name here)
+    if speaker.start <= unit.start + 1 or doc[speaker.start - 1].text != ",":
+        return None
+    if inside(subject, quotes) or not all(t.is_punct for t in doc[speaker.end : verb.i]):
+        return None
+    before = words_before(unit, doc[speaker.start - 1].idx)
+    if before is None:
+        return None
+    frame = (doc[speaker.start - 1].idx, verb.idx + len(verb.text))
+    return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.8, frame)
 
 
 def _closing_frame(verb: Token, speaker: Span, unit: Span, quotes: list[Quote]) -> Frame | None:

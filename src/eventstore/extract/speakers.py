@@ -93,7 +93,7 @@ _INSTITUTION_HEADS = frozenset(
     house parliament rada cabinet court police guard bureau company corporation group
     alliance nato organization organisation union commission presidency mission operator
     energoatom ukrenergo gazprom military bank authority regulator watchdog inspectorate
-    fund lender bloc""".split()
+    fund lender bloc team""".split()
 )
 # Words a writer refers back to a body by that are not in its name ("the fund" after the
 # International Monetary Fund, "the bloc" after the EU, "the regulator" after a central
