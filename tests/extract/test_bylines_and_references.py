@@ -257,3 +257,16 @@ def test_a_hyphenated_given_name_before_the_family_name_is_whole() -> None:
         "Chun said North Korea was seeking missile technology from Russia.",
     )
     assert claim_of(doc, "missile technology").speaker.name == "In-Bum Chun"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "JANE ROE and JOHN DOE, Associated Press Feb. 16, 2024 Updated: Feb. 16, 2024 3:22 a.m.",
+        "KUPIANSK, UKRAINE -- FEBRUARY 15: A power line damaged by shelling on February 15, "
+        "2024 in Kupiansk, Kharkiv region, Ukraine.",
+    ],
+)
+def test_a_wire_byline_and_a_photo_agencys_caption_are_no_text(line: str) -> None:
+    doc = news(line, "Russian drones struck a power station near Kharkiv on Thursday.")
+    assert [e.span.text[:20] for e in doc.events] == ["Russian drones struc"]

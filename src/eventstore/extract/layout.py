@@ -135,6 +135,11 @@ _NOT_TEXT_2 = re.compile(
     r"|\d{4},?\s+\d{1,2}:\d{2}$"
     r"|^By\s+[A-Z][a-z]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][\w.'’-]+"
     r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[|,].*)?$"
+    # "JANE ROE and JOHN DOE, Associated Press Oct. 8, 2022 Updated: ...": a wire byline
+    r"|^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,3}(?:\s*(?:and|,)\s*[A-Z][A-Z.'’-]+"
+    r"(?:\s+[A-Z][A-Z.'’-]+){1,3})*\s*,\s+(?:The\s+)?[A-Z][\w ]{1,30}?\s+[A-Z][a-z]{2}\w*\.?\s+\d"
+    # "KUPIANSK, UKRAINE -- MAY 23: An electricity pylon ...": a photo agency's caption
+    r"|^[A-Z][A-Z .'’-]+,\s+[A-Z][A-Z .'’-]+\s+(?:--|[-–—])\s+[A-Z]{3,9}\s+\d{1,2}:\s"
 )
 # A page's time stamp: "• updated: Nov 02 2022, 22:01 ist", "Posted March 7, 2025 3:35
 # am.", "Last Updated 7 March 2025, 5:02 a.m. EST", "Updated 12:05 GMT": a date or a clock
