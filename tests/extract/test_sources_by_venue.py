@@ -71,3 +71,13 @@ def test_a_source_labels_channel() -> None:
         "Details: Moroz claims that the relocation continues.",
     )
     assert names(claim_of(doc, "relocation continues")) == ["Russia 24"]
+
+
+def test_told_journalists_about_this_is_no_claim_of_its_own() -> None:
+    doc = news(
+        "Ukraine is catching up with Russia in using fibre-optic drones, the army's "
+        "commander-in-chief Oleksandr Syrsky said.",
+        "Oleksandr Syrsky told journalists about this on Saturday, July 5, a Babel "
+        "correspondent reports.",
+    )
+    assert not [c for c in doc.claims if "told journalists" in c.spans[0].text]

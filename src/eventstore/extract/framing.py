@@ -7,6 +7,7 @@ a disputed claim's ("..., a claim Ukraine denies") or only restate what came bef
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.document import ClaimDoc, SourceRef
@@ -14,6 +15,9 @@ from eventstore.extract.frame_parts import Frame
 from eventstore.extract.names import display_source_name, is_outlet
 from eventstore.extract.sources import CORRESPONDENT, named_source
 from eventstore.normalize import source_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _VENUE = re.compile(
     r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
@@ -54,8 +58,9 @@ def restates(frame: Frame) -> bool:
     to journalists on Friday", "he wrote so on X"): no item of its own."""
     if not frame.content:
         return False
-    if frame.cue.lemma_.lower() in _TELLING and any(
-        c.dep_ == "dobj" and c.lower_ in {"this", "so"} for c in frame.cue.children
+    if frame.cue.lemma_.lower() in _TELLING and (
+        any(c.dep_ == "dobj" and c.lower_ in {"this", "so"} for c in frame.cue.children)
+        or _about_this(frame.cue)
     ):
         return True  # "She told this to journalists ..., Ukrinform reports": the venue
     start, end = frame.content[0]
@@ -66,6 +71,16 @@ def restates(frame: Frame) -> bool:
         return False
     told = [c for c in main.children if c.dep_ in {"dobj", "ccomp", "advmod", "xcomp"}]
     return bool(told) and all(c.lower_ in _POINTERS for c in told)
+
+
+def _about_this(verb: Token) -> bool:
+    """ "X told journalists about this on Saturday": the telling of what came before."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "about"
+        and any(g.dep_ == "pobj" and g.lower_ in _POINTERS for g in c.children)
+        for c in verb.children
+    )
 
 
 _RELAYED = re.compile(
