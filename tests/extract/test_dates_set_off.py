@@ -68,3 +68,11 @@ def test_the_night_before_a_morning_report_is_that_days() -> None:
     )
     assert when(doc, "472 drones") == ("day", 2025, 6, 1)
     assert when(doc, "shot down 210") == ("day", 2025, 6, 1)
+
+
+def test_a_month_the_sentence_is_about() -> None:
+    doc = news(
+        "The government saw several reshuffles in recent months. March saw the dismissal of "
+        "the infrastructure minister and the agriculture minister."
+    )
+    assert when(doc, "dismissal of") == ("month", 2025, 3, None)

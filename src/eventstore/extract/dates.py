@@ -84,6 +84,8 @@ _FORMS = [
     # In early August / In the middle of May 2024 / At the end of June
     rf"(?:(?:in|by|since|during|until)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_MONTH}"
     rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
+    # "May saw the dismissal of two ministers": the month the sentence is about
+    rf"{_MONTH}(?=\s+(?:saw|brought|marked)\s)",
     # (anywhere:) "withdrew from the deal mid-July", "late June 2023"
     rf"{_PART}{_MONTH}(?:\s*,?\s+{_YEAR})?",
     # In 2022 / In late 2023 / At the end of 2023 / in the first seven months of 2023
