@@ -81,3 +81,12 @@ def test_told_journalists_about_this_is_no_claim_of_its_own() -> None:
         "correspondent reports.",
     )
     assert not [c for c in doc.claims if "told journalists" in c.spans[0].text]
+
+
+def test_the_outlet_closing_a_line_that_says_whose_the_line_before_was() -> None:
+    doc = news(
+        "The government plans to let men aged 18 to 22 travel abroad by the end of the week.",
+        "Prime Minister Yulia Svyrydenko told journalists about this, Suspilne reports.",
+    )
+    claim = claim_of(doc, "travel abroad")
+    assert (claim.speaker.name, names(claim)) == ("Yulia Svyrydenko", ["Suspilne"])

@@ -550,7 +550,9 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return False
         paragraph, section = before
         spans = spans_of(paragraph, [(0, len(paragraph.text))])
-        sources = _frame_sources(frame, speaker)
+        # "X told journalists about this, Suspilne reports": the outlet that relays it too
+        relays = (s for s in find_sources(frame.cue.sent.text) if is_outlet(s.name))
+        sources = unique_sources((*_frame_sources(frame, speaker), *relays))
         self.state.following, self.state.said_before = speaker, True
         rule = "paraphrase.stated_after"
         self._add(Draft(speaker, "paraphrase", spans, section, rule, 0.7, sources=sources))

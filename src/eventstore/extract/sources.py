@@ -103,6 +103,11 @@ _DESCRIBED_OUTLET = re.compile(
     r"(?P<name>[A-Z0-9][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})(?:\s+\([^()]{1,60}\))?"
     r"\s+(?:has\s+)?(?:reported|reports|wrote|writes|published|noted|notes)\b"
 )
+# "X told journalists about this, Suspilne reports.": the outlet closing the sentence
+_OUTLET_CLOSES = re.compile(
+    r",\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
+    r"(?:reports|reported|writes|wrote|informs)\.?\s*$"
+)
 _AS_OUTLET_NOTES = re.compile(
     r"(?:^|[.;]\s+)As\s+(?P<name>[A-Z0-9][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
     r"(?:notes|noted|writes|wrote|reports|reported|points\s+out)\s*,"
@@ -175,6 +180,11 @@ def _reporters(text: str) -> list[tuple[int, SourceRef]]:
     found += [
         (match.start("name"), _source(match.group("name"), "observed_by"))
         for match in _WITNESSES.finditer(text)
+        if is_outlet(match.group("name"))
+    ]
+    found += [
+        (match.start("name"), _source(match.group("name"), "reported_by"))
+        for match in _OUTLET_CLOSES.finditer(text)
         if is_outlet(match.group("name"))
     ]
     for match in _REPORTED_BY.finditer(text):
