@@ -73,3 +73,13 @@ def test_a_body_after_the_contents_comma_given_two_subjects() -> None:
         "Ukraine's Computer Emergency Response Team",
         "organization",
     )
+
+
+def test_he_after_the_agent_of_a_passive_is_that_person() -> None:
+    doc = news(
+        "Several hundred people gathered in front of the city council on Thursday.",
+        "The protest was organized by Taras Melnyk, a medic from the volunteer unit Ulf. He "
+        "noted that he was very pleased to see so many people show up.",
+    )
+    speaker = claim_of(doc, "very pleased").speaker
+    assert (speaker.name, speaker.affiliation) == ("Taras Melnyk", "Ulf")

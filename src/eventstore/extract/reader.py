@@ -421,8 +421,12 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         return self._person_subject(before[-1]) if before else None
 
     def _person_subject(self, sentence: Sentence) -> PersonRef | None:
-        """The person named before whom ``sentence``'s subject names by surname."""
+        """The person named before whom ``sentence``'s subject names by surname (or the
+        agent of its passive: "The protest was organized by Dmytro X, a serviceman")."""
         subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in sentence.root.children if c.dep_ == "agent"), None)
+        if subject is None and agent is not None:
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
         found = self.state.speakers.by_surname(subject.text)
