@@ -24,7 +24,7 @@ from eventstore.load.blocking import CAP, claim_lookup_keys, event_lookup_keys
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
-from eventstore.load.upsert import CHUNK, ids_by, rows_where_in
+from eventstore.load.upsert import CHUNK, analyzed, ids_by, rows_where_in
 from eventstore.normalize import match_text, stored_key
 from eventstore.schema import (
     ArticleRow,
@@ -134,6 +134,7 @@ def fetch_candidates(
     """The candidates of ``items`` (one per external id) in the current transaction.
     ``known`` holds carriers of keys that need not be read again (``carriers``, as the
     store holds them in this transaction); the keys read are added to it."""
+    analyzed(connection, [EVENT_KEYS, CLAIM_KEYS, EVENTS, CLAIMS])
     found = Candidates(stored=stored_versions(connection, [i.doc.external_id for i in items]))
     if known is not None:
         found.event_carriers = known.get("event", found.event_carriers)
