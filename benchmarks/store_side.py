@@ -33,6 +33,7 @@ from benchmarks.store import DEFAULT_POSTGRES, database_url
 from eventstore import migrations
 from eventstore.db import make_engine
 from eventstore.errors import InputRejected
+from eventstore.load.carriers import KnownCarriers
 from eventstore.load.collection import fewer_collections
 from eventstore.load.commit import write_extracted
 from eventstore.load.extractor import extract_all
@@ -115,10 +116,11 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             truth.add(article)
 
         def work(run_id: int, totals: RunTotals, chunk: list[Extracted] = chunk) -> None:
+            carriers = KnownCarriers()  # one per load, as the loader's
             with fewer_collections():
                 for first in range(0, len(chunk), args.batch_size):
                     batch = chunk[first : first + args.batch_size]
-                    write_extracted(engine, run_id, batch, [], totals)
+                    write_extracted(engine, run_id, batch, [], totals, carriers=carriers)
 
         server_before = server_cpu(engine)
         started, cpu = time.perf_counter(), time.process_time()

@@ -13,7 +13,7 @@ store; ``resolve.resolve_batch`` does the rest.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from eventstore.load.blocking import CAP, claim_lookup_keys, event_lookup_keys
 from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
-from eventstore.load.upsert import CHUNK, ids_by, rows_where_in
+from eventstore.load.upsert import CHUNK, analyzed, ids_by, rows_where_in
 from eventstore.normalize import match_text, stored_key
 from eventstore.schema import (
     ArticleRow,
@@ -80,7 +80,8 @@ class Candidates:
     claim_keys: dict[int, set[str]] = field(default_factory=dict)
     # lookup keys carried by more than CAP stored rows: no candidate is found by them
     full_keys: set[str] = field(default_factory=set)
-    # every lookup key -> the stored rows carrying it (the writer's cap needs no new read)
+    # every lookup key -> the stored rows carrying it (the writer's cap needs no new read;
+    # with ``known`` carriers, other keys too)
     event_carriers: dict[str, set[int]] = field(default_factory=dict)
     claim_carriers: dict[str, set[int]] = field(default_factory=dict)
     # external id -> ids of the events / claims that article mentions now
@@ -124,10 +125,20 @@ def skipped(stored: Stored | None, raw: RawArticle, *, rewrite: bool) -> bool:
 
 
 def fetch_candidates(
-    connection: Connection, items: Sequence[Extracted], *, rewrite: bool = False
+    connection: Connection,
+    items: Sequence[Extracted],
+    *,
+    rewrite: bool = False,
+    known: Mapping[str, dict[str, set[int]]] | None = None,
 ) -> Candidates:
-    """The candidates of ``items`` (one per external id) in the current transaction."""
+    """The candidates of ``items`` (one per external id) in the current transaction.
+    ``known`` holds carriers of keys that need not be read again (``carriers``, as the
+    store holds them in this transaction); the keys read are added to it."""
+    analyzed(connection, [EVENT_KEYS, CLAIM_KEYS, EVENTS, CLAIMS])
     found = Candidates(stored=stored_versions(connection, [i.doc.external_id for i in items]))
+    if known is not None:
+        found.event_carriers = known.get("event", found.event_carriers)
+        found.claim_carriers = known.get("claim", found.claim_carriers)
     todo = [
         i for i in items if not skipped(found.stored.get(i.doc.external_id), i.raw, rewrite=rewrite)
     ]
@@ -217,16 +228,19 @@ def _rows_by_key(
     """Stored rows having any of ``keys`` that is not full (those go to
     ``found.full_keys``), and those whose ids are in ``also``; with the keys of ``keys``
     each one has (a row's other keys are not read: they do not grow its fetch). Every key
-    of ``keys`` goes into ``carriers`` with the ids of the rows carrying it."""
+    of ``keys`` goes into ``carriers`` with the ids of the rows carrying it; those it
+    holds already are not read again."""
     parent = keys_table.c[f"{rows.name[:-1]}_id"]
     carriers = {} if carriers is None else carriers
     looked_up = sorted(set(keys))
-    carriers.update({key: set() for key in looked_up})
-    for key, row_id in carriers_of(connection, keys_table, parent.name, looked_up):
+    unread = [key for key in looked_up if key not in carriers]
+    carriers.update({key: set() for key in unread})
+    for key, row_id in carriers_of(connection, keys_table, parent.name, unread):
         carriers[key].add(row_id)
     ids = set(also)
     keys_of: dict[int, set[str]] = defaultdict(set)
-    for key, row_ids in carriers.items():
+    for key in looked_up:
+        row_ids = carriers[key]
         if len(row_ids) > CAP:
             found.full_keys.add(key)
             continue

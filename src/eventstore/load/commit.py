@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventstore.db import write_with_retry
 from eventstore.load.candidates import fetch_candidates
+from eventstore.load.carriers import KnownCarriers
 from eventstore.load.plan import Extracted
 from eventstore.load.problems import Fingerprint, Problem
 from eventstore.load.read import RawArticle
@@ -41,15 +42,17 @@ def write_extracted(
     *,
     rewrite: bool = False,
     seen: Seen | None = None,
+    carriers: KnownCarriers | None = None,
 ) -> None:
     """Write one batch, its problems and its run's counters in one transaction under the
     writer lock; when that fails, write its articles one by one, so that a bad one costs
     only itself. ``rewrite`` is ``write_batch``'s (re-extraction of stored articles);
-    ``seen`` (loads of files) turns on the bookkeeping of rejected inputs."""
+    ``seen`` (loads of files) turns on the bookkeeping of rejected inputs; ``carriers``
+    keeps key carriers from one batch of a load to the next."""
     started = time.perf_counter()
 
     def work(connection: Connection) -> tuple[BatchOutcome, BatchCounts, list[Problem]]:
-        outcome = write_batch(connection, extracted, run_id, rewrite=rewrite)
+        outcome = write_batch(connection, extracted, run_id, rewrite=rewrite, carriers=carriers)
         counts, known = _settle(
             connection, run_id, problems, totals=totals, outcome=outcome, seen=seen
         )
@@ -57,9 +60,13 @@ def write_extracted(
 
     try:
         outcome, counts, known = write_with_retry(engine, work)
+        if carriers is not None:
+            carriers.committed(outcome.keys, outcome.last_seq)
         _count(totals, outcome)
         _count_problems(totals, counts, problems, known)
     except SQLAlchemyError:
+        if carriers is not None:
+            carriers.clear()
         log.warning("batch write failed; writing its %d articles one by one", len(extracted))
         _write_one_by_one(engine, run_id, extracted, problems, totals, rewrite=rewrite, seen=seen)
     totals.write_s += time.perf_counter() - started
@@ -130,7 +137,12 @@ def _write_one(
 
 
 def write_batch(
-    connection: Connection, items: Sequence[Extracted], run_id: int, *, rewrite: bool = False
+    connection: Connection,
+    items: Sequence[Extracted],
+    run_id: int,
+    *,
+    rewrite: bool = False,
+    carriers: KnownCarriers | None = None,
 ) -> BatchOutcome:
     """Resolve ``items`` (one per external id) against the store and write them, in the
     current transaction under the writers' lock: candidates -> plan -> write.
@@ -138,14 +150,16 @@ def write_batch(
     An item whose article is stored with the same content and extractor version is
     skipped. With ``rewrite`` (re-extraction of stored articles) an item is written only
     over the very article it was read from, whatever its extractor version, and skipped
-    when that article has changed or gone since.
+    when that article has changed or gone since. ``carriers``: key carriers known from
+    the load's earlier batches (trusted only while no other writer committed since).
     """
     started = time.perf_counter()
-    candidates = fetch_candidates(connection, items, rewrite=rewrite)
+    known = None if carriers is None else carriers.begin(connection)
+    candidates = fetch_candidates(connection, items, rewrite=rewrite, known=known)
     plan = resolve_batch(items, candidates, rewrite=rewrite)
     resolve_s = time.perf_counter() - started
-    carriers = {"event": candidates.event_carriers, "claim": candidates.claim_carriers}
-    outcome = apply_plan(connection, plan, run_id, carriers=carriers)
+    read = {"event": candidates.event_carriers, "claim": candidates.claim_carriers}
+    outcome = apply_plan(connection, plan, run_id, carriers=read)
     outcome.resolve_s = resolve_s
     return outcome
 

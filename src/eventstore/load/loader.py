@@ -32,6 +32,7 @@ from eventstore.extract import ArticleDoc
 from eventstore.extract.nlp import require_model
 from eventstore.load.batches import Item, Spoiled, batches
 from eventstore.load.candidates import is_current, stored_versions
+from eventstore.load.carriers import KnownCarriers
 from eventstore.load.collection import fewer_collections
 from eventstore.load.commit import problem_of, write_batch, write_extracted
 from eventstore.load.extractor import Extractor
@@ -166,6 +167,15 @@ def _pipeline(
     lookup = None if options.reread else partial(_unchanged, engine)
     articles = _timed(inputs.read(options.max_file_bytes, lookup), totals)
     spoiled: Spoiled = set()
+    finish = partial(
+        _finish,
+        engine,
+        run_id,
+        totals=totals,
+        options=options,
+        spoiled=spoiled,
+        carriers=KnownCarriers(),
+    )
     with Extractor(options.workers, options.today) as extractor:
         pending: _Pending | None = None
         for batch in batches(articles, options.batch_size, totals, spoiled):
@@ -173,11 +183,11 @@ def _pipeline(
             submitted = extractor.submit(changed)
             current = _Pending(inputs.done, problems, unchanged, changed, submitted, files)
             if pending is not None:
-                _finish(engine, run_id, pending, totals, options=options, spoiled=spoiled)
+                finish(pending)
                 _report(progress, pending.inputs_done, len(inputs.found))
             pending = current
         if pending is not None:
-            _finish(engine, run_id, pending, totals, options=options, spoiled=spoiled)
+            finish(pending)
     _report(progress, len(inputs.found), len(inputs.found))
 
 
@@ -229,10 +239,11 @@ def _finish(
     engine: Engine,
     run_id: int,
     pending: _Pending,
-    totals: RunTotals,
     *,
+    totals: RunTotals,
     options: LoadOptions,
     spoiled: Spoiled,
+    carriers: KnownCarriers,
 ) -> None:
     started = time.perf_counter()
     results = pending.results()
@@ -247,7 +258,9 @@ def _finish(
             (raw.external_id, file_key(raw.path)) for raw in loaded if raw.path != STDIN_NAME
         ),
     )
-    write_extracted(engine, run_id, extracted, pending.problems, totals, seen=seen)
+    write_extracted(
+        engine, run_id, extracted, pending.problems, totals, seen=seen, carriers=carriers
+    )
     # A JSONL file's later lines may come in a later batch: its rejections spoil it.
     spoiled.update(file_key(p.path) for p in pending.problems if p.severity == "error")
 

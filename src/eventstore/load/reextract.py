@@ -24,6 +24,7 @@ from eventstore.db import translate_db_errors
 from eventstore.errors import NotFound
 from eventstore.extract import EXTRACTOR_VERSION, ArticleMeta
 from eventstore.extract.nlp import require_model
+from eventstore.load.carriers import KnownCarriers
 from eventstore.load.collection import fewer_collections
 from eventstore.load.entities import SOURCES
 from eventstore.load.extractor import Extractor
@@ -133,6 +134,7 @@ def _pipeline(
     skipped = _current_count(engine, selection)
     totals.files_seen += skipped
     totals.unchanged += skipped
+    carriers = KnownCarriers()
     with Extractor(options.workers, options.today) as extractor:
         for batch in _timed(stored_batches(engine, selection, options.batch_size), totals):
             totals.files_seen += len(batch)
@@ -141,7 +143,9 @@ def _pipeline(
             totals.extract_s += time.perf_counter() - started
             problems: list[Problem] = []
             extracted = accept(batch, results, problems)
-            write_extracted(engine, run_id, extracted, problems, totals, rewrite=True)
+            write_extracted(
+                engine, run_id, extracted, problems, totals, rewrite=True, carriers=carriers
+            )
             if progress is not None:
                 progress(len(batch))
 

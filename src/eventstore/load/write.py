@@ -24,7 +24,7 @@ from eventstore.extract import EXTRACTOR_VERSION, SourceRef
 from eventstore.extract.events import event_summary
 from eventstore.load.changes import ChangeLog, Entity
 from eventstore.load.entities import expert_ids, source_ids
-from eventstore.load.keywrite import Carriers, write_keys
+from eventstore.load.keywrite import Carriers, Filed, write_keys
 from eventstore.load.known import preferred
 from eventstore.load.plan import ArticleWrite, MentionWrite, Merge, Plan, RowWrite
 from eventstore.load.search import Indexer, deferred_search
@@ -64,6 +64,9 @@ class BatchOutcome:
     resolve_s: float = 0.0
     last_seq: int | None = None
     fanout: tuple[int, ...] = ()
+    # the carriers of the keys looked up and the key rows filed (``keywrite.Filed``),
+    # for ``carriers.KnownCarriers``
+    keys: Filed = field(default_factory=Filed)
 
 
 def apply_plan(
@@ -74,6 +77,7 @@ def apply_plan(
     read in this transaction (``keywrite.write_keys``)."""
     outcome = BatchOutcome(unchanged=list(plan.unchanged), fanout=plan.fanout)
     if plan.empty:
+        outcome.keys = Filed(dict(carriers or {}))
         return outcome
     _Writer(connection, plan, ChangeLog(run_id, datetime.now(UTC)), carriers).write(outcome)
     return outcome
@@ -112,7 +116,7 @@ class _Writer:
         self._mentions(EVENT_MENTIONS, EVENT_SOURCES, "event", plan.event_mentions, articles)
         self._mentions(CLAIM_MENTIONS, CLAIM_SOURCES, "claim", plan.claim_mentions, articles)
         self._release()
-        write_keys(
+        outcome.keys = write_keys(
             self.connection,
             plan,
             lambda entity, ref: self.ids[(entity, ref)],
