@@ -45,3 +45,12 @@ def test_a_body_with_its_city_is_the_body() -> None:
         "The Foreign Office in Berlin said the government was taking the attack seriously.",
     )
     assert claim_of(doc, "taking the attack seriously").speaker.name == "Foreign Office"
+
+
+def test_a_described_body_is_named_by_its_acronym() -> None:
+    doc = news(
+        "According to the United Nations refugee agency (UNHCR) estimates, over 6 million "
+        "Ukrainians remain refugees abroad."
+    )
+    claim = claim_of(doc, "6 million")
+    assert (claim.speaker.name, claim.text[:4]) == ("UNHCR", "over")

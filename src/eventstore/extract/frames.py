@@ -10,6 +10,7 @@ sentence around the parenthetical frame.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -849,12 +850,21 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
         prep = [token, to, *speaker]
     frame = (min(t.idx for t in prep), max(t.idx + len(t.text) for t in prep))
     doc = unit.doc
+    # "according to the UN refugee agency (UNHCR) estimates, ...": the words the
+    # parser left after the body are the frame's too
+    rest = _ACCORDING_TAIL.match(doc.text, frame[1], unit.end_char)
+    frame = (frame[0], rest.end()) if rest is not None else frame
     before = (unit.start_char, frame[0])
     after = (frame[1], unit.end_char)
     parts = [p for p in (before, after) if len(doc.text[p[0] : p[1]].strip(" ,.;:")) > 10]
     if not parts:
         return None
     return Frame(speaker, token, tuple(parts), "paraphrase", "paraphrase.according_to", 0.85, frame)
+
+
+_ACCORDING_TAIL = re.compile(
+    r"\s*\)\s*(?:(?:estimates?|data|figures|calculations|report)\b)?(?=\s*[,.])"
+)
 
 
 def _name_after_title(speaker: Span, unit: Span) -> Span:

@@ -796,6 +796,10 @@ def _findings_issuer(subject: Span, bare: str, speakers: Speakers) -> PersonRef 
 def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     """The institution ``subject`` names, or refers back to ("the agency"); nobody's name
     where a lone word refers back to none ("the agency said" with no agency named before)."""
+    described = _DESCRIBED_ACRONYM.match(clean_phrase(subject.text))
+    if described is not None and described.group("what").split()[-1].islower():
+        # "the United Nations refugee agency (UNHCR)": a description, then the body's name
+        return speakers.add(institution_named(described.group("acronym")))
     if len(subject) > 2 and subject[-2].lower_ == "in" and subject[-1].ent_type_ == "GPE":
         subject, bare = subject[:-2], bare.rsplit(" in ", 1)[0]  # "the Foreign Office in Berlin"
     words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
@@ -810,6 +814,9 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     return speakers.add(speakers.fuller(found) or found)
 
 
+_DESCRIBED_ACRONYM = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<what>[\w'’ -]+?)\s*\((?P<acronym>[A-Z]{2,8})\)?$"
+)
 _STAFF = frozenset("expert analyst researcher author".split())
 
 
