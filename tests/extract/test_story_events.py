@@ -216,3 +216,12 @@ def test_an_impersonal_it_is_noted_that_tells_a_happening() -> None:
         "several smaller drones in its hull.",
     )
     assert event_on(doc, "unmanned surface vessel").extracted_by == "event.line"
+
+
+def test_whom_a_decisions_measures_name_is_that_decisions_news() -> None:
+    doc = extract(
+        "The European Union imposed sanctions on two Moscow news agencies on Tuesday.",
+        "The new restrictive measures target seven individuals and five legal entities in "
+        "Russia behind the campaign.",
+    )
+    assert day(event_on(doc, "target seven individuals")) == (2025, 6, 24, "day")

@@ -449,7 +449,7 @@ def happening_sentence(unit: Sentence) -> bool:
     ("North Korea has delivered more than a million shells to Russia"), also behind an
     impersonal "It is noted that ..."."""
     root = _impersonal_content(unit.root) or unit.root
-    if consequence(root):
+    if consequence(root) or _listing(root):
         return True  # "Nobody was injured", "There were no casualties": the toll of one
     words = [t for t in unit if not t.is_punct]
     # "Zelensky agreed and invited Putin ...": an action joined to a verb that is none
@@ -470,6 +470,23 @@ def happening_sentence(unit: Sentence) -> bool:
         (t.tag_ == "MD" or _future_word(t)) and t.head.i == root.i != t.i for t in unit
     )  # ("The blasts set fire to ...": the verb itself is no word of a plan; "due to
     # Russian attacks" is a cause)
+
+
+_LISTED = frozenset("sanctions measures listings restrictions designations package".split())
+_LISTING_VERBS = frozenset("target concern cover include hit".split())
+
+
+def _listing(root: Token) -> bool:
+    """ "The sanctions also target three individuals", "Other listings concern ANO
+    Dialog": who a decision's measures name, told in the present: that decision's news."""
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return (
+        root.lemma_.lower() in _LISTING_VERBS
+        and root.tag_ in {"VBP", "VBZ"}
+        and subject is not None
+        and subject.lemma_.lower() in _LISTED | {"sanction", "measure", "listing", "restriction"}
+        and any(c.dep_ == "dobj" for c in root.children)
+    )
 
 
 _IMPERSONAL = frozenset("note report state say indicate emphasize add specify".split())
