@@ -83,3 +83,12 @@ def test_he_after_the_agent_of_a_passive_is_that_person() -> None:
     )
     speaker = claim_of(doc, "very pleased").speaker
     assert (speaker.name, speaker.affiliation) == ("Taras Melnyk", "Ulf")
+
+
+def test_reminded_that_is_a_cue() -> None:
+    doc = news(
+        "The parliament approved changes to this year's budget on Thursday, the head of its "
+        "budget committee, Roksana Pidluzhna, said.",
+        "She reminded that the budget had already been changed twice this year.",
+    )
+    assert claim_of(doc, "changed twice").speaker.name == "Roksana Pidluzhna"

@@ -9,5 +9,5 @@ CUE_LEMMAS = frozenset(
     estimate contend maintain declare complain promise pledge vow hint specify elaborate
     summarize summarise observe point assume consider expect fear doubt ask tweet post
     reckon allege quote agree inform reveal disclose recollect assure indicate boast lament
-    concede retort recommend underscore highlight allude""".split()
+    concede retort recommend underscore highlight allude remind""".split()
 )
