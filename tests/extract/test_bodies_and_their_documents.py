@@ -46,3 +46,12 @@ def test_an_envoy_recalled_is_a_happening_a_moment_recalled_is_a_memory() -> Non
     )
     assert event_of(doc, "recalled its ambassador").extracted_by.startswith("event.")
     assert claim_of(doc, "the painful moment").speaker.name == "Anna Koval"
+
+
+def test_the_companys_president_works_for_the_company_named_before() -> None:
+    doc = news(
+        "Mobile operator Kyivstar said on Monday that it had restored most of its services.",
+        "Voice calls work again in almost every region, the company's president Oleksandr "
+        "Komarov said.",
+    )
+    assert claim_of(doc, "Voice calls work").speaker.affiliation == "Kyivstar"

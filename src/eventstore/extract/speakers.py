@@ -284,7 +284,9 @@ class Speakers:
         condemned ...": the body his role refers back to is his affiliation."""
         if person.kind == "organization" or person.affiliation or not person.role:
             return person
-        words = [w for w in person.role.split() if w in _EMPLOYER_NOUNS]
+        # ("the company's president": its company's too)
+        owners = (w.removesuffix("'s").removesuffix("’s") for w in person.role.split())
+        words = [w for w in owners if w in _EMPLOYER_NOUNS]
         found = self.institution(words[0]) if words else None
         return person.model_copy(update={"affiliation": found.name}) if found else person
 
