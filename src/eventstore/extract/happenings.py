@@ -472,7 +472,11 @@ def happening_sentence(unit: Sentence) -> bool:
     # Russian attacks" is a cause)
 
 
-_LISTED = frozenset("sanctions measures listings restrictions designations package".split())
+# (the lemmatizer may leave a plural as it is)
+_MEASURES = frozenset(
+    """sanction sanctions measure measures listing listings restriction restrictions
+    designations package""".split()
+)
 _LISTING_VERBS = frozenset("target concern cover include hit".split())
 
 
@@ -484,7 +488,7 @@ def _listing(root: Token) -> bool:
         root.lemma_.lower() in _LISTING_VERBS
         and root.tag_ in {"VBP", "VBZ"}
         and subject is not None
-        and subject.lemma_.lower() in _LISTED | {"sanction", "measure", "listing", "restriction"}
+        and subject.lemma_.lower() in _MEASURES
         and any(c.dep_ == "dobj" for c in root.children)
     )
 

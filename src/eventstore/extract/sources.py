@@ -161,31 +161,26 @@ def find_sources(text: str) -> tuple[SourceRef, ...]:
     return _unique(source for _, source in sorted(found, key=lambda item: item[0]))
 
 
+# Outlets told by their people or their own words: the pattern, the role it gives, and
+# whether the name must be an outlet's (a described outlet or a correspondent's says so)
+_REPORTERS: tuple[tuple[re.Pattern[str], SourceRole, bool], ...] = (
+    (CORRESPONDENT, "reported_by", False),
+    (_DESCRIBED_OUTLET, "reported_by", False),
+    (_AS_OUTLET_NOTES, "reported_by", True),
+    (_WITNESSES, "observed_by", True),
+    (_OUTLET_CLOSES, "reported_by", True),
+)
+
+
 def _reporters(text: str) -> list[tuple[int, SourceRef]]:
     """Outlets by their people ("an Energy Reform correspondent reports", "AFP journalists
-    heard") and by "reported by X"."""
+    heard"), by their own words ("As Bild notes,", ", Suspilne reports.") and by "reported
+    by X"."""
     found = [
-        (match.start("name"), _source(match.group("name"), "reported_by"))
-        for match in CORRESPONDENT.finditer(text)
-    ]
-    found += [
-        (match.start("name"), _source(match.group("name"), "reported_by"))
-        for match in _DESCRIBED_OUTLET.finditer(text)
-    ]
-    found += [
-        (match.start("name"), _source(match.group("name"), "reported_by"))
-        for match in _AS_OUTLET_NOTES.finditer(text)
-        if is_outlet(match.group("name"))
-    ]
-    found += [
-        (match.start("name"), _source(match.group("name"), "observed_by"))
-        for match in _WITNESSES.finditer(text)
-        if is_outlet(match.group("name"))
-    ]
-    found += [
-        (match.start("name"), _source(match.group("name"), "reported_by"))
-        for match in _OUTLET_CLOSES.finditer(text)
-        if is_outlet(match.group("name"))
+        (match.start("name"), _source(match.group("name"), role))
+        for pattern, role, outlet_only in _REPORTERS
+        for match in pattern.finditer(text)
+        if not outlet_only or is_outlet(match.group("name"))
     ]
     for match in _REPORTED_BY.finditer(text):
         name = match.group("src")

@@ -75,8 +75,11 @@ class UnframedReading(EventReading):
         # a spoken report chains distinct happenings ("Six civilians died. The air force
         # also lost an F-16."): each happening a correspondent tells is its own
         own = (self.narrating or adds_another(unit)) and happening_sentence(unit)
-        more = isinstance(previous, EventDoc) and continues_event(unit, phrase, previous.date)
-        if isinstance(previous, EventDoc) and more and not own:
+        if (
+            isinstance(previous, EventDoc)
+            and not own
+            and continues_event(unit, phrase, previous.date)
+        ):
             return extended_event(previous, self.paragraph, unit)
         # "X gave an interview to Imedi TV on Monday": where words were said, no happening
         told = telling(unit.root) and self.section != "background"
