@@ -93,3 +93,17 @@ def test_a_bodys_concern_hope_and_complaint_are_its_stances() -> None:
     assert claim_of(doc, "faced obstacles").speaker.name == "Russia"
     assert claim_of(doc, "ignoring the request").speaker.name == "Andriy Hrytsak"
     assert len(doc.events) == 1  # the blasts
+
+
+def test_a_stance_verb_in_a_clause_of_the_cue_does_not_take_the_quotation() -> None:
+    doc = article(
+        "Belarus hosts the first column of the volunteer battalion.",
+        '"These men have seen real combat and will pass their experience on to our '
+        'soldiers," the Belarusian Defence Ministry said as Lukashenko welcomed them '
+        "into the country.",
+        published=DAY,
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Belarusian Defence Ministry"
+    assert claim.kind == "quote"
+    assert claim.text.startswith("These men have seen real combat")

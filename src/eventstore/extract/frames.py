@@ -610,7 +610,13 @@ def _object_frame(verb: Token, lemma: str, unit: Span, quotes: list[Quote]) -> F
     ...", "He also discussed efforts to ...": the words from the verb on are the claim.
     Verbs that also tell of doing count only with a pronoun that points at a speaker."""
     subject = subject_of(verb)
-    if subject is None or inside(subject, quotes) or subject.dep_ == "nsubjpass":
+    # '"...," the ministry said as Lukashenko welcomed them': the quotation is the said's
+    within_cue = (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in CUE_LEMMAS
+        and any(c.dep_ == "nsubj" for c in verb.children)  # not "..., accusing it of"
+    )
+    if subject is None or inside(subject, quotes) or subject.dep_ == "nsubjpass" or within_cue:
         return None
     personal = subject.lower_ in {"he", "she"} or (
         lemma in _PROPOSING and subject.ent_type_ == "PERSON"
