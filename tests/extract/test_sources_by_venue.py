@@ -3,7 +3,9 @@ source after the lede's comma that "told Reuters"; an outlet whose name runs ove
 ("Radio Free Europe/Radio Liberty"); an outlet named after what it is ("citing Italian TV
 channel Rai News" is Rai News); "This was reported by a Rubryka correspondent on the
 ground." and "This is stated in the State Statistics Service report." as the source of the
-line before; a source label's "on air on Russia 24".
+line before; a source label's "on air on Russia 24"; an outlet of a name no list holds, described as
+one ("was quoted by the state news agency Tarvo", '"...," reported state news agency
+Tarvo.'), even when the quotation runs over two sentences.
 
 Each case is a short article of our own.
 """
@@ -90,3 +92,14 @@ def test_the_outlet_closing_a_line_that_says_whose_the_line_before_was() -> None
     )
     claim = claim_of(doc, "travel abroad")
     assert (claim.speaker.name, names(claim)) == ("Yulia Svyrydenko", ["Suspilne"])
+
+
+def test_an_outlet_described_as_one_is_a_source_whatever_its_name() -> None:
+    doc = news(
+        '"Our border units are holding the line," Ales Marchuk was quoted as saying by the '
+        "state news agency Tarvo.",
+        'Marchuk said the neighbours "should thank us for keeping order. Otherwise '
+        'the column would have reached their cities," reported state news agency Tarvo.',
+    )
+    assert names(claim_of(doc, "Our border units are holding the line")) == ["Tarvo"]
+    assert names(claim_of(doc, "should thank us for keeping order")) == ["Tarvo"]

@@ -20,10 +20,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _VENUE = re.compile(
-    r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+)?"
+    r"\b(?:told|tells|to|with|by|on)\s+(?:the\s+)?(?:(?:news|state|online|TV)\s+){0,2}"
     # "on the German TV channel ARD": the channel's country and kind are no part of it
     r"(?:(?:[A-Z][a-z]+\s+)?(?:TV|television|radio)\s+(?=channel|station|broadcaster))?"
-    r"(?:(?:outlet|agency|channel|newspaper|broadcaster|website|station)\s+)?"
+    # "by the state news agency Belta": named as an outlet, whatever its name
+    r"(?:(?P<kind>outlet|agency|channel|newspaper|broadcaster|website|station)\s+)?"
     r"(?P<name>[A-Z][\w.'’&/-]*(?:\s+(?:of\s+)?[A-Z][\w.'’&/-]*){0,3}"
     # "told the odkryto.cz website": a site's address in lower case
     r"|[a-z][\w-]*\.(?:cz|pl|de|com|net|ua|ru|org|media|info|news|eu)\b)"
@@ -100,25 +101,43 @@ _OUTLET_RELAYS = re.compile(
     r"(?:also\s+)?(?:reported|reports|quoted)\b"
 )
 
+# '"...," reported state news agency Belta.': the outlet after its verb, named or described
+_RELAYS_OUTLET = re.compile(
+    r"(?:[,\"\u201d]|\s)\s*(?:reported|reports|wrote|writes)\s+(?:the\s+)?"
+    r"(?:(?:state|news|online|[A-Z][a-z]+)\s+){0,2}"
+    r"(?:(?P<kind>agency|newspaper|outlet|broadcaster|website|channel|daily)\s+)?"
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s*[.,;]?\s*$"
+)
+
 
 def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
     """Who passed the words on, named beside the speaker's frame ("..., he added,
     according to Kyiv city council"; "..., Macron said, as cited by Le Monde")."""
     doc = frame.cue.doc
     sentence = frame.cue.sent
-    outside = doc.text[sentence.start_char : sentence.end_char]
+    # a quotation running into the next sentence the parser made: to where that one ends
+    last = max(end for _, end in frame.content)
+    ending = doc.char_span(last - 1, last, alignment_mode="expand")
+    stop = ending.sent.end_char if ending is not None else sentence.end_char
+    outside = doc.text[sentence.start_char : stop]
     for start, end in frame.content:
         a, b = start - sentence.start_char, end - sentence.start_char
         outside = outside[:a] + " " * (b - a) + outside[b:]
     speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
     relays = (*_RELAYED.finditer(outside), *_OUTLET_RELAYS.finditer(outside))
+    relays = (*relays, *_RELAYS_OUTLET.finditer(outside))
     names = [
         display_source_name(m.group("name"))
         for m in (*relays, *CORRESPONDENT.finditer(outside))  # "..., an X correspondent reports"
         if not speaker[0] <= m.start("name") < speaker[1] - sentence.start_char
-        and (m.re is not _OUTLET_RELAYS or is_outlet(m.group("name")))
+        and (m.re not in (_OUTLET_RELAYS, _RELAYS_OUTLET) or _outlet(m))
     ]
     return tuple(named_source(name, "cited") for name in names)
+
+
+def _outlet(match: re.Match[str]) -> bool:
+    """An outlet by its name, or described as one ("state news agency Belta")."""
+    return is_outlet(match.group("name")) or bool(match.groupdict().get("kind"))
 
 
 def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
@@ -129,7 +148,9 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
     if sentence:
         start, end = frame.cue.sent.start_char, frame.cue.sent.end_char
     text = frame.cue.doc.text[start:end]
-    found = [m.group("name") for m in _VENUE.finditer(text)]
+    venues = list(_VENUE.finditer(text))
+    found = [m.group("name") for m in venues]
+    described = {display_source_name(m.group("name")) for m in venues if m.group("kind")}
     named = [
         display_source_name(name)
         for m in _NAMED_OUTLETS.finditer(text)
@@ -137,7 +158,7 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
     ]
     shows = [display_source_name(m.group("name")) for m in _PROGRAMME.finditer(text)]
     found = [n for n in found if not any(n.startswith(show) for show in shows)]
-    outlets = (n for n in (display_source_name(n) for n in found) if is_outlet(n))
+    outlets = (n for n in (display_source_name(n) for n in found) if is_outlet(n) or n in described)
     names = [*shows, *outlets, *named]
     return tuple(outlet_source(name) for name in dict.fromkeys(names))
 
