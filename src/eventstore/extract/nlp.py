@@ -75,10 +75,49 @@ def _load(wanted: str) -> Language:
 
     for candidate in _candidates(wanted):
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "ner" in nlp.pipe_names:
+            _name_particles(nlp)
+        return nlp
     raise _missing(wanted)
+
+
+# "Ursula von der Leyen", "Luiz Inacio Lula da Silva": the small model ends the name at
+# its particle ("Ursula von der" a person, "Leyen" a place)
+_PARTICLES = frozenset("von van der den de da das do dos di del la le".split())
+
+
+def _name_particles(nlp: Language) -> None:
+    """A component after the recognizer: a person's name the recognizer ended at or just
+    before a particle runs on to the capitalized family name after it."""
+    from spacy.language import Language  # noqa: PLC0415
+
+    if "name_particles" not in Language.factories:
+        Language.component("name_particles", func=_particle_names)
+    nlp.add_pipe("name_particles", after="ner")
+
+
+def _particle_names(doc: Doc) -> Doc:
+    from spacy.tokens import Span  # noqa: PLC0415
+    from spacy.util import filter_spans  # noqa: PLC0415
+
+    ents = list(doc.ents)
+    for index, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].lower_ in _PARTICLES:
+            end -= 1  # "Ursula von der": back to "Ursula", then on
+        stop = end
+        while stop < len(doc) and doc[stop].is_lower and doc[stop].lower_ in _PARTICLES:
+            stop += 1
+        if stop == end or stop >= len(doc) or not doc[stop].is_title:
+            continue
+        ents[index] = Span(doc, ent.start, stop + 1, label="PERSON")
+    doc.ents = filter_spans(ents)
+    return doc
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:

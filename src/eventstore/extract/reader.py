@@ -83,6 +83,10 @@ def read_paragraph(
     return _ParagraphReader(paragraph, doc, section, state).read(label)
 
 
+# The words of a role that stand for whatever office is highest ("EU chief", "agency head")
+_TOPMOST = frozenset("chief head leader boss".split())
+
+
 class _ParagraphReader(LayoutReading, UnframedReading):
     """One paragraph's sentences, read in order against the article's state."""
 
@@ -122,7 +126,9 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         for number, unit in enumerate(units(self.doc, self.quotes)):
             self.state.newcomer = newcomer if number == 0 else None
             self._read_unit(unit)
-        self.state.newcomer = self._introduces()
+        # a paragraph that names no one and yields nothing leaves the newcomer standing
+        quiet = not self.items and not any(e.label_ == "PERSON" for e in self.doc.ents)
+        self.state.newcomer = newcomer if quiet else self._introduces()
         self._track_open_quote()
         self._settle_pending()
         self.open_block()
@@ -354,6 +360,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             introduced = self._introduced(unit) or self.state.newcomer or self._subject_before(unit)
             self.state.speakers.last = introduced or self.state.speakers.last
         speaker = resolve_subject(frame.speaker, self.state.speakers) or _reporter(frame)
+        if isinstance(speaker, Anonymous):
+            speaker = self._newcomer_by_role(frame) or speaker
         if speaker is None:
             return None
         if not isinstance(speaker, Anonymous):
@@ -392,6 +400,20 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return self._claim(speaker, frame)
         self._story_day_of(unit, frame)
         return self._claim(speaker, frame)
+
+    def _newcomer_by_role(self, frame: Frame) -> PersonRef | None:
+        """ "EU chief Ursula von der Leyen presented a plan. '...,' the European
+        Commission president said": the person the paragraph before was about, named
+        again by the office of one ("the", a role noun, no other nation's)."""
+        newcomer, root = self.state.newcomer, frame.speaker.root
+        definite = frame.speaker[0].lower_ == "the" and root.tag_ == "NN"
+        if newcomer is None or not definite or root.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        if not fits("", newcomer, frame.speaker.text):
+            return None  # "the Russian president" is no newcomer of another nation
+        office = root.lemma_.lower()
+        topmost = bool(set(fold(newcomer.role or "").split()) & _TOPMOST)  # "EU chief"
+        return newcomer if topmost or fits(office, newcomer) else None
 
     def _introduces(self) -> PersonRef | None:
         """The one person this paragraph names in full without quoting anyone, if any."""
