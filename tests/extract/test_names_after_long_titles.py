@@ -3,7 +3,9 @@
 family name for a noun), and "the Ombudsman" is he; "expert and head of the Centre for
 Radio Engineering, Koval, told X" is Koval, not an anonymous "expert"; a "Source:" /
 "Details:" story whose "Background:" list is longer than its text is still a story, not
-a list that is the whole text.
+a list that is the whole text; "according to the representative of the Coordination
+Staff for Missing Persons (KSZO), Taras Melnyk, in an interview with "Lviv Radio."" is
+Melnyk, the staff's representative, speaking to Lviv Radio, and "According to him" is he.
 
 Each case is a short article of our own.
 """
@@ -62,3 +64,17 @@ def test_a_labelled_story_with_a_long_background_list_is_read_whole() -> None:
         "and their families from the towns of the left bank of the river.",
     )
     assert claim_of(doc, "relocation continues").speaker.name == "Ivan Moroz"
+
+
+def test_a_title_its_acronym_and_then_the_name_after_according_to() -> None:
+    doc = news(
+        "Russia has halted the return of missing soldiers' bodies to press Kyiv, according "
+        "to the representative of the Coordination Staff for Missing Persons (KSZO), Taras "
+        'Melnyk, in an interview with "Lviv Radio."',
+        "According to him, the talks on the next handover have stalled for a month.",
+    )
+    lede = claim_of(doc, "halted the return of missing soldiers")
+    assert lede.speaker.name == "Taras Melnyk"
+    assert lede.speaker.affiliation == "Coordination Staff for Missing Persons"
+    assert [s.name for s in lede.sources] == ["Lviv Radio"]
+    assert claim_of(doc, "the talks on the next handover").speaker.name == "Taras Melnyk"

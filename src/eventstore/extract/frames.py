@@ -870,6 +870,8 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
 
 _ACCORDING_TAIL = re.compile(
     r"\s*\)\s*(?:(?:estimates?|data|figures|calculations|report)\b)?(?=\s*[,.])"
+    # "according to X, in an interview with Suspilne.": where X said it
+    r"|,?\s+in\s+an\s+interview\s+(?:with|to)\s+[^,;:]+?(?=\s*(?:[,;:]|\.(?!\w)|$))"
 )
 
 
@@ -877,11 +879,19 @@ def _name_after_title(speaker: Span, unit: Span) -> Span:
     """ "according to the deputy head of the president's office, Kyrylo Tymoshenko.": the
     name after the title's comma that closes the sentence is the speaker's."""
     doc = speaker.doc
-    if speaker.end >= unit.end or doc[speaker.end].text != ",":
+    end = speaker.end
+    if end < unit.end and doc[end].text == "(":  # "... of War (KSHPPV), Petro Yatsenko"
+        end = next((t.i + 1 for t in doc[end : unit.end] if t.text == ")"), unit.end)
+    elif end < unit.end and doc[end].text == ")":  # the span ended inside the brackets
+        end += 1
+    if end >= unit.end or doc[end].text != ",":
         return speaker
-    rest = [t for t in doc[speaker.end + 1 : unit.end] if not t.is_punct]
+    # the name runs to the sentence's end or to a comma ("..., Petro Yatsenko, in an
+    # interview with Suspilne.")
+    closing = next((t.i for t in doc[end + 1 : unit.end] if t.text == ","), unit.end)
+    rest = [t for t in doc[end + 1 : closing] if not t.is_punct]
     named = 2 <= len(rest) <= 4 and all(t.is_title for t in rest)
-    if named and any(t.ent_type_ == "PERSON" for t in rest) and rest[-1].i + 1 >= unit.end - 1:
+    if named and any(t.ent_type_ == "PERSON" for t in rest) and rest[-1].i + 1 >= closing - 1:
         return doc[speaker.start : rest[-1].i + 1]
     return speaker
 

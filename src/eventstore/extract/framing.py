@@ -25,6 +25,7 @@ _VENUE = re.compile(
     r"(?:(?:[A-Z][a-z]+\s+)?(?:TV|television|radio)\s+(?=channel|station|broadcaster))?"
     # "by the state news agency Belta": named as an outlet, whatever its name
     r"(?:(?P<kind>outlet|agency|channel|newspaper|broadcaster|website|station)\s+)?"
+    r"[\"\u201c\u00ab]?"  # 'in an interview with "Suspilne."'
     r"(?P<name>[A-Z][\w.'’&/-]*(?:\s+(?:of\s+)?[A-Z][\w.'’&/-]*){0,3}"
     # "told the odkryto.cz website": a site's address in lower case
     r"|[a-z][\w-]*\.(?:cz|pl|de|com|net|ua|ru|org|media|info|news|eu)\b)"

@@ -32,6 +32,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # "(MENAFN- UkrinForm) US Secretary of State"; not the acronym of "military intelligence
 # (HUR) chief", which is part of the role
 _BRACKETED = re.compile(r"^.*\)(?<!\([A-Z]{2}\))(?<!\([A-Z]{3}\))(?<!\([A-Z]{4}\))\s*")
+# "... of Prisoners of War (KSHPPV)": a body's acronym closing the role, whatever its length
+_ACRONYM_CLOSES = re.compile(r"\([A-Z]{2,8}\)\s*$")
 
 
 def name_of(subject: Span) -> str | None:
@@ -271,7 +273,9 @@ def role_text(phrase: str, name: str) -> str | None:
     found = re.search(written, phrase) if written else None
     before, after = (phrase[: found.start()], phrase[found.end() :]) if found else (phrase, "")
     before = _POSSESSIVE.sub("", before.strip(" ,"))
-    before = _BRACKETED.sub("", HONORIFIC.sub("", before + " ")).strip(" ,")
+    before = HONORIFIC.sub("", before + " ").strip(" ,")
+    if not _ACRONYM_CLOSES.search(before):
+        before = _BRACKETED.sub("", before + " ").strip(" ,")
     # "Trump and Vice President J.D. Vance": the one named before "and" has a role apart
     before = _COORDINATED.sub("", before)
     role = ", ".join(part for part in (before, after.strip(" ,")) if part)

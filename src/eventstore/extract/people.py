@@ -310,16 +310,23 @@ def make_person(
     )
 
 
+def _titled_then_named(title: str, rest: str, default_kind: ExpertKind) -> PersonRef | None:
+    """ "the representative of the Coordination Headquarters (KSHPPV), Petro Yatsenko": a
+    title, then after its comma only the name of the one who holds it."""
+    named = name_at_end(rest) if rest and ", " not in rest else None
+    if named is None or named[1] or looks_like_organization(named[0]):
+        return None
+    return make_person(named[0], title, default_kind=default_kind)
+
+
 def parse_person(phrase: str, *, default_kind: ExpertKind = "other") -> PersonRef | None:
     """A person from "Name", "Name, role", "role Name" or "role Name, role"."""
     phrase = " ".join(phrase.split()).strip(" ,.")
     head, _, appositive = phrase.partition(", ")
     found = name_at_end(head)
-    if found is None:
-        return None
-    name, prefix = found
     # "Center for Economic Strategy": the capitalized words end an organization's name.
-    if looks_like_organization(name) or _CONNECTOR_END.search(prefix):
-        return None
+    if found is None or looks_like_organization(found[0]) or _CONNECTOR_END.search(found[1]):
+        return _titled_then_named(head, appositive, default_kind)
+    name, prefix = found
     role_text = ", ".join(part for part in (prefix, appositive) if part) or None
     return make_person(name, role_text, default_kind=default_kind)
