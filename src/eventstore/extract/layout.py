@@ -130,6 +130,8 @@ _NOT_TEXT_2 = re.compile(
     r"|pictures?)\b\s*[:.(]"
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
+    # or in an agency's and photographer's: "... in Warsaw. © UNHCR/Anna Liminowicz"
+    r"|©\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w'’ .-]{0,40}$"
     # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
     rf"|{_DISCLAIMER_RE}"
     r"|\d{4},?\s+\d{1,2}:\d{2}$"

@@ -10,13 +10,14 @@ interviewer's questions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventstore.extract.bodies import institution_named
 from eventstore.extract.document import PersonRef, Span
 from eventstore.extract.drafts import Draft, Voice, spans_of
 from eventstore.extract.layout import Layout
-from eventstore.extract.names import looks_like_organization
+from eventstore.extract.names import is_outlet, looks_like_organization
 from eventstore.extract.people import make_person, parse_person
 from eventstore.extract.speakers import Speakers
 from eventstore.extract.text import Paragraph
@@ -67,7 +68,9 @@ _FINDINGS_OF = re.compile(
     rf"(?P<issuer>{_CAPITALIZED}(?:\s+(?:(?:of|for|and|the)\s+)*{_CAPITALIZED})*):?$"
 )
 _REPORTING = frozenset("report say claim allege believe estimate rumour rumor confirm".split())
-_STATEMENT_CATEGORY = re.compile(r"^(?:statement|press release|communiqu[eé])s?$", re.I)
+_STATEMENT_CATEGORY = re.compile(
+    r"^(?:statement|(?:press|news|media)\s+release|communiqu[eé])s?$", re.I
+)
 
 
 def narrator(
@@ -158,14 +161,30 @@ def _issuer(parts: Layout, outlet: str | None, category: str | None) -> Voice | 
     ):
         name = match.group("issuer")
     elif (_STATEMENT.match(title) or _STATEMENT_CATEGORY.match(category or "")) and outlet:
-        name = outlet
+        # a release a news agency runs is its issuer's: the acronym it names most
+        name = _named_most(parts) if is_outlet(outlet) else outlet
     else:
+        return None
+    if name is None:
         return None
     if not looks_like_organization(name):
         return None
     if outlet and outlet.startswith(name):
         name = outlet  # "Statement of the Ministry of Foreign Affairs" on the ministry's site
     return Voice(institution_named(name), "statement.issuer")
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b")
+
+
+def _named_most(parts: Layout) -> str | None:
+    """The acronym a release names more often than any other, at least twice ("UNHCR")."""
+    lede = [parts.lede] if parts.lede is not None else []
+    body = " ".join(p.text for p in [*lede, *parts.body, *parts.background])
+    counts = Counter[str](_ACRONYM.findall(body)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 def narrated(
