@@ -294,7 +294,11 @@ def says_future(unit: Sentence) -> bool:
             return True
         if word == "upcoming":
             return True
-        if word in FUTURE_WORDS and any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+        # "The model was expected to be finalized ... after a meeting on Aug. 18": what was
+        # expected then is no happening ahead
+        expected_then = word == "expected" and any(c.tag_ == "VBD" for c in auxiliaries)
+        if word in FUTURE_WORDS and auxiliaries and not expected_then:
             return True
     return False
 

@@ -14,7 +14,14 @@ from eventstore.extract.dates import DatePhrase, find_date, is_bound
 from eventstore.extract.document import EventDoc, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
 from eventstore.extract.frame_parts import Frame
-from eventstore.extract.happenings import clause_happening, date_of, happening, pluperfect
+from eventstore.extract.happenings import (
+    clause_happening,
+    date_of,
+    date_of_rest,
+    describes_a_thing,
+    happening,
+    pluperfect,
+)
 from eventstore.extract.sentence_parts import happening_before
 from eventstore.extract.text import Paragraph, capitalize_first
 from eventstore.vocabulary import Section
@@ -92,6 +99,8 @@ class EventReading:
         if main is None or self.state.author is not None:
             return None
         phrase = date_of(main)
+        if phrase is not None and describes_a_thing(main, phrase):
+            phrase = date_of_rest(main, phrase) or phrase  # "X, which began ... in 2022,"
         return self._event(main, None if phrase is None or is_bound(phrase) else phrase, ())
 
     def _with_clause(self, unit: Sentence, phrase: DatePhrase | None) -> EventDoc | None:

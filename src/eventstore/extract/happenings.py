@@ -78,6 +78,10 @@ def framed_date(unit: Sentence, frame: Frame) -> DatePhrase | None:
             # the rest of the sentence dates it, or the clause holds the only happening
             rest = date_of_rest(unit, inner)
             return rest if rest is not None or happening(frame) else inner
+    if whole is not None and describes_a_thing(unit, whole):
+        # "Russia, which began its invasion in February 2022, stepped up attacks in
+        # March in what Kyiv said ...": the clause dates Russia, the rest the attacks
+        return date_of_rest(unit, whole) or whole
     return whole
 
 
@@ -111,7 +115,21 @@ def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     if _aside(unit.text, phrase):
         return True
     verb = _describing(unit, phrase)
-    return verb is not None and verb.tag_ != "VBG"
+    return verb is not None and verb.tag_ != "VBG" and not _scheduling_subject(verb)
+
+
+_SETTING = frozenset("schedule plan set slate due".split())
+
+
+def _scheduling_subject(verb: Token) -> bool:
+    """ "The meeting, scheduled for Sept. 4, will be held ...": when the sentence's own
+    subject is set to happen."""
+    subject = verb.head
+    return (
+        verb.lemma_.lower() in _SETTING
+        and subject.dep_ in {"nsubj", "nsubjpass"}
+        and subject.head.dep_ == "ROOT"
+    )
 
 
 # ("Compared to the same period last year", "less than a year ago"; not "more than 200
@@ -371,6 +389,7 @@ def _past_action(verb: Token) -> bool:
     done = _decided(verb, lemma) or _first_to(verb, lemma) or _reported_harm(verb, lemma)
     # "Germany has recalled its ambassador": a cue's word that acts on a person or a thing
     done = done or (lemma == "recall" and recalled_envoy(verb))
+    done = done or (lemma == "discuss" and _met(verb))
     if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not done):
         return False
     children = list(verb.children)
@@ -386,6 +405,21 @@ def _past_action(verb: Token) -> bool:
     return verb.tag_ == "VBD" or (
         verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
     )
+
+
+_PARTIES = frozenset("party side delegation leader minister president".split())
+
+
+def _met(verb: Token) -> bool:
+    """ "The parties also discussed the ceasefire", "Pope Leo and Putin discussed ...",
+    "X discussed it with Y": a discussion between two is a meeting held."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    plural = subject.tag_ in {"NNS", "NNPS"} and subject.lemma_.lower() in _PARTIES
+    joined = any(c.dep_ == "conj" for c in subject.children)
+    along = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return plural or joined or along
 
 
 def _future_word(token: Token) -> bool:
