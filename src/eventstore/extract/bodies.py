@@ -27,6 +27,11 @@ def institution_named(name: str) -> PersonRef:
     # nor are a company's legal form and the quotation marks around its name (NPC
     # "Ukrenergo")
     name = re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name)
+    # "the U.S.-based Institute for the Study of War": where it sits is no part either
+    name = re.sub(r"^(?:the\s+)?[\w.]+-based\s+(?=[A-Z])", "", name)
+    # "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War": a full
+    # name of its own (two words and a connector before the rest) needs no country
+    name = re.sub(r"^(?:the\s+)?[A-Z][\w.]*['’]s\s+(?=(?:[A-Z]\w*\s+){2,}(?:for|of)\s)", "", name)
     # "the Council of Europe, the continent's foremost human rights body": the name only
     # "DTEK, Ukraine's largest private energy company": nor is what is said of it after
     name = re.sub(r",\s+(?:(?:the|a|an)\s+|[A-Z][\w-]*['’]s\s+)[a-z].*$", "", name)

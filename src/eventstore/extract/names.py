@@ -52,7 +52,7 @@ _ORG_WORDS = frozenset(
     agency court prosecutor police guard association federation chamber academy society
     forum initiative network project observatory studies research policy strategy business
     economics energy holding holdings airlines railways consulting analytics nations panel
-    board tribunal mission fleet brigade regiment battalion corps team""".split()
+    board tribunal mission fleet brigade regiment battalion corps team unit""".split()
 )
 _MEDIA_WORDS = frozenset("media press outlets outlet journalists newspapers".split())
 _INTELLIGENCE_WORDS = frozenset("intelligence cia fsb gur sbu mi6 mossad nsa spy".split())

@@ -196,8 +196,10 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
     """
     words = phrase.split()
     # "Lloyd J. Austin III", "Martin Luther King Jr.": the generation ends the name
+    last = words[-1].strip(",") if words else ""
+    numbered = last in GENERATIONS and last.isupper() and len(words) == 2  # "Leo XIV"
     suffix = (
-        words.pop().strip(",") if len(words) > 2 and words[-1].strip(",") in GENERATIONS else None
+        words.pop().strip(",") if (len(words) > 2 and last in GENERATIONS) or numbered else None
     )
     taken: list[str] = []
     start = len(words)
@@ -242,14 +244,18 @@ def name_at_end(phrase: str) -> tuple[str, str] | None:
     while taken and taken[-1] in _PARTICLES:
         taken.pop()  # the name starts with a capital
         start += 1
-    if len(taken) < 2:
+    regnal = suffix is not None and suffix.isupper() and suffix[:1] in {"I", "V", "X"}
+    if len(taken) < 2 and not (taken and regnal):  # "Pope Leo XIV": one name and a number
         return None
     name = " ".join(reversed(taken)) + (f" {suffix}" if suffix else "")
     prefix = " ".join(words[:start])
     return name, prefix
 
 
-GENERATIONS = frozenset("Jr. Jr Sr. Sr II III IV".split())
+# and a monarch's or pope's number ("King Charles III", "Pope Leo XIV")
+GENERATIONS = frozenset(
+    "Jr. Jr Sr. Sr II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII".split()
+)
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")

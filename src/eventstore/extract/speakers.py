@@ -93,7 +93,7 @@ _INSTITUTION_HEADS = frozenset(
     house parliament rada cabinet court police guard bureau company corporation group
     alliance nato organization organisation union commission presidency mission operator
     energoatom ukrenergo gazprom military bank authority regulator watchdog inspectorate
-    fund lender bloc team""".split()
+    fund lender bloc team unit center centre institute""".split()
 )
 # Words a writer refers back to a body by that are not in its name ("the fund" after the
 # International Monetary Fund, "the bloc" after the EU, "the regulator" after a central
@@ -181,7 +181,7 @@ def surname(key: str) -> str:
     """The surname of a person's key: its last word, or the one before a generation's
     ("Lloyd Austin III" is "Austin")."""
     words = key.split()
-    return words[-2] if len(words) > 2 and words[-1] in _GENERATION_KEYS else words[-1]
+    return words[-2] if len(words) >= 2 and words[-1] in _GENERATION_KEYS else words[-1]
 
 
 def _named_at(key: str, position: int) -> str:

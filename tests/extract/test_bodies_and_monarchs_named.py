@@ -1,0 +1,59 @@
+"""Names of bodies and of those who reign (pure): "the U.S.-based Institute for the Study
+of War" is the Institute for the Study of War; "Ukraine's Coordination Staff for the
+Return of Prisoners" is the staff's own full name (but "Russia's Defence Ministry" and
+"Ukraine's Ministry of Defence" keep their country); "the U.K.'s defence intelligence
+unit said" is a body speaking; "Pope Leo XIV" and "King Charles III" are people, and
+"Leo" is the pope later.
+
+Each case is a short article of our own in the manner of wires and Ukrainian news sites.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventstore.extract.bodies import institution_named
+from tests.extract.lines import article, claim_of
+
+DAY = date(2025, 6, 5)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("the U.S.-based Institute for the Study of War", "Institute for the Study of War"),
+        (
+            "Ukraine's Coordination Staff for the Return of Prisoners",
+            "Coordination Staff for the Return of Prisoners",
+        ),
+        ("Russia's Defence Ministry", "Russia's Defence Ministry"),
+        ("Ukraine's Ministry of Defence", "Ukraine's Ministry of Defence"),
+    ],
+)
+def test_a_body_is_named_without_where_it_sits(written: str, name: str) -> None:
+    assert institution_named(written).name == name
+
+
+def test_an_intelligence_unit_speaks() -> None:
+    doc = article(
+        '"Russian forces now very likely threaten the town from three sides," the U.K.\'s '
+        "defence intelligence unit said on Wednesday.",
+        published=DAY,
+    )
+    claim = claim_of(doc, "threaten the town from three sides")
+    assert claim.speaker.kind == "organization"
+    assert "intelligence unit" in claim.speaker.name
+
+
+def test_a_pope_and_a_king_are_named_with_their_numbers() -> None:
+    doc = article(
+        "Pope Leo XIV said that both sides must take steps towards ending the war.",
+        '"Peace is possible," Leo said after the call.',
+        "King Charles III said that the alliance would stand by its members.",
+        published=DAY,
+    )
+    assert claim_of(doc, "both sides must take steps").speaker.name == "Leo XIV"
+    assert claim_of(doc, "Peace is possible").speaker.name == "Leo XIV"
+    assert claim_of(doc, "the alliance would stand").speaker.name == "Charles III"
