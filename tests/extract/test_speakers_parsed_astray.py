@@ -2,7 +2,9 @@
 circumstance ('..." said Under Secretary of ... Jane Doe, in a statement.'); a lone family
 name opening the sentence tagged as a body and hung on the cue as a modifier; "Kyivstar's
 CEO" as the company's chief named before; "the lawmaker" as the member of parliament the
-text follows.
+text follows; a speaker named after the cue that the parser took for its object ("They
+hold about a thousand square kilometres, stated the Commander-in-Chief of the Armed Forces
+of Ukraine Oleksandr Syrskyi during the meeting of the Staff."), a hyphened title whole.
 
 Each case is a short article of our own.
 """
@@ -92,3 +94,18 @@ def test_reminded_that_is_a_cue() -> None:
         "She reminded that the budget had already been changed twice this year.",
     )
     assert claim_of(doc, "changed twice").speaker.name == "Roksana Pidluzhna"
+
+
+def test_a_speaker_after_the_cue_taken_for_its_object() -> None:
+    doc = news(
+        "Ukrainian units press on in the border region. They hold about a thousand square "
+        "kilometres, stated the Commander-in-Chief of the Armed Forces of Ukraine Oleksandr "
+        "Syrskyi during the meeting of the Staff.",
+        "The advance has slowed, stated the Commander-in-Chief of the Armed Forces of "
+        "Ukraine Oleksandr Syrskyi.",
+    )
+    for words in ("They hold about a thousand square", "The advance has slowed"):
+        speaker = claim_of(doc, words).speaker
+        assert speaker.name == "Oleksandr Syrskyi"
+        assert speaker.role == "Commander-in-Chief"
+        assert speaker.affiliation == "Armed Forces of Ukraine"

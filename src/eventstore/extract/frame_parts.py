@@ -70,6 +70,8 @@ def subject_of(verb: Token) -> Token | None:
         while (sibling := _title_sibling(subject)) is not None:
             subject = sibling
         return subject
+    if (inverted := _inverted_object(verb)) is not None:
+        return inverted
     # "He said X and added Y", "Tehran continues to insist that ...", "He answered,
     # saying that ...": the cue shares the subject of the verb it depends on.
     shares = verb.dep_ in {"conj", "xcomp"} or (
@@ -92,6 +94,25 @@ def subject_of(verb: Token) -> Token | None:
             return subject_of(verb.head.head)
         return subject_of(verb.head)
     return None
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """ "They control 1,000 square km, stated the Commander-in-Chief of the Armed Forces
+    Oleksandr Syrskyi": after a reported clause, the parser may take the speaker named
+    after the cue for its object; a name ends it."""
+    reported = any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    # or the parser joined the cue to the reported clause with no "and"
+    joined = verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in verb.head.children)
+    reported = reported or (joined and verb.head.i < verb.i)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not reported or len(objects) != 1 or verb.lemma_.lower() not in _INVERTING:
+        return None
+    last = max(objects[0].subtree, key=lambda t: t.i)
+    named = [t for t in objects[0].subtree if t.pos_ == "PROPN"]
+    return objects[0] if last.pos_ == "PROPN" and len(named) >= 2 else None
+
+
+_INVERTING = frozenset("say state add note stress emphasize emphasise explain write".split())
 
 
 def _reported(verb: Token) -> bool:
@@ -145,6 +166,8 @@ _FOCUS_WORDS = frozenset("only even also just".split())
 def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
+    if subject.dep_ == "dobj":  # "..., stated the Commander-in-Chief of ... Oleksandr X"
+        return doc[subject.left_edge.i : subject.right_edge.i + 1]
     if (named := _name_after_roles(subject)) is not None:
         return named
     tokens = [subject]

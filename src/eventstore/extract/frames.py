@@ -754,15 +754,20 @@ def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Fra
     if lemma not in _BARE_CUES or verb.tag_ not in {"VBD", "VBZ"}:
         return None
     after = unit.doc.text[frame[1] : unit.end_char]
-    if after.strip(" .,;:\"”’'"):
+    if after.strip(" .,;:\"”’'") and not _WHERE_SAID.match(after):
         return None
-    comma = unit.doc[speaker.start - 1] if speaker.start > unit.start else None
+    first = min(speaker.start, verb.i)  # "..., stated the commander X": before the cue
+    comma = unit.doc[first - 1] if first > unit.start else None
     before = words_before(unit, comma.idx) if comma is not None and comma.text == "," else None
     if before is not None:
         # "Ukraine's forces fired 39 shells ..., a local official told reporters.": the
         # words before the comma, in the same sentence
         return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
     return Frame(speaker, verb, (), "paraphrase", "paraphrase.stated_by", 0.7, frame)
+
+
+# "..., stated X during the Meeting of the Staff.": where it was said, closing the sentence
+_WHERE_SAID = re.compile(r"\s*(?:during|at|in|on|after)\s[^,;\"“”]*$")
 
 
 def _with_name_after(speaker: Span) -> Span:

@@ -71,6 +71,8 @@ def without_setting(subject: Span) -> Span:
         return subject
     for child in head.children:
         if child.dep_ == "prep" and child.i > head.i and child.lower_ not in {"of", "for"}:
+            if child.nbor(-1).text == "-":
+                continue  # "Commander-in-Chief": one title, hyphened
             if ends_in_name(list(child.subtree)):
                 continue  # "the MP from "Voice" Yaroslav Zheleznyak": the name is in it
             return subject.doc[subject.start : child.i]
