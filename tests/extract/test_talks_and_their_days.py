@@ -3,7 +3,8 @@ held, and a lede telling one makes its day the story's; "The meeting, scheduled 
 4, will be held ..." is of Sept. 4; "was expected to be finalized ... after a meeting on
 Aug. 18" is no happening ahead (Aug. 18 of the published year, not the next); "Russia,
 which began its invasion in February 2022, stepped up attacks in March in what Kyiv
-said ..." dates the attacks by March.
+said ..." dates the attacks by March; "Friday's planned summit" is the Friday ahead; "in the early
+hours of Friday" is that Friday's night.
 
 Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
@@ -60,3 +61,23 @@ def test_a_relative_clauses_date_is_not_the_main_happenings() -> None:
     )
     event = event_of(doc, "stepped up attacks on the power grid")
     assert (event.date.year, event.date.month) == (2024, 3)
+
+
+def test_a_days_planned_summit_is_ahead() -> None:
+    doc = article(
+        "Friday's planned summit in Geneva between the two presidents has suddenly raised "
+        "hopes of a deal, according to observers.",
+        published=date(2025, 8, 13),  # a Wednesday
+    )
+    assert day_of(event_of(doc, "planned summit in Geneva")) == (2025, 8, 15)
+
+
+def test_the_early_hours_of_a_day_are_its_night() -> None:
+    doc = article(
+        "Russian troops went on the offensive towards Kharkiv in the early hours of Friday, "
+        "according to the Ukrainian Defence Ministry.",
+        published=date(2024, 5, 10),
+    )
+    event = event_of(doc, "went on the offensive towards Kharkiv")
+    assert day_of(event) == (2024, 5, 10)
+    assert event.date.qualifier == "night"

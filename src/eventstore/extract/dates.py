@@ -44,7 +44,11 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 # "on the night of 16-17 June", "the summit on July 11-12": a span of days, dated by its first
 _TO_DAY = r"(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?!\d))?"
 _YEAR = r"(?P<year>(?:19|20|21)\d{2})"
-_TIME_OF_DAY = r"(?:the\s+(?P<tod>morning|evening|night|afternoon)\s+of\s+)?"
+# "in the early hours of Friday": that day's night
+_TIME_OF_DAY = (
+    r"(?:the\s+(?P<tod>morning|evening|night|afternoon)\s+of\s+"
+    r"|(?:in\s+)?the\s+(?P<small>early|small|wee)\s+hours\s+of\s+)?"
+)
 _LEAD = (
     r"^(?:(?:but|and|however|meanwhile|then|yet|so)\s*,?\s+)?"
     r"(?:(?:back|already|even|only|also)\s+)?"
@@ -102,7 +106,8 @@ _FORMS = [
     rf"(?:{_NUMBER}\s+(?P<sunit>day|week|month|year)s?\s+(?P<sdir>later|earlier|afterwards)"
     r"|the\s+(?:next|following)\s+(?P<nunit>day|month|year))",
     # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
-    rf"(?:on\s+){_TIME_OF_DAY}{_WEEKDAY}(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
+    rf"(?:on\s+|(?=in\s+the\s+(?:early|small|wee)\s+hours)){_TIME_OF_DAY}{_WEEKDAY}"
+    r"(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
     rf"(?:(?P<last>last)\s+|(?P<next>next|this\s+coming|coming)\s+)?{_WEEKDAY}"
     r"(?:\s+(?P<tod>morning|evening|night|afternoon))?",
     # Earlier this month / Last month / This week / late last year / during the night
@@ -278,6 +283,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
         return DatePhrase(len(match.group()), text, undated=True)
     qualifier = groups.get("tod") or groups.get("tod2") or groups.get("part")
     qualifier = qualifier or groups.get("relpart") or groups.get("todnow")
+    qualifier = qualifier or ("night" if groups.get("small") else None)
     if "partof" in groups:
         qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
     if groups.get("rel", "").lower().startswith("last night") or "ovn" in groups:

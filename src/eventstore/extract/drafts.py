@@ -29,6 +29,7 @@ from eventstore.vocabulary import ClaimKind, Section
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Sentence
+    from spacy.tokens import Token
 
 # Words that put a date ahead of the published date ("is scheduled for March 3"); not
 # "would", which is reported speech about the past as often as the future.
@@ -281,6 +282,8 @@ def says_future(unit: Sentence) -> bool:
     for", "is due to", "upcoming" (not "scheduled power outages", an adjective)."""
     root = unit.root
     for token in unit:
+        if _planned_for_a_day(token):
+            return True
         if root.i not in (token.i, token.head.i):
             continue  # "..., which pledged aid if either will be attacked": not the main verb
         if token.dep_ == "conj" and root.tag_ == "VBD":
@@ -301,6 +304,13 @@ def says_future(unit: Sentence) -> bool:
         if word in FUTURE_WORDS and auxiliaries and not expected_then:
             return True
     return False
+
+
+def _planned_for_a_day(token: Token) -> bool:
+    """ "Friday's planned summit in Alaska": a thing planned for the day that owns it."""
+    if token.lower_ not in {"planned", "scheduled", "upcoming"} or token.dep_ != "amod":
+        return False
+    return any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in token.head.children)
 
 
 def _dated_in_future_content(unit: Sentence, phrase: DatePhrase) -> bool:
