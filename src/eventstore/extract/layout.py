@@ -120,6 +120,10 @@ _NOT_TEXT_2 = re.compile(
     r"|^This (?:article|story|piece|column|op-ed|commentary) (?:originally |first )?appeared\b"
     r"|^(?:Originally|First) (?:published|appeared)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
+    # a page's stamps: "Published May 9, 2025last updated May 9, 2025", "Posted 10:05 AM"
+    r"|^(?:Published|Posted|Updated|Last\s+updated)\b.{0,50}\d{4}.{0,40}$"
+    # a live blog's housekeeping: "This blog is now closed. Please move over to ..."
+    r"|^(?:This|Our)\s+(?:live\s+)?blog\s+(?:is\s+)?(?:now\s+)?clos\w*\b"
     # "For the latest headlines, follow our Google News channel online or via the app."
     r"|^For\s+the\s+latest\s+(?:headlines|news|updates)\b.*\bfollow\s+(?:us|our)\b"
     # a page's call to its readers: "Support the Kyiv Ledger on Patreon!", "Join us today!"
@@ -277,7 +281,10 @@ _BACKGROUND_WORDS = re.compile(
 
 # "Key updates on May 23:", "Main developments:": a roundup's header above its bullets
 _ROUNDUP = re.compile(
-    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:updates|developments|headlines|events)\b[^!?]{0,40}:$", re.I
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:updates|developments|headlines|events)\b[^!?]{0,40}:$"
+    # a live blog's summary: "What you need to know", "Here's what we know so far"
+    r"|^(?:Here['’]s\s+)?what\s+(?:you\s+need\s+to|we)\s+know(?:\s+so\s+far)?\s*:?$",
+    re.I,
 )
 # "• Syrskyi: Russia 'bogged down' ...": a headline that quotes a speaker it names
 _SPEAKER_HEADLINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}:\s")
