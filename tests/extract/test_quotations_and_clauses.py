@@ -4,7 +4,8 @@ one claim, not two speakers' halves; a quotation set in single curly quotes is o
 (but an opening single mark never closed opens none); unquoted words in the first person before a
 paragraph's closing frame are its speaker's; what a body says it is "concerned" about,
 hopes or complains of is its stance, and "reprimanded X for ..." is a person's stance,
-not news.
+not news; a newswire's words with no quotation marks, signed after a dash ("... -
+wrote Grossi.", "... - he added, noting that ..."), are the signer's quote.
 
 Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
@@ -107,3 +108,19 @@ def test_a_stance_verb_in_a_clause_of_the_cue_does_not_take_the_quotation() -> N
     assert claim.speaker.name == "Belarusian Defence Ministry"
     assert claim.kind == "quote"
     assert claim.text.startswith("These men have seen real combat")
+
+
+def test_words_signed_after_a_dash_are_a_quote() -> None:
+    doc = article(
+        "IAEA chief Rafael Grossi is travelling to the Zaporizhzhia plant again, the agency said.",
+        "I am heading to the plant to continue our assistance and help prevent an accident "
+        "- wrote Grossi.",
+        'It is crucial that they keep the "Shield" programme running. We will support them. '
+        "- he added, noting that the next rotation of inspectors is ready.",
+        published=DAY,
+    )
+    signed = claim_of(doc, "I am heading to the plant")
+    assert (signed.speaker.name, signed.kind) == ("Rafael Grossi", "quote")
+    assert claim_of(doc, "It is crucial that they keep").speaker.name == "Rafael Grossi"
+    noting = claim_of(doc, "the next rotation of inspectors is ready")
+    assert (noting.speaker.name, noting.kind) == ("Rafael Grossi", "paraphrase")

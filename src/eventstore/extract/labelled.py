@@ -67,6 +67,16 @@ _SIGNED = re.compile(
 )
 
 
+_SIGNING_VERBS = r"(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded)"
+# "I am heading to the plant ... - wrote Grossi.", "... support them. - he added, noting
+# that ...": a Ukrainian newswire's quotation with no marks, signed after a dash
+_SIGNED_ANY = re.compile(
+    rf"\s+[-–—]\s*(?:(?P<pronoun>he|she)\s+{_SIGNING_VERBS}"
+    rf"|{_SIGNING_VERBS}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+    r"(?P<rest>,\s+(?:noting|adding|stressing|emphasizing|saying)\s+that\s+[^\"“”]+?)?\.?$"
+)
+
+
 class LayoutReading:
     """The layout-specific reading of one paragraph (mixed into the paragraph reader)."""
 
@@ -289,6 +299,37 @@ class LayoutReading:
             return None
         speaker = resolve_subject(speaker_span(subject), self.state.speakers)
         return speaker if isinstance(speaker, PersonRef) else None
+
+    def _signed(self) -> bool:
+        """A paragraph of a speaker's words with no quotation marks, signed after a dash
+        by a name the article gave or by "he" of the person it follows: a quote; a
+        "noting that ..." after the signature is a paraphrase of theirs."""
+        text = self.paragraph.text.rstrip()
+        match = _SIGNED_ANY.search(text)
+        quoting = any(len(text[q.start : q.end].split()) > 3 for q in self.quotes)
+        if match is None or quoting or self.state.block_speaker is not None:
+            return False  # (a name in quotation marks is no quotation: "Pearl")
+        speakers = self.state.speakers
+        name = match.group("name")
+        speaker = speakers.by_surname(name) if name else self.state.following
+        if speaker is None or speaker.kind == "organization":
+            return False
+        self._add(
+            Draft(
+                speaker,
+                "quote",
+                spans_of(self.paragraph, [(0, match.start())]),
+                self.section,
+                "quote.signed",
+                0.7,
+            )
+        )
+        if match.group("rest"):
+            rest = (match.start("rest") + match.group("rest").index("that") + 5, len(text))
+            paraphrase = spans_of(self.paragraph, [rest])
+            self._add(Draft(speaker, "paraphrase", paraphrase, self.section, "quote.signed", 0.6))
+        self.state.following = speaker
+        return True
 
     def _continues_quote(self) -> bool:
         """A paragraph that carries on the previous paragraph's unclosed quotation."""

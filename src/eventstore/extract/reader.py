@@ -120,6 +120,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
                 return self.items
         if self._block_quote() or self._continues_quote() or self._runs_on() or self._answer():
             return self.items
+        if self._signed():
+            return self.items
         if self.state.answering is not None and self._interview_answer():
             return self.items
         newcomer, self.state.newcomer = self.state.newcomer, None
