@@ -6,7 +6,9 @@ quotation marks under bare questions, after an intro that names whom they were p
 an opinion page whose author is named only in its title, above the page's disclaimer; a
 reposted op-ed signed "© Name"; a think tank's list of takeaways with its map caption
 and authors after it; a TV report's soundbites under "Name / Body" captions; a radio
-transcript whose host's label has accented capitals. Each article is our own.
+transcript whose host's label has accented capitals; an interview page whose
+"Respondent :" line names who answers the unlabelled questions (not the "Source :" line's
+channel). Each article is our own.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from eventstore.extract import ArticleDoc
-from tests.extract.lines import article
+from tests.extract.lines import article, claim_of
 
 PUBLISHED = date(2025, 3, 12)
 
@@ -143,3 +145,23 @@ def test_a_radio_transcript_whose_host_has_an_accented_name() -> None:
         title="How a fleet of old tankers keeps Russian oil moving",
     )
     assert [c.speaker.name for c in doc.claims] == ["Pavel Orlov", "Pavel Orlov"]
+
+
+def test_a_respondent_line_names_who_answers_the_questions() -> None:
+    doc = article(
+        "Author : Taras Hordiienko",
+        "Respondent : Martin Keel",
+        "Source : Channel 9 Kyiv",
+        "Martin Keel, the OSCE envoy, came to our studio on the sidelines of the forum.",
+        "You have met both presidents. What do they have in common?",
+        "I have only met the Russian president once, when I worked for the government. "
+        "That was a long time ago.",
+        "Will the occupied territories return?",
+        "We really believe that this territory will return to Ukraine in the end.",
+        published=date(2018, 9, 21),
+        outlet="Channel 9 Kyiv",
+    )
+    for words in ("I have only met the Russian president", "this territory will return"):
+        claim = claim_of(doc, words)
+        assert (claim.speaker.name, claim.kind) == ("Martin Keel", "quote")
+    assert not [c for c in doc.claims if "What do they have in common" in c.text]

@@ -473,14 +473,28 @@ def _labelled(paragraph: Paragraph, found: Layout) -> Paragraph:
     return paragraph
 
 
-def _interview(found: Layout, rest: list[Paragraph]) -> None:
-    """In an interview (so titled, or with questions marked as an interviewer's), the
-    bare question lines are the interviewer's too, and an intro that says who the
-    interviewee is ("X is the commander of ...") names who answers."""
-    answering = _named_turns(found, rest)
+# "Respondent : Kurt Volker": an interview page's line naming whom it asks
+_RESPONDENT = re.compile(
+    r"^(?:Respondent|Interviewee)\s*:\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$"
+)
+
+
+def _respondent(paras: list[Paragraph]) -> str | None:
+    found = (_RESPONDENT.match(p.text.strip()) for p in paras[1:6])
+    return next((m.group("name") for m in found if m is not None), None)
+
+
+def _interview(found: Layout, rest: list[Paragraph], respondent: str | None = None) -> None:
+    """In an interview (so titled, or with questions marked as an interviewer's, or a
+    respondent named), the bare question lines are the interviewer's too (any paragraph
+    that ends in a question, where a respondent is named), and an intro that says who
+    the interviewee is ("X is the commander of ...") names who answers."""
+    answering = respondent or _named_turns(found, rest)
     marked = any(found.labels.get(p.index) == "question" for p in rest)
     spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
     bare = [p for p in rest[1:] if p.index not in found.labels and _BARE_QUESTION.match(p.text)]
+    if respondent is not None:
+        bare = [p for p in rest[1:] if p.index not in found.labels and _asks(p.text)]
     answered = _quoted_answers(rest, bare)
     # "At WEF you said ... Why do you think that is?": questions put to the interviewee,
     # each after a lead-in of its own, make the page an interview whatever its title says
@@ -488,13 +502,16 @@ def _interview(found: Layout, rest: list[Paragraph]) -> None:
     questions = sorted({*bare, *addressed}, key=lambda p: p.index)
     asked = len(addressed) >= 2 and len(questions) < len(rest) / 2
     bare = questions if asked else bare
-    if not (marked or spoke_to or answered or asked or _INTERVIEW.search(found.title.text)):
+    so_titled = _INTERVIEW.search(found.title.text) is not None
+    if not (marked or spoke_to or answered or asked or so_titled or respondent):
         return
     if not marked and len(bare) < 2:
         return
     for paragraph in bare:
         found.labels[paragraph.index] = "question"
-    if rest and (intro := _INTRO.search(rest[0].text)):
+    if respondent is not None:
+        found.interviewee = (respondent, "")
+    elif rest and (intro := _INTRO.search(rest[0].text)):
         found.interviewee = _interviewee(intro)
     elif answering is not None:
         found.interviewee = (answering, "")
@@ -551,6 +568,11 @@ def _named_turns(found: Layout, rest: list[Paragraph]) -> str | None:
         found.labels[asked.index] = "question"
     names = [name for _, name in turns]
     return max(names, key=names.count) if names else None  # the one who answers most
+
+
+def _asks(text: str) -> bool:
+    """A paragraph that ends in a question."""
+    return text.rstrip().rstrip('"”»').endswith("?")
 
 
 def _interviewee(intro: re.Match[str]) -> tuple[str, str]:
@@ -653,7 +675,7 @@ def layout(paras: list[Paragraph]) -> Layout:
         return found
     rest = _soundbites(found, _transcript(found, paras, rest))
     if not found.turns:
-        _interview(found, rest)
+        _interview(found, rest, _respondent(paras))
     found.lede = rest.pop(0)
     decked: list[Paragraph] = []
     if len(rest) > 2 and not _VENUE.match(rest[0].text) and not _ends(found.lede.text):

@@ -151,7 +151,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if label == "source":
             self._follow_source()
         elif label == "question":  # an interviewer's: what follows is the interviewee's
-            self.state.answering = self.state.following or self.state.speakers.featured
+            following = self.state.following
+            if following is not None and following.kind == "organization":
+                following = None  # "Source: 112 Ukraine" names where, not who answers
+            self.state.answering = following or self.state.speakers.featured
             self.state.asked = True
         elif label == "turn":
             self._turn()
