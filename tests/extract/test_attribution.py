@@ -406,3 +406,23 @@ def test_not_ruling_something_out_is_a_stance() -> None:
     assert claim.speaker.name == "Irakli Kobakhidze"
     # the words keep their "not": the opposite claim is not his
     assert claim.text == "does not rule out provocations during the football match with Russia"
+
+
+@pytest.mark.parametrize(
+    ("role_text", "expected"),
+    [
+        (
+            "spokesperson for the Khortytsya operational and strategic group of troops",
+            ("spokesperson", "Khortytsya operational and strategic group of troops"),
+        ),
+        (
+            "spokeswoman for the Luhansk military operation",
+            ("spokeswoman", "Luhansk military operation"),
+        ),
+    ],
+    ids=["group-of-troops", "military-operation"],
+)
+def test_formations_named_in_lower_case_after_their_name(
+    role_text: str, expected: tuple[str, str]
+) -> None:
+    assert split_role(role_text) == expected

@@ -34,7 +34,11 @@ _PREPOSITION_ORG = re.compile(
     r"(?:(?<=['’]s)(?:\s+[a-z][\w-]*){1,3}(?=\s*(?:,|$))"
     # "of the Kharkiv region police": a place's service, named in lower case
     r"|(?:\s+(?:region|regional|oblast|city|district))?\s+(?:police|prosecutor['’]s\s+office"
-    r"|military\s+administration|administration)\b)?)"
+    r"|military\s+administration|administration)\b"
+    # "for the Khortytsya operational and strategic group of troops", "for the Luhansk
+    # military operation": a formation named in lower case after its name
+    r"|(?:\s+(?:operational|strategic|and|joint|military|forces|operational-strategic)){1,4}"
+    r"\s+(?:group\s+of\s+(?:troops|forces)|operation|group)\b)?)"
     # "with the Asia-Pacific programme at Chatham House": a unit; the employer comes next
     r"(?![\w'’-])(?!\s+(?:programme|program|project|unit|desk|team|initiative)\b)"
 )
@@ -140,7 +144,7 @@ def _trim_org(org: str) -> str:
     if re.search(r"['’]s\s+[a-z]", org):
         return org.rstrip(" ,.")  # "Ukraine's air force": the possessive's words are its name
     org = re.sub(r"['’]s$", "", org)  # "the European Parliament's transport committee"
-    if re.search(r"\b(?:police|office|administration)$", org):
+    if re.search(r"\b(?:police|office|administration|troops|forces|operation|group)$", org):
         return org  # "Kharkiv region police"
     words = org.split()
     while words and not words[-1][:1].isupper():
