@@ -117,6 +117,8 @@ _FORMS = [
     r"|(?:earlier|later)\s+in\s+the\s+day"
     # "Over the past day, ...": a daily roundup's day, the day it was published
     r"|(?:over|in|during|within)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)"
+    # a front's daily tally: "116 combat engagements since the beginning of the day"
+    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+day"
     # "at around 7am local time this morning": the day of the story, its time of day
     r"|(?:earlier\s+|later\s+)?this\s+(?P<todnow>morning|afternoon|evening)|tonight)",
     # Earlier, / Subsequently, / Later, ... : a timeline line with no date
@@ -236,8 +238,8 @@ def _in_bound(text: str, start: int) -> bool:
 
 def is_bound(phrase: DatePhrase) -> bool:
     """True when ``phrase`` bounds a period ("since 2014") rather than dating a day."""
-    if phrase.opens:
-        return False
+    if phrase.opens or phrase.relative == "today":
+        return False  # (a daily tally "since the beginning of the day" is that day's)
     return phrase.text.lower().startswith(_BOUNDS) or phrase.bound
 
 

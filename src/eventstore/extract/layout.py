@@ -120,6 +120,8 @@ _NOT_TEXT_2 = re.compile(
     r"|^This (?:article|story|piece|column|op-ed|commentary) (?:originally |first )?appeared\b"
     r"|^(?:Originally|First) (?:published|appeared)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\bPhotos?:\s"
+    # an embedded post's signature: "— Jane Roe (@janeroe) December 12, 2025"
+    r"|^[—–-]\s*[^()]{2,100}\(@\w+\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}$"
     # a page's stamps: "Published May 9, 2025last updated May 9, 2025", "Posted 10:05 AM"
     r"|^(?:Published|Posted|Updated|Last\s+updated)\b.{0,50}\d{4}.{0,40}$"
     # a live blog's housekeeping: "This blog is now closed. Please move over to ..."
