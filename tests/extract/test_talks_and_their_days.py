@@ -4,7 +4,8 @@ held, and a lede telling one makes its day the story's; "The meeting, scheduled 
 Aug. 18" is no happening ahead (Aug. 18 of the published year, not the next); "Russia,
 which began its invasion in February 2022, stepped up attacks in March in what Kyiv
 said ..." dates the attacks by March; "Friday's planned summit" is the Friday ahead; "in the early
-hours of Friday" is that Friday's night.
+hours of Friday" is that Friday's night; "The IAEA confirmed an explosion" and "X confirmed
+the agreement on an exchange" are news told by whoever confirmed it.
 
 Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
@@ -81,3 +82,16 @@ def test_the_early_hours_of_a_day_are_its_night() -> None:
     event = event_of(doc, "went on the offensive towards Kharkiv")
     assert day_of(event) == (2024, 5, 10)
     assert event.date.qualifier == "night"
+
+
+def test_a_body_confirming_a_harm_or_an_agreement_tells_news() -> None:
+    doc = article(
+        "The International Atomic Energy Agency (IAEA) confirmed an explosion at the "
+        "shelter over the old reactor.",
+        "Details: Volodymyr Petrenko, the head of the other delegation, confirmed the "
+        "agreement on a large prisoner exchange.",
+        published=DAY,
+    )
+    blast = event_of(doc, "confirmed an explosion at the shelter")
+    assert [s.name for s in blast.sources] == ["International Atomic Energy Agency"]
+    assert event_of(doc, "confirmed the agreement on a large prisoner exchange")

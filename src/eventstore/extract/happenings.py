@@ -329,7 +329,7 @@ def telling(verb: Token) -> bool:
 
 # "agreed on a new package of sanctions", "announced further sanctions": a decision made,
 # told by a verb that elsewhere reports words
-_DECIDING = frozenset({"agree", "announce"})
+_DECIDING = frozenset({"agree", "announce", "confirm"})
 _DECISIONS = frozenset("package sanctions aid deal agreement plan measures loan loans".split())
 
 
@@ -346,7 +346,8 @@ def _decided(verb: Token, lemma: str) -> bool:
 def _reported_harm(verb: Token, lemma: str) -> bool:
     """ "Regional power companies also reported power outages", "Ukrenergo reported damage
     to substations": a report whose object is the harm done tells that it happened."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "report" else []
+    # "The IAEA confirmed an explosion at the plant": as told
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma in _REPORTING else []
     return any(c.lemma_.lower() in _HARMS for c in objects)
 
 
@@ -358,6 +359,7 @@ def harm_reporter(unit: Sentence) -> Token | None:
     return next((c for c in root.children if c.dep_ == "nsubj"), None)
 
 
+_REPORTING = frozenset({"report", "confirm"})
 _HARMS = frozenset(
     "outage blackout damage explosion blast fire casualty death injury destruction".split()
 )

@@ -221,4 +221,6 @@ def _told_by(unit: Sentence) -> tuple[SourceRef, ...]:
     reporter = harm_reporter(unit)
     if reporter is None or reporter.pos_ == "PRON":
         return ()
-    return (named_source(display_source_name(speaker_span(reporter).text), "stated_by"),)
+    # "The International Atomic Energy Agency (IAEA) confirmed": the name, not its acronym
+    name = re.sub(r"\s*\([A-Z]{2,8}\)?$", "", speaker_span(reporter).text)
+    return (named_source(display_source_name(name), "stated_by"),)
