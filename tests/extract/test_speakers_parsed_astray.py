@@ -4,7 +4,8 @@ name opening the sentence tagged as a body and hung on the cue as a modifier; "K
 CEO" as the company's chief named before; "the lawmaker" as the member of parliament the
 text follows; a speaker named after the cue that the parser took for its object ("They
 hold about a thousand square kilometres, stated the Commander-in-Chief of the Armed Forces
-of Ukraine Oleksandr Syrskyi during the meeting of the Staff."), a hyphened title whole.
+of Ukraine Oleksandr Syrskyi during the meeting of the Staff."), a hyphened title whole,
+and the same title after "This was stated by".
 
 Each case is a short article of our own.
 """
@@ -109,3 +110,14 @@ def test_a_speaker_after_the_cue_taken_for_its_object() -> None:
         assert speaker.name == "Oleksandr Syrskyi"
         assert speaker.role == "Commander-in-Chief"
         assert speaker.affiliation == "Armed Forces of Ukraine"
+
+
+def test_a_long_title_after_by_names_whose_the_line_before_was() -> None:
+    doc = news(
+        "The army presses on in the border region. Currently, it holds about a thousand "
+        "square kilometres.",
+        "This was stated by the Commander-in-Chief of the Armed Forces of Ukraine Oleksandr "
+        "Syrskyi during a meeting of the Staff, Kyiv Newswire reports.",
+    )
+    speaker = claim_of(doc, "it holds about a thousand").speaker
+    assert (speaker.name, speaker.role) == ("Oleksandr Syrskyi", "Commander-in-Chief")

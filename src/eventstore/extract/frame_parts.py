@@ -166,7 +166,10 @@ _FOCUS_WORDS = frozenset("only even also just".split())
 def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
-    if subject.dep_ == "dobj":  # "..., stated the Commander-in-Chief of ... Oleksandr X"
+    # "..., stated the Commander-in-Chief of ... Oleksandr X", "This was stated by the
+    # Commander-in-Chief of ... X": a long title the name ends
+    after_cue = subject.dep_ == "dobj" or (subject.dep_ == "pobj" and subject.head.dep_ == "agent")
+    if after_cue and subject.right_edge.pos_ == "PROPN" and subject.right_edge.i > subject.i:
         return doc[subject.left_edge.i : subject.right_edge.i + 1]
     if (named := _name_after_roles(subject)) is not None:
         return named
