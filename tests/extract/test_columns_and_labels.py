@@ -1,16 +1,16 @@
-"""Speakers a column or a labelled layout names in its own way (pure): "By X / The
-Paper" over a "Comment:" column (the paper employs her); "Special Envoy for Sanctions"
-(a portfolio, no employer); "she said" after a paragraph about a woman named
-before (not the columnist); "Said Brink: "..."" and "Quote by Peskov:"; "Trump and Vice
-President X" gives Trump no role of X's; "the Ukrainian president" is the one whose role
-says so; "the governor" is not the deputy governor named since; a speaker the parser
-joined to the content ("..., Kharkiv Oblast Governor X told journalists"); "only
+"""Speakers a column or a labelled layout names in its own way (pure): "By X / The Paper"
+over a "Comment:" column (the paper employs her); "Special Envoy for Sanctions" (a
+portfolio, no employer); "she said" after a paragraph about a woman named before (not
+the columnist); "Said Brink: "..."", "Quote by Peskov:" and "Quote from X:"; "Trump and
+Vice President X" gives Trump no role of X's; "the Ukrainian president" is the one whose
+role says so; "the governor" is not the deputy governor named since; a speaker the
+parser joined to the content ("..., Kharkiv Oblast Governor X told journalists"); "only
 Türkiye"; a source line's agency with a hyphened word in its description; a body in a
 source line, the source of the news above it ("... due to Russian attacks": a cause, no
-forecast); a relative clause deep in a speaker's title ends the speaker (not one
-after a role: "a former diplomat who now teaches at Leiden University"); "This was also
-denied by X" does not make the words before X's; "Ukrenergo reported damage to ..." is
-news Ukrenergo told.
+forecast); a relative clause deep in a speaker's title ends the speaker (not one after a
+role: "a former diplomat who now teaches at Leiden University"); "This was also denied
+by X" does not make the words before X's; "Ukrenergo reported damage to ..." is news
+Ukrenergo told.
 
 Each case is a short article of our own in those manners.
 """
@@ -161,3 +161,14 @@ def test_a_company_that_reports_damage_tells_of_a_happening() -> None:
     )
     damage = event_of(doc, "damage to substations")
     assert [s.name for s in damage.sources] == ["Ukrenergo"]
+
+
+def test_a_quote_labelled_from_another_speaker_than_the_ledes() -> None:
+    doc = news(
+        "Defence Minister Oleh Marchuk has said that the delegations discussed a large "
+        "exchange of prisoners.",
+        "Details: Ivan Sorokin, the head of the other delegation, confirmed the agreement.",
+        "Quote from Sorokin: \u201cIn the coming days, a large exchange of prisoners will take "
+        "place.\u201d",
+    )
+    assert claim_of(doc, "In the coming days").speaker.name == "Ivan Sorokin"

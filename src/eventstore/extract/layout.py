@@ -167,7 +167,7 @@ _LABEL = re.compile(
     r"^(?P<label>Source|Details|Quote|Background|Context|Reminder|Update|Summary|Key points|"
     r"Also|Earlier|What happened|Analysis)"
     # "Quote by Peskov:": whose words follow
-    rf"(?:\s+by\s+(?P<quoted>{_QUOTED_NAME})(?=\s*:))?"
+    rf"(?:\s+(?:by|from)\s+(?P<quoted>{_QUOTED_NAME})(?=\s*:))?"
     r"(?:\s*:\s*(?=\S)|(?=[A-Z][a-z]))"
     # ^ "DetailsAccording to ...": a label whose line break the page lost
 )
