@@ -3,7 +3,8 @@ of War" is the Institute for the Study of War; "Ukraine's Coordination Staff for
 Return of Prisoners" is the staff's own full name (but "Russia's Defence Ministry" and
 "Ukraine's Ministry of Defence" keep their country); "the U.K.'s defence intelligence
 unit said" is a body speaking; "Pope Leo XIV" and "King Charles III" are people, and
-"Leo" is the pope later.
+"Leo" is the pope later; a company named in quotation marks speaks ('"Rheinmetall" says
+this is a record').
 
 Each case is a short article of our own in the manner of wires and Ukrainian news sites.
 """
@@ -57,3 +58,12 @@ def test_a_pope_and_a_king_are_named_with_their_numbers() -> None:
     assert claim_of(doc, "both sides must take steps").speaker.name == "Leo XIV"
     assert claim_of(doc, "Peace is possible").speaker.name == "Leo XIV"
     assert claim_of(doc, "the alliance would stand").speaker.name == "Charles III"
+
+
+def test_a_company_named_in_quotation_marks_speaks() -> None:
+    doc = article(
+        "The new shell plant was built in 15 months. \u201cArmaTek\u201d says this is a "
+        "record time for the industry.",
+        published=DAY,
+    )
+    assert claim_of(doc, "this is a record time").speaker.name == "ArmaTek"

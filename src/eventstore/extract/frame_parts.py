@@ -52,7 +52,18 @@ class Frame:
 
 
 def inside(token: Token, quotes: list[Quote]) -> bool:
-    return any(quote.contains(token.idx) for quote in quotes)
+    """True when ``token`` lies in a quotation; not in a name set in quotation marks
+    ('"Rheinmetall" says ...': one capitalized word, the whole of its quotation)."""
+    text = token.doc.text
+    return any(
+        quote.contains(token.idx) and not _quoted_name(text[quote.start : quote.end])
+        for quote in quotes
+    )
+
+
+def _quoted_name(quoted: str) -> bool:
+    words = quoted.split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0].strip(".,").isalpha()
 
 
 def is_cue(token: Token) -> bool:
