@@ -4,7 +4,10 @@ Return of Prisoners" is the staff's own full name (but "Russia's Defence Ministr
 "Ukraine's Ministry of Defence" keep their country); "the U.K.'s defence intelligence
 unit said" is a body speaking; "Pope Leo XIV" and "King Charles III" are people, and
 "Leo" is the pope later; a company named in quotation marks speaks ('"Rheinmetall" says
-this is a record').
+this is a record'); a body described in lower case before its name ("the global
+initiative Tribunal for Putin (T4P") is named without it and its acronym; a text of law
+("According to the Geneva Convention, ...") and an agency ("According to Agence France
+Presse, ...") are no speakers.
 
 Each case is a short article of our own in the manner of wires and Ukrainian news sites.
 """
@@ -31,6 +34,7 @@ DAY = date(2025, 6, 5)
         ),
         ("Russia's Defence Ministry", "Russia's Defence Ministry"),
         ("Ukraine's Ministry of Defence", "Ukraine's Ministry of Defence"),
+        ("the global initiative Tribunal for Putin (T4P", "Tribunal for Putin"),
     ],
 )
 def test_a_body_is_named_without_where_it_sits(written: str, name: str) -> None:
@@ -67,3 +71,14 @@ def test_a_company_named_in_quotation_marks_speaks() -> None:
         published=DAY,
     )
     assert claim_of(doc, "this is a record time").speaker.name == "ArmaTek"
+
+
+def test_a_text_of_law_and_an_agency_are_no_speakers() -> None:
+    doc = article(
+        "According to the Geneva Convention, attacking vital public infrastructure is a war crime.",
+        "According to Agence France Presse, the company wants to open a tank plant in Lviv.",
+        published=DAY,
+    )
+    assert not [
+        c for c in doc.claims if c.speaker.name in {"Geneva Convention", "Agence France Presse"}
+    ]

@@ -27,6 +27,10 @@ def institution_named(name: str) -> PersonRef:
     # nor are a company's legal form and the quotation marks around its name (NPC
     # "Ukrenergo")
     name = re.sub(r"^(?:the\s+)?[a-z]+['’]s\s+(?=[A-Z])", "", name)
+    # "the global initiative Tribunal for Putin": what it is, in lower case, neither
+    name = re.sub(
+        r"^(?:(?:the|a|an)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'’-]*\s+(?:for|of)\s)", "", name
+    )
     # "the U.S.-based Institute for the Study of War": where it sits is no part either
     name = re.sub(r"^(?:the\s+)?[\w.]+-based\s+(?=[A-Z])", "", name)
     # "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War": a full
@@ -40,7 +44,9 @@ def institution_named(name: str) -> PersonRef:
     name = _as_acronym_spells(COMPANY_FORM.sub("", name).replace('"', "").strip())
     # "South Korea's National Intelligence Service (NIS)": the name without its acronym
     # "People's Liberation Army's (PLA) Eastern Command": nor inside it
-    display = display_source_name(re.sub(r"\s*\([A-Z]{2,6}\)?$|\s*\([A-Z]{2,6}\)(?=\s)", "", name))
+    display = display_source_name(
+        re.sub(r"\s*\([A-Z][A-Z0-9]{1,5}\)?$|\s*\([A-Z][A-Z0-9]{1,5}\)(?=\s)", "", name)
+    )
     return PersonRef(name=display, key=person_key(display), kind="organization")
 
 

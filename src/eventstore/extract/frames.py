@@ -849,8 +849,8 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     objects = [c for c in to.children if c.dep_ == "pobj"] or [
         c for c in token.children if c.dep_ == "pobj"
     ]
-    if not objects:
-        return None
+    if not objects or objects[0].lemma_.lower() in _LAWS:
+        return None  # "According to the Geneva Convention, ...": a text of law, no speaker
     owner = next((c for c in objects[0].children if c.dep_ == "poss"), None)
     if objects[0].lower_ in OPINION_NOUNS and owner is not None:
         speaker = owner.doc[owner.i : owner.i + 1]  # "According to his words, ...": him
@@ -873,6 +873,7 @@ def _according(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return Frame(speaker, token, tuple(parts), "paraphrase", "paraphrase.according_to", 0.85, frame)
 
 
+_LAWS = frozenset("convention treaty law constitution charter code statute".split())
 _ACCORDING_TAIL = re.compile(
     r"\s*\)\s*(?:(?:estimates?|data|figures|calculations|report)\b)?(?=\s*[,.])"
     # "according to X, in an interview with Suspilne.": where X said it
