@@ -5,7 +5,9 @@ Aug. 18" is no happening ahead (Aug. 18 of the published year, not the next); "R
 which began its invasion in February 2022, stepped up attacks in March in what Kyiv
 said ..." dates the attacks by March; "Friday's planned summit" is the Friday ahead; "in the early
 hours of Friday" is that Friday's night; "The IAEA confirmed an explosion" and "X confirmed
-the agreement on an exchange" are news told by whoever confirmed it.
+the agreement on an exchange" are news told by whoever confirmed it; a lede's promise
+made "during a visit to Tallinn on Friday" makes Friday the story's day (its "by April"
+is a bound).
 
 Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
@@ -95,3 +97,13 @@ def test_a_body_confirming_a_harm_or_an_agreement_tells_news() -> None:
     blast = event_of(doc, "confirmed an explosion at the shelter")
     assert [s.name for s in blast.sources] == ["International Atomic Energy Agency"]
     assert event_of(doc, "confirmed the agreement on a large prisoner exchange")
+
+
+def test_the_day_a_ledes_words_were_told_is_the_storys() -> None:
+    doc = article(
+        "EU Commissioner Jean Marot promised that Europe will produce a million shells a year "
+        "by the start of April during a visit to Tallinn on Friday.",
+        "Marot met with Prime Minister Liisa Kask to discuss the bloc's defence industry.",
+        published=date(2024, 1, 19),
+    )
+    assert day_of(event_of(doc, "met with Prime Minister Liisa Kask")) == (2024, 1, 19)

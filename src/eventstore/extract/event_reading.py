@@ -59,9 +59,25 @@ class EventReading:
                 self.state.story_day = published
             return
         if phrase is None or is_bound(phrase) or phrase.invalid or not happening(frame):
+            self._lede_day(unit)
             return
         reading = self.state.events.timeline.read(phrase, carry=False)
         if reading.precision == "day" and self.section != "background":
+            self.state.story_day = reading
+
+    def _lede_day(self, unit: Sentence) -> None:
+        """ "X promised Europe will produce a million shells by April during a visit to
+        Tallinn on Friday": the day a lede's words were told is the story's day, when the
+        sentence gives one beside its bounds."""
+        if self.section != "lede" or self.state.story_day is not None:
+            return
+        text = unit.text
+        while (phrase := find_date(text)) is not None and is_bound(phrase):
+            text = text[: phrase.start] + " " * phrase.length + text[phrase.start + phrase.length :]
+        if phrase is None or phrase.invalid or (phrase.day is None and phrase.weekday is None):
+            return
+        reading = self.state.events.timeline.read(phrase, carry=False)
+        if reading.precision == "day":
             self.state.story_day = reading
 
     def _event(
