@@ -40,6 +40,16 @@ __all__ = [
 ]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A loader's batch dirties the pages of the key indexes at random (some 3,700 of 4,500
+# pages at 10,000 articles stored) and reads its candidates' keys from them. In SQLite's
+# default 2 MB page cache (500 pages) they spilled mid-transaction and were read again:
+# a step of 2,500 articles wrote 1.34 GB and read 2.0 GB of pages (docs/performance.md,
+# "Store side, seventh round"). A cache up to 32 MB (filled only as pages are read) and
+# a checkpoint per 10,000 WAL pages rather than 1,000 (each commit's pages were copied
+# into the database at once; now a page dirtied by several batches is copied once)
+# brought that to 0.73 GB written and 0.32 GB read.
+SQLITE_CACHE_KIB = 32_768
+SQLITE_WAL_AUTOCHECKPOINT_PAGES = 10_000
 
 
 log = logging.getLogger(__name__)
@@ -109,6 +119,8 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool) -> None:
             if not read_only:  # a store opened read-only keeps the journal mode it has
                 _switch_to_wal(cursor, patience_s)
                 cursor.execute("PRAGMA synchronous = NORMAL")
+                cursor.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_WAL_AUTOCHECKPOINT_PAGES}")
+            cursor.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         finally:
             cursor.close()
 
