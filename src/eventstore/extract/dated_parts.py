@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from eventstore.extract.dates import DatePhrase, find_date, is_bound
+from eventstore.extract.dates import DatePhrase, blanked, find_date, is_bound
 from eventstore.extract.happenings import describes_a_thing
 
 if TYPE_CHECKING:
@@ -33,10 +33,10 @@ def dated_halves(unit: Sentence, phrase: DatePhrase | None) -> tuple[Part, Part]
     if phrase is None or not _own_date(unit, phrase):
         return None
     text = unit.text
-    other = find_date(_blank(text, phrase))
+    other = find_date(blanked(text, phrase))
     if other is None or not _own_date(unit, other):
         return None
-    if find_date(_blank(_blank(text, phrase), other)) is not None:
+    if find_date(blanked(blanked(text, phrase), other)) is not None:
         return None  # three dates: no telling which goes with which
     first, second = sorted((phrase, other), key=lambda p: p.start)
     joint = _joint(unit, first, second)
@@ -111,8 +111,3 @@ def _joint(unit: Sentence, first: DatePhrase, second: DatePhrase) -> int | None:
     ]
     own = any(c.dep_ in {"nsubj", "nsubjpass"} for t in clauses for c in t.children)
     return joint.i if own else None
-
-
-def _blank(text: str, phrase: DatePhrase) -> str:
-    end = phrase.start + phrase.length
-    return text[: phrase.start] + " " * phrase.length + text[end:]

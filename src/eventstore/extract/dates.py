@@ -236,6 +236,12 @@ def _in_bound(text: str, start: int) -> bool:
     return _BOUND_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
+def blanked(text: str, phrase: DatePhrase) -> str:
+    """``text`` with ``phrase`` set aside (spaces in its place, the offsets kept)."""
+    end = phrase.start + phrase.length
+    return text[: phrase.start] + " " * phrase.length + text[end:]
+
+
 def is_bound(phrase: DatePhrase) -> bool:
     """True when ``phrase`` bounds a period ("since 2014") rather than dating a day."""
     if phrase.opens or phrase.relative == "today":

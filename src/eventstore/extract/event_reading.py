@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventstore.extract.dated_parts import dated_halves, gapped_summary
-from eventstore.extract.dates import DatePhrase, find_date, is_bound
+from eventstore.extract.dates import DatePhrase, blanked, find_date, is_bound
 from eventstore.extract.document import EventDoc, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
 from eventstore.extract.frame_parts import Frame
@@ -73,7 +73,7 @@ class EventReading:
             return
         text = unit.text
         while (phrase := find_date(text)) is not None and is_bound(phrase):
-            text = text[: phrase.start] + " " * phrase.length + text[phrase.start + phrase.length :]
+            text = blanked(text, phrase)
         if phrase is None or phrase.invalid or (phrase.day is None and phrase.weekday is None):
             return
         reading = self.state.events.timeline.read(phrase, carry=False)

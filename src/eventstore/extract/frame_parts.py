@@ -118,9 +118,8 @@ def _inverted_object(verb: Token) -> Token | None:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if not reported or len(objects) != 1 or verb.lemma_.lower() not in _INVERTING:
         return None
-    last = max(objects[0].subtree, key=lambda t: t.i)
     named = [t for t in objects[0].subtree if t.pos_ == "PROPN"]
-    return objects[0] if last.pos_ == "PROPN" and len(named) >= 2 else None
+    return objects[0] if objects[0].right_edge.pos_ == "PROPN" and len(named) >= 2 else None
 
 
 _INVERTING = frozenset("say state add note stress emphasize emphasise explain write".split())

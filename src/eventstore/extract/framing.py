@@ -125,8 +125,11 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
         a, b = start - sentence.start_char, end - sentence.start_char
         outside = outside[:a] + " " * (b - a) + outside[b:]
     speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
-    relays = (*_RELAYED.finditer(outside), *_OUTLET_RELAYS.finditer(outside))
-    relays = (*relays, *_RELAYS_OUTLET.finditer(outside))
+    relays = (
+        *_RELAYED.finditer(outside),
+        *_OUTLET_RELAYS.finditer(outside),
+        *_RELAYS_OUTLET.finditer(outside),
+    )
     names = [
         display_source_name(m.group("name"))
         for m in (*relays, *CORRESPONDENT.finditer(outside))  # "..., an X correspondent reports"
@@ -149,9 +152,9 @@ def venues(frame: Frame, *, sentence: bool = False) -> tuple[SourceRef, ...]:
     if sentence:
         start, end = frame.cue.sent.start_char, frame.cue.sent.end_char
     text = frame.cue.doc.text[start:end]
-    venues = list(_VENUE.finditer(text))
-    found = [m.group("name") for m in venues]
-    described = {display_source_name(m.group("name")) for m in venues if m.group("kind")}
+    told = list(_VENUE.finditer(text))
+    found = [m.group("name") for m in told]
+    described = {display_source_name(m.group("name")) for m in told if m.group("kind")}
     named = [
         display_source_name(name)
         for m in _NAMED_OUTLETS.finditer(text)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from eventstore.extract.consequences import consequence
 from eventstore.extract.cues import CUE_LEMMAS
-from eventstore.extract.dates import DatePhrase, find_date, is_bound, leading_date
+from eventstore.extract.dates import DatePhrase, blanked, find_date, is_bound, leading_date
 from eventstore.extract.document import DateReading
 from eventstore.extract.drafts import FUTURE_WORDS
 from eventstore.extract.frame_parts import Frame
@@ -167,9 +167,7 @@ def clause_happening(
     and closes the sentence ("Ukraine brought home 84 soldiers on Tuesday, including
     marines captured in April 2022 during the battle for Mariupol"): the clause and its
     date, or None."""
-    text = unit.text
-    if phrase is not None:
-        text = text[: phrase.start] + " " * phrase.length + text[phrase.start + phrase.length :]
+    text = blanked(unit.text, phrase) if phrase is not None else unit.text
     found = find_date(text)
     if found is None or is_bound(found) or found.invalid:
         return None
@@ -203,9 +201,7 @@ def dated_in_clause(unit: Sentence, phrase: DatePhrase) -> bool:
 def date_of_rest(unit: Sentence, phrase: DatePhrase) -> DatePhrase | None:
     """The sentence's date once ``phrase`` is set aside ("expired in the early hours of
     January 1" after "an agreement signed in 2019")."""
-    text = unit.text
-    blank = text[: phrase.start] + " " * phrase.length + text[phrase.start + phrase.length :]
-    found = find_date(blank)
+    found = find_date(blanked(unit.text, phrase))
     return None if found is None or describes_a_thing(unit, found) else found
 
 

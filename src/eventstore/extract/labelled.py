@@ -60,14 +60,9 @@ def _names_someone(speaker: Span) -> bool:
     return speaker.root.lower_ not in {"i", "we", "you"} and any(t.pos_ == "PROPN" for t in speaker)
 
 
-# "- noted Shagivaleev.": a newswire's closing signature of a quotation
-_SIGNED = re.compile(
-    r"\s+[-–—]\s*(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded)"
-    r"\s+(?P<name>[A-Z][\w'’-]+)\.?$"
-)
-
-
 _SIGNING_VERBS = r"(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded)"
+# "- noted Shagivaleev.": a newswire's closing signature of a quotation
+_SIGNED = re.compile(rf"\s+[-–—]\s*{_SIGNING_VERBS}\s+(?P<name>[A-Z][\w'’-]+)\.?$")
 # "I am heading to the plant ... - wrote Grossi.", "... support them. - he added, noting
 # that ...": a Ukrainian newswire's quotation with no marks, signed after a dash
 _SIGNED_ANY = re.compile(

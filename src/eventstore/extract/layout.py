@@ -494,9 +494,8 @@ def _interview(found: Layout, rest: list[Paragraph], respondent: str | None = No
     answering = respondent or _named_turns(found, rest)
     marked = any(found.labels.get(p.index) == "question" for p in rest)
     spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
-    bare = [p for p in rest[1:] if p.index not in found.labels and _BARE_QUESTION.match(p.text)]
-    if respondent is not None:
-        bare = [p for p in rest[1:] if p.index not in found.labels and _asks(p.text)]
+    asks = _asks if respondent is not None else _BARE_QUESTION.match
+    bare = [p for p in rest[1:] if p.index not in found.labels and asks(p.text)]
     answered = _quoted_answers(rest, bare)
     # "At WEF you said ... Why do you think that is?": questions put to the interviewee,
     # each after a lead-in of its own, make the page an interview whatever its title says

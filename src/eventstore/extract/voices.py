@@ -165,9 +165,7 @@ def _issuer(parts: Layout, outlet: str | None, category: str | None) -> Voice | 
         name = _named_most(parts) if is_outlet(outlet) else outlet
     else:
         return None
-    if name is None:
-        return None
-    if not looks_like_organization(name):
+    if name is None or not looks_like_organization(name):
         return None
     if outlet and outlet.startswith(name):
         name = outlet  # "Statement of the Ministry of Foreign Affairs" on the ministry's site
