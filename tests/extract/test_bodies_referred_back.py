@@ -1,8 +1,10 @@
 """Bodies that speak again under another word (pure): "the fund" after the International
 Monetary Fund, "the regulator" after a central bank, "the bloc" after the European Union
-are those bodies; "..., it said" after a body's own action is that body, not the last one
-named before the sentence; a frame nobody in the article answers to dates the report, not
-the happening ("paid ... in May, it said on Tuesday": May).
+are those bodies, and so are "the coordination center" after the Coordination
+Headquarters for ... (its describing word under another noun) and "the Ukrainian agency"
+after Energoatom (a nationality names no body); "..., it said" after a body's own action
+is that body, not the last one named before the sentence; a frame nobody in the article
+answers to dates the report, not the happening ("paid ... in May, it said on Tuesday": May).
 
 Each case is a short article of our own.
 """
@@ -39,6 +41,20 @@ def test_the_bloc_is_the_union_named_before() -> None:
         '"We will keep raising the cost of this war for the Kremlin," the bloc said.',
     )
     assert claim_of(doc, "raising the cost").speaker.name == "European Union"
+
+
+def test_a_body_described_under_another_noun_is_the_body_named_before() -> None:
+    doc = news(
+        "The Coordination Headquarters for the Treatment of Prisoners of War said 95 "
+        "soldiers had come home on Friday.",
+        '"We keep working to bring every one of them back," the coordination center said.',
+        "State nuclear operator Energoatom said a drone had struck the plant's training centre.",
+        '"Nobody was hurt, but the risk is growing," the Ukrainian agency added.',
+    )
+    said = claim_of(doc, "bring every one of them back").speaker.name
+    assert said == "Coordination Headquarters for the Treatment of Prisoners of War"
+    assert claim_of(doc, "the risk is growing").speaker.name == "Energoatom"
+    assert all(c.speaker.name != "Ukrainian" for c in doc.claims)
 
 
 def test_it_said_after_a_bodys_own_action_is_that_body() -> None:

@@ -221,9 +221,9 @@ class Speakers:
                 # ("the Institute" itself, remembered as it was read, names nothing)
                 if wanted <= named and fold(name) != head_word:
                     return institution_named(name)
-        for name, named in reversed(self.institutions):
-            if named & set(_REFERRED_AS.get(head_word, ())) and fold(name) != head_word:
-                return institution_named(name)
+        found = self._referred_as(head_word, words)
+        if found is not None:
+            return found
         if head_word in _COMPANY_WORDS:  # ("the human rights organization": its kind)
             # "DTEK said ...", then "according to the company": the last body named that
             # is no public one, no country, no outlet and no platform ("on Telegram")
@@ -241,6 +241,22 @@ class Speakers:
             for name, named in reversed(self.institutions):
                 if named & _AGENCY_WORDS and not is_outlet(name):
                     return institution_named(name)
+        return None
+
+    def _referred_as(self, head_word: str, words: frozenset[str]) -> PersonRef | None:
+        """The institution last named that ``head_word`` stands for ("the fund" for the
+        IMF), or that holds the words describing it under another noun ("the coordination
+        center" after "the Coordination Headquarters for the Treatment of ...")."""
+        described = words - {head_word}
+        generic = head_word in _AGENCY_WORDS | _COMPANY_WORDS | {"agency"}
+        for name, named in reversed(self.institutions):
+            if fold(name) == head_word:
+                continue
+            if named & set(_REFERRED_AS.get(head_word, ())):
+                return institution_named(name)
+        for name, named in reversed(self.institutions):
+            if generic and described and described <= named and fold(name) != head_word:
+                return institution_named(name)
         return None
 
     def mention(self, person: PersonRef) -> None:
@@ -702,6 +718,12 @@ def _head_word(subject: Span) -> Token:
     return outside[-1] if outside else subject.root
 
 
+def _last_body_named(speakers: Speakers) -> PersonRef | None:
+    """The body the text named last, if it is no outlet and no country."""
+    name = speakers.institutions[-1][0] if speakers.institutions else ""
+    return institution_named(name) if name and not is_outlet(name) and not nations(name) else None
+
+
 def _last_institution(speakers: Speakers) -> PersonRef | None:
     institutions = [p for p in speakers.known.values() if p.kind == "organization"]
     return institutions[-1] if institutions else None
@@ -806,9 +828,19 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
         subject, bare = subject[:-2], bare.rsplit(" in ", 1)[0]  # "the Foreign Office in Berlin"
     words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
     words -= {"the", "this", "that", "our"}
-    named = speakers.institution(head.lower_, words) if _refers_back(subject) else None
+    # "the Ukrainian agency": a nationality describes a body named before, never names one
+    nationality = frozenset(
+        fold(t.text) for t in subject if t.ent_type_ == "NORP" and t.i != head.i
+    )
+    named = (
+        speakers.institution(head.lower_, words - nationality) if _refers_back(subject) else None
+    )
     proper = proper_name(subject, head) or named_in_apposition(head)
     owned = owned_institution(subject)
+    if not (named or owned or proper) and nationality and words == nationality:
+        named = _last_body_named(speakers)  # "Energoatom said ... the Ukrainian agency added"
+        if named is None:
+            return _anonymous(bare)
     if not (named or owned or proper) and bare.islower() and len(bare.split()) == 1:
         return _anonymous(bare)  # but "the operational command" says which body
     found = named or institution_named(owned or proper or bare)
