@@ -31,6 +31,12 @@ def institution_named(name: str) -> PersonRef:
     name = re.sub(
         r"^(?:(?:the|a|an)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'’-]*\s+(?:for|of)\s)", "", name
     )
+    # "Manufacturer MBDA says": what it is, capitalized only because it opens the sentence
+    name = re.sub(
+        r"^(?:Manufacturer|Maker|Producer|Contractor|Operator|Company|Firm|Carrier)\s+(?=[A-Z])",
+        "",
+        name,
+    )
     # "the U.S.-based Institute for the Study of War": where it sits is no part either
     name = re.sub(r"^(?:the\s+)?[\w.]+-based\s+(?=[A-Z])", "", name)
     # "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War": a full

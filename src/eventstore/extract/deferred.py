@@ -15,8 +15,9 @@ from eventstore.extract.document import PersonRef
 from eventstore.normalize import fold
 
 PARAGRAPHS = 2
-# Descriptions any official fits ("a top US official", "a Ukrainian military official").
-_GENERIC = frozenset("official source".split())
+# Descriptions any official fits ("a top US official", "a Ukrainian military official"),
+# and anyone a newsroom asked ("a leading US military expert has told TASS")
+_GENERIC = frozenset("official source expert analyst".split())
 _SAME_ROLE = (
     frozenset("head chief director leader boss executive".split()),
     frozenset("spokesperson spokesman spokeswoman".split()),

@@ -120,6 +120,9 @@ class ArticleState:
     # "X said this ..." or "This was stated by X" makes it X's claim (``said_before``)
     unclaimed: tuple[Paragraph, Section] | None = None
     said_before: bool = False
+    # the dated happenings told so far, by their verb and what it was done to ("signed an
+    # agreement"): the same told again undated ("The agreement was signed by ...") is theirs
+    told: dict[tuple[str, str], DateReading] = field(default_factory=dict)
 
     @property
     def author(self) -> PersonRef | None:
@@ -184,7 +187,11 @@ def sentence_event(
         day = state.story_day
         if day is not None and day.precision == "day" and day.qualifier == "morning":
             reading = day.model_copy(update={"text": reading.text, "qualifier": "night"})
-    if not timeline and not dated:
+    key = _happening(unit, definite=True)
+    retold = state.told.get(key) if key is not None else None
+    if not dated and retold is not None:
+        reading, confidence = retold.model_copy(update={"text": None, "year_inferred": True}), 0.6
+    elif not timeline and not dated:
         story = _story_date(unit, state, lede=lede)
         reading, confidence = story or (reading, confidence)
         part = _PART_OF_DAY.match(text)
@@ -199,6 +206,9 @@ def sentence_event(
         state.story_day = reading
     elif not timeline and dated and leading:
         state.story_day = None  # "In May, ...": the story turns to its background
+    key = _happening(unit)
+    if dated and reading.precision != "unknown" and key is not None:
+        state.told.setdefault(key, reading)
     return event.model_copy(
         update={
             # The sentence's own words say the role best ("media reported": reported_by).
@@ -208,6 +218,19 @@ def sentence_event(
             "date": reading,
         }
     )
+
+
+def _happening(unit: Sentence, *, definite: bool = False) -> tuple[str, str] | None:
+    """The sentence's main verb and the head of what it was done to, as lemmas ("sign",
+    "agreement" for both "X signed an agreement" and "The agreement was signed by X");
+    ``definite``: only a thing referred back to ("the agreement")."""
+    root = unit.root
+    if root.pos_ != "VERB":
+        return None
+    done_to = [c for c in root.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"]
+    if not done_to or (definite and not any(c.lower_ == "the" for c in done_to[0].children)):
+        return None
+    return root.lemma_.lower(), done_to[0].lemma_.lower()
 
 
 _OF_LATE = frozenset({"recently", "lately"})

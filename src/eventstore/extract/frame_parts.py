@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventstore.extract.cues import CUE_LEMMAS
+from eventstore.extract.names import TITLE_WORDS
 from eventstore.extract.quotes import Quote
+from eventstore.normalize import fold
 from eventstore.vocabulary import ClaimKind
 
 if TYPE_CHECKING:
@@ -173,6 +175,14 @@ def agent_of(verb: Token) -> Token | None:
 _FOCUS_WORDS = frozenset("only even also just".split())
 
 
+def _titles_of_one(subject: Token, conj: Token) -> bool:
+    """ "State Councilor and Foreign Minister Wang Yi": two titles of the one person named
+    after the second."""
+    return fold(subject.text) in TITLE_WORDS and any(
+        t.ent_type_ == "PERSON" and fold(t.text) not in TITLE_WORDS for t in conj.subtree
+    )
+
+
 def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
@@ -188,6 +198,7 @@ def speaker_span(subject: Token) -> Span:
     # "EU High Representative for Foreign Affairs Kaja Kallas said": a "conjunct" with no
     # "and" before it is the name the parser split from its title
     coordinated = any(c.dep_ == "cc" for c in subject.children)
+    titled = any(c.dep_ == "conj" and _titles_of_one(subject, c) for c in subject.children)
     for child in subject.children:
         # "the agency Rosatom later on Sunday claimed": an adverb after the phrase is the
         # cue's, whatever the parser hung it on
@@ -195,9 +206,9 @@ def speaker_span(subject: Token) -> Span:
         if child.dep_ == "advmod" and child.lower_ in _FOCUS_WORDS and child.i < subject.i:
             continue  # "only Türkiye expressed disappointment": Türkiye
         if (
-            child.dep_ == "conj"
-            and not coordinated
-            and child.pos_ == "PROPN"
+            child.dep_ in {"conj", "cc"}
+            and (not coordinated or titled)
+            and (child.pos_ == "PROPN" or child.dep_ == "cc")
             and child.i > subject.i
         ):
             tokens.extend(child.subtree)

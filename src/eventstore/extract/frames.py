@@ -94,6 +94,8 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
             f.rule == "paraphrase.according_to" and len(frames) > 1,
             # "the defense chief stressed that ..., TASS reported": the outlet relays it
             len(frames) > 1 and is_outlet(f.speaker.text),
+            # "China believes that ..., he said.": the closing "he said" is whose it all is
+            len(frames) > 1 and not _closing_pronoun(f, unit),
             # "The report highlights the fact that Putin is describing ...": a frame inside
             # what another frame says is part of what is said
             _told_within(f, frames),
@@ -118,6 +120,20 @@ def find_frame(unit: Span, quotes: list[Quote]) -> Frame | None:
 
 
 _CONCESSIVE = frozenset("while although though whereas".split())
+
+
+def _closing_pronoun(frame: Frame, unit: Span) -> bool:
+    """True for ", he said." (or "she added") closing the sentence, after all it says."""
+    speaker, cue = frame.speaker, frame.cue
+    after = unit.doc[cue.i + 1 : unit.end]
+    return (
+        frame.rule == "paraphrase.cue_after"
+        and speaker.root.lower_ in {"he", "she"}
+        and cue.lemma_.lower() in {"say", "add"}
+        and speaker.start > unit.start
+        and unit.doc[speaker.start - 1].text == ","
+        and all(t.is_punct for t in after)
+    )
 
 
 def _told_within(frame: Frame, frames: list[Frame]) -> bool:

@@ -26,7 +26,7 @@ TITLE_WORDS = frozenset(
     representative mr mrs ms dr professor lieutenant marshal premier speaker state affairs
     interior economy finance vice acting former first gen gov maj lt col sen rep sgt adm
     capt cmdr cdre commodore brig ceo cfo coo cto chairwoman chairperson ombudsman ombudsperson
-    commissioner mp""".split()
+    commissioner mp councilor councillor""".split()
 )
 # Words of nationality: descriptors in a role ("Russian Defense Minister", "Finnish
 # economist"), not employers.

@@ -80,6 +80,8 @@ def _load(wanted: str) -> Language:
             continue
         if "ner" in nlp.pipe_names:
             _name_particles(nlp)
+        if "parser" in nlp.pipe_names:
+            _ranks_run_on(nlp)
         return nlp
     raise _missing(wanted)
 
@@ -117,6 +119,43 @@ def _particle_names(doc: Doc) -> Doc:
             continue
         ents[index] = Span(doc, ent.start, stop + 1, label="PERSON")
     doc.ents = filter_spans(ents)
+    return doc
+
+
+# Military and diplomatic ranks written short, which the tokenizer splits from their point
+# ("Col" "."), and "(Ret.)" after one, which the parser takes for a sentence's end or a
+# subject of its own ("... said Col. (Ret.)" | "Lawrence Wilkerson, ...")
+_RANKS = ("Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Brig.", "Cmdr.", "Cpl.", "Pvt.", "Amb.")
+_RETIRED = ("(Ret.)", "(ret.)")
+
+
+def _ranks_run_on(nlp: Language) -> None:
+    """A rank is one token, and "Col. (Ret.)" one too: a title before the name."""
+    from spacy.language import Language  # noqa: PLC0415
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # noqa: PLC0415
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own: left as it reads
+    for rank in _RANKS:
+        tokenizer.add_special_case(rank, [{"ORTH": rank}])
+    for retired in _RETIRED:
+        parts = ["(", retired[1:-1], ")"]
+        tokenizer.add_special_case(retired, [{"ORTH": part} for part in parts])
+    if "retired_ranks" not in Language.factories:
+        Language.component("retired_ranks", func=_retired_ranks)
+    nlp.add_pipe("retired_ranks", first=True)
+
+
+def _retired_ranks(doc: Doc) -> Doc:
+    spans = [
+        doc[token.i - 1 : token.i + 3]
+        for token in doc[1:-2]
+        if token.text == "(" and doc[token.i + 1].lower_ == "ret." and doc[token.i + 2].text == ")"
+    ]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
     return doc
 
 

@@ -21,7 +21,7 @@ from eventstore.extract.names import (
 from eventstore.normalize import fold, person_key
 from eventstore.vocabulary import ExpertKind
 
-_CAP_WORD = r"[A-Z][\w'’.&-]*"
+_CAP_WORD = r"[A-Z][\w'’.&/-]*"  # "CDU/CSU": one party's name
 # "Center for a New American Security", "Department for Crimes Committed during Armed
 # Conflicts"
 _CONNECTOR = r"(?:for|of|and|on|de|the|a|during|&)"
@@ -38,7 +38,9 @@ _PREPOSITION_ORG = re.compile(
     # "for the Khortytsya operational and strategic group of troops", "for the Luhansk
     # military operation": a formation named in lower case after its name
     r"|(?:\s+(?:operational|strategic|and|joint|military|forces|operational-strategic)){1,4}"
-    r"\s+(?:group\s+of\s+(?:troops|forces)|operation|group)\b)?)"
+    r"\s+(?:group\s+of\s+(?:troops|forces)|operation|group)\b"
+    # "of the Voice faction", "of the Green parliamentary group": a party's group
+    r"|(?:\s+parliamentary)?\s+(?:faction|caucus)\b|\s+parliamentary\s+group\b)?)"
     # "with the Asia-Pacific programme at Chatham House": a unit; the employer comes next
     r"(?![\w'’-])(?!\s+(?:programme|program|project|unit|desk|team|initiative)\b)"
 )
@@ -65,9 +67,12 @@ def split_role(text: str) -> tuple[str | None, str | None]:
         prep, before = match.group("prep"), text[: match.start()]
         # The "for" of "Institute for Economics and Forecasting political analyst" is
         # inside the employer's name, not before it.
-        if prep in ("for", "of") and _inside_org_name(before):
+        if (prep in ("for", "of") and _inside_org_name(before)) or (office and prep == "to"):
             continue
         org = _without_rank(_trim_org(match.group("org")))
+        if prep == "of" and org.lower() == "staff" and before.lower().endswith("chief"):
+            office = True  # "Chief of Staff to the Secretary of State": one title
+            continue
         if prep in ("for", "of") and _portfolio(before, org):
             office = True  # "Minister of Energy": an office, its ministry unnamed ("Special
             continue  # Envoy for the Middle East at the State Department": employed there)
@@ -81,8 +86,12 @@ def split_role(text: str) -> tuple[str | None, str | None]:
         # "Polish Agriculture Minister" is a title, not an employer.
         if _place(text[: match.start()], org):
             continue
+        # "Deputy CDU/CSU parliamentary group leader": the rank is the role's
+        ranks = re.match(r"(?:(?:Deputy|Acting|First|Vice)\s+)+", org)
+        rank = ranks.group() if ranks is not None and ranks.end() < len(org) else ""
+        org = org[len(rank) :]
         if org and _is_employer(org) and not _is_title(org.split()[-1]):
-            role = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+            role = " ".join((text[: match.start()] + f" {rank} " + text[match.end() :]).split())
             return role.strip(" ,") or None, org
     return text, None
 
@@ -144,7 +153,9 @@ def _trim_org(org: str) -> str:
     if re.search(r"['’]s\s+[a-z]", org):
         return org.rstrip(" ,.")  # "Ukraine's air force": the possessive's words are its name
     org = re.sub(r"['’]s$", "", org)  # "the European Parliament's transport committee"
-    if re.search(r"\b(?:police|office|administration|troops|forces|operation|group)$", org):
+    if re.search(
+        r"\b(?:police|office|administration|troops|forces|operation|group|faction|caucus)$", org
+    ):
         return org  # "Kharkiv region police"
     words = org.split()
     while words and not words[-1][:1].isupper():

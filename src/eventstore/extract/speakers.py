@@ -106,6 +106,8 @@ _REFERRED_AS = {
     "bloc": ("bloc", "union", "eu"),
     "alliance": ("alliance", "nato"),
 }
+_ACRONYM_WORD = re.compile(r"^[A-Z]{2,6}$")
+_LINKS = frozenset("of for the and on".split())
 _BODY_HEADS = frozenset("department ministry office agency service bureau".split())
 _INSTITUTION_WORD = (
     r"(?:Agency|Ministry|Office|Council|Service|Directorate|Department|Committee|Command"
@@ -270,6 +272,8 @@ class Speakers:
         """Remember ``person`` (a fuller description of a known name is kept)."""
         if person.kind == "organization" and person.name in self.acronyms:
             person = institution_named(self.acronyms[person.name])  # "ISW": spelt out before
+        elif person.kind == "organization" and _ACRONYM_WORD.match(person.name):
+            person = self.spelt_before(person)
         person = self._employed(person)
         kept = self.known.get(person.key) or self._same_person(person)
         if kept is not None and _fuller_name(person, kept):
@@ -294,6 +298,15 @@ class Speakers:
         else:
             self.name_institution(kept.name)
         return kept
+
+    def spelt_before(self, body: PersonRef) -> PersonRef:
+        """ "The ICC" after "The International Criminal Court ...": the body named before
+        whose words' initials the acronym is."""
+        for name, _ in reversed(self.institutions):
+            words = [w for w in name.split() if w[:1].isupper() and w.lower() not in _LINKS]
+            if len(words) > 1 and "".join(w[0] for w in words) == body.name:
+                return institution_named(name)
+        return body
 
     def _employed(self, person: PersonRef) -> PersonRef:
         """ "department spokesman Matthew Miller" after "The US State Department
@@ -721,12 +734,16 @@ def _head_word(subject: Span) -> Token:
 def _last_body_named(speakers: Speakers) -> PersonRef | None:
     """The body the text named last, if it is no outlet and no country."""
     name = speakers.institutions[-1][0] if speakers.institutions else ""
-    return institution_named(name) if name and not is_outlet(name) and not nations(name) else None
+    if not name or is_outlet(name) or nations(name):
+        return None
+    return speakers.spelt_before(institution_named(name))
 
 
 def _last_institution(speakers: Speakers) -> PersonRef | None:
+    """The body that spoke last, else the body named last ("The ICC made the announcement
+    on Tuesday. The statement alleges ...")."""
     institutions = [p for p in speakers.known.values() if p.kind == "organization"]
-    return institutions[-1] if institutions else None
+    return institutions[-1] if institutions else _last_body_named(speakers)
 
 
 def _named_person(subject: Span, speakers: Speakers) -> PersonRef | None:
