@@ -21,7 +21,7 @@ from eventstore.extract.quotes import Quote, units
 from eventstore.extract.sources import find_sources, named_source
 from eventstore.extract.speakers import resolve_subject
 from eventstore.extract.text import Paragraph
-from eventstore.normalize import source_key
+from eventstore.normalize import fold, source_key
 from eventstore.vocabulary import Section, SourceRole
 
 if TYPE_CHECKING:
@@ -67,9 +67,16 @@ _SIGNED = re.compile(rf"\s+[-–—]\s*{_SIGNING_VERBS}\s+(?P<name>[A-Z][\w'’-
 # that ...": a Ukrainian newswire's quotation with no marks, signed after a dash
 _SIGNED_ANY = re.compile(
     rf"\s+[-–—]\s*(?:(?P<pronoun>he|she)\s+{_SIGNING_VERBS}"
-    rf"|{_SIGNING_VERBS}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))"
+    rf"|{_SIGNING_VERBS}\s+(?P<name>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}))"
     r"(?P<rest>,\s+(?:noting|adding|stressing|emphasizing|saying)\s+that\s+[^\"“”]+?)?\.?$"
 )
+
+
+def _whole_quotation(text: str, quotes: list[Quote], match: re.Match[str] | None) -> bool:
+    """True when the paragraph is one quotation, then its signature."""
+    if match is None or len(quotes) != 1:
+        return False
+    return quotes[0].start <= 1 and not text[quotes[0].end : match.start()].strip(' "”.,')
 
 
 class LayoutReading:
@@ -302,21 +309,18 @@ class LayoutReading:
         text = self.paragraph.text.rstrip()
         match = _SIGNED_ANY.search(text)
         quoting = any(len(text[q.start : q.end].split()) > 3 for q in self.quotes)
-        if match is None or quoting or self.state.block_speaker is not None:
+        # '"... Glory to Ukraine!" - emphasized the General Staff.': one whole quotation
+        marked = quoting and _whole_quotation(text, self.quotes, match)
+        if match is None or (quoting and not marked) or self.state.block_speaker is not None:
             return False  # (a name in quotation marks is no quotation: "Pearl")
-        speakers = self.state.speakers
         name = match.group("name")
-        speaker = speakers.by_surname(name) if name else self.state.following
-        if speaker is None or speaker.kind == "organization":
+        speaker = self._signer(name, marked=marked) if name else self.state.following
+        if speaker is None:
             return False
+        words = [(self.quotes[0].start, self.quotes[0].end)] if marked else [(0, match.start())]
         self._add(
             Draft(
-                speaker,
-                "quote",
-                spans_of(self.paragraph, [(0, match.start())]),
-                self.section,
-                "quote.signed",
-                0.7,
+                speaker, "quote", spans_of(self.paragraph, words), self.section, "quote.signed", 0.7
             )
         )
         if match.group("rest"):
@@ -325,6 +329,18 @@ class LayoutReading:
             self._add(Draft(speaker, "paraphrase", paraphrase, self.section, "quote.signed", 0.6))
         self.state.following = speaker
         return True
+
+    def _signer(self, name: str, *, marked: bool) -> PersonRef | None:
+        """Who signs a quotation: a person the article named, or, after a quotation in
+        marks, a body it named ("the General Staff")."""
+        speakers = self.state.speakers
+        bare = name.removeprefix("the ")
+        person = speakers.by_surname(bare)
+        if person is not None and person.kind != "organization":
+            return person
+        words = frozenset(fold(bare).split())
+        body = speakers.institution(fold(bare).split()[-1], words) if marked else None
+        return speakers.add(speakers.fuller(body) or body) if body is not None else None
 
     def _continues_quote(self) -> bool:
         """A paragraph that carries on the previous paragraph's unclosed quotation."""

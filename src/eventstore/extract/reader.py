@@ -427,14 +427,13 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         people = {
             person_key(e.text) for e in self.doc.ents if e.label_ == "PERSON" and " " in e.text
         }
-        if not people:
-            # "Brink, who had worked for five presidents, recently quit ...": the person
-            # named before whom the paragraph is about
-            person = self._subject_of_paragraph()
-        elif len(people) == 1:
+        if len(people) == 1:
             person = self.state.speakers.mentioned.get(people.pop())
         else:
-            return None
+            # "Brink, who had worked for five presidents, recently quit ...": the person
+            # named before whom the paragraph is about; "Defense Minister X, who co-chairs
+            # the meeting with his British counterpart Y, announced ...": X, its subject
+            person = self._subject_of_paragraph()
         return None if person is self.state.speakers.last else person
 
     def _subject_of_paragraph(self) -> PersonRef | None:

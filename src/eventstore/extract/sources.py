@@ -70,10 +70,13 @@ _CITING = re.compile(
     # "citing data from DeepState", "citing a statement by its agency": who gave them
     r"(?:(?:the\s+|an?\s+)?(?:data|figures|statistics|estimates|statement|report|post)\s+"
     r"(?:from|of|by)\s+)?"
+    # "according to a CNN tally": who counted
+    r"(?:an?\s+(?=[A-Z][\w.-]*\s+(?:tally|count|calculation)\b))?"
     r"(?P<src>(?:[^,;:.\"“”]|\.(?=\S)|(?-i:(?<=[A-Z])\.(?=\s+[a-z])))+?)"
     r"(?=\s*(?:,|;|:|\.(?!\S)(?-i:(?!\s+[a-z]))|\"|”|$)"
     # "according to Novaya Gazeta citing a source in ...": the outlet, not whom it cites
-    r"|\s+that\b|\s+as\b|\s+with\s+reference\s+to\b|\s+(?:citing|quoting)\b)",
+    r"|\s+that\b|\s+as\b|\s+with\s+reference\s+to\b|\s+(?:citing|quoting)\b"
+    r"|\s+(?:tally|count|calculation)\b)",
     re.IGNORECASE,
 )
 _OBSERVED_BY = re.compile(
@@ -83,7 +86,7 @@ _OBSERVED_BY = re.compile(
 )
 # "It was also reported on January 4 by The Wall Street Journal that ...".
 _REPORTED_BY = re.compile(
-    r"\b(?:reported|published|revealed|written)\s+(?:on\s+[\w.]+(?:\s+\d{1,2})?\s+)?by\s+"
+    r"\b(?:reported|published|revealed|written|quoted)\s+(?:on\s+[\w.]+(?:\s+\d{1,2})?\s+)?by\s+"
     r"(?P<src>(?:the\s+)?[A-Z][^,;:.\"“”]+?)(?=\s*(?:,|;|:|\.|\"|”|$)|\s+(?:that|and|in|on)\b)"
 )
 # "an Energy Reform correspondent reports": the outlet whose reporter it is

@@ -157,7 +157,10 @@ _RELEASED = re.compile(
     r"^(?:(?:newly|recently|previously)\s+)?(?:declassified|released|published|leaked)\s+"
     # "according to data from DeepState, a monitoring group": the source is DeepState
     r"|^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|figures|statistics|estimates)\s+"
-    r"(?:from|of|by)\s+(?P<named>[A-Z][^,]*)(?:,.*)?$"
+    r"(?:from|of|by)\s+(?:the\s+)?(?P<named>[A-Za-z][^,]*)(?:,.*)?$"
+    # "according to a CNN tally": CNN counted
+    r"|^(?:an?\s+|the\s+)?(?P<counted>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+"
+    r"(?:tally|count|estimate|calculation|analysis)$"
     # "a source in the Security Service of Ukraine": the service
     r"|^(?:an?\s+)?(?:sources?|officials?)\s+(?:in|at|within|close\s+to)\s+(?:the\s+)?"
     r"(?P<inside>[A-Z][^,]*)$"
@@ -330,7 +333,7 @@ class Speakers:
         lone = len(institution.name.split()) == 1 and not nations(institution.name)
         word = fold(institution.name)
         for name, _ in reversed(self.institutions):
-            folded = fold(name)
+            folded = fold(name).removeprefix("the ")  # "The General Staff of ..." opening a line
             ends = lone and folded.endswith(f" {word}") and "," not in name
             # "the Treasury" for the U.S. Treasury Department
             inner = lone and word in folded.split()[:-1] and folded.split()[-1] in _BODY_HEADS
@@ -912,7 +915,9 @@ def _refers_back(subject: Span) -> bool:
 
 def _anonymous(name: str) -> Anonymous:
     # "according to newly declassified U.S. intelligence": the source is U.S. intelligence
-    named = _RELEASED.sub(lambda m: m.group("named") or m.group("inside") or "", name)
+    named = _RELEASED.sub(
+        lambda m: m.group("named") or m.group("inside") or m.group("counted") or "", name
+    )
     display = display_source_name(named)
     return Anonymous(
         SourceRef(name=display, key=source_key(display), kind=source_kind(display), role="cited")

@@ -1,0 +1,59 @@
+"""Signatures, tallies and the subject a paragraph is about (pure): a quotation in marks
+signed after a dash by a body ('"..." - emphasized the General Staff.') is the body's, named
+as the article first named it in full ("The General Staff of the Armed Forces of Ukraine
+confirmed ..."); "according to a CNN tally" cites CNN, "according to data from the
+prosecutor general's office" the office; "as quoted by RND" is RND's report; "he said"
+after a paragraph that names two people is its subject's ("Defence Minister X, who
+co-chairs the meeting with his counterpart Y, announced ...").
+
+Each case is a short article of our own in the manner of Ukrainian newswires and wires.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.lines import article, claim_of, event_of
+
+DAY = date(2025, 8, 14)
+
+
+def test_a_quotation_signed_by_a_body_is_the_bodys() -> None:
+    doc = article(
+        "The General Staff of the Armed Forces of Ukraine confirmed the strike on the oil "
+        "refinery in Saratov, writes the agency.",
+        "\"We keep cutting the fuel the aggressor's army runs on. To be continued... Glory "
+        'to Ukraine!" - emphasized the General Staff.',
+        published=DAY,
+    )
+    speaker = claim_of(doc, "keep cutting the fuel").speaker
+    assert speaker.name == "General Staff of the Armed Forces of Ukraine"
+    assert speaker.kind == "organization"
+
+
+def test_tallies_data_and_quotations_name_their_sources() -> None:
+    doc = article(
+        "According to a CNN tally, drones have struck at least nine large refineries in "
+        "August alone.",
+        "Since 2022, prosecutors opened nearly 90,000 cases against soldiers who left their "
+        "units, according to data from the prosecutor general's office.",
+        "Chancellor Olaf Kern has categorically rejected the possibility of sending the "
+        "missiles, speaking at the editorial conference of the news agency, as quoted by RND.",
+        published=DAY,
+    )
+    assert [s.name for s in event_of(doc, "nine large refineries").sources] == ["CNN"]
+    cited = [s.name for s in event_of(doc, "90,000 cases").sources]
+    assert cited == ["prosecutor general's office"]
+    assert "RND" in [s.name for s in claim_of(doc, "rejected the possibility").sources]
+
+
+def test_he_after_a_paragraph_naming_two_people_is_its_subject() -> None:
+    doc = article(
+        "German Defence Minister Karl Brenner, who is co-chairing the meeting of the contact "
+        "group together with his British counterpart Tom Ashby, announced the delivery of "
+        "the first launchers to Ukraine.",
+        '"Germany is now sending two complete air defence systems. The first launchers are '
+        'already there," he said, opening the meeting.',
+        published=DAY,
+    )
+    assert claim_of(doc, "two complete air defence systems").speaker.name == "Karl Brenner"
