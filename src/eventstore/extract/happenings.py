@@ -112,7 +112,7 @@ def describes_a_thing(unit: Sentence, phrase: DatePhrase) -> bool:
     drones launched overnight": both happened then)."""
     if phrase.relative in _STORY_DAYS:
         return False
-    if _aside(unit.text, phrase):
+    if _aside(unit.text, phrase) or _before_or_after(unit, phrase):
         return True
     verb = _describing(unit, phrase)
     return verb is not None and verb.tag_ != "VBG" and not _scheduling_subject(verb)
@@ -147,6 +147,21 @@ def _aside(text: str, phrase: DatePhrase) -> bool:
     dashed = before.count("—") % 2 == 1 and "—" in after
     bracketed = before.rfind("(") > before.rfind(")") and ")" in after
     return dashed or bracketed or _COMPARED.search(before) is not None
+
+
+def _before_or_after(unit: Sentence, phrase: DatePhrase) -> bool:
+    """ "have raised the bonuses after cutting them late last year": the date of what came
+    before (or after) the happening, told in a gerund after "after" or "before"."""
+    at = unit.start_char + phrase.start
+    token = next((t for t in unit if t.idx >= at), None)
+    while token is not None and token.i not in {unit.root.i, token.head.i}:
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _SEQUENCE:
+            return True
+        token = token.head
+    return False
+
+
+_SEQUENCE = frozenset({"after", "before"})
 
 
 def _describing(unit: Sentence, phrase: DatePhrase) -> Token | None:
@@ -494,7 +509,7 @@ def happening_sentence(unit: Sentence) -> bool:
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ == "PRON":
         return False
-    if any(c.dep_ == "ccomp" for c in root.children) or hedged(root):
+    if any(c.dep_ == "ccomp" and not _infinitive(c) for c in root.children) or hedged(root):
         return False  # "Every missile that got through showed that ...": an argument
     # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
     # clause does not make the main verb's happening a forecast.
@@ -502,6 +517,13 @@ def happening_sentence(unit: Sentence) -> bool:
         (t.tag_ == "MD" or _future_word(t)) and t.head.i == root.i != t.i for t in unit
     )  # ("The blasts set fire to ...": the verb itself is no word of a plan; "due to
     # Russian attacks" is a cause)
+
+
+def _infinitive(clause: Token) -> bool:
+    """ "has allowed Ukraine to use the missiles": a deed allowed or ordered, not words."""
+    return any(c.tag_ == "TO" for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children
+    )
 
 
 # (the lemmatizer may leave a plural as it is)

@@ -123,9 +123,10 @@ _NAMED_AFTER = re.compile(
 # "Russian Telegram channel Astra", "the Ukrainian military news site Defense Express": a
 # description of the outlet before its name
 _DESCRIBED = re.compile(
-    r"^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:(?:military|independent|state|online|news|opposition)\s+)*"
+    r"^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:(?:military|independent|state|online|news|opposition|exiled|investigative)\s+)*"
     r"(?:Telegram\s+channel|news\s+site|site|outlet|newspaper|website|channel|broadcaster|"
-    r"agency|portal|publication|magazine)\s+(?=[A-Z])"
+    r"agency|portal|publication|magazine)\s+(?=[A-Z0-9])"
     # "Turkish News Agency Anadolu Ajansi": a description in capitals
     r"|^(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(?:State\s+)?News\s+Agency\s+(?=[A-Z])"
 )

@@ -1,0 +1,39 @@
+"""Ledes of permissions and of outlets described (pure): "The administration has allowed
+Ukraine to use long-range missiles ..." tells a decision, not an argument, so it is the
+story's news of the published day; "..., the exiled news outlet 7x7 reported Wednesday"
+is 7x7's report, even as a lede; the date of what came before the happening ("have raised
+the bonuses after cutting them late last year") is not the happening's, which keeps the
+day the lede was reported.
+
+Each case is a short article of our own in the manner of wires and exiled Russian outlets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.lines import article, event_of
+
+DAY = date(2026, 1, 15)  # a Thursday
+
+
+def test_a_permission_in_the_lede_is_the_days_news() -> None:
+    doc = article(
+        "WASHINGTON: The administration has allowed Ukraine to use long-range missiles "
+        "against targets inside Russia, a sharp turn in its policy.",
+        published=DAY,
+    )
+    allowed = event_of(doc, "has allowed Ukraine to use").date
+    assert (allowed.year, allowed.month, allowed.day) == (2026, 1, 15)
+
+
+def test_an_exiled_outlets_lede_is_its_report_of_its_day() -> None:
+    doc = article(
+        "Authorities in at least four Russian regions have sharply raised sign-on bonuses "
+        "for contract soldiers after cutting them to the federal minimum late last year, "
+        "the exiled news outlet 7x7 reported Wednesday.",
+        published=DAY,
+    )
+    raised = event_of(doc, "sharply raised sign-on bonuses")
+    assert [s.name for s in raised.sources] == ["7x7"]
+    assert (raised.date.year, raised.date.month, raised.date.day) == (2026, 1, 14)
