@@ -4,7 +4,9 @@ as the article first named it in full ("The General Staff of the Armed Forces of
 confirmed ..."); "according to a CNN tally" cites CNN, "according to data from the
 prosecutor general's office" the office; "as quoted by RND" is RND's report; "he said"
 after a paragraph that names two people is its subject's ("Defence Minister X, who
-co-chairs the meeting with his counterpart Y, announced ...").
+co-chairs the meeting with his counterpart Y, announced ..."); "the study said" is the
+words of the body whose study the text named ("a study by X", "X said in a study", "the X
+report"), not of the Kremlin that spoke last.
 
 Each case is a short article of our own in the manner of Ukrainian newswires and wires.
 """
@@ -57,3 +59,16 @@ def test_he_after_a_paragraph_naming_two_people_is_its_subject() -> None:
         published=DAY,
     )
     assert claim_of(doc, "two complete air defence systems").speaker.name == "Karl Brenner"
+
+
+def test_the_study_is_the_words_of_the_body_that_said_it_in_one() -> None:
+    doc = article(
+        "The Kremlin said on Tuesday that a think tank's estimate of Russia's losses could "
+        "not be trusted.",
+        "A study by the Center for Defence Studies put the number of Russian soldiers killed "
+        "since the invasion at about 300,000.",
+        '"No major power has lost this many soldiers in any war since 1945," the study said.',
+        published=DAY,
+    )
+    said = claim_of(doc, "No major power has lost").speaker
+    assert said.name == "Center for Defence Studies"

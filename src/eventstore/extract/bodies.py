@@ -38,7 +38,7 @@ def institution_named(name: str) -> PersonRef:
         name,
     )
     # "the U.S.-based Institute for the Study of War": where it sits is no part either
-    name = re.sub(r"^(?:the\s+)?[\w.]+-based\s+(?=[A-Z])", "", name)
+    name = re.sub(r"^(?:[Tt]he\s+)?[\w.]+-based\s+(?=[A-Z])", "", name)
     # "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War": a full
     # name of its own (two words and a connector before the rest) needs no country
     name = re.sub(r"^(?:the\s+)?[A-Z][\w.]*['’]s\s+(?=(?:[A-Z]\w*\s+){2,}(?:for|of)\s)", "", name)

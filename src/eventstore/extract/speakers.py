@@ -206,6 +206,14 @@ class Speakers:
     institutions: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     # "the Institute for the Study of War (ISW)": the acronym, then "according to the ISW"
     acronyms: dict[str, str] = field(default_factory=dict)
+    # "CSIS said in a study", "The CSIS report": who issued the study or report the text
+    # refers back to ("the study said"), by the document's noun
+    documents: dict[str, str] = field(default_factory=dict)
+
+    def issuer_of(self, noun: str) -> PersonRef | None:
+        """The body the article said issued its ``noun`` ("study", "report"), if any."""
+        name = self.documents.get(noun)
+        return self.add(self.spelt_before(institution_named(name))) if name else None
 
     def name_institution(self, name: str, descriptor: str = "") -> None:
         """Remember an institution the article names, for "the agency said" later."""
@@ -471,6 +479,7 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
     """Register every person ``doc`` names in full, with the words around the name, and
     every organization it names (for "the agency said" later)."""
     _bodies_by_shape(doc.text, speakers)
+    _documents_issued(doc, speakers)
     for match in _ACRONYM.finditer(doc.text):
         acronym = match.group("acronym")
         named = institution_named(f"{display_source_name(match.group('name'))} ({acronym})")
@@ -494,6 +503,30 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             continue
         phrase = clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
+
+
+def _documents_issued(doc: Doc, speakers: Speakers) -> None:
+    """Remember who issued each study or report ``doc`` names: "The CSIS report", "ISW's
+    assessment" (a name before the noun), "CSIS said in a study" (the one who spoke in it),
+    "a study by the Kiel Institute"."""
+    for token in doc:
+        noun = token.lemma_.lower()
+        if noun not in _FINDINGS | _STATEMENT_NOUNS or token.pos_ != "NOUN":
+            continue
+        owner = next(
+            (c for c in token.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"),
+            None,
+        )
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if owner is None and by is not None:
+            owner = next((c for c in by.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        spoke = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else None
+        if owner is None and spoke is not None and spoke.pos_ == "VERB":
+            owner = next((c for c in spoke.children if c.dep_ == "nsubj"), None)
+        if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"PERSON", *PLACES}:
+            continue
+        phrase = doc[owner.left_edge.i : owner.right_edge.i + 1]
+        speakers.documents[noun] = clean_phrase(phrase.text).removesuffix("'s").removesuffix("’s")
 
 
 def _proper(token: Token) -> bool:
@@ -561,7 +594,8 @@ def resolve_subject(subject: Span, speakers: Speakers) -> Speaker | None:
     subject = press_owner(without_age(without_setting(subject)))
     head = subject.root
     if head.pos_ == "PRON" or _statement(subject):
-        return _issuer(subject, speakers) or _pronoun(head, speakers)
+        issued = speakers.issuer_of(head.lemma_.lower()) if head.pos_ != "PRON" else None
+        return _issuer(subject, speakers) or issued or _pronoun(head, speakers)
     if head.ent_type_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
         return _anonymous(_LEADING_THE.sub("", clean_phrase(subject.text)))  # "the Russians"
     titled = _title_reference(subject, speakers) or outlet_described(subject)
@@ -833,7 +867,7 @@ def _findings_issuer(subject: Span, bare: str, speakers: Speakers) -> PersonRef 
     the findings of the last body named, if it is no outlet."""
     if bare not in _FINDINGS or subject[0].lower_ not in {"the", "this"}:
         return None
-    issuer = _last_institution(speakers)
+    issuer = speakers.issuer_of(bare) or _last_institution(speakers)
     return issuer if issuer is not None and not is_outlet(issuer.name) else None
 
 
