@@ -3,7 +3,9 @@ Ukraine to use long-range missiles ..." tells a decision, not an argument, so it
 story's news of the published day; "..., the exiled news outlet 7x7 reported Wednesday"
 is 7x7's report, even as a lede; the date of what came before the happening ("have raised
 the bonuses after cutting them late last year") is not the happening's, which keeps the
-day the lede was reported.
+day the lede was reported, nor is a date in a "since" clause ("have collapsed since
+sanctions were imposed earlier this year"); "failed after lawmakers voted against it on
+Tuesday" is Tuesday's.
 
 Each case is a short article of our own in the manner of wires and exiled Russian outlets.
 """
@@ -37,3 +39,17 @@ def test_an_exiled_outlets_lede_is_its_report_of_its_day() -> None:
     raised = event_of(doc, "sharply raised sign-on bonuses")
     assert [s.name for s in raised.sources] == ["7x7"]
     assert (raised.date.year, raised.date.month, raised.date.day) == (2026, 1, 14)
+
+
+def test_a_since_clauses_date_is_not_the_happenings() -> None:
+    doc = article(
+        "Turkish purchases of Russian crude have quietly collapsed since tougher sanctions "
+        "were imposed earlier this year, the Moscow Times reported on Jan. 13.",
+        "The opposition's motion on the missiles failed after a majority of lawmakers voted "
+        "against it on Tuesday.",
+        published=DAY,
+    )
+    collapsed = event_of(doc, "quietly collapsed").date
+    assert (collapsed.year, collapsed.month, collapsed.day) == (2026, 1, 13)
+    rejected = event_of(doc, "motion on the missiles failed").date
+    assert (rejected.year, rejected.month, rejected.day) == (2026, 1, 13)

@@ -157,11 +157,16 @@ def _before_or_after(unit: Sentence, phrase: DatePhrase) -> bool:
     while token is not None and token.i not in {unit.root.i, token.head.i}:
         if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _SEQUENCE:
             return True
+        # "plummeted since harsher sanctions were imposed earlier this year" (but "failed
+        # after lawmakers voted against it on Thursday": that day's)
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if token.dep_ == "advcl" and marks & (_SEQUENCE - {"after"}):
+            return True
         token = token.head
     return False
 
 
-_SEQUENCE = frozenset({"after", "before"})
+_SEQUENCE = frozenset({"after", "before", "since", "until"})
 
 
 def _describing(unit: Sentence, phrase: DatePhrase) -> Token | None:
