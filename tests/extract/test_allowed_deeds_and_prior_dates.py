@@ -5,7 +5,8 @@ is 7x7's report, even as a lede; the date of what came before the happening ("ha
 the bonuses after cutting them late last year") is not the happening's, which keeps the
 day the lede was reported, nor is a date in a "since" clause ("have collapsed since
 sanctions were imposed earlier this year"); "failed after lawmakers voted against it on
-Tuesday" is Tuesday's.
+Tuesday" is Tuesday's. A newswire's lone "Details" heading heads more of the same story,
+whose undated happenings keep its day.
 
 Each case is a short article of our own in the manner of wires and exiled Russian outlets.
 """
@@ -53,3 +54,15 @@ def test_a_since_clauses_date_is_not_the_happenings() -> None:
     assert (collapsed.year, collapsed.month, collapsed.day) == (2026, 1, 13)
     rejected = event_of(doc, "motion on the missiles failed").date
     assert (rejected.year, rejected.month, rejected.day) == (2026, 1, 13)
+
+
+def test_a_newswires_details_heading_keeps_the_storys_day() -> None:
+    doc = article(
+        "On January 13, the foreign minister met his Russian counterpart in Minsk.",
+        "Details",
+        "The two ministers discussed the supply of fuel to the border regions and the "
+        "transit of grain.",
+        published=DAY,
+    )
+    talked = event_of(doc, "discussed the supply of fuel").date
+    assert (talked.year, talked.month, talked.day) == (2026, 1, 13)

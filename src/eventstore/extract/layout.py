@@ -699,8 +699,11 @@ def layout(paras: list[Paragraph]) -> Layout:
         found.outlet = _clean_outlet(match.group("outlet"))
     header_at = _background_header(rest, seed_layout=found.venue is not None)
     header = rest[header_at] if header_at is not None else None
+    # (a newswire's lone "Details" heads more of the same story, not another part)
     found.subheads = frozenset(
-        p.index for i, p in enumerate(rest) if i != header_at and is_header(p.text)
+        p.index
+        for i, p in enumerate(rest)
+        if i != header_at and is_header(p.text) and p.text.strip(" :") != "Details"
     )
     rest = [
         p
