@@ -7,7 +7,10 @@ said." is his; "The ICC made the announcement. The statement alleges ..." is the
 International Criminal Court's, named as the article spelt it first; "Manufacturer MBDA
 says" is MBDA; a member "of the Voice faction" or "of the Green parliamentary group" works
 for that group; "The agreement was signed by ..." after "... on Wednesday signed an
-agreement" and a dated line of background is Wednesday's.
+agreement" and a dated line of background is Wednesday's. "US Ambassador to NATO X said"
+is X; "the UN Under-Secretary-General said" is the one named beside that title before
+("..., by UN Under-Secretary-General for Humanitarian Affairs, X, during ..."); "... -
+explained the spokesman." is the spokesman the text follows.
 
 Each case is a short article of our own in the manner of wires and agencies.
 """
@@ -92,3 +95,36 @@ def test_a_happening_told_again_keeps_its_day() -> None:
     )
     signed = event_of(doc, "The agreement was signed by").date
     assert (signed.year, signed.month, signed.day) == (2025, 6, 25)
+
+
+def test_a_name_after_a_post_abroad_is_who_holds_it() -> None:
+    doc = article(
+        "More long-range missiles could push the Kremlin towards talks, US Ambassador to "
+        "NATO Mark Holloway said, according to an Italian daily.",
+        published=DAY,
+    )
+    assert claim_of(doc, "push the Kremlin towards talks").speaker.name == "Mark Holloway"
+
+
+def test_a_hyphened_title_beside_a_name_refers_back_to_it() -> None:
+    doc = article(
+        "This was stated on Tuesday by UN Under-Secretary-General for Humanitarian Affairs, "
+        "Ruth Calder, during a meeting of the Security Council, a correspondent reports.",
+        '"The monitors reported this was the deadliest strike on a school since 2022," the '
+        "UN Under-Secretary-General said.",
+        published=DAY,
+    )
+    said = claim_of(doc, "deadliest strike on a school").speaker
+    assert said.name == "Ruth Calder"
+    assert said.role == "UN Under-Secretary-General for Humanitarian Affairs"
+
+
+def test_a_quotation_signed_by_the_spokesman_the_text_follows_is_his() -> None:
+    doc = article(
+        "The contracts are meant for those not subject to mobilization. This was announced "
+        "by the spokesman for the Ministry of Defence Ivan Hordiienko during a telethon.",
+        "That is, the contract puts the new recruits level with those who have served for "
+        "years - explained the spokesman.",
+        published=DAY,
+    )
+    assert claim_of(doc, "level with those who have served").speaker.name == "Ivan Hordiienko"

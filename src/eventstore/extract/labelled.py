@@ -60,14 +60,18 @@ def _names_someone(speaker: Span) -> bool:
     return speaker.root.lower_ not in {"i", "we", "you"} and any(t.pos_ == "PROPN" for t in speaker)
 
 
-_SIGNING_VERBS = r"(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded)"
+_SIGNING_VERBS = (
+    r"(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded|explained)"
+)
 # "- noted Shagivaleev.": a newswire's closing signature of a quotation
 _SIGNED = re.compile(rf"\s+[-–—]\s*{_SIGNING_VERBS}\s+(?P<name>[A-Z][\w'’-]+)\.?$")
 # "I am heading to the plant ... - wrote Grossi.", "... support them. - he added, noting
 # that ...": a Ukrainian newswire's quotation with no marks, signed after a dash
 _SIGNED_ANY = re.compile(
     rf"\s+[-–—]\s*(?:(?P<pronoun>he|she)\s+{_SIGNING_VERBS}"
-    rf"|{_SIGNING_VERBS}\s+(?P<name>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}))"
+    rf"|{_SIGNING_VERBS}\s+(?P<name>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
+    # "... - explained the spokesman.": the one the text follows, by their role
+    rf"|{_SIGNING_VERBS}\s+the\s+(?P<role>spokesman|spokeswoman|spokesperson|minister|official))"
     r"(?P<rest>,\s+(?:noting|adding|stressing|emphasizing|saying)\s+that\s+[^\"“”]+?)?\.?$"
 )
 
@@ -313,8 +317,11 @@ class LayoutReading:
         marked = quoting and _whole_quotation(text, self.quotes, match)
         if match is None or (quoting and not marked) or self.state.block_speaker is not None:
             return False  # (a name in quotation marks is no quotation: "Pearl")
-        name = match.group("name")
-        speaker = self._signer(name, marked=marked) if name else self.state.following
+        name, role = match.group("name"), match.group("role")
+        following = self.state.following
+        if role is not None and (following is None or role not in fold(following.role or "")):
+            following = None  # "the spokesman" is no one else the text follows
+        speaker = self._signer(name, marked=marked) if name else following
         if speaker is None:
             return False
         words = [(self.quotes[0].start, self.quotes[0].end)] if marked else [(0, match.start())]

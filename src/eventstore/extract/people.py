@@ -184,7 +184,8 @@ def _place(before: str, org: str) -> bool:
 
 
 _OFFICE = re.compile(
-    r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Ee]nvoy|[Rr]epresentative|[Cc]oordinator)\s*$"
+    r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Ee]nvoy|[Rr]epresentative|[Cc]oordinator"
+    r"|[Ss]ecretary-[Gg]eneral)\s*$"
 )
 # Words that name a body, not a portfolio ("Secretary of the National Security and
 # Defense Council" is of a council; "Minister of Foreign Affairs" of no body named).

@@ -467,7 +467,8 @@ class Speakers:
             if person.kind != "organization" and not (
                 countries and theirs and not countries & theirs
             ):
-                yield person, set(fold(person.role or "").split())
+                # ("Under-Secretary-General": its words too)
+                yield person, set(fold(person.role or "").replace("-", " ").split())
 
     def by_role(self, role_word: str, countries: frozenset[str] = frozenset()) -> PersonRef | None:
         """The person last described with ``role_word`` ("the diplomat"), of one of
@@ -502,6 +503,11 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
         if name is None or len(name.split()) < 2:
             continue
         phrase = clean_phrase(speaker_span(ent.root).text) if ent.root.dep_ != "compound" else name
+        titled = _TITLE_BEFORE.search(doc.text, 0, ent.start_char)
+        if titled is not None and phrase == name and _holds_title(titled.group("title")):
+            # "by UN Under-Secretary-General for Humanitarian Affairs, Tom Fletcher": the
+            # title the name stands beside
+            phrase = f"{titled.group('title')}, {name}"
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
 
 
@@ -527,6 +533,16 @@ def _documents_issued(doc: Doc, speakers: Speakers) -> None:
             continue
         phrase = doc[owner.left_edge.i : owner.right_edge.i + 1]
         speakers.documents[noun] = clean_phrase(phrase.text).removesuffix("'s").removesuffix("’s")
+
+
+# A capitalized title (its "for", "of" and "the" too), then a comma, just before a name
+_TITLE_BEFORE = re.compile(
+    r"(?P<title>[A-Z][\w'’.-]*(?:\s+(?:(?:for|of|the|and)\s+)*[A-Z][\w'’.-]*){0,7}),\s*$"
+)
+
+
+def _holds_title(words: str) -> bool:
+    return any(fold(w) in TITLE_WORDS for w in words.replace("-", " ").split())
 
 
 def _proper(token: Token) -> bool:

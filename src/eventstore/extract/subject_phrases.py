@@ -75,5 +75,10 @@ def without_setting(subject: Span) -> Span:
                 continue  # "Commander-in-Chief": one title, hyphened
             if ends_in_name(list(child.subtree)):
                 continue  # "the MP from "Voice" Yaroslav Zheleznyak": the name is in it
+            if any(
+                c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > child.i
+                for c in head.children
+            ):
+                continue  # "US Ambassador to NATO Matthew Whitaker": named after the post
             return subject.doc[subject.start : child.i]
     return subject
