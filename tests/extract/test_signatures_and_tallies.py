@@ -2,7 +2,8 @@
 signed after a dash by a body ('"..." - emphasized the General Staff.') is the body's, named
 as the article first named it in full ("The General Staff of the Armed Forces of Ukraine
 confirmed ..."); "according to a CNN tally" cites CNN, "according to data from the
-prosecutor general's office" the office; "as quoted by RND" is RND's report; "he said"
+prosecutor general's office" the office; "as quoted by RND" is RND's report, and so is
+"..., BelTA has learned."; "a HUR source told ..." cites HUR; "he said"
 after a paragraph that names two people is its subject's ("Defence Minister X, who
 co-chairs the meeting with his counterpart Y, announced ..."); "the study said" is the
 words of the body whose study the text named ("a study by X", "X said in a study", "the X
@@ -72,3 +73,17 @@ def test_the_study_is_the_words_of_the_body_that_said_it_in_one() -> None:
     )
     said = claim_of(doc, "No major power has lost").speaker
     assert said.name == "Center for Defence Studies"
+
+
+def test_an_agency_that_has_learned_and_a_bodys_source_are_sources() -> None:
+    doc = article(
+        "Belarus will not join the war, President Viktor Lasko told reporters in Minsk on "
+        "Thursday, BelTA has learned.",
+        "Drones struck an oil refinery in the Leningrad region overnight, a HUR source told "
+        "the Kyiv Independent.",
+        published=DAY,
+    )
+    assert [s.name for s in claim_of(doc, "Belarus will not join the war").sources] == ["BelTA"]
+    struck = [s.name for s in event_of(doc, "struck an oil refinery").sources]
+    assert "HUR" in struck
+    assert "HUR source" not in struck

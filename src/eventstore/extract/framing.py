@@ -99,7 +99,7 @@ _RELAYED = re.compile(
 _OUTLET_RELAYS = re.compile(
     r"(?:\b[A-Z][\w.-]*['’]s\s+)?(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
     r"(?:\s+(?:news\s+)?agency)?\s+"
-    r"(?:also\s+)?(?:reported|reports|quoted)\b"
+    r"(?:also\s+)?(?:reported|reports|quoted|has\s+learned|learned|learns)\b"
 )
 
 # '"...," reported state news agency Belta.': the outlet after its verb, named or described

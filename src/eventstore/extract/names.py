@@ -225,7 +225,8 @@ _OUTLET_WORDS = frozenset(
     hromadske glavcom dzerkalo korrespondent sputnik anadolu npr abc cbs nbc euronews
     france24 dw gazeta rferl rfe jazeera kcna err lrt yle broadcasting television herald gazette
     tribune chronicle tagesspiegel handelsblatt welt zeit faz ndr wdr zdf ard rte nhk cctv
-    yomiuri asahi mainichi figaro corriere repubblica politiken voa dumka agence""".split()
+    yomiuri asahi mainichi figaro corriere repubblica politiken voa dumka agence belta dpa ansa
+    efe pap rnd mediazona dozhd""".split()
 )
 _OUTLET_PHRASES = ("news agency", "voice of america")
 # "Censor.NET", "Gazeta.ru", "Liga.net": a web address is a site's name

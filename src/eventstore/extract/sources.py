@@ -109,7 +109,7 @@ _DESCRIBED_OUTLET = re.compile(
 # "X told journalists about this, Suspilne reports.": the outlet closing the sentence
 _OUTLET_CLOSES = re.compile(
     r",\s+(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
-    r"(?:reports|reported|writes|wrote|informs)\.?\s*$"
+    r"(?:reports|reported|writes|wrote|informs|(?:has\s+)?learned|learns)\.?\s*$"
 )
 _AS_OUTLET_NOTES = re.compile(
     r"(?:^|[.;]\s+)As\s+(?P<name>[A-Z0-9][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+"
@@ -215,11 +215,15 @@ _TRAILING_DAY = re.compile(r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
 
 def _source(name: str, role: SourceRole) -> SourceRef:
     name = _OUTLET_KIND.sub("", _LEADING_CONJUNCTION.sub("", _TRAILING_DAY.sub("", name)))
+    name = _BODYS_SOURCE.sub(r"\g<body>", name)  # "the HUR source": one of HUR's people
     display = display_source_name(name)
     if role == "cited" and name.startswith("The ") and not display.startswith("The "):
         display = f"The {display}"  # "with reference to The War Zone": a capital "The" mid-
         # sentence belongs to the name
     return named_source(display, role)
+
+
+_BODYS_SOURCE = re.compile(r"^(?:(?i:the|an?)\s+)?(?P<body>[A-Z]{2,6})\s+source$")
 
 
 def _is_source_name(name: str, *, subject: bool) -> bool:

@@ -158,6 +158,8 @@ _RELEASED = re.compile(
     # "according to data from DeepState, a monitoring group": the source is DeepState
     r"|^(?:the\s+)?(?:latest\s+|official\s+)?(?:data|figures|statistics|estimates)\s+"
     r"(?:from|of|by)\s+(?:the\s+)?(?P<named>[A-Za-z][^,]*)(?:,.*)?$"
+    # "a HUR source told the Kyiv Independent": one of HUR's people
+    r"|^(?:an?\s+)?(?P<owning>[A-Z]{2,6})\s+source$"
     # "according to a CNN tally": CNN counted
     r"|^(?:an?\s+|the\s+)?(?P<counted>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)\s+"
     r"(?:tally|count|estimate|calculation|analysis)$"
@@ -966,7 +968,10 @@ def _refers_back(subject: Span) -> bool:
 def _anonymous(name: str) -> Anonymous:
     # "according to newly declassified U.S. intelligence": the source is U.S. intelligence
     named = _RELEASED.sub(
-        lambda m: m.group("named") or m.group("inside") or m.group("counted") or "", name
+        lambda m: (
+            m.group("named") or m.group("inside") or m.group("counted") or m.group("owning") or ""
+        ),
+        name,
     )
     display = display_source_name(named)
     return Anonymous(
