@@ -7,7 +7,8 @@ prosecutor general's office" the office; "as quoted by RND" is RND's report, and
 after a paragraph that names two people is its subject's ("Defence Minister X, who
 co-chairs the meeting with his counterpart Y, announced ..."); "the study said" is the
 words of the body whose study the text named ("a study by X", "X said in a study", "the X
-report"), not of the Kremlin that spoke last.
+report"), not of the Kremlin that spoke last; "X said in a study that ..." says what
+follows, never whose the paragraph before was, whatever the parse.
 
 Each case is a short article of our own in the manner of Ukrainian newswires and wires.
 """
@@ -87,3 +88,17 @@ def test_an_agency_that_has_learned_and_a_bodys_source_are_sources() -> None:
     struck = [s.name for s in event_of(doc, "struck an oil refinery").sources]
     assert "HUR" in struck
     assert "HUR source" not in struck
+
+
+def test_said_in_a_study_that_does_not_claim_the_paragraph_before() -> None:
+    doc = article(
+        "Yesterday, defence ministers of the alliance met in Brussels to talk about sending "
+        "Ukraine more interceptor drones.",
+        "The Center for Defence Studies (CDS) said in a study that around 300,000 Russian "
+        "soldiers were killed between February 2022 and December 2025, with another 800,000 "
+        "wounded or missing.",
+        published=DAY,
+    )
+    met = event_of(doc, "ministers of the alliance met in Brussels")
+    assert (met.date.month, met.date.day) == (8, 13)
+    assert all("met in Brussels" not in s.text for c in doc.claims for s in c.spans)

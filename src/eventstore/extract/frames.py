@@ -769,6 +769,8 @@ def _bare(verb: Token, speaker: Span, unit: Span, frame: tuple[int, int]) -> Fra
     lemma = verb.lemma_.lower()
     if lemma not in _BARE_CUES or verb.tag_ not in {"VBD", "VBZ"}:
         return None
+    if re.search(r"\bthat\s", unit.doc.text[verb.idx : unit.end_char]):
+        return None  # "X said in a study that ...": words follow, whatever the parse
     after = unit.doc.text[frame[1] : unit.end_char]
     if after.strip(" .,;:\"”’'") and not _WHERE_SAID.match(after):
         return None
