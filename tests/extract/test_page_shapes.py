@@ -1,6 +1,7 @@
 """Shapes of pages that hid their speakers (pure): an interview set as named turns, a
 list under "Background:", a page's calls to its readers, an op-ed signed only in its
-author box, names cut by the recognizer or run into a title.
+author box, names cut by the recognizer or run into a title, wire photos' captions ("FILE
+PHOTO: ...", "... REUTERS/Jane Roe", "In this photo provided by ...").
 
 Each text is our own, in the manner of news copy.
 """
@@ -179,3 +180,16 @@ def test_a_caption_placing_who_stands_where_is_no_text() -> None:
     )
     assert doc.events == ()
     assert [c.extracted_by for c in doc.claims] == ["paraphrase.cue_object"]
+
+
+def test_wire_photo_captions_are_no_text() -> None:
+    doc = article(
+        "FILE PHOTO: A house destroyed by a Russian strike is seen in the town of Irpin, Kyiv "
+        "region, Ukraine August 26, 2022. REUTERS/Jane Roe",
+        "Cars burn after a missile attack in Kharkiv, Ukraine, October 10, 2022.  "
+        "REUTERS / John Doe / File Photo",
+        "In this photo provided by the brigade's press service, soldiers train at a firing "
+        "range in Donetsk region, Ukraine, Friday, Nov. 29, 2024.",
+        published=date(2024, 12, 2),
+    )
+    assert doc.events == ()

@@ -136,6 +136,10 @@ _NOT_TEXT_2 = re.compile(
     r"|pictures?)\b\s*[:.(]"
     # a caption ending in its credit: "... on 12 May 2022. Photograph: AP"
     r"|\b(?:Photograph|Picture|Image|Illustration|Credit)s?:\s*[A-Z][\w .,/&'’-]{0,60}$"
+    # a wire photo's: "... Ukraine August 26, 2022. REUTERS/Jane Roe", "FILE PHOTO: ...",
+    # "In this photo provided by ..."
+    r"|\b(?:REUTERS|AFP|AP|EPA|ANADOLU)\s*/\s*[A-Z][\w'’ .-]{0,40}(?:/\s*File\s+Photo)?\s*$"
+    r"|^(?:FILE\s+PHOTO|File\s+photo)\s*:|^In\s+this\s+(?:handout\s+)?(?:photo|image)\b"
     # or in an agency's and photographer's: "... in Warsaw. © UNHCR/Anna Liminowicz"
     r"|©\s*[A-Z][\w.&-]*\s*/\s*[A-Z][\w'’ .-]{0,40}$"
     # an opinion page's disclaimer: "Opinions represent the viewpoint of the author."
