@@ -8,7 +8,8 @@ after a paragraph that names two people is its subject's ("Defence Minister X, w
 co-chairs the meeting with his counterpart Y, announced ..."); "the study said" is the
 words of the body whose study the text named ("a study by X", "X said in a study", "the X
 report"), not of the Kremlin that spoke last; "X said in a study that ..." says what
-follows, never whose the paragraph before was, whatever the parse.
+follows, never whose the paragraph before was, whatever the parse; "a Foreign Ministry
+statement on Monday that said ..." gives the ministry's words.
 
 Each case is a short article of our own in the manner of Ukrainian newswires and wires.
 """
@@ -102,3 +103,15 @@ def test_said_in_a_study_that_does_not_claim_the_paragraph_before() -> None:
     met = event_of(doc, "ministers of the alliance met in Brussels")
     assert (met.date.month, met.date.day) == (8, 13)
     assert all("met in Brussels" not in s.text for c in doc.claims for s in c.spans)
+
+
+def test_a_statement_that_said_gives_its_issuers_words() -> None:
+    doc = article(
+        "China's foreign minister spoke to his Russian counterpart by phone on Monday.",
+        "The minister's words to his counterpart were announced in a Foreign Ministry "
+        "statement on Monday that said Beijing would be an impartial voice at any forum.",
+        published=DAY,
+    )
+    said = claim_of(doc, "would be an impartial voice")
+    assert said.speaker.name == "Foreign Ministry"
+    assert "were announced" not in said.text

@@ -72,6 +72,20 @@ def is_cue(token: Token) -> bool:
     return (token.lemma_.lower() or token.lower_) in CUE_LEMMAS
 
 
+# Documents whose words a relative clause may give ("a ministry statement that said ...")
+DOCUMENT_NOUNS = frozenset("statement communique communiqué report study assessment".split())
+
+
+def document_says(verb: Token) -> bool:
+    """ "a Foreign Ministry statement on Monday that said China would ...": a relative
+    clause giving a document's words."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.lemma_.lower() in DOCUMENT_NOUNS
+        and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in verb.children)
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:

@@ -23,6 +23,7 @@ from eventstore.extract.frame_parts import (
     agent_of,
     around,
     clause_of,
+    document_says,
     frame_span_of,
     frame_words,
     inside,
@@ -281,7 +282,10 @@ def _cue_frame(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     # "a claim Ukraine denies": a relative clause attributes nothing new, unless it is a
     # frame the parser hung on the content ("..., a top US official said").
     if (token.pos_ not in {"VERB", "AUX"} and not _cue_tagged_noun(token)) or (
-        token.dep_ == "relcl" and not trailing_frame(token, unit) and not when_clause(token)
+        token.dep_ == "relcl"
+        and not trailing_frame(token, unit)
+        and not when_clause(token)
+        and not document_says(token)
     ):
         return None
     if _appeal(token) or _named_thing(token):
@@ -359,7 +363,10 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
         inverted = _quoted_as_saying(token, unit, quotes)
     if inverted is not None:
         return inverted
-    subject = subject_of(token) or fronted_name(token, unit)
+    # ("a ministry statement that said ...": the statement says)
+    subject = (token.head if document_says(token) else subject_of(token)) or fronted_name(
+        token, unit
+    )
     if subject is None:
         return _as_stated(token, unit, quotes) or headless(token, unit, quotes)
     subject = _document_author(subject) or subject  # "a report by X says": X says
@@ -826,7 +833,7 @@ def _verb_frame(
         return _quoted(verb, speaker, unit, direct, frame)
     whole = _quote_holding(clause, quotes) if clause is not None and not negated else None
     # "..., the oblast governor reported on Dec. 11.": a weak cue that closes its content
-    trailing = verb.dep_ == "relcl" and not when_clause(verb)
+    trailing = verb.dep_ == "relcl" and not when_clause(verb) and not document_says(verb)
     # "A, the agency added, citing B": a weak cue set off after what it frames frames it
     aside = verb.dep_ == "parataxis" and verb.head.i < verb.i
     if whole is not None or (weak and (negated or (clause is None and not trailing and not aside))):

@@ -669,8 +669,8 @@ def _statement(subject: Span) -> bool:
     """ "The statement said troops were ready": as "it", the institution whose it is; "A
     World Bank report has estimated ...": the body it names."""
     lemma = subject.root.lemma_.lower()
-    if lemma in _FINDINGS and subject[0].lower_ in {"a", "an"}:
-        return bool(_named_issuer(subject))
+    if lemma in _FINDINGS | _STATEMENT_NOUNS and subject[0].lower_ in {"a", "an"}:
+        return bool(_named_issuer(subject))  # "A World Bank report", "a Foreign Ministry statement"
     return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"the", "this", "its", "that"}
 
 
