@@ -79,13 +79,17 @@ def _signature(norm: str) -> tuple[int, ...]:
     return tuple(values.min(axis=0).tolist())
 
 
+# Every band of ``rows`` values ("0:v,v,v", "1:v,v,v", ...) written by one format and
+# split: the same text as joining each band's values (5.4 -> 1.6 us a wording).
+_BAND_FORMATS = {
+    rows: "|".join(f"{band}:" + ",".join(["%d"] * rows) for band in range(BANDS))
+    for rows in (EVENT_ROWS, CLAIM_ROWS)
+}
+
+
 def bands(norm: str, rows: int) -> tuple[str, ...]:
     """The BANDS bands of ``rows`` values of a normal form's MinHash signature."""
-    signature = _signature(norm)
-    return tuple(
-        f"{band}:" + ",".join(map(str, signature[band * rows : (band + 1) * rows]))
-        for band in range(BANDS)
-    )
+    return tuple((_BAND_FORMATS[rows] % _signature(norm)[: BANDS * rows]).split("|"))
 
 
 def date_block(precision: str, month: int | None, day: int | None) -> str:
@@ -132,10 +136,18 @@ def capped(key: str) -> bool:
 def event_lookup_keys(norm: str, text: str, reading: DateReading) -> frozenset[str]:
     """The keys an event mention looks candidates up by: its whole key (any date: the
     date is checked after) and its blocking keys."""
-    block = date_block(reading.precision, reading.month, reading.day)
+    return _event_lookup_keys(norm, text, date_block(reading.precision, reading.month, reading.day))
+
+
+# The lookup keys of a wording are asked for by candidates and by resolution, and a
+# claim's whole key by the writer too: kept for a batch (about 1,200 wordings), they are
+# hashed and united once, not two to four times (about 0.3 s CPU per 2,500 articles).
+@lru_cache(maxsize=8_192)
+def _event_lookup_keys(norm: str, text: str, block: str) -> frozenset[str]:
     return event_blocking_keys(norm, text, block) | {wording_key(norm)}
 
 
+@lru_cache(maxsize=8_192)
 def claim_lookup_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     """The keys a claim mention of an expert (id, or a stand-in) looks candidates up by."""
     whole = claim_wording_key(norm, expert_id, kind)

@@ -241,6 +241,8 @@ def _rows_by_key(
     keys_of: dict[int, set[str]] = defaultdict(set)
     for key in looked_up:
         row_ids = carriers[key]
+        if not row_ids:  # a key no stored row carries (a new wording's)
+            continue
         if len(row_ids) > CAP:
             found.full_keys.add(key)
             continue

@@ -183,8 +183,10 @@ class _ByKey(Generic[K]):
 
     def sharing(self, slots: AbstractSet[str]) -> list[K]:
         found: dict[K, None] = {}
+        rows = self.rows
         for slot in slots:
-            found.update(self.rows.get(slot, {}))
+            if slot in rows:
+                found.update(rows[slot])
         return list(found)
 
     def remove(self, row: K) -> None:
@@ -196,6 +198,8 @@ def _matches(norm: str, keys: frozenset[str], candidates: list[K], threshold: fl
     """Every candidate saying the same as ``norm`` (whose keys are ``keys``), in candidate
     order: exact where the row ever had this wording, else scored against its current one
     (a repeat of a row's first wording stays exact after the row took a longer one)."""
+    if not candidates:  # a wording no stored or earlier row shares a key with
+        return []
     whole = whole_key(keys)
     scored = all_matches(norm, [row.norm for row in candidates], threshold=threshold)
     found = {match.index: match for match in scored}
