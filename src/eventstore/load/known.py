@@ -175,11 +175,11 @@ class _ByKey(Generic[K]):
         self.rows: dict[str, dict[K, None]] = defaultdict(dict)
         self.filed: dict[K, set[str]] = defaultdict(set)
 
-    def add(self, row: K, slots: Iterable[str]) -> None:
-        filed = self.filed[row]
+    def add(self, row: K, slots: AbstractSet[str]) -> None:
+        rows = self.rows
         for slot in slots:
-            self.rows[slot][row] = None
-            filed.add(slot)
+            rows[slot][row] = None
+        self.filed[row].update(slots)
 
     def sharing(self, slots: AbstractSet[str]) -> list[K]:
         found: dict[K, None] = {}
@@ -201,12 +201,21 @@ def _matches(norm: str, keys: frozenset[str], candidates: list[K], threshold: fl
     if not candidates:  # a wording no stored or earlier row shares a key with
         return []
     whole = whole_key(keys)
-    scored = all_matches(norm, [row.norm for row in candidates], threshold=threshold)
-    found = {match.index: match for match in scored}
+    found: list[Match] = []
+    # Rows that ever had this wording are exact whatever their current one scores: only
+    # the others are scored (rapidfuzz was called for both before, the score thrown away).
+    others: list[int] = []
     for index, row in enumerate(candidates):
         if row.worded(norm, whole):
-            found[index] = Match(index, 100.0, exact=True)
-    return [found[index] for index in sorted(found)]
+            found.append(Match(index, 100.0, exact=True))
+        else:
+            others.append(index)
+    if others:
+        texts = [candidates[index].norm for index in others]
+        for match in all_matches(norm, texts, threshold=threshold):
+            found.append(Match(others[match.index], match.score, match.exact))
+        found.sort(key=lambda match: match.index)
+    return found
 
 
 def _match(

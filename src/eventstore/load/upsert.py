@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, case, func, or_, select, text
@@ -51,7 +52,10 @@ def insert_ignoring(
         connection.exec_driver_sql(statement, values)
         return
     marks = ", ".join("?" for _ in columns)
-    tuples = [tuple(row[name] for name in columns) for row in rows]
+    # itemgetter builds each row's tuple in C: a batch's 5,000 key rows took a generator
+    # each (about 0.1 s CPU per 2,500 articles)
+    pick = itemgetter(*columns)
+    tuples = [pick(row) for row in rows] if len(columns) > 1 else [(pick(row),) for row in rows]
     connection.exec_driver_sql(f"{target} VALUES ({marks}) {conflict}", tuples)
 
 
