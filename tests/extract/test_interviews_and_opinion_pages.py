@@ -8,7 +8,9 @@ reposted op-ed signed "© Name"; a think tank's list of takeaways with its map c
 and authors after it; a TV report's soundbites under "Name / Body" captions; a radio
 transcript whose host's label has accented capitals; an interview page whose
 "Respondent :" line names who answers the unlabelled questions (not the "Source :" line's
-channel). Each article is our own.
+channel); a blitz interview whose deck ("Blitz interview with Interfax-Ukraine of
+Commissioner X") names who answers the questions and answers set after two dashes. Each
+article is our own.
 """
 
 from __future__ import annotations
@@ -165,3 +167,22 @@ def test_a_respondent_line_names_who_answers_the_questions() -> None:
         claim = claim_of(doc, words)
         assert (claim.speaker.name, claim.kind) == ("Martin Keel", "quote")
     assert not [c for c in doc.claims if "What do they have in common" in c.text]
+
+
+def test_a_blitz_interviews_deck_names_who_answers_the_dashed_questions() -> None:
+    doc = article(
+        "10:25 02.12.2024",
+        "Blitz interview with Interfax-Ukraine of Enlargement Commissioner Irena Dolenc",
+        "Text: Petro Hladkyi",
+        "-- How was your first day in Kyiv?",
+        "-- I am very glad my first visit as commissioner was to Kyiv, because enlargement is "
+        "a priority of the whole Commission.",
+        "Your country has made immense progress with its reforms while at war.",
+        "-- Could any cluster be closed next year?",
+        "-- No, this will take time, and most of the work is done on your side.",
+        title="We will work hand in hand with Ukraine on membership - Irena Dolenc",
+        published=PUBLISHED,
+    )
+    assert {name for name, _ in said(doc)} == {"Irena Dolenc"}
+    assert claim_of(doc, "this will take time").text.startswith("No, this will take time")
+    assert claim_of(doc, "immense progress").kind == "quote"

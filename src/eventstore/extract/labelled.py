@@ -76,6 +76,9 @@ _SIGNED_ANY = re.compile(
 )
 
 
+_ANSWER_DASH = re.compile(r"^(?:--|[—–-])\s+")
+
+
 def _whole_quotation(text: str, quotes: list[Quote], match: re.Match[str] | None) -> bool:
     """True when the paragraph is one quotation, then its signature."""
     if match is None or len(quotes) != 1:
@@ -198,7 +201,11 @@ class LayoutReading:
         speaker = self.state.answering
         if speaker is None:
             return False
-        spans = spans_of(self.paragraph, [(0, len(self.paragraph.text))])
+        # ("-- No, this will take time ...": an answer's dash is no part of it)
+        opening = _ANSWER_DASH.match(self.paragraph.text)
+        spans = spans_of(
+            self.paragraph, [(opening.end() if opening else 0, len(self.paragraph.text))]
+        )
         self._add(Draft(speaker, "quote", spans, self.section, "interview.answer", 0.75))
         return True
 

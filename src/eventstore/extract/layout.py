@@ -192,6 +192,8 @@ _QUESTION = re.compile(
 )
 _BARE_QUESTION = re.compile(r"^[A-Z\"“«].{0,200}\?[\"”»]?$")
 _INTERVIEW = re.compile(r"\binterview\b", re.I)
+# "interview with Interfax-Ukraine of Enlargement Commissioner X": the outlet that asked
+_OUTLET_OF = re.compile(r"^[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+of\s+(?=[A-Z])")
 _INTERVIEW_WITH = re.compile(r"\b[Ii]nterview\s+with\s+(?P<who>[^,:;?]+?)(?:\s+for\s+|[,:;?]|$)")
 # a paragraph whose last (or first) sentence asks "you" something
 _ASKED = re.compile(
@@ -526,6 +528,10 @@ def _interview(found: Layout, rest: list[Paragraph], respondent: str | None = No
         split := name_at_end(titled.group("who"))
     ):
         found.interviewee = split  # "Interview with Minister of Energy X for Interfax"
+    elif (
+        deck := next(filter(None, (_INTERVIEW_WITH.search(p.text) for p in rest[:3])), None)
+    ) and (split := name_at_end(_OUTLET_OF.sub("", deck.group("who")))):
+        found.interviewee = split  # "Blitz interview with Interfax-Ukraine of Commissioner X"
     elif asked and rest and (named := _FULL_NAME.search(rest[0].text)):
         found.interviewee = (named.group(), "")  # the deck names whom the page asks
     if spoke_to:
