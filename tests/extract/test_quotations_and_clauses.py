@@ -5,7 +5,8 @@ one claim, not two speakers' halves; a quotation set in single curly quotes is o
 paragraph's closing frame are its speaker's; what a body says it is "concerned" about,
 hopes or complains of is its stance, and "reprimanded X for ..." is a person's stance,
 not news; a newswire's words with no quotation marks, signed after a dash ("... -
-wrote Grossi.", "... - he added, noting that ..."), are the signer's quote.
+wrote Grossi.", "... - he added, noting that ...", "... - Sokil noted.", "... - the minister
+emphasized."), are the signer's quote, and the "I" of such words is no source.
 
 Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
@@ -124,3 +125,17 @@ def test_words_signed_after_a_dash_are_a_quote() -> None:
     assert claim_of(doc, "It is crucial that they keep").speaker.name == "Rafael Grossi"
     noting = claim_of(doc, "the next rotation of inspectors is ready")
     assert (noting.speaker.name, noting.kind) == ("Rafael Grossi", "paraphrase")
+
+
+def test_words_signed_with_the_name_or_role_first_are_a_quote() -> None:
+    doc = article(
+        "Foreign Minister Ivan Sokil said that one country still blocks the opening of the "
+        "accession clusters.",
+        "Ukraine is doing its homework. We are ready to open three clusters. - Sokil noted.",
+        "I named the deficit our defence sector faces today. We are talking about 15 billion "
+        "euros. - the minister emphasized.",
+        published=DAY,
+    )
+    assert claim_of(doc, "doing its homework").speaker.name == "Ivan Sokil"
+    named = claim_of(doc, "15 billion euros")
+    assert (named.speaker.name, named.kind, named.sources) == ("Ivan Sokil", "quote", ())

@@ -63,6 +63,10 @@ def _names_someone(speaker: Span) -> bool:
 _SIGNING_VERBS = (
     r"(?:noted|said|added|stressed|emphasized|emphasised|stated|wrote|concluded|explained)"
 )
+_SIGNING_ROLES = (
+    r"spokesman|spokeswoman|spokesperson|minister|official|president|governor|head|mayor"
+    r"|ambassador|diplomat|commander"
+)
 # "- noted Shagivaleev.": a newswire's closing signature of a quotation
 _SIGNED = re.compile(rf"\s+[-–—]\s*{_SIGNING_VERBS}\s+(?P<name>[A-Z][\w'’-]+)\.?$")
 # "I am heading to the plant ... - wrote Grossi.", "... support them. - he added, noting
@@ -71,7 +75,10 @@ _SIGNED_ANY = re.compile(
     rf"\s+[-–—]\s*(?:(?P<pronoun>he|she)\s+{_SIGNING_VERBS}"
     rf"|{_SIGNING_VERBS}\s+(?P<name>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})"
     # "... - explained the spokesman.": the one the text follows, by their role
-    rf"|{_SIGNING_VERBS}\s+the\s+(?P<role>spokesman|spokeswoman|spokesperson|minister|official))"
+    rf"|{_SIGNING_VERBS}\s+the\s+(?P<role>{_SIGNING_ROLES})"
+    # "... - Sybiha noted.", "... - the minister added.": the name or role first
+    rf"|(?P<named>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+{_SIGNING_VERBS}"
+    rf"|the\s+(?P<roled>{_SIGNING_ROLES})\s+{_SIGNING_VERBS})"
     r"(?P<rest>,\s+(?:noting|adding|stressing|emphasizing|saying)\s+that\s+[^\"“”]+?)?\.?$"
 )
 
@@ -324,7 +331,8 @@ class LayoutReading:
         marked = quoting and _whole_quotation(text, self.quotes, match)
         if match is None or (quoting and not marked) or self.state.block_speaker is not None:
             return False  # (a name in quotation marks is no quotation: "Pearl")
-        name, role = match.group("name"), match.group("role")
+        name = match.group("name") or match.group("named")
+        role = match.group("role") or match.group("roled")
         following = self.state.following
         if role is not None and (following is None or role not in fold(following.role or "")):
             following = None  # "the spokesman" is no one else the text follows

@@ -121,7 +121,7 @@ _PREPOSITIONAL: tuple[tuple[re.Pattern[str], SourceRole, tuple[str, ...]], ...] 
     (_OBSERVED_BY, "observed_by", (" by ",)),
 )
 _NOT_SOURCES = re.compile(
-    r"^(?:him|her|them|he|she|they|it|us|me|the\s+(?:expert|analyst|observer|minister|"
+    r"^(?:him|her|them|he|she|they|it|us|me|i|we|you|the\s+(?:expert|analyst|observer|minister|"
     r"source|report|data)|(?:his|her|their|its)\s+.*|some\s+.*|this\s+.*|these\s+.*)$",
     re.IGNORECASE,
 )
