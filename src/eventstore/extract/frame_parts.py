@@ -88,6 +88,8 @@ def document_says(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    # "the Committee to Protect Journalists said": a name the parser read as a clause
+    subjects = subjects or [c for c in verb.children if c.dep_ == "csubj" and c.ent_type_ == "ORG"]
     if subjects:
         # "Ukraine's military intelligence chief Kirill Budanov said": the parser may make
         # the title and the name two subjects; the name is the speaker.

@@ -550,6 +550,9 @@ def _cue_lemma(token: Token) -> str:
         return "recall an envoy"  # "Germany has recalled its ambassador": an act, no cue
     if lemma in {"find", "show"} and _document_author(subject_of(token)) is not None:
         return "conclude"  # "An analysis by the ISW finds that ...": its author's finding
+    subject = subject_of(token)
+    if lemma == "read" and subject is not None and subject.lemma_.lower() in _READ_OUT:
+        return "say"  # '"...," the document reads.': the words are its issuer's
     for lemmas, child, cue in _PHRASAL_CUES:
         if lemma in lemmas and any(child(c) for c in token.children):
             return cue
@@ -564,6 +567,11 @@ def _cue_lemma(token: Token) -> str:
     ):
         return "say"  # "Peskov called the new list absurd", "described it as wicked"
     return lemma
+
+
+_READ_OUT = frozenset(
+    "document statement text conclusion conclusions declaration resolution".split()
+)
 
 
 # "called on states to ...", "pushed for more sanctions": an appeal, whatever the verb

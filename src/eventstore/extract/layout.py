@@ -45,6 +45,9 @@ _DATELINE = re.compile(
     # Ankara [Turkey], August 6 (ANI): / Ankara [Turkey], August 6 :
     r"|^[A-Z][\w .'’-]{1,30}\s+\[[A-Z][\w .'’-]{1,30}\],\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
     r"(?:\((?P<outlet4>[A-Z][\w .&-]{1,20})\))?\s*:\s*(?=[A-Z])"
+    # "Vilnius, Lithuania, October 12, 2021 - ": a press release's place and full date
+    r"|^[A-Z][\w .'’-]{1,30},\s+[A-Z][\w .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
+    r"\s+[—–-]+\s*(?=[A-Z])"
 )
 _DATELINE_OUTLETS = ("outlet", "outlet2", "outlet3", "outlet4")
 _CATEGORY = re.compile(r"^[-–—]\s*(?P<category>[A-Z][\w &/,'-]{0,40})$")

@@ -52,7 +52,7 @@ def name_after_of(name: str, text: str) -> str:
     if (
         len(words) < 3
         or at < 3
-        or not text[:at].endswith(("of ", "from ", "for "))
+        or not text[:at].endswith(("of ", "from ", "for ", "and "))  # "... Policy and" + "Food X Y"
         or any(w.lower() in _PARTICLES or w.endswith(".") for w in words)
     ):
         return name

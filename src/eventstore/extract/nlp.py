@@ -148,15 +148,29 @@ def _ranks_run_on(nlp: Language) -> None:
 
 
 def _retired_ranks(doc: Doc) -> Doc:
+    """Merge "Col. (Ret.)" into one token, and a site's name the tokenizer split at its
+    dot ("Censor" "." "NET", which the parser then takes for two sentences)."""
     spans = [
         doc[token.i - 1 : token.i + 3]
         for token in doc[1:-2]
         if token.text == "(" and doc[token.i + 1].lower_ == "ret." and doc[token.i + 2].text == ")"
     ]
+    spans += [
+        doc[token.i - 1 : token.i + 2]
+        for token in doc[1:-1]
+        if token.text == "."
+        and not token.whitespace_
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i + 1].lower_ in _DOMAINS
+        and doc[token.i - 1].is_alpha
+    ]
     with doc.retokenize() as retokenizer:
         for span in spans:
             retokenizer.merge(span)
     return doc
+
+
+_DOMAINS = frozenset("net ru ua com org info".split())
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:

@@ -23,7 +23,7 @@ from eventstore.extract.drafts import (
     spans_of,
     unique_sources,
 )
-from eventstore.extract.frame_parts import Frame
+from eventstore.extract.frame_parts import Frame, speaker_span
 from eventstore.extract.frames import find_frame
 from eventstore.extract.framing import disputed, outlet_source, relayed_by, restates, venues
 from eventstore.extract.happenings import (
@@ -364,7 +364,11 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if frame.speaker.root.lower_ in {"he", "she"}:
             introduced = self._introduced(unit) or self.state.newcomer or self._subject_before(unit)
             self.state.speakers.last = introduced or self.state.speakers.last
-        speaker = resolve_subject(frame.speaker, self.state.speakers) or _reporter(frame)
+        speaker = (
+            self._document_voice(frame)
+            or resolve_subject(frame.speaker, self.state.speakers)
+            or _reporter(frame)
+        )
         if isinstance(speaker, Anonymous):
             speaker = self._newcomer_by_role(frame) or speaker
         if speaker is None:
@@ -405,6 +409,20 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return self._claim(speaker, frame)
         self._story_day_of(unit, frame)
         return self._claim(speaker, frame)
+
+    def _document_voice(self, frame: Frame) -> PersonRef | None:
+        """'"The European Council underlines ...," the document reads.': the body a
+        document's quoted words open by naming as their subject speaks them."""
+        if frame.speaker.root.lemma_.lower() not in _DOCUMENTS or not frame.content:
+            return None
+        start, _ = frame.content[0]
+        opening = next((t for t in self.doc if t.idx >= start and not t.is_punct), None)
+        if opening is None:
+            return None
+        subject = next((t for t in opening.sent if t.dep_ == "nsubj" and t.idx >= start), None)
+        if subject is None or subject.ent_type_ != "ORG" or subject.i - opening.i > 3:
+            return None
+        return self.state.speakers.add(institution_named(speaker_span(subject).text))
 
     def _newcomer_by_role(self, frame: Frame) -> PersonRef | None:
         """ "EU chief Ursula von der Leyen presented a plan. '...,' the European
@@ -606,6 +624,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         return True
 
 
+# Documents whose quoted words open by naming their issuer: "The Council demands ..."
+_DOCUMENTS = frozenset(
+    "document statement text conclusion conclusions declaration resolution".split()
+)
 _AS_REPORTED = re.compile(r"as\s+(?:was\s+|we\s+|previously\s+|earlier\s+)*reported", re.I)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 _MODAL = re.compile(r"\b(?:may|might|could|will|would)\b")

@@ -944,7 +944,9 @@ _SECOND_IN_LINE = frozenset("deputy vice acting first assistant".split())
 # "the Institute", "the Ministry" alone: the one named in full before
 _BACK_HEADS = _INSTITUTION_HEADS | frozenset("institute center centre".split())
 # "the statement said", "according to the study": the words of the body that issued it
-_STATEMENT_NOUNS = frozenset("statement communique communiqué announcement study".split())
+_STATEMENT_NOUNS = frozenset(
+    "statement communique communiqué announcement study document conclusions declaration".split()
+)
 
 
 def _refers_back(subject: Span) -> bool:
