@@ -9,8 +9,9 @@ and authors after it; a TV report's soundbites under "Name / Body" captions; a r
 transcript whose host's label has accented capitals; an interview page whose
 "Respondent :" line names who answers the unlabelled questions (not the "Source :" line's
 channel); a blitz interview whose deck ("Blitz interview with Interfax-Ukraine of
-Commissioner X") names who answers the questions and answers set after two dashes. Each
-article is our own.
+Commissioner X") names who answers the questions and answers set after two dashes; an
+outlet's "spoke to X" intro after the lede names who answers, and an answer whose
+quotation the page cut before it closed is still theirs. Each article is our own.
 """
 
 from __future__ import annotations
@@ -186,3 +187,21 @@ def test_a_blitz_interviews_deck_names_who_answers_the_dashed_questions() -> Non
     assert {name for name, _ in said(doc)} == {"Irena Dolenc"}
     assert claim_of(doc, "this will take time").text.startswith("No, this will take time")
     assert claim_of(doc, "immense progress").kind == "quote"
+
+
+def test_an_intro_after_the_lede_names_who_answers_even_an_unclosed_quotation() -> None:
+    doc = article(
+        '"The chance that nuclear arms are used against Ukraine is very low," said Pavel '
+        "Orlov, a senior fellow at the Vienna Centre.",
+        "The Kremlin has repeatedly hinted at the use of nuclear weapons.",
+        "Our outlet spoke to Pavel Orlov, a senior fellow at the Vienna Centre, about the "
+        "risks. Here is a selection of his answers.",
+        "Could Moscow use nuclear weapons against Ukraine?",
+        '"The probability is very, very low. Of course, anything can happen," said Orlov.',
+        "Could he move nuclear arms towards NATO members?",
+        '"He does not have to move much. Plenty of weapons are already deployed deep '
+        "inside Russia.",
+        published=PUBLISHED,
+    )
+    answer = claim_of(doc, "Plenty of weapons are already deployed")
+    assert (answer.speaker.name, answer.kind) == ("Pavel Orlov", "quote")

@@ -6,7 +6,8 @@ paragraph's closing frame are its speaker's; what a body says it is "concerned" 
 hopes or complains of is its stance, and "reprimanded X for ..." is a person's stance,
 not news; a newswire's words with no quotation marks, signed after a dash ("... -
 wrote Grossi.", "... - he added, noting that ...", "... - Sokil noted.", "... - the minister
-emphasized."), are the signer's quote, and the "I" of such words is no source.
+emphasized."), are the signer's quote, and the "I" of such words is no source; an agency
+that "quoted X as telling the court" gives X's words.
 
 Each case is a short article of our own in the manner of Ukrainian news sites and wires.
 """
@@ -139,3 +140,13 @@ def test_words_signed_with_the_name_or_role_first_are_a_quote() -> None:
     assert claim_of(doc, "doing its homework").speaker.name == "Ivan Sokil"
     named = claim_of(doc, "15 billion euros")
     assert (named.speaker.name, named.kind, named.sources) == ("Ivan Sokil", "quote", ())
+
+
+def test_an_agency_quoting_someone_as_telling_the_court() -> None:
+    doc = article(
+        '"I cannot post anything, I am in a penal colony," the state news agency quoted Ivan '
+        "Orekhov as telling the court by video link.",
+        published=DAY,
+    )
+    told = claim_of(doc, "I am in a penal colony")
+    assert told.speaker.name == "Ivan Orekhov"

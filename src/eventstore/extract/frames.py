@@ -403,10 +403,13 @@ def _as_noted(verb: Token, subject: Token, unit: Span) -> Frame | None:
     return Frame(speaker, verb, content, "paraphrase", "paraphrase.parenthetical", 0.8, frame)
 
 
+_SAYING = frozenset("say tell write state add".split())
+
+
 def _quoted_as_saying(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     """ "TASS quoted Belousov as saying ...": the object said it."""
-    saying = any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children)
+    saying = any(  # ("as telling the court", "as writing")
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_ in _SAYING for g in c.children)
         for c in verb.children
     )
     target = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)

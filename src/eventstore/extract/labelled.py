@@ -389,8 +389,8 @@ class LayoutReading:
         quotes = self.quotes
         if len(quotes) != 1 or quotes[0].closed or quotes[0].start != 1:
             return False
-        if find_frame(self.doc[:], quotes) is not None:
-            return False
+        if find_frame(self.doc[:], quotes) is not None or self.state.answering is not None:
+            return False  # (an answer after an interviewer's question: the interviewee's)
         spans = spans_of(self.paragraph, [(quotes[0].start, quotes[0].end)])
         self.state.pending_quote.extend(spans)
         return True

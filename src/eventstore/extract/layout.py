@@ -502,7 +502,10 @@ def _interview(found: Layout, rest: list[Paragraph], respondent: str | None = No
     the interviewee is ("X is the commander of ...") names who answers."""
     answering = respondent or _named_turns(found, rest)
     marked = any(found.labels.get(p.index) == "question" for p in rest)
-    spoke_to = bool(rest) and _SPOKE_TO.search(rest[0].text) is not None
+    # "Euronews spoke to X, a senior fellow at ...": the outlet's intro, at the top or
+    # after the lede and its background
+    intro = next((p for p in rest[:8] if _SPOKE_TO.search(p.text)), None)
+    spoke_to = intro is not None
     asks = _asks if respondent is not None else _BARE_QUESTION.match
     bare = [p for p in rest[1:] if p.index not in found.labels and asks(p.text)]
     answered = _quoted_answers(rest, bare)
@@ -521,8 +524,8 @@ def _interview(found: Layout, rest: list[Paragraph], respondent: str | None = No
         found.labels[paragraph.index] = "question"
     if respondent is not None:
         found.interviewee = (respondent, "")
-    elif rest and (intro := _INTRO.search(rest[0].text)):
-        found.interviewee = _interviewee(intro)
+    elif rest and (introduced := _INTRO.search((intro or rest[0]).text)):
+        found.interviewee = _interviewee(introduced)
     elif answering is not None:
         found.interviewee = (answering, "")
     elif answered and (named := _ANSWERS.search(answered.text)):
@@ -537,8 +540,8 @@ def _interview(found: Layout, rest: list[Paragraph], respondent: str | None = No
         found.interviewee = split  # "Blitz interview with Interfax-Ukraine of Commissioner X"
     elif asked and rest and (named := _FULL_NAME.search(rest[0].text)):
         found.interviewee = (named.group(), "")  # the deck names whom the page asks
-    if spoke_to:
-        found.labels[rest[0].index] = "intro"  # the outlet's own words: whom it asked
+    if intro is not None:
+        found.labels[intro.index] = "intro"  # the outlet's own words: whom it asked
 
 
 def _quoted_answers(rest: list[Paragraph], bare: list[Paragraph]) -> Paragraph | None:
