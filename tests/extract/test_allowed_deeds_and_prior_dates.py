@@ -6,7 +6,7 @@ the bonuses after cutting them late last year") is not the happening's, which ke
 day the lede was reported, nor is a date in a "since" clause ("have collapsed since
 sanctions were imposed earlier this year"); "failed after lawmakers voted against it on
 Tuesday" is Tuesday's. A newswire's lone "Details" heading heads more of the same story,
-whose undated happenings keep its day.
+whose undated happenings keep its day; a happening "around midnight" is of the story's night.
 
 Each case is a short article of our own in the manner of wires and exiled Russian outlets.
 """
@@ -66,3 +66,13 @@ def test_a_newswires_details_heading_keeps_the_storys_day() -> None:
     )
     talked = event_of(doc, "discussed the supply of fuel").date
     assert (talked.year, talked.month, talked.day) == (2026, 1, 13)
+
+
+def test_a_strike_around_midnight_is_of_the_storys_night() -> None:
+    doc = article(
+        "Russian forces struck the town of Kurakhove on Tuesday, killing two people.",
+        "The missiles hit the centre of the town around midnight, damaging a school and a clinic.",
+        published=DAY,
+    )
+    hit = event_of(doc, "around midnight").date
+    assert (hit.month, hit.day, hit.qualifier) == (1, 13, "night")

@@ -2,9 +2,10 @@
 Monetary Fund, "the regulator" after a central bank, "the bloc" after the European Union
 are those bodies, and so are "the coordination center" after the Coordination
 Headquarters for ... (its describing word under another noun) and "the Ukrainian agency"
-after Energoatom (a nationality names no body); "..., it said" after a body's own action
-is that body, not the last one named before the sentence; a frame nobody in the article
-answers to dates the report, not the happening ("paid ... in May, it said on Tuesday": May).
+after Energoatom (a nationality names no body, but "the Russian embassy in Germany" is
+one); "..., it said" after a body's own action is that body, not the last one named
+before the sentence; a frame nobody in the article answers to dates the report, not the
+happening ("paid ... in May, it said on Tuesday": May).
 
 Each case is a short article of our own.
 """
@@ -80,3 +81,14 @@ def test_an_unanswered_frame_dates_the_report_not_the_happening() -> None:
     doc = news("Naftogaz paid 1.2 billion hryvnias in taxes in May, it said on Tuesday.")
     when = event_of(doc, "paid 1.2 billion").date
     assert (when.precision, when.year, when.month) == ("month", 2024, 5)
+
+
+def test_a_nationalitys_embassy_is_a_body_of_its_own() -> None:
+    doc = news(
+        "The European Union condemned the plot on Friday.",
+        "The Russian embassy in Germany called the arrests a provocation and said that Berlin "
+        "had shown no evidence.",
+        '"We reject these absurd accusations," the embassy said on its page.',
+    )
+    assert claim_of(doc, "Berlin had shown no evidence").speaker.name == "Russian embassy"
+    assert claim_of(doc, "absurd accusations").speaker.name == "Russian embassy"

@@ -134,3 +134,23 @@ def test_february_29_takes_only_a_leap_year(
 def test_a_daily_roundups_past_day_is_the_published_day(line: str) -> None:
     reading = Timeline(published_on=date(2023, 10, 1)).read(leading_date(line))
     assert (reading.year, reading.month, reading.day, reading.precision) == (2023, 10, 1, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year before a double dash that sets off an aside
+        ("following his arrest on March 29, 2023 -- the first such case", (2023, 3, 29, None)),
+        (
+            "first used the weapon early in the morning on November 21, 2024",
+            (2024, 11, 21, "morning"),
+        ),
+        ("the convoy was hit in the evening of May 3", (None, 5, 3, "evening")),
+    ],
+)
+def test_dates_with_a_double_dash_or_a_part_of_the_day_before_them(
+    text: str, expected: tuple[object, ...]
+) -> None:
+    phrase = find_date(text)
+    assert phrase is not None
+    assert (phrase.year, phrase.month, phrase.day, phrase.qualifier) == expected

@@ -47,7 +47,9 @@ _YEAR = r"(?P<year>(?:19|20|21)\d{2})"
 # "in the early hours of Friday": that day's night
 _TIME_OF_DAY = (
     r"(?:the\s+(?P<tod>morning|evening|night|afternoon)\s+of\s+"
-    r"|(?:in\s+)?the\s+(?P<small>early|small|wee)\s+hours\s+of\s+)?"
+    r"|(?:in\s+)?the\s+(?P<small>early|small|wee)\s+hours\s+of\s+"
+    # "early in the morning on November 21"
+    r"|(?:early\s+|late\s+)?in\s+the\s+(?P<todin>morning|evening|night|afternoon)\s+(?:of|on)\s+)?"
 )
 _LEAD = (
     r"^(?:(?:but|and|however|meanwhile|then|yet|so)\s*,?\s+)?"
@@ -145,7 +147,7 @@ _QUALIFIERS = {
 
 # The same forms anywhere in a sentence ("... blocked the border on 30 December", "Oct. 13").
 _ANYWHERE = [
-    re.compile(r"(?<![\w-])" + form + r"(?=\s*[,.;:)\"”'’–—]|\s+[\w\"“'(]|\s+-\s|$)", re.I)
+    re.compile(r"(?<![\w-])" + form + r"(?=\s*[,.;:)\"”'’–—]|\s+[\w\"“'(]|\s+--?\s|$)", re.I)
     for form in _FORMS[:-1]
 ]
 
@@ -289,7 +291,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     text = match.group().strip()
     if "undated" in groups:
         return DatePhrase(len(match.group()), text, undated=True)
-    qualifier = groups.get("tod") or groups.get("tod2") or groups.get("part")
+    qualifier = groups.get("tod") or groups.get("tod2") or groups.get("todin") or groups.get("part")
     qualifier = qualifier or groups.get("relpart") or groups.get("todnow")
     qualifier = qualifier or ("night" if groups.get("small") else None)
     if "partof" in groups:

@@ -197,6 +197,8 @@ def sentence_event(
         part = _PART_OF_DAY.match(text)
         if story is not None and part is not None:  # "In the morning, ferries were halted"
             reading = reading.model_copy(update={"qualifier": part.group("part").lower()})
+        elif story is not None and _MIDNIGHT.search(text):  # "struck the town around midnight"
+            reading = reading.model_copy(update={"qualifier": "night"})
     # "However, this month, five regions raised bonuses. Tatarstan raised its bonus ...":
     # a story of this month tells the month's happenings
     this_month = phrase is not None and phrase.relative == "this month"
@@ -239,6 +241,7 @@ _PART_OF_DAY = re.compile(
     r"(?:In|During)\s+the\s+(?P<part>morning|afternoon|evening|night)\b", re.I
 )
 _PREVIOUSLY = frozenset({"previously", "formerly"})
+_MIDNIGHT = re.compile(r"\b(?:around|about|at|shortly\s+(?:after|before))\s+midnight\b", re.I)
 
 
 def _story_date(

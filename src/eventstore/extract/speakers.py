@@ -669,8 +669,10 @@ def _statement(subject: Span) -> bool:
     """ "The statement said troops were ready": as "it", the institution whose it is; "A
     World Bank report has estimated ...": the body it names."""
     lemma = subject.root.lemma_.lower()
-    if lemma in _FINDINGS | _STATEMENT_NOUNS and subject[0].lower_ in {"a", "an"}:
-        return bool(_named_issuer(subject))  # "A World Bank report", "a Foreign Ministry statement"
+    if lemma in _FINDINGS and subject[0].lower_ in {"a", "an"}:
+        return bool(_named_issuer(subject))  # "A World Bank report"
+    if lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"a", "an"}:
+        return True  # "a Foreign Ministry statement", "..., a statement read.
     return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"the", "this", "its", "that"}
 
 
@@ -909,7 +911,8 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     )
     proper = proper_name(subject, head) or named_in_apposition(head)
     owned = owned_institution(subject)
-    if not (named or owned or proper) and nationality and words == nationality:
+    generic = head.lower_ in _DESCRIBING_HEADS  # (but "the Russian embassy" is one body)
+    if not (named or owned or proper) and nationality and words == nationality and generic:
         named = _last_body_named(speakers)  # "Energoatom said ... the Ukrainian agency added"
         if named is None:
             return _anonymous(bare)
@@ -920,6 +923,10 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     return speakers.add(speakers.fuller(found) or found)
 
 
+# Nouns a writer describes a body named before by ("the Ukrainian agency added")
+_DESCRIBING_HEADS = frozenset(
+    "agency company operator organization organisation firm body group utility watchdog".split()
+)
 _DESCRIBED_ACRONYM = re.compile(
     r"^(?:[Tt]he\s+)?(?P<what>[\w'’ -]+?)\s*\((?P<acronym>[A-Z]{2,8})\)?$"
 )
