@@ -1,7 +1,8 @@
 """Releases, on their issuer's site or run by a news agency (pure): a "News release" on a
 body's own site is that body's words, in the first person; a "Press release" a news agency
 runs is the words of the body it names most (its acronym); a caption closing in an
-agency's and a photographer's credit ("© UNHCR/Jane Roe") is no text.
+agency's and a photographer's credit ("© UNHCR/Jane Roe") is no text; a "Comment of
+Spokesperson of the Ministry ... X regarding ..." is X's words, not the ministry's.
 
 Each case is a short article of our own in the manner of a relief agency's release.
 """
@@ -45,3 +46,21 @@ def test_a_release_a_news_agency_runs_is_the_words_of_the_body_it_names_most() -
     assert claim_of(doc, "more than four million people displaced").speaker.name == "ARDA"
     assert not [c for c in doc.claims if "rented room" in c.text]
     assert not [e for e in doc.events if "rented room" in e.span.text]
+
+
+def test_a_spokespersons_comment_is_the_spokespersons_words() -> None:
+    doc = article(
+        "Ministry of Foreign Affairs of Ukraine, posted 21 February 2023 19:50",
+        "The decision to suspend participation in the treaty, announced today, is yet another "
+        "provocative action by the aggressor state.",
+        "We call upon the international community to stay united in its response.",
+        title="Comment of Spokesperson of the Ministry of Foreign Affairs of Ukraine Olena "
+        "Marchuk regarding the suspension of the treaty",
+        published=DAY,
+    )
+    for words in ("yet another provocative action", "We call upon the international"):
+        speaker = claim_of(doc, words).speaker
+        assert (speaker.name, speaker.affiliation) == (
+            "Olena Marchuk",
+            "Ministry of Foreign Affairs of Ukraine",
+        )

@@ -47,13 +47,15 @@ _STATEMENT_OF = re.compile(
     r"(?=\s+(?:on|regarding|concerning|about|in\s+connection\s+with|following)\b|\s*[:.–—-]|$)"
 )
 _STATEMENT = re.compile(rf"^{_STATEMENT_WORDS}\b")
-# "Press remarks by Commissioner Jørgensen on ...", "Speech by President X at ...": the
-# words of the one the title names
+# "Press remarks by Commissioner Jørgensen on ...", "Speech by President X at ...",
+# "Comment of Spokesperson of the Ministry ... X regarding ...": the words of the one the
+# title names
 _WHO = rf"(?P<who>{_CAPITALIZED}(?:(?:\s+|/)(?:(?:of|the)\s+)*{_CAPITALIZED})*)"
 _OCCASION = r"on|at|to|before|during|in|following|regarding|about|after"
 _REMARKS_BY = re.compile(
     r"^(?:(?:Press|Opening|Closing|Introductory|Keynote|Video)\s+)?"
-    rf"(?i:remarks|speech|address|statement|intervention)\s+by\s+(?:the\s+)?{_WHO}"
+    rf"(?:(?i:remarks|speech|address|statement|intervention)\s+by|(?i:comment)\s+(?:by|of))"
+    rf"\s+(?:the\s+)?{_WHO}"
     rf"(?=\s+(?:{_OCCASION})\b|\s*[:,.–—-]|$)"
 )
 # "Pre-ministerial press conference" over "by NATO Secretary General X ahead of ...": a
