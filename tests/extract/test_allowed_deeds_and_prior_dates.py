@@ -7,6 +7,8 @@ day the lede was reported, nor is a date in a "since" clause ("have collapsed si
 sanctions were imposed earlier this year"); "failed after lawmakers voted against it on
 Tuesday" is Tuesday's. A newswire's lone "Details" heading heads more of the same story,
 whose undated happenings keep its day; a happening "around midnight" is of the story's night.
+"EU leaders have agreed to provide Ukraine with a loan" is a decision made, not words; a
+toll closed by ", the regional military administration reported." is that body's report.
 
 Each case is a short article of our own in the manner of wires and exiled Russian outlets.
 """
@@ -76,3 +78,25 @@ def test_a_strike_around_midnight_is_of_the_storys_night() -> None:
     )
     hit = event_of(doc, "around midnight").date
     assert (hit.month, hit.day, hit.qualifier) == (1, 13, "night")
+
+
+def test_agreeing_to_a_loan_or_to_extend_sanctions_is_a_decision_made() -> None:
+    doc = article(
+        "EU leaders have agreed to provide Ukraine with a 90 billion euro loan backed by the "
+        "bloc's common budget.",
+        "The ambassadors also agreed to extend sectoral sanctions against Russia for six months.",
+        published=DAY,
+    )
+    assert doc.claims == ()
+    assert event_of(doc, "agreed to provide Ukraine").date.day == 15
+    assert event_of(doc, "agreed to extend sectoral sanctions").date.day == 15
+
+
+def test_a_body_named_by_what_it_is_closing_a_toll_reports_it() -> None:
+    doc = article(
+        "A 68-year-old woman was injured in an artillery strike on the town of "
+        "Novovorontsovka, the regional military administration reported.",
+        published=DAY,
+    )
+    injured = event_of(doc, "was injured in an artillery strike")
+    assert [s.name for s in injured.sources] == ["regional military administration"]

@@ -553,9 +553,8 @@ def _cue_lemma(token: Token) -> str:
         return "recall an envoy"  # "Germany has recalled its ambassador": an act, no cue
     if lemma in {"find", "show"} and _document_author(subject_of(token)) is not None:
         return "conclude"  # "An analysis by the ISW finds that ...": its author's finding
-    subject = subject_of(token)
-    if lemma == "read" and subject is not None and subject.lemma_.lower() in _READ_OUT:
-        return "say"  # '"...," the document reads.': the words are its issuer's
+    if (documented := _decided_or_read(token, lemma)) is not None:
+        return documented
     for lemmas, child, cue in _PHRASAL_CUES:
         if lemma in lemmas and any(child(c) for c in token.children):
             return cue
@@ -570,6 +569,15 @@ def _cue_lemma(token: Token) -> str:
     ):
         return "say"  # "Peskov called the new list absurd", "described it as wicked"
     return lemma
+
+
+def _decided_or_read(token: Token, lemma: str) -> str | None:
+    """ "EU leaders agreed to provide a loan": a decision, not words; '"...," the document
+    reads.': the words are its issuer's, as said."""
+    if lemma == "agree" and any(c.dep_ == "xcomp" for c in token.children):
+        return "agree to"
+    subject = subject_of(token) if lemma == "read" else None
+    return "say" if subject is not None and subject.lemma_.lower() in _READ_OUT else None
 
 
 _READ_OUT = frozenset(

@@ -346,14 +346,26 @@ def telling(verb: Token) -> bool:
 # "agreed on a new package of sanctions", "announced further sanctions": a decision made,
 # told by a verb that elsewhere reports words
 _DECIDING = frozenset({"agree", "announce", "confirm"})
-_DECISIONS = frozenset("package sanctions aid deal agreement plan measures loan loans".split())
+_DECISIONS = frozenset(
+    "package sanction sanctions aid deal agreement plan measure measures loan loans".split()
+)
 
 
 def _decided(verb: Token, lemma: str) -> bool:
     if lemma not in _DECIDING:
         return False
-    things = [c for c in verb.children if c.dep_ == "dobj"]
-    things += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # ("agreed to extend sectoral sanctions", "agreed to provide Ukraine with a loan": what
+    # the decision's verb takes)
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    things = [c for a in acts for c in a.children if c.dep_ == "dobj"]
+    things += [
+        g
+        for a in acts
+        for c in a.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     # "a range of further sanctions", "a package of measures"
     things += [g for t in things for c in t.children if c.dep_ == "prep" for g in c.children]
     return any(t.lemma_.lower() in _DECISIONS for t in things)

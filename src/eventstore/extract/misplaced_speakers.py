@@ -78,7 +78,14 @@ def headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     its last noun); the name runs from the comma to the cue, nothing but its own words
     follow the cue."""
     doc = verb.doc
-    if verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"acl", "relcl", "conj", "advcl"}:
+    # ("..., the regional military administration reported.": the parser may also hang the
+    # speaker on the content's last noun and keep the cue as the root)
+    reported = verb.dep_ == "ROOT" and any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    )
+    if verb.tag_ not in {"VBD", "VBZ"} or not (
+        verb.dep_ in {"acl", "relcl", "conj", "advcl"} or reported
+    ):
         return None
     end = verb.i - 1 if doc[verb.i - 1].text == "," else verb.i  # "..., X, claimed"
     start = _name_start(end, unit)
@@ -105,7 +112,11 @@ def headless(verb: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
     return Frame(speaker, verb, (before,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
 
 
-_UNNAMED_HEADS = frozenset("source sources official officials".split())
+_UNNAMED_HEADS = frozenset(
+    # ("..., the regional military administration reported": a body named by what it is)
+    "source sources official officials administration ministry service office agency command"
+    " police authorities".split()
+)
 
 
 def _unnamed_start(verb: Token, unit: Span) -> int | None:
