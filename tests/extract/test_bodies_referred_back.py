@@ -3,9 +3,10 @@ Monetary Fund, "the regulator" after a central bank, "the bloc" after the Europe
 are those bodies, and so are "the coordination center" after the Coordination
 Headquarters for ... (its describing word under another noun) and "the Ukrainian agency"
 after Energoatom (a nationality names no body, but "the Russian embassy in Germany" is
-one); "..., it said" after a body's own action is that body, not the last one named
-before the sentence; a frame nobody in the article answers to dates the report, not the
-happening ("paid ... in May, it said on Tuesday": May).
+one, named with its country; "A Finnish court on Friday" is the court); "..., it said"
+after a body's own action is that body, not the last one named before the sentence; a
+frame nobody in the article answers to dates the report, not the happening ("paid ... in
+May, it said on Tuesday": May).
 
 Each case is a short article of our own.
 """
@@ -90,5 +91,18 @@ def test_a_nationalitys_embassy_is_a_body_of_its_own() -> None:
         "had shown no evidence.",
         '"We reject these absurd accusations," the embassy said on its page.',
     )
-    assert claim_of(doc, "Berlin had shown no evidence").speaker.name == "Russian embassy"
-    assert claim_of(doc, "absurd accusations").speaker.name == "Russian embassy"
+    assert (
+        claim_of(doc, "Berlin had shown no evidence").speaker.name == "Russian embassy in Germany"
+    )
+    assert claim_of(doc, "absurd accusations").speaker.name == "Russian embassy in Germany"
+
+
+def test_an_embassy_keeps_its_country_and_a_court_drops_its_day() -> None:
+    doc = news(
+        "The Russian embassy in Poland called the arrests a provocation and said that Warsaw "
+        "had shown no evidence.",
+        "A Finnish court on Friday dismissed the charges against the tanker's captain, ruling "
+        "that it lacked jurisdiction.",
+    )
+    assert claim_of(doc, "had shown no evidence").speaker.name == "Russian embassy in Poland"
+    assert all("Friday" not in c.speaker.name for c in doc.claims)

@@ -898,8 +898,12 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
     if described is not None and described.group("what").split()[-1].islower():
         # "the United Nations refugee agency (UNHCR)": a description, then the body's name
         return speakers.add(institution_named(described.group("acronym")))
+    # "the Foreign Office in Berlin" (but "the Russian embassy in Germany" is named by where)
+    located = head.lower_ in {"embassy", "consulate", "mission"}
     if len(subject) > 2 and subject[-2].lower_ == "in" and subject[-1].ent_type_ == "GPE":
-        subject, bare = subject[:-2], bare.rsplit(" in ", 1)[0]  # "the Foreign Office in Berlin"
+        subject, bare = (subject, bare) if located else (subject[:-2], bare.rsplit(" in ", 1)[0])
+    if len(subject) > 2 and subject[-2].lower_ == "on" and subject[-1].ent_type_ == "DATE":
+        subject, bare = subject[:-2], bare.rsplit(" on ", 1)[0]  # "A Finnish court on Friday"
     words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
     words -= {"the", "this", "that", "our"}
     # "the Ukrainian agency": a nationality describes a body named before, never names one
