@@ -8,7 +8,8 @@ sanctions were imposed earlier this year"); "failed after lawmakers voted agains
 Tuesday" is Tuesday's. A newswire's lone "Details" heading heads more of the same story,
 whose undated happenings keep its day; a happening "around midnight" is of the story's night.
 "EU leaders have agreed to provide Ukraine with a loan" is a decision made, not words; a
-toll closed by ", the regional military administration reported." is that body's report.
+toll closed by ", the regional military administration reported." is that body's report;
+"said on Wednesday that the men were arrested a day earlier" is of Tuesday.
 
 Each case is a short article of our own in the manner of wires and exiled Russian outlets.
 """
@@ -100,3 +101,14 @@ def test_a_body_named_by_what_it_is_closing_a_toll_reports_it() -> None:
     )
     injured = event_of(doc, "was injured in an artillery strike")
     assert [s.name for s in injured.sources] == ["regional military administration"]
+
+
+def test_a_day_earlier_counts_from_the_day_of_the_report() -> None:
+    doc = article(
+        "Germany has arrested two men on suspicion of plotting sabotage attacks on military sites.",
+        "Prosecutors said on Wednesday that the two men were arrested a day earlier in the "
+        "town of Bayreuth after their homes were searched.",
+        published=DAY,
+    )
+    arrested = event_of(doc, "arrested a day earlier").date
+    assert (arrested.month, arrested.day) == (1, 13)

@@ -28,6 +28,7 @@ from eventstore.extract.frames import find_frame
 from eventstore.extract.framing import disputed, outlet_source, relayed_by, restates, venues
 from eventstore.extract.happenings import (
     conditional,
+    date_of,
     framed_date,
     happening,
     pledged_delivery,
@@ -376,6 +377,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if not isinstance(speaker, Anonymous):
             speaker = for_issuer(self.state.voice, speaker)
         phrase = framed_date(unit, frame)
+        if phrase is not None and phrase.shift is not None:
+            self._count_from_report(unit, frame)
         opens_dated = phrase is not None and phrase.start == 0
         if self.section == "background" and opens_dated and not self.bulleted:
             # A dated timeline entry is an event, whoever speaks in it ("On June 12, Kim
@@ -409,6 +412,16 @@ class _ParagraphReader(LayoutReading, UnframedReading):
             return self._claim(speaker, frame)
         self._story_day_of(unit, frame)
         return self._claim(speaker, frame)
+
+    def _count_from_report(self, unit: Sentence, frame: Frame) -> None:
+        """ "Prosecutors said on Thursday that the men were arrested a day earlier": the
+        day of the report is the one "a day earlier" counts from."""
+        told = date_of(unit)
+        if told is None or (told.day is None and told.weekday is None) or told.shift:
+            return
+        at = unit.start_char + told.start
+        if not any(a <= at < b for a, b in frame.content):
+            self.state.events.timeline.read(told, carry=False)
 
     def _document_voice(self, frame: Frame) -> PersonRef | None:
         """'"The European Council underlines ...," the document reads.': the body a
