@@ -187,8 +187,8 @@ def sentence_event(
         day = state.story_day
         if day is not None and day.precision == "day" and day.qualifier == "morning":
             reading = day.model_copy(update={"text": reading.text, "qualifier": "night"})
-    key = _happening(unit, definite=True)
-    retold = state.told.get(key) if key is not None else None
+    referred = _happening(unit, definite=True)  # "The agreement was signed by ..."
+    retold = state.told.get(referred) if referred is not None else None
     if not dated and retold is not None:
         reading, confidence = retold.model_copy(update={"text": None, "year_inferred": True}), 0.6
     elif not timeline and not dated:
@@ -208,9 +208,9 @@ def sentence_event(
         state.story_day = reading
     elif not timeline and dated and leading:
         state.story_day = None  # "In May, ...": the story turns to its background
-    key = _happening(unit)
-    if dated and reading.precision != "unknown" and key is not None:
-        state.told.setdefault(key, reading)
+    happened = _happening(unit)
+    if dated and reading.precision != "unknown" and happened is not None:
+        state.told.setdefault(happened, reading)
     return event.model_copy(
         update={
             # The sentence's own words say the role best ("media reported": reported_by).

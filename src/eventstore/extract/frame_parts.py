@@ -74,6 +74,10 @@ def is_cue(token: Token) -> bool:
 
 # Documents whose words a relative clause may give ("a ministry statement that said ...")
 DOCUMENT_NOUNS = frozenset("statement communique communiqué report study assessment".split())
+# Documents whose words the text quotes as what they read ('"...," the document reads.')
+WRITTEN_OUT = frozenset(
+    "document statement text conclusion conclusions declaration resolution".split()
+)
 
 
 def document_says(verb: Token) -> bool:

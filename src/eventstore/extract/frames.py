@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from eventstore.extract.cues import CUE_LEMMAS
 from eventstore.extract.frame_parts import (
     SUBJECTS,
+    WRITTEN_OUT,
     Frame,
     adjacent_quotes,
     agent_of,
@@ -577,12 +578,7 @@ def _decided_or_read(token: Token, lemma: str) -> str | None:
     if lemma == "agree" and any(c.dep_ == "xcomp" for c in token.children):
         return "agree to"
     subject = subject_of(token) if lemma == "read" else None
-    return "say" if subject is not None and subject.lemma_.lower() in _READ_OUT else None
-
-
-_READ_OUT = frozenset(
-    "document statement text conclusion conclusions declaration resolution".split()
-)
+    return "say" if subject is not None and subject.lemma_.lower() in WRITTEN_OUT else None
 
 
 # "called on states to ...", "pushed for more sanctions": an appeal, whatever the verb

@@ -23,6 +23,8 @@ from eventstore.extract.frames import OBJECT_CUES, recalled_envoy
 from eventstore.extract.names import is_outlet
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Span as Sentence
     from spacy.tokens import Token
 
@@ -90,6 +92,11 @@ def _told_on_a_day(unit: Sentence, frame: Frame, phrase: DatePhrase | None) -> b
     day the report was made, from which "overnight" or "today" in the content counts."""
     if phrase is None or phrase.day is None or phrase.month is None:
         return False
+    return outside_content(unit, frame, phrase)
+
+
+def outside_content(unit: Sentence, frame: Frame, phrase: DatePhrase) -> bool:
+    """True when ``phrase`` stands in the frame's words, not in what it reports."""
     at = unit.start_char + phrase.start
     return not any(a <= at < b for a, b in frame.content)
 
@@ -151,33 +158,34 @@ def _aside(text: str, phrase: DatePhrase) -> bool:
 
 def _before_or_after(unit: Sentence, phrase: DatePhrase) -> bool:
     """ "have raised the bonuses after cutting them late last year": the date of what came
-    before (or after) the happening, told in a gerund after "after" or "before"."""
-    at = unit.start_char + phrase.start
-    token = next((t for t in unit if t.idx >= at), None)
-    while token is not None and token.i not in {unit.root.i, token.head.i}:
+    before (or after) the happening, told in a gerund after "after" or "before"; "plummeted
+    since harsher sanctions were imposed earlier this year", in a clause of a bound (but
+    "failed after lawmakers voted against it on Thursday": that day's)."""
+    for token in _heads_above(unit, phrase):
         if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _SEQUENCE:
             return True
-        # "plummeted since harsher sanctions were imposed earlier this year" (but "failed
-        # after lawmakers voted against it on Thursday": that day's)
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-        if token.dep_ == "advcl" and marks & (_SEQUENCE - {"after"}):
+        if token.dep_ == "advcl" and marks & _BOUNDING_MARKS:
             return True
-        token = token.head
     return False
 
 
 _SEQUENCE = frozenset({"after", "before", "since", "until"})
+_BOUNDING_MARKS = _SEQUENCE - {"after"}
 
 
 def _describing(unit: Sentence, phrase: DatePhrase) -> Token | None:
     """The verb of the relative or participial clause that holds ``phrase``, if any."""
+    return next((t for t in _heads_above(unit, phrase) if t.dep_ in {"acl", "relcl"}), None)
+
+
+def _heads_above(unit: Sentence, phrase: DatePhrase) -> Iterator[Token]:
+    """The tokens from ``phrase``'s first word up its heads, short of the sentence's root."""
     at = unit.start_char + phrase.start
     token = next((t for t in unit if t.idx >= at), None)
     while token is not None and token.i not in {unit.root.i, token.head.i}:
-        if token.dep_ in {"acl", "relcl"}:
-            return token
+        yield token
         token = token.head
-    return None
 
 
 def clause_happening(

@@ -81,7 +81,7 @@ def _load(wanted: str) -> Language:
         if "ner" in nlp.pipe_names:
             _name_particles(nlp)
         if "parser" in nlp.pipe_names:
-            _ranks_run_on(nlp)
+            _kept_whole(nlp)
         return nlp
     raise _missing(wanted)
 
@@ -129,8 +129,9 @@ _RANKS = ("Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Brig.", "Cmdr.", "Cpl.", "Pvt
 _RETIRED = ("(Ret.)", "(ret.)")
 
 
-def _ranks_run_on(nlp: Language) -> None:
-    """A rank is one token, and "Col. (Ret.)" one too: a title before the name."""
+def _kept_whole(nlp: Language) -> None:
+    """A rank is one token, and "Col. (Ret.)" one too (a title before the name), and so is
+    a site's name ("Censor.NET")."""
     from spacy.language import Language  # noqa: PLC0415
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # noqa: PLC0415
 
@@ -142,12 +143,12 @@ def _ranks_run_on(nlp: Language) -> None:
     for retired in _RETIRED:
         parts = ["(", retired[1:-1], ")"]
         tokenizer.add_special_case(retired, [{"ORTH": part} for part in parts])
-    if "retired_ranks" not in Language.factories:
-        Language.component("retired_ranks", func=_retired_ranks)
-    nlp.add_pipe("retired_ranks", first=True)
+    if "merged_tokens" not in Language.factories:
+        Language.component("merged_tokens", func=_merged_tokens)
+    nlp.add_pipe("merged_tokens", first=True)
 
 
-def _retired_ranks(doc: Doc) -> Doc:
+def _merged_tokens(doc: Doc) -> Doc:
     """Merge "Col. (Ret.)" into one token, and a site's name the tokenizer split at its
     dot ("Censor" "." "NET", which the parser then takes for two sentences)."""
     spans = [

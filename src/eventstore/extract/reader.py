@@ -23,7 +23,7 @@ from eventstore.extract.drafts import (
     spans_of,
     unique_sources,
 )
-from eventstore.extract.frame_parts import Frame, speaker_span
+from eventstore.extract.frame_parts import WRITTEN_OUT, Frame, speaker_span
 from eventstore.extract.frames import find_frame
 from eventstore.extract.framing import disputed, outlet_source, relayed_by, restates, venues
 from eventstore.extract.happenings import (
@@ -31,6 +31,7 @@ from eventstore.extract.happenings import (
     date_of,
     framed_date,
     happening,
+    outside_content,
     pledged_delivery,
 )
 from eventstore.extract.labelled import LayoutReading
@@ -419,14 +420,13 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         told = date_of(unit)
         if told is None or (told.day is None and told.weekday is None) or told.shift:
             return
-        at = unit.start_char + told.start
-        if not any(a <= at < b for a, b in frame.content):
+        if outside_content(unit, frame, told):
             self.state.events.timeline.read(told, carry=False)
 
     def _document_voice(self, frame: Frame) -> PersonRef | None:
         """'"The European Council underlines ...," the document reads.': the body a
         document's quoted words open by naming as their subject speaks them."""
-        if frame.speaker.root.lemma_.lower() not in _DOCUMENTS or not frame.content:
+        if frame.speaker.root.lemma_.lower() not in WRITTEN_OUT or not frame.content:
             return None
         start, _ = frame.content[0]
         opening = next((t for t in self.doc if t.idx >= start and not t.is_punct), None)
@@ -637,10 +637,6 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         return True
 
 
-# Documents whose quoted words open by naming their issuer: "The Council demands ..."
-_DOCUMENTS = frozenset(
-    "document statement text conclusion conclusions declaration resolution".split()
-)
 _AS_REPORTED = re.compile(r"as\s+(?:was\s+|we\s+|previously\s+|earlier\s+)*reported", re.I)
 _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 _MODAL = re.compile(r"\b(?:may|might|could|will|would)\b")

@@ -262,17 +262,13 @@ class Speakers:
         """The institution last named that ``head_word`` stands for ("the fund" for the
         IMF), or that holds the words describing it under another noun ("the coordination
         center" after "the Coordination Headquarters for the Treatment of ...")."""
+        others = [(n, named) for n, named in reversed(self.institutions) if fold(n) != head_word]
+        referred = set(_REFERRED_AS.get(head_word, ()))
+        found = next((name for name, named in others if named & referred), None)
         described = words - {head_word}
-        generic = head_word in _AGENCY_WORDS | _COMPANY_WORDS | {"agency"}
-        for name, named in reversed(self.institutions):
-            if fold(name) == head_word:
-                continue
-            if named & set(_REFERRED_AS.get(head_word, ())):
-                return institution_named(name)
-        for name, named in reversed(self.institutions):
-            if generic and described and described <= named and fold(name) != head_word:
-                return institution_named(name)
-        return None
+        if found is None and described and head_word in _AGENCY_WORDS | _COMPANY_WORDS | {"agency"}:
+            found = next((name for name, named in others if described <= named), None)
+        return institution_named(found) if found is not None else None
 
     def mention(self, person: PersonRef) -> None:
         """Remember a person the article names anywhere, so "Kirby said" later finds
@@ -671,9 +667,15 @@ def _statement(subject: Span) -> bool:
     lemma = subject.root.lemma_.lower()
     if lemma in _FINDINGS and subject[0].lower_ in {"a", "an"}:
         return bool(_named_issuer(subject))  # "A World Bank report"
-    if lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"a", "an"}:
-        return True  # "a Foreign Ministry statement", "..., a statement read.
-    return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {"the", "this", "its", "that"}
+    # ("a Foreign Ministry statement", "..., a statement read.": whichever article)
+    return lemma in _STATEMENT_NOUNS and subject[0].lower_ in {
+        "the",
+        "this",
+        "its",
+        "that",
+        "a",
+        "an",
+    }
 
 
 def _named_issuer(subject: Span) -> str:
@@ -900,8 +902,9 @@ def _body(subject: Span, head: Token, bare: str, speakers: Speakers) -> Speaker:
         return speakers.add(institution_named(described.group("acronym")))
     # "the Foreign Office in Berlin" (but "the Russian embassy in Germany" is named by where)
     located = head.lower_ in {"embassy", "consulate", "mission"}
-    if len(subject) > 2 and subject[-2].lower_ == "in" and subject[-1].ent_type_ == "GPE":
-        subject, bare = (subject, bare) if located else (subject[:-2], bare.rsplit(" in ", 1)[0])
+    placed = len(subject) > 2 and subject[-2].lower_ == "in" and subject[-1].ent_type_ == "GPE"
+    if placed and not located:
+        subject, bare = subject[:-2], bare.rsplit(" in ", 1)[0]
     if len(subject) > 2 and subject[-2].lower_ == "on" and subject[-1].ent_type_ == "DATE":
         subject, bare = subject[:-2], bare.rsplit(" on ", 1)[0]  # "A Finnish court on Friday"
     words = frozenset(fold(t.text) for t in subject if t.i != head.i and t.is_alpha)
@@ -953,7 +956,7 @@ def _staff_of(head: Token, speakers: Speakers) -> PersonRef | None:
 # "the deputy governor" is not "the governor"
 _SECOND_IN_LINE = frozenset("deputy vice acting first assistant".split())
 # "the Institute", "the Ministry" alone: the one named in full before
-_BACK_HEADS = _INSTITUTION_HEADS | frozenset("institute center centre".split())
+_BACK_HEADS = _INSTITUTION_HEADS
 # "the statement said", "according to the study": the words of the body that issued it
 _STATEMENT_NOUNS = frozenset(
     "statement communique communiqué announcement study document conclusions declaration".split()
