@@ -26,6 +26,7 @@ from eventstore.extract.quotes import repaired_quote
 from eventstore.extract.reader import read_paragraph
 from eventstore.extract.sources import acronyms, spelt_out
 from eventstore.extract.speakers import Speakers, mention_people
+from eventstore.extract.spotted_names import spot_names
 from eventstore.extract.text import Paragraph, normalize_newlines, paragraphs
 from eventstore.extract.voices import narrator
 from eventstore.extract.years import Timeline
@@ -129,9 +130,11 @@ def _read_parts(
     todo += [(paragraph, "body") for paragraph in parts.body]
     todo += [(paragraph, "background") for paragraph in parts.background]
     todo = [(p, section) for p, section in todo if not _LONG_GAP.search(p.text)]
-    for doc in parse(p.text for p in parts.asides):
-        mention_people(doc, speakers)
+    asides = parse(p.text for p in parts.asides)
     docs = parse(p.text for p, _ in todo)
+    spot_names([*asides, *docs])
+    for doc in asides:
+        mention_people(doc, speakers)
     previous = 0  # where the items of the paragraph before start in ``found``
     read_to = 0  # the index of the paragraph read last
     for (paragraph, section), doc in zip(todo, docs, strict=True):

@@ -172,12 +172,17 @@ def _body_relays_person(outer: Frame, inner: Frame) -> bool:
 
 def _subordinate(inner: Token, outer: Token) -> bool:
     """True when ``outer`` comes first and governs ``inner`` through no coordination
-    ("Kyiv said A, but Shoigu rejected that claim": Shoigu's is a frame of its own)."""
+    ("Kyiv said A, but Shoigu rejected that claim": Shoigu's is a frame of its own; "X
+    noted that Y had backed her and had not expressed concerns" is X's: a coordination
+    inside what is said, with no subject of its own, does not part them)."""
     token = inner
     for _ in range(30):
         if token.i == outer.i:
             return outer.i < inner.i
-        if token.dep_ in {"conj", "parataxis"} or token.head.i == token.i:
+        if token.head.i == token.i:
+            return False
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        if token.dep_ in {"conj", "parataxis"} and (token.head.i == outer.i or own_subject):
             return False
         token = token.head
     return False

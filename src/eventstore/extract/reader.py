@@ -293,6 +293,10 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         source = SourceRef(name=name, key=source_key(name), kind="publication", role="cited")
         cited = self._cite((source,))
         self.sourced = self.sourced or cited
+        reporter = self.state.speakers.mentioned.get(person_key(name))
+        if cited and reporter is not None:
+            # "This was reported by X, a spokesman for ...": "according to him" next is X
+            self.state.following = self.state.speakers.add(reporter)
         return cited
 
     def _cite(self, sources: tuple[SourceRef, ...]) -> bool:
