@@ -272,13 +272,26 @@ def _story_date(
 
 def _done_before(unit: Sentence) -> bool:
     """A perfect tense that says its happening came before ("has already placed", "had
-    previously used"): of some time before the day the story tells, not of that day."""
-    root = unit.root
-    perfect = any(c.dep_ == "aux" and c.lower_ in _HAVE for c in root.children)
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in _BEFORE for c in root.children)
+    previously used") or counts a period up to now ("said the plant has experienced eight
+    blackouts since the war began"): of some time before the day the story tells, not of
+    that day; and a sentence the text opens as told before it ("Earlier, the authorities
+    reported that ...", "Earlier media reports suggested ...")."""
+    if unit[0].lower_ == "earlier" and unit[0].dep_ in {"advmod", "amod"}:
+        return True
+    verbs = [unit.root, *(c for c in unit.root.children if c.dep_ == "ccomp")]
+    for verb in verbs:
+        if not any(c.dep_ == "aux" and c.lower_ in _HAVE for c in verb.children):
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ in _BEFORE for c in verb.children):
+            return True
+        present = any(c.dep_ == "aux" and c.lower_ in _HAS for c in verb.children)
+        if present and any(c.lower_ in _PERIOD for c in verb.children):
+            return True  # not "had repelled 41 attacks, the heaviest fighting since May"
+    return False
 
 
 _HAVE = frozenset({"has", "have", "'ve", "'s", "had", "'d"})
+_HAS = frozenset({"has", "have", "'ve", "'s"})
 _BEFORE = frozenset({"already", "previously", "earlier", "before", "once", "ever"})
 
 
