@@ -31,6 +31,17 @@ def institution_named(name: str) -> PersonRef:
     name = re.sub(
         r"^(?:(?:the|a|an)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'’-]*\s+(?:for|of)\s)", "", name
     )
+    # "the SBU press service via Telegram": the body, not its office nor where it wrote
+    name = re.sub(r"(?<=\w)\s+(?:via|on)\s+(?:Telegram|Facebook|X|Twitter)$", "", name)
+    name = re.sub(r"(?<=\w)\s+press\s+(?:service|office|center|centre)$", "", name)
+    # "the U.S. research group Ukraine Conflict Observatory", "human rights group Memorial":
+    # what it is, in lower case, before its name (never a name's own "of" or "for")
+    name = re.sub(
+        r"^(?:(?:the|a|an)\s+)?(?:[A-Z][\w.]*\s+)?"
+        r"(?:(?!(?:of|for|and|on|in|the|to|at|de)\s)[a-z][a-z-]*\s+){1,3}(?=[A-Z])",
+        "",
+        name,
+    )
     # "Manufacturer MBDA says": what it is, capitalized only because it opens the sentence
     name = re.sub(
         r"^(?:Manufacturer|Maker|Producer|Contractor|Operator|Company|Firm|Carrier)\s+(?=[A-Z])",

@@ -111,7 +111,8 @@ _LINKS = frozenset("of for the and on".split())
 _BODY_HEADS = frozenset("department ministry office agency service bureau".split())
 _INSTITUTION_WORD = (
     r"(?:Agency|Ministry|Office|Council|Service|Directorate|Department|Committee|Command"
-    r"|Staff|Forces|Force|Administration|Bureau|Commission|Center|Centre)\b"
+    r"|Staff|Forces|Force|Administration|Bureau|Commission|Center|Centre"
+    r"|Headquarters)\b"
 )
 # "General Staff of Ukraine's Armed Forces": a body of a body, named in full once
 # the first words of a surname of several ("von der Leyen", "de Gaulle", "al-Sudani")
@@ -126,6 +127,12 @@ _INSTITUTION_NAME = re.compile(
     # "... of the Armed Forces of Ukraine", "the Security Service of Ukraine": its country
     # (one word, or "the United States": "the Ministry of Russia Sergei Shoigu" ends at Russia)
     r"(?:\s+of\s+(?:the\s+)?(?:United\s+[A-Z][a-z]+|[A-Z][\w'’-]+))?"
+)
+# "the Coordination Headquarters for the Treatment of Prisoners of War": a body named by
+# what it is for, which the article may later name by its first words alone
+_BODY_FOR = re.compile(
+    rf"\b(?:[A-Z][\w'’-]+\s+){{1,5}}{_INSTITUTION_WORD}\s+for\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+(?:of|the|and|[A-Z][\w'’-]+))*(?<=[\w’'])(?<!\sof)(?<!\sthe)(?<!\sand)"
 )
 # "the defence contractor Rheinmetall", "energy company DTEK": a company named after what
 # it is, for "the company said" later
@@ -330,8 +337,9 @@ class Speakers:
 
     def fuller(self, institution: PersonRef) -> PersonRef | None:
         """The institution named in full before ("the General Staff of Ukraine's Armed
-        Forces") that ``institution`` ("the General Staff") is a short form of."""
-        start = f"{fold(institution.name)} of "
+        Forces", "the Coordination Headquarters for the Treatment of ...") that
+        ``institution`` ("the General Staff", "the Coordination Headquarters") is a short form
+        of."""
         # "the Defense Ministry" after "the Ministry of Defense": its words the other way
         *what, kind = fold(institution.name).split() or [""]
         turned = f"{kind} of {' '.join(what)}" if what and kind in _BODY_HEADS else None
@@ -344,7 +352,8 @@ class Speakers:
             # "the Treasury" for the U.S. Treasury Department
             inner = lone and word in folded.split()[:-1] and folded.split()[-1] in _BODY_HEADS
             inner = inner and "press" not in folded.split()  # "NABU's press service" is NABU's
-            if folded.startswith(start) or ((ends or inner) and looks_like_organization(name)):
+            linked = any(folded.startswith(f"{word} {link} ") for link in _NAME_LINKS)
+            if linked or ((ends or inner) and looks_like_organization(name)):
                 return institution_named(name)
             if turned is not None and (folded == turned or folded.startswith(f"{turned} ")):
                 return institution_named(name)
@@ -561,7 +570,7 @@ def _proper(token: Token) -> bool:
 def _bodies_by_shape(text: str, speakers: Speakers) -> None:
     """The bodies ``text`` names by the shape of their names and what is said of them: the
     recognizer misses many ("a Defense Intelligence Agency report")."""
-    for match in _INSTITUTION_NAME.finditer(text):
+    for match in (*_INSTITUTION_NAME.finditer(text), *_BODY_FOR.finditer(text)):
         speakers.name_institution(match.group())
     for match in _OWNED_BODY.finditer(text):
         speakers.name_institution(match.group("name"))
@@ -993,3 +1002,6 @@ def _anonymous(name: str) -> Anonymous:
     return Anonymous(
         SourceRef(name=display, key=source_key(display), kind=source_kind(display), role="cited")
     )
+
+
+_NAME_LINKS = ("of", "for")

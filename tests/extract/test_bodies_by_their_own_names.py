@@ -1,0 +1,41 @@
+"""Bodies by their own names (pure): a body named by what it is for ("the Coordination
+Headquarters for the Treatment of Prisoners of War") and then by its first words ("the
+Coordination Headquarters reported ...") speaks under its full name; what a body is,
+written in lower case before its name ("the U.S. research group Eastern Conflict Monitor",
+"human rights group Memorial"), is no part of the name, nor is its press service or the
+platform it wrote on ("the SBI press service via Telegram").
+
+Each case is a short article of our own in the manner of Ukrainian outlets and wires.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.lines import article, claim_of
+
+DAY = date(2024, 10, 19)
+
+
+def test_a_body_named_by_its_first_words_is_the_one_named_in_full() -> None:
+    doc = article(
+        "The Coordination Headquarters for the Treatment of Prisoners of War has carried out "
+        "the 58th exchange of prisoners.",
+        "The Coordination Headquarters reported that many of those released have serious "
+        "illnesses.",
+        published=DAY,
+    )
+    speaker = claim_of(doc, "have serious illnesses").speaker
+    assert speaker.name == "Coordination Headquarters for the Treatment of Prisoners of War"
+
+
+def test_what_a_body_is_and_where_it_wrote_are_no_part_of_its_name() -> None:
+    doc = article(
+        "Russia coerces residents of the occupied areas to accept its passports, the U.S. "
+        "research group Eastern Conflict Monitor reported on Aug. 2.",
+        "The officials took bribes for the contracts, the investigators found. This was "
+        "reported by the SBI press service via Telegram.",
+        published=DAY,
+    )
+    assert claim_of(doc, "accept its passports").speaker.name == "Eastern Conflict Monitor"
+    assert claim_of(doc, "took bribes").speaker.name == "SBI"
