@@ -106,9 +106,13 @@ _FORMS = [
     r"(?P<unit>day|week|month|year)s?\s+ago(?P<agotoday>\s+today)?",
     # Two months later / a day earlier / the next day: counted from the happening before
     rf"(?:{_NUMBER}\s+(?P<sunit>day|week|month|year)s?\s+(?P<sdir>later|earlier|afterwards)"
-    r"|the\s+(?:next|following)\s+(?P<nunit>day|month|year))",
-    # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night"
-    rf"(?:on\s+|(?=in\s+the\s+(?:early|small|wee)\s+hours)){_TIME_OF_DAY}{_WEEKDAY}"
+    r"|the\s+(?:next|following)\s+(?P<nunit>day|month|year)"
+    # "The day after the statement, the office said ...": the day after the one told before
+    r"|the\s+(?P<nunit2>day)\s+after(?=\s+the\s+[a-z]))",
+    # On Monday / On the evening of Tuesday / (anywhere:) "strikes Wednesday night" /
+    # "late on Monday", "early on Friday"
+    rf"(?:(?:(?P<wdpart>early|late)\s+)?on\s+|(?=in\s+the\s+(?:early|small|wee)\s+hours))"
+    rf"{_TIME_OF_DAY}{_WEEKDAY}"
     r"(?:\s+(?P<tod2>morning|evening|night|afternoon))?",
     rf"(?:(?P<last>last)\s+|(?P<next>next|this\s+coming|coming)\s+)?{_WEEKDAY}"
     r"(?:\s+(?P<tod>morning|evening|night|afternoon))?",
@@ -292,7 +296,7 @@ def _phrase(match: re.Match[str]) -> DatePhrase:
     if "undated" in groups:
         return DatePhrase(len(match.group()), text, undated=True)
     qualifier = groups.get("tod") or groups.get("tod2") or groups.get("todin") or groups.get("part")
-    qualifier = qualifier or groups.get("relpart") or groups.get("todnow")
+    qualifier = qualifier or groups.get("relpart") or groups.get("todnow") or groups.get("wdpart")
     qualifier = qualifier or ("night" if groups.get("small") else None)
     if "partof" in groups:
         qualifier = _QUALIFIERS[" ".join(groups["partof"].lower().split())]
@@ -340,8 +344,8 @@ _COUNTS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _shift(groups: dict[str, str]) -> tuple[int, str] | None:
-    if "nunit" in groups:
-        return 1, groups["nunit"].lower()  # "the next day"
+    if "nunit" in groups or "nunit2" in groups:
+        return 1, (groups.get("nunit") or groups["nunit2"]).lower()  # "the next day"
     if "sunit" not in groups:
         return None
     count = groups["count"].lower()

@@ -1,0 +1,36 @@
+"""A day's part and a day counted from another (pure): "late on Monday" and "early on
+Friday" are that day with the qualifier "late" or "early"; "The day after the statement,
+the office said it had accepted ..." is the day after the one told before (as "the next
+day" is).
+
+Each case is a short article of our own in the manner of wires and Ukrainian outlets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.lines import article, event_of
+
+DAY = date(2024, 8, 6)  # a Tuesday
+
+
+def test_late_on_a_weekday_is_that_day_late() -> None:
+    doc = article(
+        "Several explosions rang out in the capital late on Monday, witnesses said, after an "
+        "air raid siren sounded.",
+        published=DAY,
+    )
+    reading = event_of(doc, "explosions rang out").date
+    assert (reading.month, reading.day, reading.qualifier) == (8, 5, "late")
+
+
+def test_the_day_after_a_dated_happening_is_counted_from_it() -> None:
+    doc = article(
+        "On 23 January, the president announced changes to the staff of his office.",
+        "The day after the statement, the presidential office said it had accepted the "
+        "resignation of its deputy head.",
+        published=date(2024, 1, 25),
+    )
+    reading = event_of(doc, "accepted the").date
+    assert (reading.precision, reading.month, reading.day) == ("day", 1, 24)
