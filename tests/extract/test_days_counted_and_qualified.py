@@ -34,3 +34,13 @@ def test_the_day_after_a_dated_happening_is_counted_from_it() -> None:
     )
     reading = event_of(doc, "accepted the").date
     assert (reading.precision, reading.month, reading.day) == ("day", 1, 24)
+
+
+def test_a_part_of_a_day_is_not_carried_to_the_rest_of_the_story() -> None:
+    doc = article(
+        "Several explosions rang out in the capital late on Monday, witnesses said.",
+        "The attack caused three fires and damaged a school, the city administration said.",
+        published=DAY,
+    )
+    reading = event_of(doc, "caused three fires").date
+    assert (reading.month, reading.day, reading.qualifier) == (8, 5, None)

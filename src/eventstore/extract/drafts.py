@@ -260,7 +260,11 @@ def _story_date(
     if _done_before(unit) and not lede:
         return None
     if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
-        return state.story_day.model_copy(update={"text": None, "year_inferred": True}), 0.5
+        day = state.story_day
+        # "late on Monday" was when the first blasts rang out, not when all the rest happened
+        qualifier = None if day.qualifier in {"early", "late"} else day.qualifier
+        update = {"text": None, "year_inferred": True, "qualifier": qualifier}
+        return day.model_copy(update=update), 0.5
     published = state.events.timeline.published_day()
     if lede and published is not None and (news_perfect(unit) or _simple(unit)):
         # "Putin and Kim have signed a pact, state media reported", "The G7 agreed on a

@@ -53,8 +53,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as Sentence
 
 _SOURCE_LINE = re.compile(
-    r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by|stated\s+in)\s+"
-    r"(?:the\s+|an?\s+)?(?P<name>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})"
+    r"^(?:This|That|It)\s+(?:is|was)\s+(?:according\s+to|reported\s+by|stated\s+in"
+    r"|stated\s+on\s+the\s+website\s+of)\s+"  # "This is stated on the website of X."
+    # "the State Bureau of Investigation": a name may hold "of", "for", "the", "and"
+    r"(?:the\s+|an?\s+)?"
+    r"(?P<name>[A-Z][\w.'’&-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w.'’&-]*){0,5})"
     # "reported by a Rubryka correspondent on the ground", "stated in the X report"
     r"(?:\s+(?:correspondent|reporter|journalist|report|statement)s?(?:\s+on\s+the\s+ground)?)?"
     r"(?:\s*[,.]|\s+(?:with\s+reference\s+to|citing)\s)"  # "..., with reference to Y"

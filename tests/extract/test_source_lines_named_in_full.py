@@ -1,0 +1,29 @@
+"""Source lines that name a body in full (pure): "This was
+reported by the State Bureau of Investigation." and "This is stated on the website of the
+Council of the EU." source the happening before them (a name may hold "of", "for",
+"the").
+
+Each case is a short article of our own in the manner of Ukrainian newswires and
+aggregators.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.lines import article, event_of
+
+DAY = date(2024, 1, 8)
+
+
+def test_a_source_line_names_a_body_with_of_in_its_name() -> None:
+    doc = article(
+        "A former deputy minister has been served a new notice of suspicion over the purchase "
+        "of faulty helmets. This was reported by the State Bureau of Investigation.",
+        "On August 8, the EU Council decided to give Ukraine a tranche of 3.2 billion euros.",
+        "This is stated on the website of the Council of the EU.",
+        published=DAY,
+    )
+    sources = [s.name for s in event_of(doc, "faulty helmets").sources]
+    assert sources == ["State Bureau of Investigation"]
+    assert [s.name for s in event_of(doc, "tranche of 3.2").sources] == ["Council of the EU"]
