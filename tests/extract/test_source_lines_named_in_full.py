@@ -1,7 +1,7 @@
-"""Source lines that name a body in full (pure): "This was
-reported by the State Bureau of Investigation." and "This is stated on the website of the
-Council of the EU." source the happening before them (a name may hold "of", "for",
-"the").
+"""Source lines that name a body in full, or a person by title (pure): "This was reported
+by the State Bureau of Investigation." and "This is stated on the website of the Council of
+the EU." source the happening before them (a name may hold "of", "for", "the"); "This was
+reported by the Prime Minister of Ukraine X" names X.
 
 Each case is a short article of our own in the manner of Ukrainian newswires and
 aggregators.
@@ -27,3 +27,12 @@ def test_a_source_line_names_a_body_with_of_in_its_name() -> None:
     sources = [s.name for s in event_of(doc, "faulty helmets").sources]
     assert sources == ["State Bureau of Investigation"]
     assert [s.name for s in event_of(doc, "tranche of 3.2").sources] == ["Council of the EU"]
+
+
+def test_a_source_line_naming_a_person_by_title_names_the_person() -> None:
+    doc = article(
+        "The European Union allocated Ukraine the third tranche of its assistance.",
+        "This was reported by the Prime Minister of Ukraine Oleh Marchenko.",
+        published=DAY,
+    )
+    assert [s.name for s in event_of(doc, "third tranche").sources] == ["Oleh Marchenko"]

@@ -37,6 +37,7 @@ from eventstore.extract.happenings import (
 from eventstore.extract.labelled import LayoutReading
 from eventstore.extract.names import display_source_name, is_outlet, source_kind
 from eventstore.extract.naming import ROLE_NOUNS
+from eventstore.extract.people import name_at_end
 from eventstore.extract.quotes import find_quotes, units
 from eventstore.extract.sentence_parts import two_speakers
 from eventstore.extract.sources import find_sources
@@ -293,10 +294,13 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         if match is None:
             return False
         name = display_source_name(match.group("name"))
+        # "This was reported by the Prime Minister of Ukraine Denys Shmyhal": the person
+        titled = name_at_end(name)
+        reporter = self.state.speakers.mentioned.get(person_key(titled[0] if titled else name))
+        name = reporter.name if reporter is not None else name
         source = SourceRef(name=name, key=source_key(name), kind="publication", role="cited")
         cited = self._cite((source,))
         self.sourced = self.sourced or cited
-        reporter = self.state.speakers.mentioned.get(person_key(name))
         if cited and reporter is not None:
             # "This was reported by X, a spokesman for ...": "according to him" next is X
             self.state.following = self.state.speakers.add(reporter)
