@@ -1,7 +1,9 @@
-"""A day's part and a day counted from another (pure): "late on Monday" and "early on
-Friday" are that day with the qualifier "late" or "early"; "The day after the statement,
-the office said it had accepted ..." is the day after the one told before (as "the next
-day" is).
+"""A day's part, a day counted from another, a year carried (pure): "late on Monday" and
+"early on Friday" are that day with the qualifier "late" or "early", which the story's other
+happenings do not take; "The day after the statement, the office said it had accepted ..."
+is the day after the one told before (as "the next day" is); a year a timeline states of a
+day or a month carries forward though its line tells no happening ("At the summit on 11-12
+July 2025, most members backed ...", then "In June, ...").
 
 Each case is a short article of our own in the manner of wires and Ukrainian outlets.
 """
@@ -44,3 +46,16 @@ def test_a_part_of_a_day_is_not_carried_to_the_rest_of_the_story() -> None:
     )
     reading = event_of(doc, "caused three fires").date
     assert (reading.month, reading.day, reading.qualifier) == (8, 5, None)
+
+
+def test_a_year_stated_in_a_line_of_no_happening_carries_forward() -> None:
+    doc = article(
+        "The new rules took effect on September 3, according to a decision of the council.",
+        "In December 2022, the bloc introduced its first limit on the price of fuel. At the "
+        "summit in Vilnius on 11-12 July 2025, most members backed a lower limit, though one "
+        "of them objected.",
+        "In June, the ministers had asked the commission for a plan.",
+        published=date(2025, 9, 3),
+    )
+    reading = event_of(doc, "asked the commission").date
+    assert (reading.precision, reading.year, reading.month) == ("month", 2025, 6)

@@ -134,6 +134,8 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         for number, unit in enumerate(units(self.doc, self.quotes)):
             self.state.newcomer = newcomer if number == 0 else None
             self._read_unit(unit)
+            if self.section == "background" or self.state.events.timeline.last_year is not None:
+                self.state.events.timeline.note_years(unit.text)
         # a paragraph that names no one and yields nothing leaves the newcomer standing
         quiet = not self.items and not any(e.label_ == "PERSON" for e in self.doc.ents)
         self.state.newcomer = newcomer if quiet else self._introduces()

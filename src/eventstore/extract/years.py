@@ -11,7 +11,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventstore.extract.dates import DatePhrase
+from eventstore.extract.dates import DatePhrase, blanked, find_date
 from eventstore.extract.document import DateReading
 
 
@@ -62,6 +62,18 @@ class Timeline:
             # February 29 of a year the text does not give: only a leap year has it
             implied = implied if calendar.isleap(implied) else None
         return _reading(phrase, implied, inferred=True)
+
+    def note_years(self, text: str) -> None:
+        """Carry forward the last year ``text`` states of a day or a month, though no
+        happening of its own took it ("At the G7 summit on 15-17 June 2025, most members
+        backed ...", then "In June, ..."): a bound ("since 2014") states none."""
+        stated: list[DatePhrase] = []
+        while (phrase := find_date(text)) is not None:
+            if phrase.year is not None and phrase.month is not None and not phrase.bound:
+                stated.append(phrase)
+            text = blanked(text, phrase)
+        if stated:
+            self.last_year = max(stated, key=lambda p: p.start).year
 
     def published_day(self) -> DateReading | None:
         """The published day as a happening's date the text does not state (a lede's
