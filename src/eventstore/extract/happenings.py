@@ -428,6 +428,8 @@ def _past_action(verb: Token) -> bool:
     # "Germany has recalled its ambassador": a cue's word that acts on a person or a thing
     done = done or (lemma == "recall" and recalled_envoy(verb))
     done = done or (lemma == "discuss" and _met(verb))
+    # "Fifty-two vessels were added to the list": a thing added, no words
+    done = done or (lemma == "add" and any(c.dep_ == "auxpass" for c in verb.children))
     if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not done):
         return False
     children = list(verb.children)
@@ -440,8 +442,24 @@ def _past_action(verb: Token) -> bool:
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _STANCES for c in children):
         return False  # "The pact has magnified western concerns": commentary
     auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"})
+    return (
+        verb.tag_ == "VBD"
+        or _bare_past(verb, auxiliaries)
+        or (verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"}))
+    )
+
+
+def _bare_past(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "Deputy prosecutor Symonenko also quit": a past the tagger read as a present
+    ("quit", "hit", "cut" are both), which one subject in the present would have ended
+    in -s."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.tag_ == "VBP"
+        and not auxiliaries
+        and verb.lower_ == verb.lemma_.lower()
+        and subject is not None
+        and subject.tag_ in {"NN", "NNP"}
     )
 
 
