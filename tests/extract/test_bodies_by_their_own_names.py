@@ -3,7 +3,8 @@ Headquarters for the Treatment of Prisoners of War") and then by its first words
 Coordination Headquarters reported ...") speaks under its full name; what a body is,
 written in lower case before its name ("the U.S. research group Eastern Conflict Monitor",
 "human rights group Memorial"), is no part of the name, nor is its press service or the
-platform it wrote on ("the SBI press service via Telegram").
+platform it wrote on ("the SBI press service via Telegram"); a unit's number is part of its
+name ("a spokesman for the 24th Separate Mechanized Brigade").
 
 Each case is a short article of our own in the manner of Ukrainian outlets and wires.
 """
@@ -39,3 +40,13 @@ def test_what_a_body_is_and_where_it_wrote_are_no_part_of_its_name() -> None:
     )
     assert claim_of(doc, "accept its passports").speaker.name == "Eastern Conflict Monitor"
     assert claim_of(doc, "took bribes").speaker.name == "SBI"
+
+
+def test_a_units_number_is_part_of_its_name() -> None:
+    doc = article(
+        '"The situation near the town remains difficult," said Ivan Hordiienko, a spokesman '
+        "for the 24th Separate Mechanized Brigade.",
+        published=DAY,
+    )
+    speaker = claim_of(doc, "remains difficult").speaker
+    assert (speaker.role, speaker.affiliation) == ("spokesman", "24th Separate Mechanized Brigade")

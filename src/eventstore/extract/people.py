@@ -27,7 +27,11 @@ _CAP_WORD = r"[A-Z][\w'’.&/-]*"  # "CDU/CSU": one party's name
 _CONNECTOR = r"(?:for|of|and|on|de|the|a|during|&)"
 # "Committee on Finance, Tax and Customs Policy": a list of capitalized words in a name
 _LISTED = rf",\s+(?={_CAP_WORD}(?:\s+{_CAP_WORD})*\s+and\s+[A-Z])"
-_ORG_RUN = rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECTOR}\s+)*|{_LISTED}){_CAP_WORD})*"
+# "the 24th Separate Mechanized Brigade": a unit's number is part of its name
+_ORG_RUN = (
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?"
+    rf"{_CAP_WORD}(?:(?:\s+(?:{_CONNECTOR}\s+)*|{_LISTED}){_CAP_WORD})*"
+)
 _PREPOSITION_ORG = re.compile(
     rf"\s*\b(?P<prep>at|of|with|from|for|in|to)\s+(?:the\s+)?(?P<org>{_ORG_RUN}"
     # "commander of Ukraine's air force": a possessive's lower-case words are the employer
