@@ -5,7 +5,8 @@ made of the word there; and a person a source line names ("This was reported by 
 spokesman for ...") is the one "according to him" in the next paragraph means; a name
 that describes a noun ("a senior Trump administration official") names no speaker; and "X
 noted that Y had backed her and had not expressed concerns" is X's words to the end,
-though the parser coordinates "expressed" inside them.
+though the parser coordinates "expressed" inside them; an Arabic family name opens with its
+article in lower case ("According to Noura al-Mansouri, ...").
 
 Each case is a short article of our own in the manner of Ukrainian newswires.
 """
@@ -69,3 +70,13 @@ def test_a_name_that_describes_a_noun_does_not_speak() -> None:
     )
     assert not [c for c in doc.claims if c.speaker.name == "Donald Trump"]
     assert "chief negotiator on Thursday" in event_of(doc, "chief negotiator").span.text
+
+
+def test_an_arabic_family_name_opens_with_its_article() -> None:
+    doc = article(
+        "Six children taken to Russia have returned to Ukraine with Qatar's mediation, said "
+        "Noura al-Mansouri, Qatar's minister of state for international cooperation.",
+        "According to Noura al-Mansouri, the children were between eight and 15 years old.",
+        published=DAY,
+    )
+    assert claim_of(doc, "between eight and 15").speaker.name == "Noura al-Mansouri"

@@ -15,7 +15,8 @@ HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+")
 # A capitalized name token: "Oleh", "Jong-un", "O'Brien", "Zhdanov", "Kang".
 # Lower-case letters of any script after the capital ("Radosław", "Zelenskyy").
 _LOWER = r"[^\W\d_A-Z]"
-NAME_WORD = rf"[A-Z]{_LOWER}+(?:['’-][A-Za-z]{_LOWER}+)*"
+# "al-Khater", "el-Sisi": an Arabic family name opens with its article in lower case
+NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-)?[A-Z]{_LOWER}+(?:['’-][A-Za-z]{_LOWER}+)*"
 PERSON_NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}"
 
 # Capitalized words that are titles, not parts of a person's name.
