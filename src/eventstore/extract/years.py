@@ -66,14 +66,18 @@ class Timeline:
     def note_years(self, text: str) -> None:
         """Carry forward the last year ``text`` states of a day or a month, though no
         happening of its own took it ("At the G7 summit on 15-17 June 2025, most members
-        backed ...", then "In June, ..."): a bound ("since 2014") states none."""
+        backed ...", then "In June, ..."): a bound ("since 2014") states none, nor does a
+        year after the published one."""
+        if self.published_on is None:
+            return  # a year no published date bounds may be a typo ("2099")
         stated: list[DatePhrase] = []
         while (phrase := find_date(text)) is not None:
             if phrase.year is not None and phrase.month is not None and not phrase.bound:
                 stated.append(phrase)
             text = blanked(text, phrase)
-        if stated:
-            self.last_year = max(stated, key=lambda p: p.start).year
+        year = max(stated, key=lambda p: p.start).year if stated else None
+        if year is not None and year <= self.published_on.year:
+            self.last_year = year
 
     def published_day(self) -> DateReading | None:
         """The published day as a happening's date the text does not state (a lede's
