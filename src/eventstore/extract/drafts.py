@@ -152,7 +152,7 @@ def sentence_event(
     with its date), so an explicit year carries forward to later dates. ``lede``: the
     sentence is the story's first paragraph, whose undated news is of its published day.
     """
-    text = unit.text.rstrip()
+    text = paragraph.text[unit.start_char : unit.end_char].rstrip()  # as written, not parsed
     start = paragraph.start + unit.start_char
     sentence = Paragraph(paragraph.index, start, start + len(text), text, paragraph.line)
     if phrase is None:
