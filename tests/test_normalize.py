@@ -4,6 +4,7 @@ frozen copies the landed revisions ran, and no revision imports live code."""
 from __future__ import annotations
 
 import ast
+import hashlib
 import itertools
 import re
 from pathlib import Path
@@ -120,15 +121,21 @@ def test_live_blocking_keys_equal_those_revision_0010_stored() -> None:
             blocking.event_band_keys(norm, block) | blocking.related_keys(norm, line, block),
             blocking.claim_band_keys(norm, 42, "quote"),
         )
-        stored = (
-            frozen._band_keys(norm, block, frozen.EVENT_ROWS)
-            | frozen._related_keys(norm, line, block),
-            frozen._band_keys(norm, "42:quote", frozen.CLAIM_ROWS),
+        stored = (  # the loader's keys are in the stored form (revision 0013)
+            _stored(
+                frozen._band_keys(norm, block, frozen.EVENT_ROWS)
+                | frozen._related_keys(norm, line, block)
+            ),
+            _stored(frozen._band_keys(norm, "42:quote", frozen.CLAIM_ROWS)),
         )
         if live != stored or frozen._match_text(line) != norm:
             drifted.append(line)
     assert drifted == []
     assert (frozen.CAP, frozen.CAPPED) == (blocking.CAP, blocking.CAPPED)
+
+
+def _stored(keys: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(normalize.stored_key(key) for key in keys)
 
 
 def test_names_and_counts_key_day_events_only() -> None:
@@ -137,7 +144,7 @@ def test_names_and_counts_key_day_events_only() -> None:
     norm = normalize.match_text(line)
     day = blocking.related_keys(norm, line, "day:3:4")
 
-    assert {key[:2] for key in day} == {"n:", "q:"}
+    assert {normalize.key_text(key)[:2] for key in day} == {"n:", "q:"}
     assert blocking.related_keys(norm, line, "month:3:None") == frozenset()
     assert day.isdisjoint(blocking.related_keys(norm, line, "day:3:5"))
 
@@ -168,7 +175,20 @@ def test_the_filed_key_is_the_whole_key_of_the_key_set() -> None:
     blocking keys); lookups of stored rows find them by it."""
     for line in sample_lines()[:200]:
         norm = normalize.match_text(line)
-        assert normalize.wording_key(norm) == normalize.whole_key(normalize.key_set(norm))
-        assert normalize.claim_wording_key(norm, 7, "quote") == normalize.whole_key(
-            normalize.claim_key_set(norm, 7, "quote")
-        )
+        whole = normalize.whole_key(normalize.key_set(norm))
+        claim_whole = normalize.whole_key(normalize.claim_key_set(norm, 7, "quote"))
+        assert normalize.wording_key(norm) == normalize.stored_key(whole)
+        assert normalize.claim_wording_key(norm, 7, "quote") == normalize.stored_key(claim_whole)
+
+
+def test_keys_in_text_order_are_sorted_as_their_text_forms() -> None:
+    """Key rows are inserted in the order of the keys' text forms, as before the loader
+    kept them in their stored form, so they take the same ids."""
+    texts = [
+        f"{kind}{hashlib.blake2b(str(n).encode(), digest_size=16).hexdigest()}"
+        for n, kind in enumerate(["f:", "b:", "n:", "q:"] * 5)
+    ]
+    stored = [normalize.stored_key(key) for key in texts]
+
+    assert [normalize.key_text(key) for key in normalize.text_order(stored)] == sorted(texts)
+    assert normalize.text_order([]) == []

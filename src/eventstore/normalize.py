@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -210,43 +212,63 @@ def claim_key_set(norm: str, expert_id: int, kind: str) -> frozenset[str]:
     return frozenset(key[:2] + _hash(scope + key[2:]) for key in key_set(norm))
 
 
-def wording_key(norm: str) -> str:
-    """The whole key of a normal form (``f:`` of ``key_set``): the one key of it that
-    event_keys files since revision 0012 (no lookup read the ``h:`` and ``t:`` keys).
+def wording_key(norm: str) -> bytes:
+    """The whole key of a normal form (``f:`` of ``key_set``), in its stored form
+    (``stored_key``): the one key of it that event_keys files since revision 0012 (no
+    lookup read the ``h:`` and ``t:`` keys).
 
     Not cached, nor through ``match_keys``'s cache: one hash costs about a microsecond,
     and a cache of 262,144 wordings' keys held some 100 MB in a long load."""
-    return f"f:{_hash(norm)}"
+    return _WHOLE + _digest(norm)
 
 
 @lru_cache(maxsize=8_192)
-def claim_wording_key(norm: str, expert_id: int, kind: str) -> str:
+def claim_wording_key(norm: str, expert_id: int, kind: str) -> bytes:
     """The whole key of a claim's normal form, scoped to its expert and kind (``f:`` of
-    ``claim_key_set``): the one key of it that claim_keys files since revision 0012.
+    ``claim_key_set``), in its stored form: the one key of it that claim_keys files since
+    revision 0012.
 
     Cached for one batch's wordings (about 600 claims; resolution and the writer ask for
     it again): two hashes each time were 58,000 calls per 2,500 articles."""
-    return "f:" + _hash(f"{expert_id}:{kind}:" + _hash(norm))
+    return _WHOLE + _digest(f"{expert_id}:{kind}:" + _hash(norm))
 
 
 # How a matching key is stored (revision 0013): the kind of key as one byte, then the 16
 # bytes of its hash, a 17-byte binary value instead of 34 characters ("b:" and 32 hex
-# digits). Resolution keeps working with the text form; the two are one-to-one, so the
-# stored form finds, matches and caps exactly what the text form did. 64-bit keys would
-# be smaller still, but a whole (f:) key decides an exact match (``known.Known.worded``):
+# digits). The loader builds its keys in this form from the start (``wording_key``,
+# ``blocking``): the hash's digest, never its hex, so nothing is converted on the way to
+# and from the store; the text form (``key_set``, ``claim_key_set``, the revisions' frozen
+# copies) is one-to-one with it (``stored_key``, ``key_text``). 64-bit keys would be
+# smaller still, but a whole (f:) key decides an exact match (``known.Known.worded``):
 # two wordings colliding in 64 bits would be taken for one, so the whole hash is kept.
 KEY_KINDS = ("f:", "b:", "n:", "q:")
 _KIND_BYTES = {kind: bytes([number]) for number, kind in enumerate(KEY_KINDS)}
+_WHOLE = _KIND_BYTES["f:"]
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 def stored_key(key: str) -> bytes:
-    """The stored form of a matching key (``f:``, ``b:``, ``n:`` or ``q:`` and a hash)."""
+    """The stored form of a matching key in text form (``f:``, ``b:``, ``n:`` or ``q:``
+    and a hash)."""
     return _KIND_BYTES[key[:2]] + bytes.fromhex(key[2:])
 
 
 def key_text(stored: bytes) -> str:
     """The text form of a stored matching key (the inverse of ``stored_key``)."""
     return KEY_KINDS[stored[0]] + stored[1:].hex()
+
+
+def text_order(keys: Iterable[bytes]) -> list[bytes]:
+    """Stored-form keys in the order of their text forms (``b:`` < ``f:`` < ``n:`` <
+    ``q:``, then the hash: the digests' order is their hex's). Key rows are inserted in
+    this order, so their ids stay those the text keys gave."""
+    ordered = sorted(keys)
+    wholes = bisect_left(ordered, _KIND_BYTES["b:"])
+    bands = bisect_left(ordered, _KIND_BYTES["n:"], wholes)
+    return ordered[wholes:bands] + ordered[:wholes] + ordered[bands:]
 
 
 def whole_key(keys: frozenset[str]) -> str:

@@ -30,7 +30,7 @@ import numpy
 
 from eventstore.extract import DateReading
 from eventstore.load.similarity import counts_of, names_of
-from eventstore.normalize import claim_wording_key, wording_key
+from eventstore.normalize import claim_wording_key, stored_key, wording_key
 
 # A key carried by more than CAP stored rows says too little to look candidates up by.
 CAP = 16
@@ -49,10 +49,14 @@ _COMMON = frozenset(
 )
 # Prefixes of the keys that are capped (not ``f:``: every row files its own whole keys).
 CAPPED = ("b:", "n:", "q:")
+_BAND, _NAME, _COUNT = (stored_key(f"{prefix}{'0' * 32}")[:1] for prefix in CAPPED)
+_CAPPED_KINDS = frozenset(kind[0] for kind in (_BAND, _NAME, _COUNT))
 
 
-def _hash(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+def _key(kind: bytes, text: str) -> bytes:
+    """A key of ``kind`` (its stored byte) hashing ``text``, in the stored form
+    (``normalize.stored_key``): the digest itself, not its hex converted back."""
+    return kind + hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 # The caches serve one batch (candidates, resolution and the writer key the same wordings);
@@ -98,42 +102,42 @@ def date_block(precision: str, month: int | None, day: int | None) -> str:
 
 
 @lru_cache(maxsize=8_192)
-def band_keys(norm: str, scope: str, rows: int) -> frozenset[str]:
+def band_keys(norm: str, scope: str, rows: int) -> frozenset[bytes]:
     """The ``b:`` keys of a normal form within a scope (a date block; an expert and kind)."""
-    return frozenset(f"b:{_hash(f'{scope}|{band}')}" for band in bands(norm, rows))
+    return frozenset([_key(_BAND, f"{scope}|{band}") for band in bands(norm, rows)])
 
 
-def event_band_keys(norm: str, block: str) -> frozenset[str]:
+def event_band_keys(norm: str, block: str) -> frozenset[bytes]:
     """The ``b:`` keys of an event wording in its date block."""
     return band_keys(norm, block, EVENT_ROWS)
 
 
-def claim_band_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
+def claim_band_keys(norm: str, expert_id: int, kind: str) -> frozenset[bytes]:
     """The ``b:`` keys of a claim wording of an expert (id) and kind."""
     return band_keys(norm, f"{expert_id}:{kind}", CLAIM_ROWS)
 
 
 @lru_cache(maxsize=8_192)
-def related_keys(norm: str, text: str, block: str) -> frozenset[str]:
+def related_keys(norm: str, text: str, block: str) -> frozenset[bytes]:
     """The ``n:`` and ``q:`` keys of an event dated to the day: its distinctive names
     (of ``text``, which keeps their capitals) and its counts, within its date block."""
     if not block.startswith("day:"):
         return frozenset()
-    names = {f"n:{_hash(f'{block}|{name}')}" for name in names_of(text)}
-    return frozenset(names | {f"q:{_hash(f'{block}|{count}')}" for count in counts_of(norm)})
+    names = {_key(_NAME, f"{block}|{name}") for name in names_of(text)}
+    return frozenset(names | {_key(_COUNT, f"{block}|{count}") for count in counts_of(norm)})
 
 
-def event_blocking_keys(norm: str, text: str, block: str) -> frozenset[str]:
+def event_blocking_keys(norm: str, text: str, block: str) -> frozenset[bytes]:
     """Every capped key of an event wording (``norm`` of ``text``) in its date block."""
     return event_band_keys(norm, block) | related_keys(norm, text, block)
 
 
-def capped(key: str) -> bool:
+def capped(key: bytes) -> bool:
     """Whether ``key`` is one the cap applies to (the writer stops at CAP + 1 rows)."""
-    return key.startswith(CAPPED)
+    return key[0] in _CAPPED_KINDS
 
 
-def event_lookup_keys(norm: str, text: str, reading: DateReading) -> frozenset[str]:
+def event_lookup_keys(norm: str, text: str, reading: DateReading) -> frozenset[bytes]:
     """The keys an event mention looks candidates up by: its whole key (any date: the
     date is checked after) and its blocking keys."""
     return _event_lookup_keys(norm, text, date_block(reading.precision, reading.month, reading.day))
@@ -144,12 +148,12 @@ def event_lookup_keys(norm: str, text: str, reading: DateReading) -> frozenset[s
 # hashed and united once, not two to four times (``band_keys`` was called 86,517 times
 # per 2,500 articles at 7,500 stored, now 42,087).
 @lru_cache(maxsize=8_192)
-def _event_lookup_keys(norm: str, text: str, block: str) -> frozenset[str]:
+def _event_lookup_keys(norm: str, text: str, block: str) -> frozenset[bytes]:
     return event_blocking_keys(norm, text, block) | {wording_key(norm)}
 
 
 @lru_cache(maxsize=8_192)
-def claim_lookup_keys(norm: str, expert_id: int, kind: str) -> frozenset[str]:
+def claim_lookup_keys(norm: str, expert_id: int, kind: str) -> frozenset[bytes]:
     """The keys a claim mention of an expert (id, or a stand-in) looks candidates up by."""
     whole = claim_wording_key(norm, expert_id, kind)
     return claim_band_keys(norm, expert_id, kind) | {whole}

@@ -25,7 +25,7 @@ from eventstore.load.plan import Extracted
 from eventstore.load.read import RawArticle
 from eventstore.load.spellings import renamed, same_people
 from eventstore.load.upsert import CHUNK, analyzed, ids_by, rows_where_in
-from eventstore.normalize import match_text, stored_key
+from eventstore.normalize import match_text
 from eventstore.schema import (
     ArticleRow,
     ClaimKeyRow,
@@ -75,15 +75,15 @@ class Candidates:
     same_people: dict[str, str] = field(default_factory=dict)
     events: list[Row[Any]] = field(default_factory=list)
     # row id -> the batch's lookup keys it has (not every key it has)
-    event_keys: dict[int, set[str]] = field(default_factory=dict)
+    event_keys: dict[int, set[bytes]] = field(default_factory=dict)
     claims: list[Row[Any]] = field(default_factory=list)
-    claim_keys: dict[int, set[str]] = field(default_factory=dict)
+    claim_keys: dict[int, set[bytes]] = field(default_factory=dict)
     # lookup keys carried by more than CAP stored rows: no candidate is found by them
-    full_keys: set[str] = field(default_factory=set)
+    full_keys: set[bytes] = field(default_factory=set)
     # every lookup key -> the stored rows carrying it (the writer's cap needs no new read;
     # with ``known`` carriers, other keys too)
-    event_carriers: dict[str, set[int]] = field(default_factory=dict)
-    claim_carriers: dict[str, set[int]] = field(default_factory=dict)
+    event_carriers: dict[bytes, set[int]] = field(default_factory=dict)
+    claim_carriers: dict[bytes, set[int]] = field(default_factory=dict)
     # external id -> ids of the events / claims that article mentions now
     prior_events: dict[str, set[int]] = field(default_factory=dict)
     prior_claims: dict[str, set[int]] = field(default_factory=dict)
@@ -129,7 +129,7 @@ def fetch_candidates(
     items: Sequence[Extracted],
     *,
     rewrite: bool = False,
-    known: Mapping[str, dict[str, set[int]]] | None = None,
+    known: Mapping[str, dict[bytes, set[int]]] | None = None,
 ) -> Candidates:
     """The candidates of ``items`` (one per external id) in the current transaction.
     ``known`` holds carriers of keys that need not be read again (``carriers``, as the
@@ -203,7 +203,7 @@ def _fetch_events(connection: Connection, found: Candidates, docs: Sequence[Arti
 def _fetch_claims(connection: Connection, found: Candidates, docs: Sequence[ArticleDoc]) -> None:
     """Stored claims sharing a lookup key with one of the batch's (scoped to a stored
     expert), and prior ones."""
-    keys: set[str] = set()
+    keys: set[bytes] = set()
     for doc in docs:
         for claim in doc.claims:
             expert_id = found.expert_ids.get(claim.speaker.key)
@@ -220,11 +220,11 @@ def _rows_by_key(
     found: Candidates,
     rows: Table,
     keys_table: Table,
-    keys: Iterable[str],
+    keys: Iterable[bytes],
     *,
     also: set[int],
-    carriers: dict[str, set[int]] | None = None,
-) -> tuple[list[Row[Any]], dict[int, set[str]]]:
+    carriers: dict[bytes, set[int]] | None = None,
+) -> tuple[list[Row[Any]], dict[int, set[bytes]]]:
     """Stored rows having any of ``keys`` that is not full (those go to
     ``found.full_keys``), and those whose ids are in ``also``; with the keys of ``keys``
     each one has (a row's other keys are not read: they do not grow its fetch). Every key
@@ -238,7 +238,7 @@ def _rows_by_key(
     for key, row_id in carriers_of(connection, keys_table, parent.name, unread):
         carriers[key].add(row_id)
     ids = set(also)
-    keys_of: dict[int, set[str]] = defaultdict(set)
+    keys_of: dict[int, set[bytes]] = defaultdict(set)
     for key in looked_up:
         row_ids = carriers[key]
         if not row_ids:  # a key no stored row carries (a new wording's)
@@ -257,13 +257,13 @@ def _rows_by_key(
 
 
 def carriers_of(
-    connection: Connection, keys_table: Table, parent: str, keys: Iterable[str]
-) -> list[tuple[str, int]]:
-    """(key, row id) of every stored row carrying one of ``keys`` (text form), read by
-    their stored form (``normalize.stored_key``) from the index on (key, row id) alone."""
-    stored = {stored_key(key): key for key in keys}
-    found = rows_where_in(connection, keys_table, ("key", parent), "key", sorted(stored))
-    return [(stored[bytes(key)], row_id) for key, row_id in found]
+    connection: Connection, keys_table: Table, parent: str, keys: Iterable[bytes]
+) -> list[tuple[bytes, int]]:
+    """(key, row id) of every stored row carrying one of ``keys`` (in their stored form,
+    as the loader builds them: ``normalize.stored_key``), read from the index on (key,
+    row id) alone."""
+    found = rows_where_in(connection, keys_table, ("key", parent), "key", sorted(keys))
+    return [(bytes(key), row_id) for key, row_id in found]
 
 
 def _slices(values: list[Any]) -> list[list[Any]]:

@@ -43,11 +43,11 @@ class KnownCarriers:
 
     def __init__(self, limit: int = LIMIT) -> None:
         self.limit = limit
-        self.by_entity: dict[str, dict[str, set[int]]] = {entity: {} for entity in KEPT}
+        self.by_entity: dict[str, dict[bytes, set[int]]] = {entity: {} for entity in KEPT}
         self.seq: int | None = None  # None: nothing kept may be trusted (a batch in flight)
         self.started_at = 0  # the feed's last seq when the batch in flight started
 
-    def begin(self, connection: Connection) -> dict[str, dict[str, set[int]]]:
+    def begin(self, connection: Connection) -> dict[str, dict[bytes, set[int]]]:
         """At a batch's start, under the writers' lock: what may be trusted (nothing when
         another writer committed since this load's last commit). The batch adds what it
         reads to it; until ``committed``, nothing here is trusted again."""

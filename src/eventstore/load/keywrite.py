@@ -21,11 +21,11 @@ from eventstore.load.candidates import carriers_of
 from eventstore.load.changes import Entity
 from eventstore.load.plan import Merge, Plan, RowWrite
 from eventstore.load.upsert import insert_ignoring
-from eventstore.normalize import claim_wording_key, stored_key
+from eventstore.normalize import claim_wording_key, text_order
 from eventstore.schema import ClaimKeyRow, EventKeyRow, table
 
 # entity ("event", "claim") -> lookup key -> the stored rows carrying it
-Carriers = Mapping[str, dict[str, set[int]]]
+Carriers = Mapping[str, dict[bytes, set[int]]]
 
 EVENT_KEYS = table(EventKeyRow)
 CLAIM_KEYS = table(ClaimKeyRow)
@@ -63,9 +63,8 @@ def write_keys(
     for rows, keys_table, entity in passes:
         parent = f"{entity}_id"
         kept = within_cap(connection, keys_table, parent, rows, known.get(entity))
-        if kept:
-            stored = [{parent: row[parent], "key": stored_key(row["key"])} for row in kept]
-            insert_ignoring(connection, keys_table, stored, [parent, "key"])
+        if kept:  # the keys are in their stored form already (``normalize.stored_key``)
+            insert_ignoring(connection, keys_table, kept, [parent, "key"])
         filed.rows[entity] = [(row["key"], row[parent]) for row in kept]
     return filed
 
@@ -76,19 +75,20 @@ class Filed:
     stored rows of each key, the plan's merges applied; none after a removal), and the
     key rows it filed, (key, row id) per entity. Together: the keys' carriers now."""
 
-    carriers: dict[str, dict[str, set[int]]] = field(default_factory=dict)
-    rows: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    carriers: dict[str, dict[bytes, set[int]]] = field(default_factory=dict)
+    rows: dict[str, list[tuple[bytes, int]]] = field(default_factory=dict)
 
 
 def _unfiled(
-    parent: str, owner: int, keys: AbstractSet[str], filed: Mapping[str, AbstractSet[int]]
+    parent: str, owner: int, keys: AbstractSet[bytes], filed: Mapping[bytes, AbstractSet[int]]
 ) -> list[dict[str, Any]]:
-    """The key rows of ``owner`` (in key order) but those ``filed`` (carriers read) shows
-    it has, which ``within_cap`` would leave out: a stored event that takes a mention
-    files every key of its wording again, some 4,800 rows a batch at 7,500 stored, of
-    which about 20 are new."""
+    """The key rows of ``owner`` (in the order of the keys' text forms, the order they were
+    inserted in before the loader kept them as bytes) but those ``filed`` (carriers read)
+    shows it has, which ``within_cap`` would leave out: a stored event that takes a
+    mention files every key of its wording again, some 4,800 rows a batch at 7,500
+    stored, of which about 20 are new."""
     unfiled = [key for key in keys if owner not in filed.get(key, ())]
-    return [{parent: owner, "key": key} for key in sorted(unfiled)]
+    return [{parent: owner, "key": key} for key in text_order(unfiled)]
 
 
 def merged(carriers: Carriers, plan: Plan, row_id: Callable[[Entity, int], int]) -> Carriers:
@@ -97,7 +97,7 @@ def merged(carriers: Carriers, plan: Plan, row_id: Callable[[Entity, int], int])
     the absorbed row when the survivor has the key already). Before, a batch with a merge
     read all its keys again: 0.04 s of the cap check at 2,500 stored, 0.86 s at 17,500,
     as merges grew more frequent (cProfile, one step of 2,500 articles)."""
-    result: dict[str, dict[str, set[int]]] = dict(carriers)
+    result: dict[str, dict[bytes, set[int]]] = dict(carriers)
     passes: tuple[tuple[Entity, tuple[Merge, ...]], ...] = (
         ("event", plan.event_merges),
         ("claim", plan.claim_merges),
@@ -113,7 +113,7 @@ def merged(carriers: Carriers, plan: Plan, row_id: Callable[[Entity, int], int])
     return result
 
 
-def _claim_keys(row: RowWrite, experts: Mapping[str, int]) -> set[str]:
+def _claim_keys(row: RowWrite, experts: Mapping[str, int]) -> set[bytes]:
     """A claim's new keys: those it took over, and those of its new wordings, scoped to its
     expert (whose id a new expert has only now)."""
     keys = set(row.keys)
@@ -130,7 +130,7 @@ def within_cap(
     keys_table: Table,
     parent: str,
     rows: list[dict[str, Any]],
-    known: Mapping[str, AbstractSet[int]] | None = None,
+    known: Mapping[bytes, AbstractSet[int]] | None = None,
 ) -> list[dict[str, Any]]:
     """``rows`` (parent id and key) without those already stored and those that would go
     past the cap of a blocking key (kept in order: the first ones fill it). The carriers
@@ -139,7 +139,7 @@ def within_cap(
     whole key again: ``ON CONFLICT`` would skip it, after the work of trying)."""
     known = known or {}
     capped_keys = {key for key in {row["key"] for row in rows} if capped(key)}
-    read: dict[str, set[int]] = defaultdict(set)
+    read: dict[bytes, set[int]] = defaultdict(set)
     # (not ``capped_keys - known.keys()``: that walks every key ``known`` holds)
     unknown = sorted(key for key in capped_keys if key not in known)
     for key, carrier in carriers_of(connection, keys_table, parent, unknown):
@@ -147,7 +147,7 @@ def within_cap(
     # Rows kept here per capped key, apart from its carriers: copying every key's
     # carriers to add to them, and testing each row's key twice, cost more than the cap
     # check itself (0.8 s CPU per 2,500 articles at 7,500 stored).
-    added: dict[str, set[int]] = defaultdict(set)
+    added: dict[bytes, set[int]] = defaultdict(set)
     kept = []
     for row in rows:
         key, owner = row["key"], row[parent]

@@ -44,7 +44,7 @@ from eventstore.load.similarity import (
     same_day_related,
 )
 from eventstore.load.upsert import prefer_longer
-from eventstore.normalize import claim_wording_key, match_text, whole_key, wording_key
+from eventstore.normalize import claim_wording_key, match_text, wording_key
 from eventstore.vocabulary import MatchMethod
 
 
@@ -62,8 +62,8 @@ class Known:
 
     text: str
     norm: str = ""
-    keys: set[str] = field(default_factory=set)
-    new_keys: set[str] = field(default_factory=set)
+    keys: set[bytes] = field(default_factory=set)
+    new_keys: set[bytes] = field(default_factory=set)
     new_norms: set[str] = field(default_factory=set)
     id: int | None = None
     dirty: bool = False
@@ -98,12 +98,12 @@ class Known:
         """Stored rows (by id) before new ones (by creation): the survivor of a merge."""
         return (0, self.id) if self.id is not None else (1, self.serial)
 
-    def worded(self, norm: str, whole: str) -> bool:
+    def worded(self, norm: str, whole: bytes) -> bool:
         """Whether the row ever had the wording whose normal form is ``norm`` (and whose
         whole key is ``whole``): now, earlier in this batch, or in a stored mention."""
         return norm == self.norm or norm in self.new_norms or whole in self.keys
 
-    def reword(self, incoming: str, keys: AbstractSet[str]) -> None:
+    def reword(self, incoming: str, keys: AbstractSet[bytes]) -> None:
         """Take the incoming wording's keys; keep the preferred of the two wordings."""
         # A stored row files the keys of every wording it takes (one it had before 0010,
         # or whose band was full then, may lack blocking keys); a new one of each once.
@@ -133,7 +133,7 @@ class KnownEvent(Known):
         """The event's representative wording."""
         return self.text
 
-    def absorb(self, reading: DateReading, summary: str, keys: AbstractSet[str]) -> None:
+    def absorb(self, reading: DateReading, summary: str, keys: AbstractSet[bytes]) -> None:
         """Take what a newly matched mention adds: a year, a qualifier, keys, wording."""
         self._take_date(reading.year, reading.qualifier)
         self.reword(summary, keys)
@@ -172,16 +172,16 @@ class _ByKey(Generic[K]):
     calls to ``id`` alone took a tenth of resolution's indexing."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, dict[K, None]] = defaultdict(dict)
-        self.filed: dict[K, set[str]] = defaultdict(set)
+        self.rows: dict[bytes, dict[K, None]] = defaultdict(dict)
+        self.filed: dict[K, set[bytes]] = defaultdict(set)
 
-    def add(self, row: K, slots: AbstractSet[str]) -> None:
+    def add(self, row: K, slots: AbstractSet[bytes]) -> None:
         rows = self.rows
         for slot in slots:
             rows[slot][row] = None
         self.filed[row].update(slots)
 
-    def sharing(self, slots: AbstractSet[str]) -> list[K]:
+    def sharing(self, slots: AbstractSet[bytes]) -> list[K]:
         found: dict[K, None] = {}
         rows = self.rows
         for slot in slots:
@@ -194,13 +194,13 @@ class _ByKey(Generic[K]):
             self.rows[slot].pop(row, None)
 
 
-def _matches(norm: str, keys: frozenset[str], candidates: list[K], threshold: float) -> list[Match]:
-    """Every candidate saying the same as ``norm`` (whose keys are ``keys``), in candidate
-    order: exact where the row ever had this wording, else scored against its current one
-    (a repeat of a row's first wording stays exact after the row took a longer one)."""
+def _matches(norm: str, whole: bytes, candidates: list[K], threshold: float) -> list[Match]:
+    """Every candidate saying the same as ``norm`` (whose whole key is ``whole``), in
+    candidate order: exact where the row ever had this wording, else scored against its
+    current one (a repeat of a row's first wording stays exact after the row took a longer
+    one)."""
     if not candidates:  # a wording no stored or earlier row shares a key with
         return []
-    whole = whole_key(keys)
     found: list[Match] = []
     # Rows that ever had this wording are exact whatever their current one scores: only
     # the others are scored (rapidfuzz was called for both before, the score thrown away).
@@ -220,7 +220,7 @@ def _matches(norm: str, keys: frozenset[str], candidates: list[K], threshold: fl
 
 def _match(
     norm: str,
-    keys: frozenset[str],
+    whole: bytes,
     candidates: list[K],
     threshold: float,
     *,
@@ -229,7 +229,7 @@ def _match(
 ) -> tuple[K | None, Match | None]:
     """The candidate ``norm`` matches best, after merging every candidate it matches (a
     mention saying the same as two rows shows the two are one: the oldest survives)."""
-    found = _matches(norm, keys, candidates, threshold)
+    found = _matches(norm, whole, candidates, threshold)
     if not found:
         return None, None
     # The best score wins; of equals, the oldest row (not the order candidates came in).
@@ -250,7 +250,7 @@ def _match(
 class EventIndex:
     """The candidate events of one batch, by lookup key (``full`` keys are not used)."""
 
-    def __init__(self, known: Iterable[KnownEvent] = (), full: AbstractSet[str] = frozenset()):
+    def __init__(self, known: Iterable[KnownEvent] = (), full: AbstractSet[bytes] = frozenset()):
         self.index: _ByKey[KnownEvent] = _ByKey()
         for event in known:
             self.index.add(event, event.keys)
@@ -270,12 +270,13 @@ class EventIndex:
     def _resolve(self, doc: EventDoc, article: str) -> tuple[KnownEvent, MatchMethod, float | None]:
         reading = doc.date
         norm = match_text(doc.summary)
-        keys = frozenset({wording_key(norm)})
+        whole = wording_key(norm)
+        keys = frozenset({whole})
         slots = event_lookup_keys(norm, doc.summary, reading) - self.full
         candidates = [e for e in self.index.sharing(slots) if _same_date(e, reading)]
         self.compared.append(len(candidates))
         event, found = _match(
-            norm, keys, candidates, EVENT_THRESHOLD, index=self.index, merged=self.merged
+            norm, whole, candidates, EVENT_THRESHOLD, index=self.index, merged=self.merged
         )
         if event is not None and found is not None:
             self._absorb(event, reading, doc.summary, keys, slots)
@@ -306,8 +307,8 @@ class EventIndex:
         event: KnownEvent,
         reading: DateReading,
         summary: str,
-        keys: AbstractSet[str],
-        slots: AbstractSet[str],
+        keys: AbstractSet[bytes],
+        slots: AbstractSet[bytes],
     ) -> None:
         """``event`` takes a mention: it is filed under the mention's keys too, and under
         the names and counts of its wording if that changed."""
@@ -355,7 +356,7 @@ def _same_date(event: KnownEvent, reading: DateReading) -> bool:
 class ClaimIndex:
     """The candidate claims of one batch, by lookup key (``full`` keys are not used)."""
 
-    def __init__(self, known: Iterable[KnownClaim] = (), full: AbstractSet[str] = frozenset()):
+    def __init__(self, known: Iterable[KnownClaim] = (), full: AbstractSet[bytes] = frozenset()):
         self.index: _ByKey[KnownClaim] = _ByKey()
         for claim in known:
             self.index.add(claim, claim.keys)
@@ -367,7 +368,8 @@ class ClaimIndex:
         """The claim ``doc`` states: a matched candidate, or a new one added to the index.
         ``scope`` is its expert's id (a negative stand-in for an expert not yet stored)."""
         norm = match_text(doc.text)
-        keys = frozenset({claim_wording_key(norm, scope, doc.kind)})
+        whole = claim_wording_key(norm, scope, doc.kind)
+        keys = frozenset({whole})
         slots = claim_lookup_keys(norm, scope, doc.kind) - self.full
         expert = doc.speaker.key
         candidates = [
@@ -377,7 +379,7 @@ class ClaimIndex:
         ]
         self.compared.append(len(candidates))
         claim, found = _match(
-            norm, keys, candidates, CLAIM_THRESHOLD, index=self.index, merged=self.merged
+            norm, whole, candidates, CLAIM_THRESHOLD, index=self.index, merged=self.merged
         )
         if claim is not None and found is not None:
             claim.reword(doc.text, keys)

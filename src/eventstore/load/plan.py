@@ -37,14 +37,15 @@ class RowWrite:
     """An event or claim the batch inserts (``id`` None) or changes.
 
     ``values`` are every column of a new row, or the changed columns of a stored one
-    (empty: unchanged). ``keys`` are matching keys to file for it; a claim's ``norms``
-    are wordings whose keys are scoped to its expert's id, known only when written.
+    (empty: unchanged). ``keys`` are matching keys to file for it (in their stored form);
+    a claim's ``norms`` are wordings whose keys are scoped to its expert's id, known only
+    when written.
     """
 
     ref: int
     id: int | None
     values: Mapping[str, Any]
-    keys: frozenset[str] = frozenset()
+    keys: frozenset[bytes] = frozenset()
     norms: frozenset[str] = frozenset()
     expert: str | None = None  # claims: the expert's key
     scope: int = 0  # claims: the expert's id, or a negative stand-in when not yet stored

@@ -206,7 +206,7 @@ class _Refs:
         return self.refs.setdefault(id(row.final), next(self.count))
 
 
-def _known_event(row: Any, keys: set[str]) -> KnownEvent:
+def _known_event(row: Any, keys: set[bytes]) -> KnownEvent:
     return KnownEvent(
         text=row.summary,
         id=row.id,
