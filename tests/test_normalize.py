@@ -192,3 +192,4 @@ def test_keys_in_text_order_are_sorted_as_their_text_forms() -> None:
 
     assert [normalize.key_text(key) for key in normalize.text_order(stored)] == sorted(texts)
     assert normalize.text_order([]) == []
+    assert normalize.text_order(stored[1:4]) == sorted(stored[1:4])  # no whole key

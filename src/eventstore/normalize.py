@@ -266,6 +266,8 @@ def text_order(keys: Iterable[bytes]) -> list[bytes]:
     ``q:``, then the hash: the digests' order is their hex's). Key rows are inserted in
     this order, so their ids stay those the text keys gave."""
     ordered = sorted(keys)
+    if not ordered or ordered[0][0] != _WHOLE[0]:  # no whole key: the two orders agree
+        return ordered
     wholes = bisect_left(ordered, _KIND_BYTES["b:"])
     bands = bisect_left(ordered, _KIND_BYTES["n:"], wholes)
     return ordered[wholes:bands] + ordered[:wholes] + ordered[bands:]
