@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from spacy.tokens import Token
+    from spacy.vocab import Vocab
 
 # entity labels a name's words may not carry: a place, a body, a date is not a person
 _OTHER_THINGS = frozenset("ORG GPE LOC FAC NORP DATE TIME CARDINAL ORDINAL EVENT LAW".split())
@@ -59,16 +60,7 @@ def spot_names(docs: Sequence[Doc]) -> None:
 
 def _titled_names(doc: Doc) -> list[Span]:
     """ "the Ombudsman Dmytro Lubinets": the capitalized words after a title word."""
-    matcher = Matcher(doc.vocab)
-    word = {
-        "IS_TITLE": True,
-        "IS_ALPHA": True,
-        "LOWER": {"NOT_IN": sorted(_NOT_NAMES)},
-        "ENT_TYPE": {"NOT_IN": sorted(_OTHER_THINGS - {"ORG"})},  # a body's, if whole: _free
-    }
-    title = {"LOWER": {"IN": sorted(TITLE_WORDS)}, "IS_TITLE": True}
-    matcher.add("TITLED", [[title, word, word, {**word, "OP": "?"}]])
-    spans = [doc[start + 1 : end] for _, start, end in matcher(doc)]
+    spans = [doc[start + 1 : end] for _, start, end in _titled_matcher(doc.vocab)(doc)]
     named = []
     for span in filter_spans(spans):
         after = doc[span.end] if span.end < len(doc) else None
@@ -77,6 +69,28 @@ def _titled_names(doc: Doc) -> list[Span]:
         if len(span) <= _LONGEST and not looks_like_organization(span.text) and _free(span):
             named.append(Span(doc, span.start, span.end, label="PERSON"))
     return named
+
+
+def _titled_matcher(vocab: Vocab) -> Matcher:
+    """The matcher of a title word and the capitalized words after it, built once for the
+    model's vocabulary (building it is dearer than running it on a paragraph)."""
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        matcher = Matcher(vocab)
+        word = {
+            "IS_TITLE": True,
+            "IS_ALPHA": True,
+            "LOWER": {"NOT_IN": sorted(_NOT_NAMES)},
+            # a body's tag, if it holds the name whole: see _free
+            "ENT_TYPE": {"NOT_IN": sorted(_OTHER_THINGS - {"ORG"})},
+        }
+        title = {"LOWER": {"IN": sorted(TITLE_WORDS)}, "IS_TITLE": True}
+        matcher.add("TITLED", [[title, word, word, {**word, "OP": "?"}]])
+        _MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
+_MATCHERS: dict[int, Matcher] = {}
 
 
 def _name_shaped(span: Span) -> bool:
