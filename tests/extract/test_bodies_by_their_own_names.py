@@ -4,7 +4,8 @@ Coordination Headquarters reported ...") speaks under its full name; what a body
 written in lower case before its name ("the U.S. research group Eastern Conflict Monitor",
 "human rights group Memorial"), is no part of the name, nor is its press service or the
 platform it wrote on ("the SBI press service via Telegram"); a unit's number is part of its
-name ("a spokesman for the 24th Separate Mechanized Brigade").
+name ("a spokesman for the 24th Separate Mechanized Brigade"); the platform after a role
+("Kharkiv Mayor X on Telegram") is where the words were posted, not an employer.
 
 Each case is a short article of our own in the manner of Ukrainian outlets and wires.
 """
@@ -50,3 +51,16 @@ def test_a_units_number_is_part_of_its_name() -> None:
     )
     speaker = claim_of(doc, "remains difficult").speaker
     assert (speaker.role, speaker.affiliation) == ("spokesman", "24th Separate Mechanized Brigade")
+
+
+def test_the_platform_after_a_role_is_where_not_who_employs() -> None:
+    doc = article(
+        "Source: Petro Lysenko, Head of Poltava Oblast Military Administration, on Telegram; "
+        "Poltava Mayor Ivan Hordiienko on Telegram",
+        'Quote from Hordiienko: "So far, six people are known to have been injured in the '
+        'explosion."',
+        published=DAY,
+    )
+    speaker = claim_of(doc, "six people are known").speaker
+    assert (speaker.name, speaker.affiliation) == ("Ivan Hordiienko", None)
+    assert "Telegram" not in (speaker.role or "")
