@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from eventstore.extract.document import PersonRef
-from eventstore.extract.names import display_source_name, looks_like_organization
+from eventstore.extract.names import POSTED_ON, display_source_name, looks_like_organization
 from eventstore.extract.naming import PLACES, person_name, possessive
 from eventstore.normalize import person_key
 
@@ -32,7 +32,7 @@ def institution_named(name: str) -> PersonRef:
         r"^(?:(?:the|a|an)\s+)?(?:[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'’-]*\s+(?:for|of)\s)", "", name
     )
     # "the SBU press service via Telegram": the body, not its office nor where it wrote
-    name = re.sub(r"(?<=\w)\s+(?:via|on)\s+(?:Telegram|Facebook|X|Twitter)$", "", name)
+    name = POSTED_ON.sub("", name)
     name = re.sub(r"(?<=\w)\s+press\s+(?:service|office|center|centre)$", "", name)
     # "the U.S. research group Ukraine Conflict Observatory", "human rights group Memorial":
     # what it is, in lower case, before its name (never a name's own "of" or "for")

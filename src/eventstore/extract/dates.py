@@ -9,6 +9,10 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 MONTHS = {
     name: number
@@ -246,6 +250,14 @@ def blanked(text: str, phrase: DatePhrase) -> str:
     """``text`` with ``phrase`` set aside (spaces in its place, the offsets kept)."""
     end = phrase.start + phrase.length
     return text[: phrase.start] + " " * phrase.length + text[end:]
+
+
+def date_phrases(text: str) -> Iterator[DatePhrase]:
+    """Every date phrase of ``text``, the most specific first (``find_date``'s order), each
+    read with the ones before it set aside."""
+    while (phrase := find_date(text)) is not None:
+        yield phrase
+        text = blanked(text, phrase)
 
 
 def is_bound(phrase: DatePhrase) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventstore.extract.dated_parts import dated_halves, gapped_summary
-from eventstore.extract.dates import DatePhrase, blanked, find_date, is_bound
+from eventstore.extract.dates import DatePhrase, date_phrases, find_date, is_bound
 from eventstore.extract.document import EventDoc, SourceRef
 from eventstore.extract.drafts import ArticleState, Draft, Item, sentence_event
 from eventstore.extract.frame_parts import Frame
@@ -71,9 +71,7 @@ class EventReading:
         sentence gives one beside its bounds."""
         if self.section != "lede" or self.state.story_day is not None:
             return
-        text = unit.text
-        while (phrase := find_date(text)) is not None and is_bound(phrase):
-            text = blanked(text, phrase)
+        phrase = next((p for p in date_phrases(unit.text) if not is_bound(p)), None)
         if phrase is None or phrase.invalid or (phrase.day is None and phrase.weekday is None):
             return
         reading = self.state.events.timeline.read(phrase, carry=False)

@@ -19,6 +19,10 @@ _LOWER = r"[^\W\d_A-Z]"
 NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-)?[A-Z]{_LOWER}+(?:['’-][A-Za-z]{_LOWER}+)*"
 PERSON_NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}"
 
+# "Kharkiv Mayor, on Telegram", "the SBU press service via Telegram": where the words were
+# posted, after a role or a body's name, and no part of either
+POSTED_ON = re.compile(r",?\s+(?:on|via)\s+(?:Telegram|Facebook|X|Twitter|Instagram|YouTube)$")
+
 # Capitalized words that are titles, not parts of a person's name.
 TITLE_WORDS = frozenset(
     """president minister prime deputy defense defence foreign secretary spokesman spokeswoman

@@ -14,6 +14,7 @@ from eventstore.extract.names import (
     HONORIFIC,
     NAME_WORD,
     NATIONALITY_WORDS,
+    POSTED_ON,
     TITLE_WORDS,
     expert_kind,
     looks_like_organization,
@@ -50,7 +51,6 @@ _PREPOSITION_ORG = re.compile(
 )
 _CAPITAL_RUN = re.compile(_ORG_RUN)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_VENUE = re.compile(r",?\s+(?:on|via)\s+(?:Telegram|Facebook|X|Twitter|Instagram|YouTube)$")
 _TOKEN = re.compile(rf"^{NAME_WORD}$")
 _CONNECTOR_END = re.compile(rf"{_CAP_WORD}\s+(?:for|of|and|de|&)$")
 
@@ -62,7 +62,7 @@ def split_role(text: str) -> tuple[str | None, str | None]:
     ('chief consultant', 'National Institute for Strategic Studies')
     """
     text = _ARTICLE.sub("", " ".join(text.split())).strip(" ,")
-    text = _VENUE.sub("", text).strip(" ,")  # "Kharkiv Mayor, on Telegram": where, not who
+    text = POSTED_ON.sub("", text).strip(" ,")  # "Kharkiv Mayor, on Telegram": where, not who
     if not text:
         return None, None
     owned = _POSSESSIVE_ORG.match(text) or _BODY_ROLE.match(text)

@@ -108,6 +108,8 @@ _REFERRED_AS = {
 }
 _ACRONYM_WORD = re.compile(r"^[A-Z]{2,6}$")
 _LINKS = frozenset("of for the and on".split())
+# "the Coordination Headquarters for ...": the words that join a body's short form to the rest
+_NAME_LINKS = ("of", "for")
 _BODY_HEADS = frozenset("department ministry office agency service bureau".split())
 _INSTITUTION_WORD = (
     r"(?:Agency|Ministry|Office|Council|Service|Directorate|Department|Committee|Command"
@@ -1002,6 +1004,3 @@ def _anonymous(name: str) -> Anonymous:
     return Anonymous(
         SourceRef(name=display, key=source_key(display), kind=source_kind(display), role="cited")
     )
-
-
-_NAME_LINKS = ("of", "for")

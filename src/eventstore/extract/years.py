@@ -7,12 +7,15 @@ stays unknown. Relative phrases ("on Monday", "last month") count from the publi
 from __future__ import annotations
 
 import calendar
+import re
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventstore.extract.dates import DatePhrase, blanked, find_date
+from eventstore.extract.dates import DatePhrase, date_phrases
 from eventstore.extract.document import DateReading
+
+_A_YEAR = re.compile(r"\b(?:19|20|21)\d{2}\b")  # a sentence without one states no year
 
 
 @dataclass
@@ -68,13 +71,13 @@ class Timeline:
         happening of its own took it ("At the G7 summit on 15-17 June 2025, most members
         backed ...", then "In June, ..."): a bound ("since 2014") states none, nor does a
         year after the published one."""
-        if self.published_on is None:
+        if self.published_on is None or not _A_YEAR.search(text):
             return  # a year no published date bounds may be a typo ("2099")
-        stated: list[DatePhrase] = []
-        while (phrase := find_date(text)) is not None:
-            if phrase.year is not None and phrase.month is not None and not phrase.bound:
-                stated.append(phrase)
-            text = blanked(text, phrase)
+        stated = [
+            p
+            for p in date_phrases(text)
+            if p.year is not None and p.month is not None and not p.bound
+        ]
         year = max(stated, key=lambda p: p.start).year if stated else None
         if year is not None and year <= self.published_on.year:
             self.last_year = year
