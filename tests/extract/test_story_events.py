@@ -110,14 +110,27 @@ def test_the_present_perfect_after_the_lede_is_not_dated_by_publication() -> Non
     assert event_on(doc, "millions of shells").date.precision == "unknown"
 
 
-def test_the_present_perfect_after_the_lede_is_not_of_the_storys_day() -> None:
+def test_the_present_perfect_after_the_lede_continues_the_storys_day() -> None:
+    # real annotators, round after round, give a continuing line in the present perfect
+    # the story's day
     doc = extract(
         ATTACK,
         "The governor says Belarus has also sent engineers to the border to help "
         "Russian crews repair the launch sites.",
     )
     assert day(event_on(doc, "struck the port")) == (2025, 6, 24, "day")
-    assert event_on(doc, "has also sent engineers").date.precision == "unknown"
+    assert day(event_on(doc, "has also sent engineers")) == (2025, 6, 24, "day")
+
+
+def test_the_present_perfect_of_a_stretch_of_time_is_not_of_the_storys_day() -> None:
+    doc = extract(
+        ATTACK,
+        "The governor says Belarus has repeatedly sent engineers to the border to help "
+        "Russian crews repair the launch sites.",
+        "Russia has fired thousands of drones at the region's ports.",
+    )
+    assert event_on(doc, "has repeatedly sent engineers").date.precision == "unknown"
+    assert event_on(doc, "thousands of drones").date.precision == "unknown"
 
 
 def test_the_storys_day_holds_across_its_quotes() -> None:

@@ -249,17 +249,20 @@ def _story_date(
 ) -> tuple[DateReading, float] | None:
     """The date a news story gives an undated happening, if any, with its confidence."""
     # A news story's undated happenings are of the day it is telling ("Russia struck on
-    # Monday ... The strikes damaged ..."): the day of its last dated happening. Past the
-    # lede, the present perfect ("Iran has also sent personnel") tells of some time up to
-    # now, not of that day: it stays undated; a toll ("11 people have been reported
-    # injured") is still that day's.
+    # Monday ... The strikes damaged ..."): the day of its last dated happening, in the
+    # present perfect too ("Authorities have searched the homes of the two suspects", as
+    # the annotators of every round of real news read it), unless it tells of a stretch of
+    # time up to now ("North Korea has shipped millions of shells", "has repeatedly
+    # struck").
     if any(t.lower_ in _OF_LATE and t.dep_ == "advmod" for t in unit):
         return None  # "Russian forces recently advanced near ...": some day before, not that day
     if any(t.tag_ == "MD" and t.head.i == unit.root.i for t in unit):
         return None  # "the missiles will be used against ...": no happening of that day yet
     if _done_before(unit) and not lede:
         return None
-    if state.story_day is not None and (lede or consequence(unit.root) or not news_perfect(unit)):
+    if state.story_day is not None and (
+        lede or consequence(unit.root) or not (news_perfect(unit) and _over_time(unit))
+    ):
         day = state.story_day
         # "late on Monday" was when the first blasts rang out, not when all the rest happened
         qualifier = None if day.qualifier in {"early", "late"} else day.qualifier
@@ -272,6 +275,24 @@ def _story_date(
         # with no date, is of the day the story was published.
         return published, 0.5
     return None
+
+
+def _over_time(unit: Sentence) -> bool:
+    """ "has repeatedly struck", "has increasingly come under attack", "has shipped
+    millions of shells": what was done again and again, or piled up, not on one day."""
+    for token in unit:
+        if token.dep_ == "advmod" and token.lower_ in _AGAIN_AND_AGAIN:
+            return True
+        following = token.nbor() if token.i + 1 < unit.end else None
+        if token.lower_ in _HEAPS and following is not None and following.lower_ == "of":
+            return True
+    return False
+
+
+_AGAIN_AND_AGAIN = frozenset(
+    "repeatedly regularly often consistently increasingly continuously constantly".split()
+)
+_HEAPS = frozenset("dozens hundreds thousands millions billions tens".split())
 
 
 def _done_before(unit: Sentence) -> bool:
