@@ -430,6 +430,7 @@ def _past_action(verb: Token) -> bool:
     done = done or (lemma == "discuss" and _met(verb))
     # "Fifty-two vessels were added to the list": a thing added, no words
     done = done or (lemma == "add" and any(c.dep_ == "auxpass" for c in verb.children))
+    done = done or _settled(verb, lemma)
     if verb.pos_ != "VERB" or (lemma in _NOT_HAPPENINGS and not done):
         return False
     children = list(verb.children)
@@ -446,6 +447,24 @@ def _past_action(verb: Token) -> bool:
         verb.tag_ == "VBD"
         or _bare_past(verb, auxiliaries)
         or (verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had", "was", "were"}))
+    )
+
+
+def _settled(verb: Token, lemma: str) -> bool:
+    """ "The 32 nations agreed in a declaration to invest 3.5%", "agreed on a target",
+    "The summit has concluded with an agreement": a decision taken or a meeting ended, told
+    by a verb that elsewhere reports words ("agreed that ...", "concluded that ...")."""
+    if lemma not in {"agree", "conclude"} or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if lemma == "agree" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    # "agreed with the assessment" is a stance; "concluded with a deal" ended something
+    linked = {"in", "on", "to", "upon"} if lemma == "agree" else {"with"}
+    objects = {"dobj"} if lemma == "conclude" else set()
+    return any(
+        (c.dep_ == "prep" and c.lower_ in linked and any(g.dep_ == "pobj" for g in c.children))
+        or c.dep_ in objects
+        for c in verb.children
     )
 
 
