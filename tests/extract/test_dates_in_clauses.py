@@ -16,7 +16,7 @@ import pytest
 from eventstore.extract import ArticleDoc
 from eventstore.extract.dates import find_date
 from eventstore.extract.years import Timeline
-from tests.extract.lines import article
+from tests.extract.lines import article, event_of
 
 PUBLISHED = date(2024, 10, 10)  # a Thursday
 
@@ -171,6 +171,19 @@ def test_a_bracketed_country_dateline_is_no_part_of_the_story() -> None:
     (event,) = doc.events
     assert event.span.text.startswith("Foreign Minister Hakan Fidan")
     assert (event.date.year, event.date.month, event.date.day) == (2023, 8, 5)
+
+
+def test_a_city_and_day_dateline_is_no_part_of_the_story() -> None:
+    # "Moscow, May 13:" above a lede whose speaker spoke on Sunday: the story is Sunday's
+    doc = article(
+        "Lviv, March 11: A fire broke out at a fuel depot after a drone attack, the "
+        "regional governor Maksym Kovalenko said on Sunday.",
+        "The blaze destroyed two tanks before it was put out.",
+        published=date(2024, 3, 11),
+    )
+    assert doc.claims[0].text.startswith("A fire broke out")
+    reading = event_of(doc, "destroyed two tanks").date
+    assert (reading.year, reading.month, reading.day) == (2024, 3, 10)
 
 
 def test_yesterday_dates_the_sentence_before_a_month_it_looks_ahead_to() -> None:

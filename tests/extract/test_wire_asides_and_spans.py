@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from eventstore.extract import ArticleDoc, EventDoc
-from tests.extract.lines import article, event_of
+from tests.extract.lines import article, claim_of, event_of
 
 FRIDAY = date(2025, 6, 20)
 
@@ -92,3 +92,17 @@ def test_roundup_headlines_without_their_auxiliaries_are_happenings_of_the_day()
     )
     for words in ("building a fence", "Bodies of two fishermen", "200 more generators"):
         assert day(event_of(doc, words)) == (2025, 6, 20, None)
+
+
+def test_credits_glued_to_the_last_paragraph_leave_its_words() -> None:
+    doc = news(
+        "Dec 19 (Harbour Wire) - Defence Minister Anton Petrenko on Friday proposed raising "
+        "the age of conscription.",
+        "Speaking at a conference of military chiefs, Petrenko also said the army was "
+        "speeding up deliveries of new radars. (Reporting by Jane Roe; Editing by John Doe)",
+    )
+    claim = claim_of(doc, "speeding up deliveries")
+    assert claim.speaker.name == "Anton Petrenko"
+    assert "Reporting" not in claim.text
+    assert not [c for c in doc.claims if "Harbour Wire" in c.text]
+    assert not [e for e in doc.events if "Harbour Wire" in e.span.text]

@@ -34,6 +34,9 @@ _TOLD_OUTLET = re.compile(rf"\btold\s+(?:the\s+)?{_OUTLET}{_OUTLET_TAIL}\s+that\
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,30}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s+\((?P<outlet>[^()]{2,40})\)\s*[-–—]+\s*"
+    # Dec 21 (Reuters) - : a wire's date and name with no place
+    r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+"
+    r"\((?P<outlet5>[^()]{2,40})\)\s*[-–—]+\s*"
     # MOSCOW, September 14. /TASS/.
     r"|^[A-Z][A-Z .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\.?\s+"
     r"/(?P<outlet2>[A-Za-z-]{2,20})/\.?\s*"
@@ -42,14 +45,14 @@ _DATELINE = re.compile(
     # SEOUL, South Korea — / TAIPEI — (AP style: the city in capitals, no outlet)
     r"|^[A-Z][A-Z.'’-]{2,20}(?:\s[A-Z][A-Z.'’-]{1,20})?(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?\s+[—–]\s*"
     r"(?=[A-Z])"
-    # Ankara [Turkey], August 6 (ANI): / Ankara [Turkey], August 6 :
-    r"|^[A-Z][\w .'’-]{1,30}\s+\[[A-Z][\w .'’-]{1,30}\],\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+    # Ankara [Turkey], August 6 (ANI): / Ankara [Turkey], August 6 : / Moscow, May 13:
+    r"|^[A-Z][\w .'’-]{1,30}(?:\s+\[[A-Z][\w .'’-]{1,30}\])?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
     r"(?:\((?P<outlet4>[A-Z][\w .&-]{1,20})\))?\s*:\s*(?=[A-Z])"
     # "Vilnius, Lithuania, October 12, 2021 - ": a press release's place and full date
     r"|^[A-Z][\w .'’-]{1,30},\s+[A-Z][\w .'’-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
     r"\s+[—–-]+\s*(?=[A-Z])"
 )
-_DATELINE_OUTLETS = ("outlet", "outlet2", "outlet3", "outlet4")
+_DATELINE_OUTLETS = ("outlet", "outlet2", "outlet3", "outlet4", "outlet5")
 _CATEGORY = re.compile(r"^[-–—]\s*(?P<category>[A-Z][\w &/,'-]{0,40})$")
 _SENTENCE_END = '.!?…"”»)'
 
@@ -308,7 +311,8 @@ def _text_lines(paras: list[Paragraph], found: Layout) -> list[Paragraph]:
     kept: list[Paragraph] = []
     listing = _all_bullets(paras)
     roundup = False
-    for paragraph in paras:
+    for whole in paras:
+        paragraph = _without_trailer(whole)
         if not kept and _SUMMARY_HEADER.match(paragraph.text):
             continue  # "Summary" above a wire story's bullets
         bullet = _BULLET.match(paragraph.text)
@@ -636,6 +640,23 @@ def _soundbites(found: Layout, rest: list[Paragraph]) -> list[Paragraph]:
             found.turns[after.index] = Turn(after, speaker)
             found.labels[after.index] = "turn"
     return [p for p in rest if p.index not in captions]
+
+
+# "... to the army. (Reporting by Jane Roe; Editing by John Doe)": a wire's credits glued
+# to its last paragraph
+_TRAILER = re.compile(
+    r"(?<=[.!?\"”])\s+\((?:Reporting|Writing|Additional reporting|Editing)\s+by\b[^()]*\)$"
+)
+
+
+def _without_trailer(paragraph: Paragraph) -> Paragraph:
+    """``paragraph`` without the agency's credits glued to its end."""
+    trailer = _TRAILER.search(paragraph.text)
+    if trailer is None:
+        return paragraph
+    text = paragraph.text[: trailer.start()]
+    end = paragraph.start + len(text)
+    return Paragraph(paragraph.index, paragraph.start, end, text, paragraph.line)
 
 
 def _cut(paragraph: Paragraph, offset: int) -> Paragraph:
