@@ -164,7 +164,12 @@ def sentence_event(
     future = says_future(unit) or (not leading and _proposes(unit))
     future = future or (
         phrase is not None
-        and (_dated_in_future_content(unit, phrase) or _ahead_of(unit, phrase) or _due(unit))
+        and (
+            _dated_in_future_content(unit, phrase)
+            or _ahead_of(unit, phrase)
+            or _due(unit)
+            or _arranged(unit, phrase)
+        )
     )
     # "Nobody was injured.": a toll is news in three words
     shortest = _MIN_CONSEQUENCE_WORDS if consequence(unit.root) else _MIN_EVENT_WORDS
@@ -411,6 +416,21 @@ def _due(unit: Sentence) -> bool:
     return any(v.tag_ in {"VBZ", "VBP"} and v.lemma_.lower() in _TERMS for v in verbs)
 
 
+def _arranged(unit: Sentence, phrase: DatePhrase) -> bool:
+    """ "They are holding an emergency meeting in Brussels on Thursday": the present
+    progressive with a weekday tells what is arranged, ahead (on the published day's own
+    weekday, that day)."""
+    root = unit.root
+    return (
+        phrase.weekday is not None
+        and phrase.month is None
+        and not phrase.last
+        and root.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in _BE_NOW for c in root.children)
+    )
+
+
+_BE_NOW = frozenset("is are am 're 's".split())
 _PROPOSING = frozenset("propose suggest plan intend schedule expect".split())
 
 
