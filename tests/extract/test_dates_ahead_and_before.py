@@ -151,3 +151,30 @@ def test_in_the_morning_is_a_part_of_the_storys_day() -> None:
     )
     reading = event_of(doc, "passenger ferries").date
     assert (reading.year, reading.month, reading.day, reading.qualifier) == (2023, 9, 22, "morning")
+
+
+def test_a_day_in_the_week_after_publication_is_that_week_not_a_year_ago() -> None:
+    doc = news(
+        "Russian missiles struck the port of Verkhnie on Friday, killing 12 people.",
+        "March 16 has been declared a day of mourning in the region.",
+        "On March 30, the harbour master closed the northern pier for repairs.",
+        published=date(2024, 3, 15),
+    )
+    assert when(doc, "day of mourning") == (2024, 3, 16, "day")
+    assert when(doc, "northern pier") == (2023, 3, 30, "day")  # two weeks on: last year's
+    late = news(
+        "Russian missiles struck the port of Verkhnie on Friday, killing 12 people.",
+        "January 2 has been declared a day of mourning in the region.",
+        published=date(2024, 12, 29),
+    )
+    assert when(late, "day of mourning") == (2025, 1, 2, "day")
+
+
+def test_a_meeting_being_held_on_a_weekday_is_ahead() -> None:
+    doc = news(
+        "European leaders met in Paris on Monday to discuss the defence of the continent.",
+        "They are holding an emergency summit in Brussels on Thursday after a week of uncertainty.",
+        published=date(2025, 3, 4),
+    )
+    assert when(doc, "met in Paris") == (2025, 3, 3, "day")
+    assert when(doc, "emergency summit") == (2025, 3, 6, "day")

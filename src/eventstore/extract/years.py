@@ -170,9 +170,24 @@ def _weekday(year: int, month: int, day: int) -> int | None:
 
 
 def _latest_year_not_after(published: date, month: int, day: int) -> int:
-    if (month, day) <= (published.month, published.day):
-        return published.year
-    return published.year - 1
+    """The year of a day the text gives without one: the latest that does not put it
+    after the published day, but for a day in the week after it ("March 16 has been
+    declared a day of mourning" on March 15), which is that week's, not a year ago."""
+    latest = published.year - ((month, day) > (published.month, published.day))
+    ahead = _date_or_none(latest + 1, month, day)
+    if ahead is not None and (ahead - published).days <= _DAYS_AHEAD:
+        return latest + 1  # (on December 29, "January 2" is in four days)
+    return latest
+
+
+_DAYS_AHEAD = 7
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _relative_period(phrase: DatePhrase, published: date) -> DateReading:
