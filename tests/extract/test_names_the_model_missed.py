@@ -80,3 +80,16 @@ def test_an_arabic_family_name_opens_with_its_article() -> None:
         published=DAY,
     )
     assert claim_of(doc, "between eight and 15").speaker.name == "Noura al-Mansouri"
+
+
+def test_a_call_sign_between_the_names_is_no_part_of_the_name() -> None:
+    doc = article(
+        'Oleksii "Sokil" Marchuk, commander of the drone battalion, has summed up the week '
+        "of strikes on fuel depots.",
+        "Marchuk reported that the battalion's drones had struck three depots in Bryansk "
+        "Oblast since Monday.",
+        published=DAY,
+    )
+    speaker = claim_of(doc, "had struck three depots").speaker
+    assert speaker.name == "Oleksii Marchuk"
+    assert "drone battalion" in f"{speaker.role}, {speaker.affiliation}"

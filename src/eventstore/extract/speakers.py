@@ -501,6 +501,11 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             place = token.ent_type_ in PLACES and not particled  # "Leyen" tagged a place
             if core is not None and len(core.split()) > 1 and not place:
                 speakers.mention(make_person(core, _office_of(token, core)))
+    for match in _NICKNAMED.finditer(doc.text):
+        # 'Robert "Magyar" Brovdi': a call sign between the names is no part of the name
+        name = person_name(f"{match.group('first')} {match.group('last')}")
+        if name is not None:
+            speakers.mention(make_person(name, match.group("role"), default_kind="other"))
     for ent in doc.ents:
         if ent.label_ == "ORG":
             before = doc[ent.start - 1] if ent.start else None
@@ -518,6 +523,12 @@ def mention_people(doc: Doc, speakers: Speakers) -> None:
             # title the name stands beside
             phrase = f"{titled.group('title')}, {name}"
         speakers.mention(make_person(name, role_text(phrase, name), default_kind="other"))
+
+
+_NICKNAMED = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+)\s+[\"“«](?:[A-Z][\w-]*)(?:\s[A-Z][\w-]*)?[\"”»]\s+"
+    r"(?P<last>[A-Z][a-z][\w'’-]+)\b(?:,\s+(?P<role>[A-Za-z][^,.;:()]{2,80}?),)?"
+)
 
 
 def _documents_issued(doc: Doc, speakers: Speakers) -> None:
