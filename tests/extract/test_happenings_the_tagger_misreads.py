@@ -33,3 +33,15 @@ def test_things_added_to_a_list_are_a_happening() -> None:
         published=date(2024, 12, 16),
     )
     assert event_of(doc, "were added to the list").date.day == 16
+
+
+def test_blows_reported_by_no_one_named_are_happenings() -> None:
+    doc = article(
+        "Russian missiles struck the port of Verkhnie on Saturday, killing 12 people.",
+        "Strikes were also reported in the southern region, home to a large power plant.",
+        "Explosions were reported in two more towns along the river.",
+        "The regional administration reported a strike against the city with guided bombs.",
+        published=date(2024, 1, 15),
+    )
+    for words in ("Strikes were also reported", "Explosions were reported", "reported a strike"):
+        assert event_of(doc, words).date.day == 13
