@@ -154,3 +154,17 @@ def test_dates_with_a_double_dash_or_a_part_of_the_day_before_them(
     phrase = find_date(text)
     assert phrase is not None
     assert (phrase.year, phrase.month, phrase.day, phrase.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In Ukraine, in January-April 2023, 10,584 cases of desertion were registered.",
+        "In Ukraine, in January\u2013April 2023, 10,584 cases of desertion were registered.",
+        "Between January and April 2023, 10,584 cases of desertion were registered.",
+        "From January to April 2023, 10,584 cases of desertion were registered.",
+    ],
+)
+def test_months_of_one_year_date_the_year(line: str) -> None:
+    reading = Timeline(published_on=date(2023, 6, 1)).read(find_date(line))
+    assert (reading.year, reading.month, reading.precision) == (2023, None, "year")

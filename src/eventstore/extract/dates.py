@@ -43,6 +43,7 @@ WEEKDAYS = {
 }
 
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ANY_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # (no month)
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 # "on the night of 16-17 June", "the summit on July 11-12": a span of days, dated by its first
@@ -91,6 +92,9 @@ _FORMS = [
     # On the last day of July / the first day of March 2023
     rf"(?:on\s+)?the\s+(?P<edge>first|last)\s+day\s+of\s+{_MONTH}"
     rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
+    # In January-April 2023 / between January and April 2023: months of one year
+    rf"(?:in|during|between|from)\s+{_ANY_MONTH}\s*(?:[-–—]|and|to|through)\s*{_ANY_MONTH}"
+    rf"\s*,?\s+{_YEAR}",
     # In early August / In the middle of May 2024 / At the end of June
     rf"(?:(?:in|by|since|during|until)\s+|at\s+(?=the\s))(?:{_PART}|{_PART_OF})?{_MONTH}"
     rf"(?:\s*,?\s+{_YEAR}|{_LAST_YEAR})?",
@@ -196,6 +200,9 @@ def leading_date(text: str) -> DatePhrase | None:
     return None
 
 
+_MONTHS_ON = re.compile(rf"\s*(?:[-–—]|and|to|through)\s*{_ANY_MONTH}\s*,?\s+\d{{4}}\b", re.I)
+
+
 def find_date(text: str) -> DatePhrase | None:
     """The most specific date phrase anywhere in ``text`` (the earliest of equals).
 
@@ -204,8 +211,8 @@ def find_date(text: str) -> DatePhrase | None:
     best: tuple[tuple[bool, int, int, int], re.Match[str], bool] | None = None
     for pattern in _ANYWHERE:
         for match in pattern.finditer(text):
-            if not _capitalized(match):
-                continue
+            if not _capitalized(match) or _MONTHS_ON.match(text, match.end()):
+                continue  # ("in January" of "in January-April 2023": the months' year)
             opens = _OPENS.search(text, max(0, match.start() - 12), match.start()) is not None
             # "in place from May 2 this year to May 3, 2024": the period begins on its first
             # day, and its last bounds it
