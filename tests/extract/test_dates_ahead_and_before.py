@@ -168,6 +168,11 @@ def test_a_day_in_the_week_after_publication_is_that_week_not_a_year_ago() -> No
         published=date(2024, 12, 29),
     )
     assert when(late, "day of mourning") == (2025, 1, 2, "day")
+    month = news(
+        "In early January, the harbour master closed the northern pier for repairs.",
+        published=date(2024, 12, 29),
+    )
+    assert when(month, "northern pier") == (2024, 1, None, "month")  # a month alone: the last
 
 
 def test_a_meeting_being_held_on_a_weekday_is_ahead() -> None:

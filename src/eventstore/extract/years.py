@@ -127,7 +127,7 @@ class Timeline:
         ):
             return self.last_year
         if published is not None:
-            return _latest_year_not_after(published, phrase.month, phrase.day or 1)
+            return _latest_year_not_after(published, phrase.month, phrase.day)
         return None
 
     def _relative(self, phrase: DatePhrase, *, future: bool) -> DateReading:
@@ -169,12 +169,13 @@ def _weekday(year: int, month: int, day: int) -> int | None:
         return None
 
 
-def _latest_year_not_after(published: date, month: int, day: int) -> int:
+def _latest_year_not_after(published: date, month: int, day: int | None) -> int:
     """The year of a day the text gives without one: the latest that does not put it
     after the published day, but for a day in the week after it ("March 16 has been
-    declared a day of mourning" on March 15), which is that week's, not a year ago."""
-    latest = published.year - ((month, day) > (published.month, published.day))
-    ahead = _date_or_none(latest + 1, month, day)
+    declared a day of mourning" on March 15), which is that week's, not a year ago (a
+    month alone, "in early January" on December 28, is the last one)."""
+    latest = published.year - ((month, day or 1) > (published.month, published.day))
+    ahead = _date_or_none(latest + 1, month, day) if day is not None else None
     if ahead is not None and (ahead - published).days <= _DAYS_AHEAD:
         return latest + 1  # (on December 29, "January 2" is in four days)
     return latest
