@@ -121,3 +121,15 @@ def test_a_long_title_after_by_names_whose_the_line_before_was() -> None:
     )
     speaker = claim_of(doc, "it holds about a thousand").speaker
     assert (speaker.name, speaker.role) == ("Oleksandr Syrskyi", "Commander-in-Chief")
+
+
+def test_a_name_after_an_opening_phrase_the_parser_made_the_subject() -> None:
+    doc = article(
+        "Poland backs a higher spending target for the alliance, Defence Minister Marek "
+        "Nowacki-Kamysz said on Friday.",
+        "Speaking ahead of a NATO summit opening in The Hague, Nowacki-Kamysz said that "
+        "Warsaw had long been preparing for the talks.",
+        published=DAY,
+    )
+    claim = claim_of(doc, "had long been preparing for the talks")
+    assert claim.speaker.name == "Marek Nowacki-Kamysz"

@@ -203,6 +203,17 @@ def _titles_of_one(subject: Token, conj: Token) -> bool:
     )
 
 
+def _named_object(subject: Token) -> Span | None:
+    """The name misplaced_speakers.fronted_name found, without the phrase the parser hung on it."""
+    if subject.dep_ != "pobj" or subject.ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    doc = subject.doc
+    name = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    if name is None or name.start < 1 or doc[name.start - 1].text != ",":
+        return None
+    return name if subject.left_edge.i < name.start else None
+
+
 def speaker_span(subject: Token) -> Span:
     """The subject's phrase, without relative clauses ("X, who ..., said")."""
     doc = subject.doc
@@ -211,7 +222,7 @@ def speaker_span(subject: Token) -> Span:
     after_cue = subject.dep_ == "dobj" or (subject.dep_ == "pobj" and subject.head.dep_ == "agent")
     if after_cue and subject.right_edge.pos_ == "PROPN" and subject.right_edge.i > subject.i:
         return doc[subject.left_edge.i : subject.right_edge.i + 1]
-    if (named := _name_after_roles(subject)) is not None:
+    if (named := _name_after_roles(subject) or _named_object(subject)) is not None:
         return named
     tokens = [subject]
     cut = len(doc)

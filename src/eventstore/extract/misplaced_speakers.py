@@ -31,7 +31,7 @@ def fronted_name(verb: Token, unit: Span) -> Token | None:
     the parser hung the name on the opening phrase and left the cue with no subject; the
     name after the opening phrase's comma, with its appositive up to the cue, speaks."""
     doc = verb.doc
-    if (modifier := _name_as_modifier(verb, unit)) is not None:
+    if (modifier := _name_as_modifier(verb, unit) or _name_as_object(verb)) is not None:
         return modifier
     if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ"} or verb.i <= unit.start + 3:
         return None
@@ -63,6 +63,30 @@ def _name_as_modifier(verb: Token, unit: Span) -> Token | None:
     if first.pos_ != "PROPN" or first.dep_ not in {"advmod", "npadvmod", "nmod", "dep"}:
         return None
     return first if first.is_title and first.ent_type_ not in {"GPE", "NORP", "DATE"} else None
+
+
+def _name_as_object(verb: Token) -> Token | None:
+    """ "Speaking ahead of a summit in The Hague, Kosiniak-Kamysz said that ...": the parser
+    made the opening phrase the cue's subject and the name, right before the cue, the
+    object of its last preposition; the name after the comma (a person's or a body's, as
+    the recognizer may tag a hyphened name) speaks."""
+    doc = verb.doc
+    before = doc[verb.i - 1]
+    if (
+        before.dep_ not in {"pobj", "appos"}
+        or before.ent_type_ not in _NAMED
+        or before.pos_ != "PROPN"
+    ):
+        return None
+    if not any(c.dep_ == "csubj" for c in verb.children):
+        return None
+    name = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+    if name is None or name.end != verb.i or name.start < 1 or doc[name.start - 1].text != ",":
+        return None
+    return before
+
+
+_NAMED = frozenset({"PERSON", "ORG"})
 
 
 def person_like(token: Token) -> bool:
