@@ -103,3 +103,15 @@ def test_an_outlet_that_writes_about_it_is_the_source_of_the_news_before() -> No
     )
     assert [s.name for s in claim_of(doc, "closed the door").sources] == ["CNN"]
     assert len(doc.claims) == 1
+
+
+def test_an_outlet_reporting_with_reference_to_a_body_relays_the_bodys_words() -> None:
+    doc = article(
+        "Russian guided bombs struck the city of Verkhnie on Monday, killing nine people.",
+        "Police paramedics rescued five people from the rubble. Harbour News reports this "
+        "with reference to the National Police of Ukraine.",
+        published=MONDAY,
+    )
+    claim = claim_of(doc, "Police paramedics rescued five people")
+    assert claim.speaker.name == "National Police of Ukraine"
+    assert [s.name for s in claim.sources] == ["Harbour News"]

@@ -637,17 +637,38 @@ class _ParagraphReader(LayoutReading, UnframedReading):
         speaker = resolve_subject(frame.speaker, self.state.speakers)
         if not isinstance(speaker, PersonRef):
             return False
+        relay: tuple[SourceRef, ...] = ()
+        if is_outlet(speaker.name) and (referred := self._referred_to(frame)) is not None:
+            # "UNN reports this with reference to the National Police": the police's words
+            relay, speaker = (outlet_source(speaker.name),), referred
         start = self.paragraph.start + self.told[0][0]
         self.items = [i for i in self.items if _starts(i) < start]
         ranges = [(self.told[0][0], end or self.told[-1][1])]
         spans = spans_of(self.paragraph, ranges)
         rule, confidence = frame.rule, frame.confidence
         self.state.following = speaker
-        sources = _frame_sources(frame, speaker)  # "..., according to UNN with reference to X"
+        sources = relay or _frame_sources(frame, speaker)  # "according to UNN with reference to X"
         self._add(
             Draft(speaker, "paraphrase", spans, self.section, rule, confidence, sources=sources)
         )
         return True
+
+    def _referred_to(self, frame: Frame) -> PersonRef | None:
+        """Whom an outlet's report refers to ("with reference to X", "citing X")."""
+        for token in frame.cue.subtree:
+            named = token.lower_ == "citing" or (
+                token.lower_ == "reference" and token.head.lower_ == "with"
+            )
+            if not named:
+                continue
+            linked = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
+            objects = [g for c in linked for g in c.children if g.dep_ == "pobj"]
+            objects += [c for c in token.children if c.dep_ == "dobj"]
+            for thing in objects:
+                found = resolve_subject(speaker_span(thing), self.state.speakers)
+                if isinstance(found, PersonRef):
+                    return found
+        return None
 
 
 _AS_REPORTED = re.compile(r"as\s+(?:was\s+|we\s+|previously\s+|earlier\s+)*reported", re.I)
