@@ -133,3 +133,14 @@ def test_a_name_after_an_opening_phrase_the_parser_made_the_subject() -> None:
     )
     claim = claim_of(doc, "had long been preparing for the talks")
     assert claim.speaker.name == "Marek Nowacki-Kamysz"
+
+
+def test_a_title_and_name_set_off_after_a_clause_of_the_content_speak() -> None:
+    doc = article(
+        "A fire broke out at a fuel depot after a drone attack, the regional governor, "
+        "Maksym Kovalenko, said on Sunday.",
+        published=DAY,
+    )
+    claim = claim_of(doc, "A fire broke out at a fuel depot")
+    assert claim.speaker.name == "Maksym Kovalenko"
+    assert "governor" not in claim.text

@@ -343,6 +343,17 @@ def _cue_read_as_noun(token: Token, unit: Span) -> Frame | None:
     return Frame(speaker, token, (content,), "paraphrase", "paraphrase.cue_after", 0.75, frame)
 
 
+def _trailing_after_clause(token: Token, unit: Span, quotes: list[Quote]) -> Frame | None:
+    """ "A fire broke out after a drone attack, the governor, X, said": the parser made the
+    cue a clause of the content's verb, with the content's noun ("attack") its subject."""
+    subject = subject_of(token)
+    if token.dep_ != "advcl" or subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return None
+    if any(c.dep_ == "dobj" for c in token.children):
+        return None  # "..., while the president, X, described it as ...": X's own clause
+    return headless(token, unit, quotes)
+
+
 def _cue_tagged_noun(token: Token) -> bool:
     return (
         token.pos_ == "NOUN"
@@ -367,6 +378,7 @@ def _subject_frame(token: Token, lemma: str, unit: Span, quotes: list[Quote]) ->
     inverted = second_subject(token, unit, quotes)
     if inverted is None and lemma == "quote":
         inverted = _quoted_as_saying(token, unit, quotes)
+    inverted = inverted or _trailing_after_clause(token, unit, quotes)
     if inverted is not None:
         return inverted
     # ("a ministry statement that said ...": the statement says)

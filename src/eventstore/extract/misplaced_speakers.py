@@ -186,12 +186,17 @@ def _name_start(end: int, unit: Span, *, nouns: bool = False) -> int:
     founder"."""
     doc, start = unit.doc, end
     while start > unit.start and (
-        _in_name(doc[start - 1]) or (nouns and doc[start - 1].pos_ == "NOUN")
+        _in_name(doc[start - 1]) or (nouns and _title_word(doc[start - 1]))
     ):
         start -= 1
     if start > unit.start + 1 and doc[start - 1].lower_ == "the":
         start -= 1
     return start
+
+
+def _title_word(token: Token) -> bool:
+    """A word of a title in lower case: "the regional governor"."""
+    return token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "amod")
 
 
 def _in_name(token: Token) -> bool:
