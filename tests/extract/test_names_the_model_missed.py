@@ -93,3 +93,13 @@ def test_a_call_sign_between_the_names_is_no_part_of_the_name() -> None:
     speaker = claim_of(doc, "had struck three depots").speaker
     assert speaker.name == "Oleksii Marchuk"
     assert "drone battalion" in f"{speaker.role}, {speaker.affiliation}"
+
+
+def test_a_family_name_read_as_a_plural_noun_is_a_person() -> None:
+    doc = article(
+        "In 2024, the ombudsman's office received 1,200 complaints about recruitment "
+        "officers. Hrytsenets believes that the situation is getting worse.",
+        "Hrytsenets announced this during his speech in parliament.",
+        published=DAY,
+    )
+    assert claim_of(doc, "the situation is getting worse").speaker.name == "Hrytsenets"

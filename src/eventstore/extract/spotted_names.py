@@ -45,7 +45,7 @@ def spot_names(docs: Sequence[Doc]) -> None:
     names: dict[tuple[str, ...], None] = {}  # the words of each name, in order found
     for doc in docs:
         people = [e for e in doc.ents if e.label_ == "PERSON" and _name_shaped(e)]
-        for span in (*_titled_names(doc), *people):
+        for span in (*_titled_names(doc), *people, *_singular_surnames(doc)):
             names.setdefault(tuple(t.text for t in span), None)
     words = {*names, *((name[-1],) for name in names)}
     if not words:
@@ -69,6 +69,22 @@ def _titled_names(doc: Doc) -> list[Span]:
         if len(span) <= _LONGEST and not looks_like_organization(span.text) and _free(span):
             named.append(Span(doc, span.start, span.end, label="PERSON"))
     return named
+
+
+def _singular_surnames(doc: Doc) -> list[Span]:
+    """ "Lubinets believes that ...": a capitalized word the tagger read as a plural noun,
+    subject of a verb in the singular, is one person's family name ("Officials believes"
+    is no English)."""
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc
+        if t.tag_ == "NNS"
+        and t.dep_ == "nsubj"
+        and t.head.tag_ == "VBZ"
+        and _name_word(t)
+        and not t.ent_type_
+        and not any(c.dep_ in {"det", "amod", "compound", "nummod"} for c in t.children)
+    ]
 
 
 def _titled_matcher(vocab: Vocab) -> Matcher:
