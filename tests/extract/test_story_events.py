@@ -238,3 +238,11 @@ def test_whom_a_decisions_measures_name_is_that_decisions_news() -> None:
         "Russia behind the campaign.",
     )
     assert day(event_on(doc, "target seven individuals")) == (2025, 6, 24, "day")
+
+
+def test_a_lede_in_the_present_perfect_with_a_day_ahead_in_its_own_clause() -> None:
+    doc = extract(
+        "The Danish prime minister has arrived in Vilnius, where she will attend a summit of "
+        "Baltic leaders on Thursday."
+    )
+    assert day(event_on(doc, "has arrived in Vilnius")) == (2025, 6, 25, "day")

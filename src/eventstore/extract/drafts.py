@@ -333,8 +333,13 @@ def _simple(unit: Sentence) -> bool:
 def news_perfect(unit: Sentence) -> bool:
     """A happening told in the present perfect ("have signed"), in the main clause or in
     what the main clause reports, with no date phrase and no period ("has fired 300 drones
-    since the war began" counts a period, not today's news)."""
-    if find_date(unit.text) is not None or any(t.lower_ in _PERIOD for t in unit):
+    since the war began" counts a period, not today's news); a date of what is ahead in a
+    clause of its own ("has arrived in The Hague, where he will attend a summit on
+    Wednesday") is no date of the happening."""
+    phrase = find_date(unit.text)
+    if (phrase is not None and not _ahead_in_clause(unit, phrase)) or any(
+        t.lower_ in _PERIOD for t in unit
+    ):
         return False
     root = unit.root
     verbs = [root, *(c for c in root.children if c.dep_ == "ccomp")]
@@ -344,6 +349,18 @@ def news_perfect(unit: Sentence) -> bool:
         and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
         for verb in verbs
     )
+
+
+def _ahead_in_clause(unit: Sentence, phrase: DatePhrase) -> bool:
+    """Whether ``phrase`` dates a clause with a modal of its own ("where he will attend a
+    summit on Wednesday"), not the sentence's main verb."""
+    at = unit.doc.char_span(
+        unit.start_char + phrase.start, unit.start_char + phrase.start + 1, alignment_mode="expand"
+    )
+    if at is None:
+        return False
+    verb = next((a for a in at[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.i != unit.root.i and any(c.tag_ == "MD" for c in verb.children)
 
 
 def says_future(unit: Sentence) -> bool:
