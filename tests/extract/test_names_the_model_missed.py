@@ -103,3 +103,15 @@ def test_a_family_name_read_as_a_plural_noun_is_a_person() -> None:
         published=DAY,
     )
     assert claim_of(doc, "the situation is getting worse").speaker.name == "Hrytsenets"
+
+
+def test_irish_and_scottish_family_names_are_whole() -> None:
+    doc = article(
+        "A campaign for new arrivals will be launched next month, said Housing Minister "
+        "Ciaran O\u2019Dwyer after the announcement.",
+        '"This flies in the face of that generosity," Aidan McCarthy, founder of a small '
+        "aid charity, told national radio.",
+        published=DAY,
+    )
+    assert claim_of(doc, "A campaign for new arrivals").speaker.name == "Ciaran O\u2019Dwyer"
+    assert claim_of(doc, "flies in the face").speaker.name == "Aidan McCarthy"

@@ -16,7 +16,11 @@ HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame)\.?\s+")
 # Lower-case letters of any script after the capital ("Radosław", "Zelenskyy").
 _LOWER = r"[^\W\d_A-Z]"
 # "al-Khater", "el-Sisi": an Arabic family name opens with its article in lower case
-NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-)?[A-Z]{_LOWER}+(?:['’-][A-Za-z]{_LOWER}+)*"
+# ("O'Gorman", "McEnaney", "MacArthur": a capital after the prefix, either apostrophe)
+NAME_WORD = (
+    rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-)?(?:O['’]|D['’]|Mc|Mac)?"
+    rf"[A-Z]{_LOWER}+(?:['’-][A-Za-z]{_LOWER}+)*"
+)
 PERSON_NAME = rf"{NAME_WORD}(?: {NAME_WORD}){{1,3}}"
 
 # "Kharkiv Mayor, on Telegram", "the SBU press service via Telegram": where the words were
