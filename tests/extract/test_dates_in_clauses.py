@@ -186,6 +186,15 @@ def test_a_city_and_day_dateline_is_no_part_of_the_story() -> None:
     assert (reading.year, reading.month, reading.day) == (2024, 3, 10)
 
 
+def test_a_day_before_its_month_in_a_wire_dateline_is_no_speaker() -> None:
+    doc = article(
+        "Levoca, 18 July (Harbour Wire) - Prime Minister Juraj Hrasko stated on Thursday "
+        "that he will instruct his envoys to clear the way for the package.",
+        published=date(2025, 7, 18),
+    )
+    assert [c.speaker.name for c in doc.claims] == ["Juraj Hrasko"]
+
+
 def test_yesterday_dates_the_sentence_before_a_month_it_looks_ahead_to() -> None:
     assert read("G7 leaders yesterday agreed on loans starting as early as December.") == (
         2024,

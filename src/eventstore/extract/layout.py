@@ -30,10 +30,11 @@ _VENUE = re.compile(
     rf"(?:the\s+)?{_OUTLET}{_OUTLET_TAIL}\s*\.?$"
 )
 _TOLD_OUTLET = re.compile(rf"\btold\s+(?:the\s+)?{_OUTLET}{_OUTLET_TAIL}\s+that\b")
-# KYIV, June 3 (Reuters) -   KYIV, Ukraine (AP) —   Warsaw (AFP) -
+# KYIV, June 3 (Reuters) -   KYIV, Ukraine (AP) —   Warsaw (AFP) -   Bratislava, 18 July (TASR) -
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,30}(?:,\s+[A-Z][A-Za-z .'’-]{1,30})?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s+\((?P<outlet>[^()]{2,40})\)\s*[-–—]+\s*"
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?)"
+    r"\s+\((?P<outlet>[^()]{2,40})\)\s*[-–—]+\s*"
     # Dec 21 (Reuters) - : a wire's date and name with no place
     r"|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+"
     r"\((?P<outlet5>[^()]{2,40})\)\s*[-–—]+\s*"
