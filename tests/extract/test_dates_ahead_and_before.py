@@ -183,3 +183,13 @@ def test_a_meeting_being_held_on_a_weekday_is_ahead() -> None:
     )
     assert when(doc, "met in Paris") == (2025, 3, 3, "day")
     assert when(doc, "emergency summit") == (2025, 3, 6, "day")
+
+
+def test_a_day_ahead_of_a_past_happening_is_not_ahead_of_the_story() -> None:
+    doc = news(
+        "The president vetoed a law on aid for refugees on Monday.",
+        "The president, a nationalist, promised to cut welfare benefits during the campaign "
+        "ahead of his election victory on June 1.",
+        published=date(2025, 8, 25),
+    )
+    assert when(doc, "promised to cut welfare") == (2025, 6, 1, "day")

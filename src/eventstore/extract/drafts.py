@@ -412,7 +412,12 @@ def _dated_in_future_content(unit: Sentence, phrase: DatePhrase) -> bool:
 
 
 def _ahead_of(unit: Sentence, phrase: DatePhrase) -> bool:
-    """ "ahead of the second round of talks in Istanbul on June 2": what is ahead is to come."""
+    """ "ahead of the second round of talks in Istanbul on June 2": what is ahead is to come;
+    but "promised cuts during the campaign ahead of his victory on June 1" tells of a day
+    before a past happening (a day in the week after the published one is that week's
+    anyway)."""
+    if unit.root.tag_ == "VBD" and phrase.day is not None:
+        return False
     at = unit.start_char + phrase.start
     token = next((t for t in unit if t.idx >= at), None)
     while token is not None and token.i != token.head.i:
