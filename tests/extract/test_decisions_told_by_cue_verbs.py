@@ -39,3 +39,19 @@ def test_agreeing_that_something_is_so_is_a_claim() -> None:
     )
     assert claim_of(doc, "the port needed more air defence").speaker.name == "Ilona Varga"
     assert not [e for e in doc.events if "agreed that" in e.span.text]
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        (
+            "The Council decided that temporary protection for refugees will be extended "
+            "by a year.",
+            "The Council decided",
+        ),
+        ("The court ruled that the ban on the opposition party was lawful.", "court ruled"),
+    ],
+)
+def test_a_body_deciding_that_something_shall_be_is_a_happening(line: str, words: str) -> None:
+    doc = article(LEDE, line, published=DAY)
+    assert event_of(doc, words).date.day == 25

@@ -574,7 +574,10 @@ def happening_sentence(unit: Sentence) -> bool:
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.pos_ == "PRON":
         return False
-    if any(c.dep_ == "ccomp" and not _infinitive(c) for c in root.children) or hedged(root):
+    ruled = root.lemma_.lower() in _RULINGS  # "The Council decided that ...": a decision
+    if (
+        any(c.dep_ == "ccomp" and not _infinitive(c) for c in root.children) and not ruled
+    ) or hedged(root):
         return False  # "Every missile that got through showed that ...": an argument
     # "Kim admired ... last year, and his wishlist could include ...": a modal of a later
     # clause does not make the main verb's happening a forecast.
@@ -582,6 +585,9 @@ def happening_sentence(unit: Sentence) -> bool:
         (t.tag_ == "MD" or _future_word(t)) and t.head.i == root.i != t.i for t in unit
     )  # ("The blasts set fire to ...": the verb itself is no word of a plan; "due to
     # Russian attacks" is a cause)
+
+
+_RULINGS = frozenset("decide rule order decree resolve".split())
 
 
 def _infinitive(clause: Token) -> bool:
