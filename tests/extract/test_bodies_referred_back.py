@@ -106,3 +106,13 @@ def test_an_embassy_keeps_its_country_and_a_court_drops_its_day() -> None:
     )
     assert claim_of(doc, "had shown no evidence").speaker.name == "Russian embassy in Poland"
     assert all("Friday" not in c.speaker.name for c in doc.claims)
+
+
+def test_the_organization_is_the_council_named_before() -> None:
+    doc = news(
+        "The Nordic Refugee Council reported that a Russian missile struck one of its "
+        "demining sites on Thursday.",
+        '"At the time of the strike, our teams were clearing farmland of mines," the '
+        "organization wrote.",
+    )
+    assert claim_of(doc, "our teams were clearing").speaker.name == "Nordic Refugee Council"

@@ -81,6 +81,7 @@ _COMPANY_KINDS = frozenset(
 _COMPANY_WORDS = frozenset(
     "company firm operator corporation group panel body organization organisation".split()
 )
+_NGO_WORDS = frozenset("organization organisation nonprofit charity ngo".split())
 _PUBLIC_BODIES = frozenset(
     """kremlin ministry office forces army navy command government department agency
     committee council administration embassy staff directorate headquarters pentagon house
@@ -245,9 +246,11 @@ class Speakers:
                 # ("the Institute" itself, remembered as it was read, names nothing)
                 if wanted <= named and fold(name) != head_word:
                     return institution_named(name)
-        found = self._referred_as(head_word, words)
-        if found is not None:
-            return found
+        return self._referred_as(head_word, words) or self._by_kind(head_word, words)
+
+    def _by_kind(self, head_word: str, words: frozenset[str]) -> PersonRef | None:
+        """The last body named that is of the kind ``head_word`` says: a company, an
+        organization, an agency."""
         if head_word in _COMPANY_WORDS:  # ("the human rights organization": its kind)
             # "DTEK said ...", then "according to the company": the last body named that
             # is no public one, no country, no outlet and no platform ("on Telegram")
@@ -258,6 +261,12 @@ class Speakers:
                     and (looks_like_organization(name) or named & _COMPANY_KINDS)
                     and not is_outlet(name)
                 ):
+                    return institution_named(name)
+        if head_word in _NGO_WORDS:
+            # "the Danish Refugee Council ...", then "the organization wrote": a council,
+            # a committee may be no public body; the last named in words, no outlet
+            for name, _ in reversed(self.institutions):
+                if len(name.split()) > 1 and not is_outlet(name) and name[:1].isupper():
                     return institution_named(name)
         if head_word == "agency" and not words:
             # "the military's Strategic Communications Center ...", then "the agency said":
