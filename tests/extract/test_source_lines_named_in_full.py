@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.lines import article, event_of
+from tests.extract.lines import article, claim_of, event_of
 
 DAY = date(2024, 1, 8)
 
@@ -36,3 +36,16 @@ def test_a_source_line_naming_a_person_by_title_names_the_person() -> None:
         published=DAY,
     )
     assert [s.name for s in event_of(doc, "third tranche").sources] == ["Oleh Marchenko"]
+
+
+def test_an_outlet_source_line_with_reference_to_a_statement_names_the_outlet() -> None:
+    doc = article(
+        "Istvan Kovacs, Minister of Foreign Affairs of Hungary, has said that Budapest will "
+        "not block the new sanctions package.",
+        "Source: Danube Post with reference to Kovacs's statement at a press conference",
+        "Details: Kovacs said that all the measures that harm Hungary's interests had been "
+        "removed from the package.",
+        published=DAY,
+    )
+    for words in ("will not block the new sanctions", "all the measures that harm"):
+        assert [s.name for s in claim_of(doc, words).sources] == ["Danube Post"]

@@ -35,6 +35,9 @@ _ANSWER = re.compile(r"^(?P<who>(?:[A-Z]\.\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’
 
 # "his statements include the following:", "Lavrov's key theses were:": a list of them
 _LISTED = frozenset("statement remark thesis point word message".split())
+# "Source: European Pravda with reference to X's statement", "Source: X citing Y": where
+# the label's name ends
+_AFTER_NAME = frozenset("on in at with citing referring quoting".split())
 # "Source: X, ..., on air on Russia 24": the channel X spoke on
 _ON_AIR = re.compile(
     r"\bon\s+(?:the\s+)?air\s+(?:on|of)\s+(?:the\s+)?"
@@ -114,7 +117,7 @@ class LayoutReading:
         """ "Source: Zelensky in his evening address": the speaker the next lines quote."""
         doc = self.doc
         end = next(
-            (t.i for t in doc if t.i > 0 and (_ends_name(t) or t.lower_ in {"on", "in", "at"})),
+            (t.i for t in doc if t.i > 0 and (_ends_name(t) or t.lower_ in _AFTER_NAME)),
             len(doc),
         )
         speaker = resolve_subject(doc[0:end], self.state.speakers) if end else None
@@ -129,6 +132,7 @@ class LayoutReading:
             self.state.label_source = SourceRef(
                 name=speaker.name, key=source_key(speaker.name), kind="publication", role=role
             )
+            self._cite((self.state.label_source,))  # and the lede above it
             return
         # "Source: the Council in a press release, as reported by European Pravda": the
         # outlet reports the news above the line and what follows
