@@ -326,3 +326,14 @@ def test_a_past_clause_keeps_its_day_beside_a_scheduled_one() -> None:
     )
     day = doc.events[0].date
     assert (day.year, day.month, day.day) == (2024, 11, 26)  # the Tuesday before Friday 29
+
+
+def test_an_outlet_closing_the_sentence_after_its_verb_relays_the_words() -> None:
+    doc = extract(
+        "Slovakia's newly elected Prime Minister Peter Kolar said here on Thursday that his "
+        "government will stop delivering weapons to Ukraine, and will only provide "
+        "humanitarian aid from now on, reported Xinhua."
+    )
+    (claim,) = doc.claims
+    assert claim.speaker.name == "Peter Kolar"
+    assert [s.name for s in claim.sources] == ["Xinhua"]

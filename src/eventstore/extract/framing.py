@@ -125,10 +125,13 @@ def relayed_by(frame: Frame) -> tuple[SourceRef, ...]:
         a, b = start - sentence.start_char, end - sentence.start_char
         outside = outside[:a] + " " * (b - a) + outside[b:]
     speaker = (frame.speaker.start_char - sentence.start_char, frame.speaker.end_char)
+    whole = doc.text[sentence.start_char : stop]
     relays = (
         *_RELAYED.finditer(outside),
         *_OUTLET_RELAYS.finditer(outside),
-        *_RELAYS_OUTLET.finditer(outside),
+        # "..., reported Xinhua.": the outlet closing the sentence, though the words it
+        # relays were read to run over it
+        *_RELAYS_OUTLET.finditer(whole),
     )
     names = [
         display_source_name(m.group("name"))
