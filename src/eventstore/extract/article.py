@@ -32,7 +32,7 @@ from eventstore.extract.voices import narrator
 from eventstore.extract.years import Timeline
 from eventstore.vocabulary import Section
 
-EXTRACTOR_VERSION = "3.8"
+EXTRACTOR_VERSION = "3.9"
 MAX_TITLE_CHARS = 300
 _LONG_GAP = re.compile(r"\s{64}")
 _HTML = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|span|script|br)\b[^>]*>", re.I)
