@@ -42,8 +42,9 @@ WEEKDAYS = {
     )
 }
 
-_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ANY_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # (no month)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<mon>{_MONTH_NAMES})\.?"
+_ANY_MONTH = rf"(?:{_MONTH_NAMES})\.?"  # a month that gives the phrase no month
 _WEEKDAY = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 # "on the night of 16-17 June", "the summit on July 11-12": a span of days, dated by its first

@@ -203,15 +203,22 @@ def _titles_of_one(subject: Token, conj: Token) -> bool:
     )
 
 
-def _named_object(subject: Token) -> Span | None:
-    """The name misplaced_speakers.fronted_name found, without the phrase the parser hung on it."""
-    if subject.dep_ != "pobj" or subject.ent_type_ not in {"PERSON", "ORG"}:
+def name_after_comma(token: Token) -> Span | None:
+    """The person's or body's name ``token`` is part of, when a comma sets it off before
+    ("Speaking in The Hague, Kosiniak-Kamysz said")."""
+    if token.ent_type_ not in {"PERSON", "ORG"}:
         return None
-    doc = subject.doc
-    name = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    doc = token.doc
+    name = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if name is None or name.start < 1 or doc[name.start - 1].text != ",":
         return None
-    return name if subject.left_edge.i < name.start else None
+    return name
+
+
+def _named_object(subject: Token) -> Span | None:
+    """The name misplaced_speakers.fronted_name found, without the phrase the parser hung on it."""
+    name = name_after_comma(subject) if subject.dep_ == "pobj" else None
+    return name if name is not None and subject.left_edge.i < name.start else None
 
 
 def speaker_span(subject: Token) -> Span:

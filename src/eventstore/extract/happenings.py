@@ -401,7 +401,7 @@ _REPORTING = frozenset({"report", "confirm"})
 _HARMS = frozenset(
     "outage blackout damage explosion blast fire casualty death injury destruction".split()
 )
-_BLOWS = frozenset("strike airstrike attack shelling explosion".split())  # ("strikes" too)
+_BLOWS = frozenset("strike airstrike attack shelling".split())  # ("strikes" too)
 
 
 def _first_to(verb: Token, lemma: str) -> bool:

@@ -14,6 +14,7 @@ from eventstore.extract.frame_parts import (
     Frame,
     adjacent_quotes,
     inside,
+    name_after_comma,
     speaker_span,
     words_before,
 )
@@ -70,23 +71,13 @@ def _name_as_object(verb: Token) -> Token | None:
     made the opening phrase the cue's subject and the name, right before the cue, the
     object of its last preposition; the name after the comma (a person's or a body's, as
     the recognizer may tag a hyphened name) speaks."""
-    doc = verb.doc
-    before = doc[verb.i - 1]
-    if (
-        before.dep_ not in {"pobj", "appos"}
-        or before.ent_type_ not in _NAMED
-        or before.pos_ != "PROPN"
-    ):
+    before = verb.doc[verb.i - 1]
+    if before.dep_ not in {"pobj", "appos"} or before.pos_ != "PROPN":
         return None
     if not any(c.dep_ == "csubj" for c in verb.children):
         return None
-    name = next((e for e in doc.ents if e.start <= before.i < e.end), None)
-    if name is None or name.end != verb.i or name.start < 1 or doc[name.start - 1].text != ",":
-        return None
-    return before
-
-
-_NAMED = frozenset({"PERSON", "ORG"})
+    name = name_after_comma(before)
+    return before if name is not None and name.end == verb.i else None
 
 
 def person_like(token: Token) -> bool:

@@ -163,10 +163,8 @@ _AHEAD = timedelta(days=14)
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
-    try:
-        return date(year, month, day).weekday()
-    except ValueError:
-        return None
+    found = _date_or_none(year, month, day)
+    return found.weekday() if found is not None else None
 
 
 def _latest_year_not_after(published: date, month: int, day: int | None) -> int:
